@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { loadCluster } from "./load-cluster";
+import { can } from "@/lib/auth/roles";
+import { config } from "@/lib/config";
+import { clusterAddresses } from "@/lib/clusters/addresses";
+import { Card } from "@/components/ui/page-header";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
+import { formatDateTime } from "@/components/ui/format";
+
+export const metadata: Metadata = { title: "Cluster overview" };
+
+export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  const { member, cluster } = await loadCluster(params);
+  const a = clusterAddresses(cluster, config());
+  const rows: [string, string][] = [
+    ["Cluster ID", cluster.id],
+    ["Region", cluster.region],
+    ["Zeebe address (gRPC)", a.zeebeAddress],
+    ["Zeebe REST address", a.restAddress],
+    ["OAuth URL", a.oauthUrl],
+    ["Token audience", a.audience],
+  ];
+  return (
+    <div className="space-y-6">
+      <Card>
+        <div className="border-b border-slate-100 px-5 py-4">
+          <h2 className="text-base font-semibold text-slate-900">Connection information</h2>
+          <p className="mt-0.5 text-sm text-slate-600">
+            Applications reach the cluster at these addresses with an access token from the OAuth URL. Create their
+            credentials on the API tab.
+          </p>
+        </div>
+        <dl className="divide-y divide-slate-100">
+          {rows.map(([label, value]) => (
+            <div key={label} className="grid grid-cols-1 gap-1 px-5 py-3 sm:grid-cols-[14rem_1fr] sm:items-center">
+              <dt className="text-sm text-slate-500">{label}</dt>
+              <dd className="flex min-w-0 items-center gap-3">
+                <code className="truncate font-mono text-sm text-slate-800">{value}</code>
+                <CopyButton value={value} label={label} className="ml-auto" />
+              </dd>
+            </div>
+          ))}
+          <div className="grid grid-cols-1 gap-1 px-5 py-3 sm:grid-cols-[14rem_1fr]">
+            <dt className="text-sm text-slate-500">Created</dt>
+            <dd className="text-sm text-slate-800">
+              {formatDateTime(cluster.createdAt)} by {cluster.createdByEmail}
+            </dd>
+          </div>
+        </dl>
+      </Card>
+      {can(member.role, "cluster:delete") && (
+        <Card className="ring-red-200">
+          <div className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
+            <div>
+              <h2 className="text-base font-semibold text-slate-900">Delete cluster</h2>
+              <p className="mt-0.5 text-sm text-slate-600">
+                Removes the cluster from the console. Its API clients stop working.
+              </p>
+            </div>
+            <DeleteClusterDialog clusterId={cluster.id} clusterName={cluster.name} />
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { requireMember } from "@/lib/auth/session";
+import { TopBar } from "@/components/console/top-bar";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireMember();
+  return (
+    <div className="min-h-screen">
+      <TopBar member={member} />
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/auth/authed-action";
+import { changeRoleSchema } from "@/lib/members/schemas";
+import { changeMemberRole as run } from "@/lib/members/change-member-role";
+
+export const changeMemberRole = authedAction({ schema: changeRoleSchema, permission: "member:manage" }, async (input, member) => {
+  const result = await run(member, input);
+  revalidatePath("/members");
+  return result ?? null;
+});

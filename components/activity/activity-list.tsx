@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { AuditEventView } from "@/lib/audit/list-events";
+import { Card, EmptyState } from "@/components/ui/page-header";
+import { formatDateTime } from "@/components/ui/format";
+
+const ACTION_LABELS: Record<string, string> = {
+  "organization.created": "created the organization",
+  "member.added": "added member",
+  "member.role_changed": "changed the role of",
+  "member.removed": "removed member",
+  "cluster.created": "created cluster",
+  "cluster.deleted": "deleted cluster",
+};
+
+function details(e: AuditEventView): string | null {
+  const m = e.metadata;
+  if (e.action === "member.role_changed") return `${m.from} → ${m.to}`;
+  if (typeof m.role === "string") return `role ${m.role}`;
+  if (typeof m.region === "string") return `region ${m.region}`;
+  return null;
+}
+
+export function ActivityList({
+  events,
+  nextHref,
+  firstHref,
+}: {
+  events: AuditEventView[];
+  nextHref: string | null;
+  firstHref: string | null;
+}) {
+  if (events.length === 0 && !firstHref) {
+    return <EmptyState title="No activity yet">Changes appear here as they happen.</EmptyState>;
+  }
+  return (
+    <div className="space-y-4">
+      <Card>
+        <ol aria-label="Activity" className="divide-y divide-slate-100">
+          {events.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 px-5 py-3 text-sm" data-action={e.action}>
+              <span className="font-medium text-slate-900">{e.actorEmail}</span>
+              <span className="text-slate-600">{ACTION_LABELS[e.action] ?? e.action}</span>
+              {e.targetType !== "organization" && <span className="font-medium text-slate-900">{e.targetName}</span>}
+              {details(e) && <span className="text-xs text-slate-500">({details(e)})</span>}
+              <time dateTime={e.createdAt.toISOString()} className="ml-auto text-xs text-slate-500">
+                {formatDateTime(e.createdAt)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <nav aria-label="Pagination" className="flex justify-between text-sm">
+        {firstHref ? (
+          <Link href={firstHref} className="text-slate-700 hover:underline">
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref && (
+          <Link href={nextHref} className="text-slate-700 hover:underline">
+            Older →
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { createCluster } from "@/app/actions/create-cluster";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+export function CreateClusterDialog({ regions }: { regions: string[] }) {
+  const [open, setOpen] = useState(false);
+  const [state, onSubmit, pending] = useFormAction(createCluster);
+  const router = useRouter();
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (state?.ok) router.push(`/clusters/${state.data.id}`);
+  }, [state, router]);
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>Create cluster</Button>
+      </DialogTrigger>
+      <DialogContent title="Create cluster" description="Name the cluster and choose where it runs.">
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {state && !state.ok && !fe && <FormError message={state.error} />}
+          <Field label="Cluster name" errors={fe?.name}>
+            {(p) => <input {...p} name="name" required maxLength={50} className={inputClass} autoFocus />}
+          </Field>
+          <Field label="Region" errors={fe?.region}>
+            {(p) => (
+              <select {...p} name="region" className={inputClass} defaultValue={regions[0]}>
+                {regions.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="flex justify-end gap-2 pt-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" disabled={pending || state?.ok}>
+              {pending ? "Creating…" : "Create cluster"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { deleteCluster } from "@/app/actions/delete-cluster";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+export function DeleteClusterDialog({ clusterId, clusterName }: { clusterId: string; clusterName: string }) {
+  const [typed, setTyped] = useState("");
+  const [state, onSubmit, pending] = useFormAction(deleteCluster);
+  const router = useRouter();
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (state?.ok) router.push("/clusters");
+  }, [state, router]);
+
+  return (
+    <Dialog onOpenChange={() => setTyped("")}>
+      <DialogTrigger asChild>
+        <Button variant="danger">Delete cluster</Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Delete cluster"
+        description={
+          <>
+            This cannot be undone. Applications using this cluster&apos;s API clients lose access. Type{" "}
+            <strong className="font-semibold text-slate-900">{clusterName}</strong> to confirm.
+          </>
+        }
+      >
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <input type="hidden" name="clusterId" value={clusterId} />
+          {state && !state.ok && !fe && <FormError message={state.error} />}
+          <Field label="Cluster name" errors={fe?.confirmName}>
+            {(p) => (
+              <input
+                {...p}
+                name="confirmName"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <div className="flex justify-end gap-2 pt-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={typed !== clusterName || pending || state?.ok}>
+              {pending ? "Deleting…" : "Delete cluster"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

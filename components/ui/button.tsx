@@ -1,0 +1,25 @@
+import { forwardRef } from "react";
+import { cn } from "@/components/ui/cn";
+
+const variants = {
+  primary: "bg-brand-500 text-white hover:bg-brand-600 disabled:bg-brand-500/60",
+  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
+} as const;
+
+export type ButtonVariant = keyof typeof variants;
+
+export const buttonClass = (variant: ButtonVariant = "primary", size: "sm" | "md" = "md") =>
+  cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    size === "sm" ? "h-8 px-3 text-sm" : "h-9 px-4 text-sm",
+    variants[variant],
+  );
+
+export const Button = forwardRef<
+  HTMLButtonElement,
+  React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "sm" | "md" }
+>(function Button({ variant, size, className, type = "button", ...props }, ref) {
+  return <button ref={ref} type={type} className={cn(buttonClass(variant, size), className)} {...props} />;
+});

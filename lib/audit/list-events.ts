@@ -1,0 +1,50 @@
+// Audit events newest first, keyset-paginated on the id (stable under inserts).
+import { db } from "@/lib/db/client";
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  actorEmail: string;
+  targetType: string;
+  targetId: string;
+  targetName: string;
+  clusterId: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export async function listEvents(opts: {
+  organizationId: string;
+  clusterId?: string;
+  before?: string;
+  limit?: number;
+}): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
+  const limit = opts.limit ?? AUDIT_PAGE_SIZE;
+  const before = opts.before && /^\d{1,18}$/.test(opts.before) ? BigInt(opts.before) : undefined;
+  const rows = await db().auditEvent.findMany({
+    where: {
+      organizationId: opts.organizationId,
+      ...(opts.clusterId ? { clusterId: opts.clusterId } : {}),
+      ...(before !== undefined ? { id: { lt: before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  return {
+    events: page.map((r) => ({
+      id: r.id.toString(),
+      action: r.action,
+      actorEmail: r.actorEmail,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      targetName: r.targetName,
+      clusterId: r.clusterId,
+      metadata: (r.metadata ?? {}) as Record<string, unknown>,
+      createdAt: r.createdAt,
+    })),
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id.toString() : null,
+  };
+}

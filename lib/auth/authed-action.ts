@@ -1,0 +1,55 @@
+// The one wrapper every server action is built on: load the member, check the
+// permission, validate input with zod, run the domain function, and turn
+// AppError into a typed result for `useActionState` forms.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { can, type Permission } from "@/lib/auth/roles";
+import { currentMember, type Member } from "@/lib/auth/session";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; code: AppError["code"]; fieldErrors?: Record<string, string[] | undefined> };
+
+export type ActionInput = FormData | Record<string, unknown>;
+
+/** FormData to a plain object; repeated keys (checkbox groups) become arrays. */
+export function formToObject(input: ActionInput): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input ?? {};
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = input.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+export function authedAction<S extends z.ZodType, T>(
+  options: { schema: S; permission?: Permission },
+  run: (input: z.output<S>, member: Member) => Promise<T>,
+) {
+  return async (_prev: unknown, raw: ActionInput): Promise<ActionResult<T>> => {
+    const member = await currentMember();
+    if (!member) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    if (options.permission && !can(member.role, options.permission)) {
+      return { ok: false, code: "forbidden", error: "You do not have permission to do this." };
+    }
+    const parsed = options.schema.safeParse(formToObject(raw));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        code: "invalid_input",
+        error: "Please correct the highlighted fields.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      };
+    }
+    try {
+      return { ok: true, data: await run(parsed.data, member) };
+    } catch (err) {
+      if (err instanceof AppError) {
+        return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
+      }
+      throw err;
+    }
+  };
+}

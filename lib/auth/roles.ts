@@ -1,0 +1,35 @@
+// Who may do what. One table, read by the UI (to hide what cannot be done) and
+// by every action (to refuse it anyway).
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  OPERATIONS_ENGINEER: "Operations engineer",
+  DEVELOPER: "Developer",
+  VISITOR: "Visitor",
+};
+
+export type Permission =
+  | "cluster:create"
+  | "cluster:delete"
+  | "client:manage"
+  | "member:manage"
+  | "activity:view";
+
+const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
+const OPERATORS: readonly Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER"];
+
+const MATRIX: Record<Permission, readonly Role[]> = {
+  "cluster:create": OPERATORS,
+  "cluster:delete": OPERATORS,
+  "client:manage": OPERATORS,
+  "member:manage": MANAGERS,
+  "activity:view": ROLES,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return MATRIX[permission].includes(role);
+}

@@ -1,0 +1,34 @@
+import { config } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+
+export async function createCluster(member: Member, input: { name: string; region: string }) {
+  if (!config().CLUSTER_REGIONS.includes(input.region)) {
+    throw new AppError("invalid_input", "Please correct the highlighted fields.", {
+      region: ["Choose one of the offered regions."],
+    });
+  }
+  return db().$transaction(async (tx) => {
+    const cluster = await tx.cluster.create({
+      data: {
+        organizationId: member.organizationId,
+        name: input.name,
+        region: input.region,
+        createdById: member.userId,
+        createdByEmail: member.email,
+      },
+      select: { id: true, name: true, region: true },
+    });
+    await recordEvent(tx, {
+      organizationId: member.organizationId,
+      clusterId: cluster.id,
+      actor: { userId: member.userId, email: member.email },
+      action: "cluster.created",
+      target: { type: "cluster", id: cluster.id, name: cluster.name },
+      metadata: { region: cluster.region },
+    });
+    return cluster;
+  });
+}

@@ -1,0 +1,35 @@
+// Deleting a cluster is a soft delete: the row stays (audit events and, later,
+// revoked credentials keep pointing at it) but it disappears from every view.
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+
+export async function deleteCluster(member: Member, input: { clusterId: string; confirmName: string }) {
+  return db().$transaction(async (tx) => {
+    const cluster = await tx.cluster.findFirst({
+      where: { id: input.clusterId, organizationId: member.organizationId, deletedAt: null },
+      select: { id: true, name: true },
+    });
+    if (!cluster) throw notFound("Cluster");
+    if (input.confirmName !== cluster.name) {
+      throw new AppError("invalid_input", "The name does not match.", {
+        confirmName: [`Type “${cluster.name}” to confirm.`],
+      });
+    }
+    // The deleted_at filter makes a concurrent second delete a no-op.
+    const { count } = await tx.cluster.updateMany({
+      where: { id: cluster.id, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (count === 0) throw notFound("Cluster");
+    await recordEvent(tx, {
+      organizationId: member.organizationId,
+      clusterId: cluster.id,
+      actor: { userId: member.userId, email: member.email },
+      action: "cluster.deleted",
+      target: { type: "cluster", id: cluster.id, name: cluster.name },
+    });
+    return { id: cluster.id };
+  });
+}

@@ -1,0 +1,15 @@
+// A cluster of the member's own organization, or null. The organization is
+// part of the query, so another tenant's cluster is indistinguishable from a
+// missing one.
+import { db } from "@/lib/db/client";
+import { clusterIdSchema } from "@/lib/clusters/schemas";
+
+export async function getCluster(organizationId: string, clusterId: string) {
+  if (!clusterIdSchema.safeParse(clusterId).success) return null;
+  return db().cluster.findFirst({
+    where: { id: clusterId, organizationId, deletedAt: null },
+    select: { id: true, name: true, region: true, createdAt: true, createdByEmail: true, organizationId: true },
+  });
+}
+
+export type ClusterView = NonNullable<Awaited<ReturnType<typeof getCluster>>>;

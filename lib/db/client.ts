@@ -1,0 +1,25 @@
+// The one Prisma client of the process. Secret columns are omitted from every
+// query by default; the few places that need them ask with `omit: { x: false }`.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { __db?: Db };
+
+/** Lazily created so that importing a module never needs a database. */
+export function db(): Db {
+  globalForDb.__db ??= createClient();
+  return globalForDb.__db;
+}

@@ -1,0 +1,25 @@
+// One error type for the domain. Edges map the code to an HTTP status or a
+// form error in one place (lib/auth/authed-action.ts, route handlers).
+export type AppErrorCode = "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
+export const forbidden = (message = "You do not have permission to do this.") => new AppError("forbidden", message);
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};

@@ -1,0 +1,41 @@
+import { db } from "@/lib/db/client";
+import { AppError, forbidden } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const emailTaken = () =>
+  new AppError("conflict", "Please correct the highlighted fields.", { email: ["This email already has an account."] });
+
+export async function addMember(
+  actor: Member,
+  input: { email: string; name: string; password: string; role: Role },
+) {
+  if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can add another owner.");
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash },
+        select: { id: true, email: true },
+      });
+      await tx.membership.create({
+        data: { organizationId: actor.organizationId, userId: user.id, role: input.role },
+      });
+      await recordEvent(tx, {
+        organizationId: actor.organizationId,
+        actor: { userId: actor.userId, email: actor.email },
+        action: "member.added",
+        target: { type: "user", id: user.id, name: user.email },
+        metadata: { role: input.role },
+      });
+      return user;
+    });
+  } catch (err) {
+    // Two concurrent adds of one email: the unique index decides.
+    if ((err as { code?: string }).code === "P2002") throw emailTaken();
+    throw err;
+  }
+}

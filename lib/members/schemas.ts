@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+export const emailSchema = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "Use at most 254 characters.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const passwordSchema = z
+  .string({ error: "Enter a password." })
+  .min(12, "Use at least 12 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const personNameSchema = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(100, "Use at most 100 characters.");
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
+
+export const addMemberSchema = z.object({
+  email: emailSchema,
+  name: personNameSchema,
+  password: passwordSchema,
+  role: roleSchema,
+});
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid({ error: "Unknown member." }),
+  role: roleSchema,
+});
+
+export const removeMemberSchema = z.object({
+  userId: z.uuid({ error: "Unknown member." }),
+});
+
+export const setupSchema = z.object({
+  organizationName: z
+    .string({ error: "Enter an organization name." })
+    .trim()
+    .min(1, "Enter an organization name.")
+    .max(100, "Use at most 100 characters."),
+  name: personNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
