@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  PUBLIC_URL: "http://localhost:3000/",
+};
+
+describe("configuration", () => {
+  it("applies defaults and normalises the public URL", () => {
+    const cfg = parseConfig(valid);
+    expect(cfg.PUBLIC_URL).toBe("http://localhost:3000");
+    expect(cfg.CLUSTER_DOMAIN).toBe("camunda.io");
+    expect(cfg.CLUSTER_REGIONS).toEqual(["bru-2", "jfk-1", "syd-1"]);
+  });
+
+  it("parses a region list", () => {
+    expect(parseConfig({ ...valid, CLUSTER_REGIONS: " eu-1, us-2 ,," }).CLUSTER_REGIONS).toEqual(["eu-1", "us-2"]);
+  });
+
+  it("names every bad variable", () => {
+    const bad = () =>
+      parseConfig({ ...valid, DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", CLUSTER_REGIONS: "EU West" });
+    expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/DATABASE_URL[\s\S]*NEXTAUTH_SECRET[\s\S]*CLUSTER_REGIONS/);
+  });
+
+  it("requires the database URL and the session secret", () => {
+    expect(() => parseConfig({ PUBLIC_URL: valid.PUBLIC_URL })).toThrow(/DATABASE_URL[\s\S]*NEXTAUTH_SECRET/);
+  });
+});

@@ -1,0 +1,54 @@
+// Test data through the real data layer: each call makes a new organization,
+// so test files can share one database and run in parallel.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { hashPassword } from "@/lib/auth/password";
+import type { Member } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const uniq = () => randomBytes(4).toString("hex");
+
+let passwordHash: Promise<string> | undefined;
+
+export async function makeOrganization(name = `Org ${uniq()}`) {
+  return db().organization.create({ data: { name }, select: { id: true, name: true } });
+}
+
+export async function makeMember(role: Role, org?: { id: string; name: string }): Promise<Member> {
+  const organization = org ?? (await makeOrganization());
+  passwordHash ??= hashPassword("correct horse battery");
+  const email = `${role.toLowerCase()}-${uniq()}@example.com`;
+  const user = await db().user.create({
+    data: { email, name: `${role} ${uniq()}`, passwordHash: await passwordHash },
+    select: { id: true, email: true, name: true },
+  });
+  await db().membership.create({ data: { organizationId: organization.id, userId: user.id, role } });
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    organizationId: organization.id,
+    organizationName: organization.name,
+    role,
+  };
+}
+
+/** A brand-new migrated database on the same server as DATABASE_URL. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `cc_fresh_${uniq()}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  base.pathname = `/${name}`;
+  await applyMigrations(base.toString());
+  return base.toString();
+}
+
+export async function auditActions(organizationId: string) {
+  const rows = await db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.action);
+}
