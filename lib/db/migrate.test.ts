@@ -47,8 +47,8 @@ describe("applyMigrations", () => {
     const url = await emptyDatabase();
     const results = await Promise.all([1, 2, 3, 4].map(() => applyMigrations(url)));
     expect(results.reduce((n, r) => n + r.applied.length, 0)).toBe(results[0]!.total);
-    const [{ count }] = await query<{ count: string }>(url, `SELECT count(*) FROM "_prisma_migrations"`);
-    expect(Number(count)).toBe(results[0]!.total);
+    const rows = await query<{ count: string }>(url, `SELECT count(*) FROM "_prisma_migrations"`);
+    expect(Number(rows[0]?.count)).toBe(results[0]!.total);
   });
 
   it("rolls back a failing migration and refuses edited ones", async () => {
