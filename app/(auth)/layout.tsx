@@ -1,3 +1,6 @@
+// Auth pages read the database (is this console set up yet?), so never prerender them.
+export const dynamic = "force-dynamic";
+
 import { Logo } from "@/components/logo";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/auth/authed-action";
 import { deleteClusterSchema } from "@/lib/clusters/schemas";
 import { deleteCluster as remove } from "@/lib/clusters/delete-cluster";
@@ -7,8 +8,9 @@ import { deleteCluster as remove } from "@/lib/clusters/delete-cluster";
 export const deleteCluster = authedAction(
   { schema: deleteClusterSchema, permission: "cluster:delete" },
   async (input, member) => {
-    const result = await remove(member, input);
+    await remove(member, input);
     revalidatePath("/clusters");
-    return result;
+    // Redirect from the server: re-rendering the deleted cluster's page would be a 404.
+    redirect("/clusters");
   },
 );

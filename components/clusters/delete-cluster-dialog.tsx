@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { deleteCluster } from "@/app/actions/delete-cluster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -10,12 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 export function DeleteClusterDialog({ clusterId, clusterName }: { clusterId: string; clusterName: string }) {
   const [typed, setTyped] = useState("");
   const [state, onSubmit, pending] = useFormAction(deleteCluster);
-  const router = useRouter();
   const fe = state && !state.ok ? state.fieldErrors : undefined;
-
-  useEffect(() => {
-    if (state?.ok) router.push("/clusters");
-  }, [state, router]);
 
   return (
     <Dialog onOpenChange={() => setTyped("")}>
@@ -50,7 +44,7 @@ export function DeleteClusterDialog({ clusterId, clusterName }: { clusterId: str
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" variant="danger" disabled={typed !== clusterName || pending || state?.ok}>
+            <Button type="submit" variant="danger" disabled={typed !== clusterName || pending}>
               {pending ? "Deleting…" : "Delete cluster"}
             </Button>
           </div>

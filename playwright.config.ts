@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
+
+// One port for the whole run: chosen here in the main process, inherited by
+// the workers through the environment.
+process.env.E2E_PORT ??= String(40_000 + Math.floor(Math.random() * 20_000));
+const baseURL = `http://localhost:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: /.*\.e2e\.ts$/,
+  globalSetup: "./tests/e2e/global-setup.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [
+    // The first-run set-up needs a database without users, so it runs first.
+    { name: "first-run", testMatch: /first-run\.e2e\.ts$/ },
+    { name: "console", testIgnore: /first-run\.e2e\.ts$/, dependencies: ["first-run"] },
+  ],
+});

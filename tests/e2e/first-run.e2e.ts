@@ -1,0 +1,57 @@
+// Runs first, against an empty database: the path a new installation takes.
+import { expect, test } from "@playwright/test";
+import { sql } from "./fixtures";
+
+test("first run: set-up creates the owner, then sign out and in again", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+
+  // Bad input: field errors, nothing written.
+  await page.getByLabel("Organization name").fill("Acme Robotics");
+  await page.getByLabel("Your name").fill("Olivia Owner");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  expect((await sql().query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
+
+  await page.getByLabel("Email").fill("Olivia@Example.com");
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  await expect(page).toHaveURL(/\/clusters$/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Organization")).toHaveText(/Acme Robotics/);
+
+  const { rows } = await sql().query(
+    `SELECT u.email, m.role, o.name FROM users u JOIN memberships m ON m.user_id = u.id JOIN organizations o ON o.id = m.organization_id`,
+  );
+  expect(rows).toEqual([{ email: "olivia@example.com", role: "OWNER", name: "Acme Robotics" }]);
+  const hash = (await sql().query("SELECT password_hash FROM users")).rows[0].password_hash as string;
+  expect(hash).toMatch(/^scrypt\$/);
+  expect(hash).not.toContain("a long enough password");
+
+  // The set-up page is gone for good.
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/clusters$/);
+
+  // Sign out through the user menu.
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/signin$/);
+
+  // Signed-out pages redirect to sign-in and come back after it.
+  await page.goto("/members");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fmembers$/);
+  await page.getByLabel("Email").fill("olivia@example.com");
+  await page.getByLabel("Password").fill("wrong password!!");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("The email or password is incorrect.")).toBeVisible();
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/members$/);
+  await expect(page.getByRole("cell", { name: /^Olivia Owner/ })).toBeVisible();
+});
