@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./tests/support/chromium";
+import { chromiumLaunchOptions } from "./tests/support/chromium.mjs";
 
 // One port for the whole run: chosen here in the main process, inherited by
 // the workers through the environment.

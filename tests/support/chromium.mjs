@@ -1,19 +1,20 @@
 // Which Chromium the browser tests drive: CHROMIUM_PATH, else Debian's
-// /usr/bin/chromium, else Playwright's own download (`npx playwright install chromium`).
+// /usr/bin/chromium, else Playwright's own download (`npx playwright install
+// chromium`, the usual path on a machine with internet access).
 import { existsSync } from "node:fs";
 
-export const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
-export function chromiumExecutable(): string | undefined {
+/** @returns {string | undefined} */
+export function chromiumExecutable() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return SYSTEM_CHROMIUM.find((p) => existsSync(p));
 }
 
 export function chromiumLaunchOptions() {
-  const executablePath = chromiumExecutable();
   return {
-    executablePath,
-    // Flags that keep Chromium from reaching for the network on closed machines.
+    executablePath: chromiumExecutable(),
+    // Keep Chromium from reaching for the network on closed machines.
     args: [
       "--no-sandbox",
       "--disable-gpu",
