@@ -10,6 +10,9 @@ const ACTION_LABELS: Record<string, string> = {
   "member.removed": "removed member",
   "cluster.created": "created cluster",
   "cluster.deleted": "deleted cluster",
+  "client.created": "created API client",
+  "client.secret_rotated": "rotated the secret of API client",
+  "client.revoked": "revoked API client",
 };
 
 function details(e: AuditEventView): string | null {
@@ -17,6 +20,10 @@ function details(e: AuditEventView): string | null {
   if (e.action === "member.role_changed") return `${m.from} → ${m.to}`;
   if (typeof m.role === "string") return `role ${m.role}`;
   if (typeof m.region === "string") return `region ${m.region}`;
+  if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${m.scopes}`;
+  if (e.action === "client.secret_rotated" && typeof m.grace === "string") {
+    return m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}`;
+  }
   return null;
 }
 

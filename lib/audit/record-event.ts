@@ -8,7 +8,10 @@ export type AuditAction =
   | "member.role_changed"
   | "member.removed"
   | "cluster.created"
-  | "cluster.deleted";
+  | "cluster.deleted"
+  | "client.created"
+  | "client.secret_rotated"
+  | "client.revoked";
 
 export interface Actor {
   userId: string | null;

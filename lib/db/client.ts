@@ -9,7 +9,7 @@ function createClient() {
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true }, clientSecret: { secretHash: true } },
   });
 }
 

@@ -1,0 +1,69 @@
+// Create an API client and its first secret in one transaction with its
+// audit event. The plaintext secret exists only in the return value.
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import type { ClientScopeName } from "@/lib/api-clients/scopes";
+
+export interface IssuedCredentials {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  scopes: ClientScopeName[];
+}
+
+const duplicateName = (name: string) =>
+  new AppError("conflict", "Please correct the highlighted fields.", {
+    name: [`A client named “${name}” already exists on this cluster.`],
+  });
+
+export async function createClient(
+  member: Member,
+  input: { clusterId: string; name: string; scopes: ClientScopeName[] },
+): Promise<IssuedCredentials> {
+  const clientSecret = generateClientSecret();
+  try {
+    return await db().$transaction(async (tx) => {
+      const cluster = await tx.cluster.findFirst({
+        where: { id: input.clusterId, organizationId: member.organizationId, deletedAt: null },
+        select: { id: true },
+      });
+      if (!cluster) throw notFound("Cluster");
+      // Checked first for a friendly error; the partial unique index on
+      // (cluster_id, lower(name)) WHERE revoked_at IS NULL settles races.
+      const taken = await tx.apiClient.findFirst({
+        where: { clusterId: cluster.id, revokedAt: null, name: { equals: input.name, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (taken) throw duplicateName(input.name);
+      const client = await tx.apiClient.create({
+        data: {
+          clientId: generateClientId(),
+          organizationId: member.organizationId,
+          clusterId: cluster.id,
+          name: input.name,
+          scopes: input.scopes,
+          createdById: member.userId,
+          createdByEmail: member.email,
+          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) } },
+        },
+        select: { clientId: true, name: true },
+      });
+      await recordEvent(tx, {
+        organizationId: member.organizationId,
+        clusterId: cluster.id,
+        actor: { userId: member.userId, email: member.email },
+        action: "client.created",
+        target: { type: "api_client", id: client.clientId, name: client.name },
+        metadata: { clientId: client.clientId, scopes: input.scopes.join(",") },
+      });
+      return { clientId: client.clientId, clientSecret, name: client.name, scopes: input.scopes };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    throw err;
+  }
+}

@@ -1,0 +1,150 @@
+// The downloadable credential files, built in the browser from the result of
+// the create/rotate action: no endpoint ever serves a secret a second time.
+// Pure functions with no server-only imports, so client components and unit
+// tests can both use them.
+import type { ClusterAddresses } from "@/lib/clusters/addresses";
+import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+
+export interface CredentialsInput {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  scopes: readonly ClientScopeName[];
+  cluster: { id: string; region: string };
+  addresses: ClusterAddresses;
+}
+
+export type CredentialsFormat = "env" | "properties" | "json";
+
+export const CREDENTIALS_FORMATS: { format: CredentialsFormat; label: string; description: string }[] = [
+  { format: "env", label: "Shell (.env)", description: "export lines; `source` the file" },
+  { format: "properties", label: "Spring Boot", description: "application.properties" },
+  { format: "json", label: "JSON", description: "for scripts and secret stores" },
+];
+
+/** Environment variables in the order Camunda documents them. */
+export function credentialVariables(c: CredentialsInput): [string, string][] {
+  const a = c.addresses;
+  const vars: [string, string][] = [
+    ["ZEEBE_ADDRESS", a.zeebeAddress],
+    ["ZEEBE_CLIENT_ID", c.clientId],
+    ["ZEEBE_CLIENT_SECRET", c.clientSecret],
+    ["ZEEBE_AUTHORIZATION_SERVER_URL", a.oauthUrl],
+    ["ZEEBE_TOKEN_AUDIENCE", a.audience],
+    ["ZEEBE_REST_ADDRESS", a.restAddress],
+    ["ZEEBE_GRPC_ADDRESS", a.grpcAddress],
+    ["CAMUNDA_CLUSTER_ID", c.cluster.id],
+    ["CAMUNDA_CLUSTER_REGION", c.cluster.region],
+    ["CAMUNDA_CREDENTIALS_SCOPES", sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(",")],
+    ["CAMUNDA_OAUTH_URL", a.oauthUrl],
+  ];
+  if (c.scopes.includes("TASKLIST")) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
+  if (c.scopes.includes("OPERATE")) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
+  if (c.scopes.includes("OPTIMIZE")) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
+  return vars;
+}
+
+/** Single-quote for POSIX shells: only ' itself needs care ('\''). */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A comment line can never break out into code: no line breaks inside. */
+const commentText = (s: string) => s.replace(/[\r\n\u2028\u2029\p{Cc}]/gu, " ");
+
+export function envFile(c: CredentialsInput): string {
+  const lines = [
+    `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
+    "# Keep this file secret. Load it with: source <file>",
+    ...credentialVariables(c).map(([k, v]) => `export ${k}=${shellQuote(v)}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** Escape a .properties value: backslashes, line breaks, leading space, non-ASCII. */
+export function propertiesEscape(value: string): string {
+  let out = "";
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (code < 0x20 || code > 0x7e) {
+      // \uXXXX per UTF-16 unit, which is how java.util.Properties reads it.
+      for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    } else out += ch;
+  }
+  return out.startsWith(" ") ? `\\${out}` : out;
+}
+
+/**
+ * Camunda Spring Boot Starter (8.8+) settings. SaaS mode templates addresses
+ * from cluster ID and region; the explicit addresses and token URL override
+ * those templates so the file also works with a custom cluster domain and
+ * with this console as the authorization server.
+ */
+export function propertiesFile(c: CredentialsInput): string {
+  const a = c.addresses;
+  const grpcHttps = a.grpcAddress.replace(/^grpcs:\/\//, "https://");
+  const props: [string, string][] = [
+    ["camunda.client.mode", "saas"],
+    ["camunda.client.auth.client-id", c.clientId],
+    ["camunda.client.auth.client-secret", c.clientSecret],
+    ["camunda.client.cloud.cluster-id", c.cluster.id],
+    ["camunda.client.cloud.region", c.cluster.region],
+    ["camunda.client.grpc-address", grpcHttps],
+    ["camunda.client.rest-address", a.restAddress],
+    ["camunda.client.auth.token-url", a.oauthUrl],
+    ["camunda.client.auth.audience", a.audience],
+  ];
+  return [
+    `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
+    `# Scopes: ${sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(", ")}`,
+    "# Keep this file secret.",
+    ...props.map(([k, v]) => `${k}=${propertiesEscape(v)}`),
+  ].join("\n") + "\n";
+}
+
+export function jsonFile(c: CredentialsInput): string {
+  const a = c.addresses;
+  const scopes = sortScopes(c.scopes);
+  const body = {
+    name: c.name,
+    clientId: c.clientId,
+    clientSecret: c.clientSecret,
+    clusterId: c.cluster.id,
+    region: c.cluster.region,
+    scopes: scopes.map((s) => SCOPE_LABELS[s]),
+    zeebeAddress: a.zeebeAddress,
+    zeebeGrpcAddress: a.grpcAddress,
+    zeebeRestAddress: a.restAddress,
+    authorizationServerUrl: a.oauthUrl,
+    tokenAudience: a.audience,
+    ...(scopes.includes("TASKLIST") ? { tasklistBaseUrl: a.tasklistUrl } : {}),
+    ...(scopes.includes("OPERATE") ? { operateBaseUrl: a.operateUrl } : {}),
+    ...(scopes.includes("OPTIMIZE") ? { optimizeBaseUrl: a.optimizeUrl } : {}),
+  };
+  return JSON.stringify(body, null, 2) + "\n";
+}
+
+/** A safe file name from the client name: lowercase ASCII, digits and dashes. */
+export function credentialsFileName(name: string, format: CredentialsFormat): string {
+  const slug =
+    name
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "client";
+  const ext = format === "env" ? "env" : format === "properties" ? "properties" : "json";
+  return `credentials-${slug}.${ext}`;
+}
+
+export function credentialsFile(c: CredentialsInput, format: CredentialsFormat) {
+  const content = format === "env" ? envFile(c) : format === "properties" ? propertiesFile(c) : jsonFile(c);
+  const mime = format === "json" ? "application/json" : "text/plain";
+  return { fileName: credentialsFileName(c.name, format), content, mime };
+}

@@ -1,0 +1,42 @@
+// The one way to load a client for a change (rotate, revoke): scoped to the
+// member's organization and a live cluster, then locked FOR UPDATE so that
+// concurrent rotations and revocations of the same client run one after the
+// other and each sees the other's result.
+import type { Tx } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+
+export interface LockedClient {
+  id: string;
+  clientId: string;
+  clusterId: string;
+  name: string;
+  scopes: string[];
+}
+
+export async function lockLiveClient(
+  tx: Tx,
+  organizationId: string,
+  ref: { clusterId: string; clientId: string },
+): Promise<LockedClient> {
+  // Organization and cluster are part of the lookup: another tenant's client
+  // is indistinguishable from one that does not exist.
+  const client = await tx.apiClient.findFirst({
+    where: {
+      clientId: ref.clientId,
+      clusterId: ref.clusterId,
+      organizationId,
+      cluster: { deletedAt: null },
+    },
+    select: { id: true, clientId: true, clusterId: true, name: true, scopes: true },
+  });
+  if (!client) throw notFound("API client");
+  // Re-read revoked_at under the row lock: a revocation that committed while
+  // we waited is seen here, so a revoked client is never rotated.
+  const locked = await tx.$queryRaw<{ revoked_at: Date | null }[]>`
+    SELECT revoked_at FROM api_clients WHERE id = ${client.id}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw notFound("API client");
+  if (locked[0]!.revoked_at) {
+    throw new AppError("conflict", `The client “${client.name}” is revoked. Create a new client instead.`);
+  }
+  return client;
+}

@@ -1,0 +1,34 @@
+// Revoke a client: it and every secret it has stop working at once. The rows
+// stay (revoked_at set), so the audit trail and the list can still show them.
+import { db } from "@/lib/db/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+import { lockLiveClient } from "@/lib/api-clients/lock-client";
+
+export async function revokeClient(
+  member: Member,
+  input: { clusterId: string; clientId: string },
+): Promise<{ clientId: string; revokedAt: Date }> {
+  return db().$transaction(async (tx) => {
+    const client = await lockLiveClient(tx, member.organizationId, input);
+    const now = new Date();
+    await tx.apiClient.update({
+      where: { id: client.id },
+      data: { revokedAt: now, revokedByEmail: member.email },
+      select: { id: true },
+    });
+    const { count } = await tx.clientSecret.updateMany({
+      where: { apiClientId: client.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    await recordEvent(tx, {
+      organizationId: member.organizationId,
+      clusterId: client.clusterId,
+      actor: { userId: member.userId, email: member.email },
+      action: "client.revoked",
+      target: { type: "api_client", id: client.clientId, name: client.name },
+      metadata: { clientId: client.clientId, secretsRevoked: count },
+    });
+    return { clientId: client.clientId, revokedAt: now };
+  });
+}

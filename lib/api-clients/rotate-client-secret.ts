@@ -1,0 +1,70 @@
+// Rotate a client's secret: issue a new one and either revoke the current one
+// at once or let it keep working for a grace period, so deployed applications
+// can switch over without downtime. A client never has more than two live
+// secrets: the new one and, during a grace period, the one it replaces.
+import { db } from "@/lib/db/client";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { lockLiveClient } from "@/lib/api-clients/lock-client";
+import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
+import type { IssuedCredentials } from "@/lib/api-clients/create-client";
+import type { ClientScopeName } from "@/lib/api-clients/scopes";
+
+export interface RotatedCredentials extends IssuedCredentials {
+  /** When the previous secret stops working; null when it was revoked now. */
+  previousSecretExpiresAt: Date | null;
+}
+
+export async function rotateClientSecret(
+  member: Member,
+  input: { clusterId: string; clientId: string; grace: RotationGrace },
+): Promise<RotatedCredentials> {
+  const clientSecret = generateClientSecret();
+  return db().$transaction(async (tx) => {
+    const client = await lockLiveClient(tx, member.organizationId, input);
+    const now = new Date();
+    const live = await tx.clientSecret.findMany({
+      where: { apiClientId: client.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, expiresAt: true },
+    });
+    // With a grace period the newest live secret stays valid until then (never
+    // longer than it already would); every other live secret ends now.
+    const keep = input.grace === "now" ? undefined : live[0];
+    const revokeIds = live.filter((s) => s !== keep).map((s) => s.id);
+    let previousSecretExpiresAt: Date | null = null;
+    if (keep) {
+      const graceEnd = new Date(now.getTime() + ROTATION_GRACE[input.grace]);
+      previousSecretExpiresAt = keep.expiresAt && keep.expiresAt < graceEnd ? keep.expiresAt : graceEnd;
+      await tx.clientSecret.update({ where: { id: keep.id }, data: { expiresAt: previousSecretExpiresAt } });
+    }
+    if (revokeIds.length > 0) {
+      await tx.clientSecret.updateMany({ where: { id: { in: revokeIds } }, data: { revokedAt: now } });
+    }
+    await tx.clientSecret.create({
+      data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) },
+      select: { id: true },
+    });
+    await recordEvent(tx, {
+      organizationId: member.organizationId,
+      clusterId: client.clusterId,
+      actor: { userId: member.userId, email: member.email },
+      action: "client.secret_rotated",
+      target: { type: "api_client", id: client.clientId, name: client.name },
+      metadata: {
+        clientId: client.clientId,
+        grace: input.grace,
+        previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null,
+        secretsRevoked: revokeIds.length,
+      },
+    });
+    return {
+      clientId: client.clientId,
+      clientSecret,
+      name: client.name,
+      scopes: client.scopes as ClientScopeName[],
+      previousSecretExpiresAt,
+    };
+  });
+}

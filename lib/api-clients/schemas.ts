@@ -1,0 +1,70 @@
+// Input shapes for API clients, shared by the forms, the server actions and
+// the tests. Every message here is shown to the user as is.
+import { z } from "zod";
+import { clusterIdSchema } from "@/lib/clusters/schemas";
+import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
+
+export const CLIENT_NAME_MAX = 100;
+
+// Client IDs are 32 letters and digits (see generateClientId in secrets.ts).
+export const CLIENT_ID_LENGTH = 32;
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9]{32}$/;
+
+export const clientNameSchema = z
+  .string({ error: "Enter a client name." })
+  .trim()
+  .min(1, "Enter a client name.")
+  .max(CLIENT_NAME_MAX, `Use at most ${CLIENT_NAME_MAX} characters.`)
+  // Names end up in file names, audit entries and terminals: no control
+  // characters (newlines, escapes) and no invisible format characters.
+  .refine((s) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s), "Use visible characters only.");
+
+// A checkbox group posts nothing (no box ticked), one string, or several.
+export const clientScopesSchema = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.enum(CLIENT_SCOPES, { error: "Unknown scope." }), { error: "Choose at least one scope." })
+    .min(1, "Choose at least one scope.")
+    .max(CLIENT_SCOPES.length)
+    .transform((s) => CLIENT_SCOPES.filter((c) => s.includes(c))),
+);
+
+export const clientIdSchema = z.string({ error: "Not a valid client ID." }).regex(CLIENT_ID_PATTERN, "Not a valid client ID.");
+
+/** How long the previous secret keeps working after a rotation. */
+export const ROTATION_GRACE = {
+  now: 0,
+  "1h": 60 * 60 * 1000,
+  "24h": 24 * 60 * 60 * 1000,
+  "7d": 7 * 24 * 60 * 60 * 1000,
+} as const;
+
+export type RotationGrace = keyof typeof ROTATION_GRACE;
+
+export const rotationGraceSchema = z.enum(Object.keys(ROTATION_GRACE) as [RotationGrace, ...RotationGrace[]], {
+  error: "Choose what happens to the current secret.",
+});
+
+export const createApiClientSchema = z.object({
+  clusterId: clusterIdSchema,
+  name: clientNameSchema,
+  scopes: clientScopesSchema,
+});
+
+export const rotateApiClientSecretSchema = z.object({
+  clusterId: clusterIdSchema,
+  clientId: clientIdSchema,
+  grace: rotationGraceSchema,
+});
+
+export const revokeApiClientSchema = z.object({
+  clusterId: clusterIdSchema,
+  clientId: clientIdSchema,
+});
+
+/** ?page=N of the client list; anything else is page 1. */
+export const clientListPageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export type CreateApiClientInput = z.output<typeof createApiClientSchema>;
+export type RotateApiClientSecretInput = z.output<typeof rotateApiClientSecretSchema>;
+export type RevokeApiClientInput = z.output<typeof revokeApiClientSchema>;
