@@ -1,4 +1,5 @@
 // Audit events newest first, keyset-paginated on the id (stable under inserts).
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export const AUDIT_PAGE_SIZE = 25;

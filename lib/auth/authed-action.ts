@@ -1,6 +1,7 @@
 // The one wrapper every server action is built on: load the member, check the
 // permission, validate input with zod, run the domain function, and turn
 // AppError into a typed result for `useActionState` forms.
+import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/roles";

@@ -1,4 +1,5 @@
 // The signed-in member: user, organization and role, read fresh per request.
+import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";

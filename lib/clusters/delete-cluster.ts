@@ -1,5 +1,6 @@
 // Deleting a cluster is a soft delete: the row stays (audit events and, later,
 // revoked credentials keep pointing at it) but it disappears from every view.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";

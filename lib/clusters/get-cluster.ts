@@ -1,6 +1,7 @@
 // A cluster of the member's own organization, or null. The organization is
 // part of the query, so another tenant's cluster is indistinguishable from a
 // missing one.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 

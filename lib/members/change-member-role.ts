@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import { loadTargetMembership } from "@/lib/members/owner-guard";

@@ -1,6 +1,7 @@
 // Rules shared by role changes and removals: only owners touch owners, and
 // the organization always keeps at least one owner. The owner rows are locked
 // so two concurrent demotions cannot both pass the check.
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Member } from "@/lib/auth/session";
