@@ -11,6 +11,8 @@ export interface LockedClient {
   clusterId: string;
   name: string;
   scopes: string[];
+  /** The database clock, read once the lock is held (see below). */
+  now: Date;
 }
 
 export async function lockLiveClient(
@@ -32,11 +34,15 @@ export async function lockLiveClient(
   if (!client) throw notFound("API client");
   // Re-read revoked_at under the row lock: a revocation that committed while
   // we waited is seen here, so a revoked client is never rotated.
-  const locked = await tx.$queryRaw<{ revoked_at: Date | null }[]>`
-    SELECT revoked_at FROM api_clients WHERE id = ${client.id}::uuid FOR UPDATE`;
+  // The time comes from the database after the lock is granted: it orders
+  // serialized rotations correctly even when application clocks disagree or
+  // a transaction started before the one it waited for (CURRENT_TIMESTAMP
+  // would be the transaction start, not the moment the lock was granted).
+  const locked = await tx.$queryRaw<{ revoked_at: Date | null; now: Date }[]>`
+    SELECT revoked_at, clock_timestamp() AS now FROM api_clients WHERE id = ${client.id}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("API client");
   if (locked[0]!.revoked_at) {
     throw new AppError("conflict", `The client “${client.name}” is revoked. Create a new client instead.`);
   }
-  return client;
+  return { ...client, now: locked[0]!.now };
 }

@@ -11,7 +11,7 @@ export async function revokeClient(
 ): Promise<{ clientId: string; revokedAt: Date }> {
   return db().$transaction(async (tx) => {
     const client = await lockLiveClient(tx, member.organizationId, input);
-    const now = new Date();
+    const { now } = client;
     await tx.apiClient.update({
       where: { id: client.id },
       data: { revokedAt: now, revokedByEmail: member.email },

@@ -23,7 +23,7 @@ export async function rotateClientSecret(
   const clientSecret = generateClientSecret();
   return db().$transaction(async (tx) => {
     const client = await lockLiveClient(tx, member.organizationId, input);
-    const now = new Date();
+    const { now } = client;
     const live = await tx.clientSecret.findMany({
       where: { apiClientId: client.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -43,7 +43,7 @@ export async function rotateClientSecret(
       await tx.clientSecret.updateMany({ where: { id: { in: revokeIds } }, data: { revokedAt: now } });
     }
     await tx.clientSecret.create({
-      data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) },
+      data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now },
       select: { id: true },
     });
     await recordEvent(tx, {
