@@ -5,7 +5,10 @@ import { changeMemberRole } from "@/app/actions/change-member-role";
 import { removeMember } from "@/app/actions/remove-member";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { FormError, inputClass } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
+
+const selectClass =
+  "rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none disabled:opacity-60";
 
 export function MemberRoleSelect({
   userId,
@@ -27,7 +30,7 @@ export function MemberRoleSelect({
         aria-label={`Role of ${name}`}
         defaultValue={role}
         disabled={pending}
-        className={`${inputClass} w-auto py-1.5`}
+        className={selectClass}
         onChange={(e) => {
           const select = e.currentTarget;
           const next = select.value;

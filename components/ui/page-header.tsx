@@ -18,8 +18,17 @@ export function PageHeader({
   );
 }
 
-export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <div className={`rounded-xl bg-white ring-1 ring-slate-200 ${className}`}>{children}</div>;
+export function Card({
+  children,
+  className = "",
+  tone = "default",
+}: {
+  children: React.ReactNode;
+  className?: string;
+  tone?: "default" | "danger";
+}) {
+  const ring = tone === "danger" ? "ring-red-200" : "ring-slate-200";
+  return <div className={`rounded-xl bg-white ring-1 ${ring} ${className}`}>{children}</div>;
 }
 
 export function EmptyState({

@@ -50,7 +50,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
         </dl>
       </Card>
       {can(member.role, "cluster:delete") && (
-        <Card className="ring-red-200">
+        <Card tone="danger">
           <div className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
             <div>
               <h2 className="text-base font-semibold text-slate-900">Delete cluster</h2>
