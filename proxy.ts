@@ -1,6 +1,7 @@
-// Redirects signed-out browsers to the sign-in page. This is a convenience,
-// not the protection: every page, server action and route handler checks the
-// session and the role itself.
+// Runs before every page: sets a per-request Content-Security-Policy nonce
+// (Next.js puts it on its own scripts) and redirects signed-out browsers to the
+// sign-in page. The redirect is a convenience, not the protection: every page,
+// server action and route handler checks the session and the role itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
@@ -11,17 +12,45 @@ const PUBLIC_PREFIXES = [
   "/api/auth", // next-auth endpoints
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/.well-known", // JWKS and metadata
+  "/docs", // static help pages
 ];
+
+const dev = process.env.NODE_ENV !== "production";
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Style attributes (positioning of menus and dialogs) need inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const url = req.nextUrl.clone();
-  url.pathname = "/signin";
-  url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-  return NextResponse.redirect(url);
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (!isPublic && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
+    const url = req.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  return res;
 }
 
 export const config = {

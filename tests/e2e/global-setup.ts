@@ -6,7 +6,8 @@ import path from "node:path";
 import { startTestDatabase } from "../support/test-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const distDir = ".next-e2e";
+// The standard build folder: the same production build `npm start` serves.
+const distDir = ".next";
 
 export default async function globalSetup() {
   const port = process.env.E2E_PORT!;
