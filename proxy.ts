@@ -17,10 +17,14 @@ const PUBLIC_PREFIXES = [
 
 const dev = process.env.NODE_ENV !== "production";
 
-function contentSecurityPolicy(nonce: string): string {
+// Prerendered pages cannot carry a per-request nonce; they are plain reading
+// matter and run no script at all.
+const STATIC_PREFIXES = ["/docs"];
+
+function contentSecurityPolicy(nonce: string | null): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}` : "script-src 'none'",
     // Style attributes (positioning of menus and dialogs) need inline styles.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -43,10 +47,11 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(url);
   }
 
-  const nonce = btoa(crypto.randomUUID());
+  const isStatic = STATIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const nonce = isStatic ? null : btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(req.headers);
-  headers.set("x-nonce", nonce);
+  if (nonce) headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);

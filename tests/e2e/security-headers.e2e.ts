@@ -33,11 +33,12 @@ test("pages carry a nonce-based CSP and the usual security headers", async ({ pa
   expect(again.headers()["content-security-policy"]).not.toBe(csp);
 });
 
-test("the help page is public and static", async ({ browser }) => {
+test("the help page is public and static, and runs no script", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const res = await page.goto("/docs/cache-tokens");
   expect(res!.status()).toBe(200);
+  expect(res!.headers()["content-security-policy"]).toContain("script-src 'none'");
   await expect(page.getByRole("heading", { name: "Cache your access tokens" })).toBeVisible();
   await expect(page.getByText("429 Too Many Requests")).toBeVisible();
   await context.close();
