@@ -8,6 +8,20 @@ const regionList = z
   .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "regions are lowercase DNS labels")).min(1));
 
+/** An integer variable with a default and bounds. */
+function int(fallback: number, min: number, max: number) {
+  return z.coerce.number().int().min(min).max(max).default(fallback);
+}
+
+const audience = z.string().regex(/^[\x21-\x7e]{1,200}$/, "must be a non-empty string without spaces").optional();
+
+/** Decodes a 32-byte key given as 64 hex characters or base64/base64url; undefined otherwise. */
+export function decodeKey(value: string): Buffer | undefined {
+  const v = value.trim();
+  const bytes = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(v) ? Buffer.from(v, "base64") : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
@@ -19,6 +33,41 @@ const schema = z.object({
     .default("camunda.io"),
   CLUSTER_REGIONS: regionList.default(["bru-2", "jfk-1", "syd-1"]),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+  // Authorization server (lib/oauth). Documented in README, "Authorization server".
+  TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
+  SIGNING_ALG: z.enum(["RS256", "ES256", "EdDSA"]).default("RS256"),
+  /** 32 bytes (base64, base64url or hex) that encrypt signing keys at rest. Required in production. */
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, "must be 32 random bytes as base64 or hex (openssl rand -base64 32)")
+    .optional(),
+  /** Audience per scope; default `<scope>.<CLUSTER_DOMAIN>`, like Camunda SaaS. */
+  TOKEN_AUDIENCE_ZEEBE: audience,
+  TOKEN_AUDIENCE_TASKLIST: audience,
+  TOKEN_AUDIENCE_OPERATE: audience,
+  TOKEN_AUDIENCE_OPTIMIZE: audience,
+  TOKEN_AUDIENCE_SECRETS: audience,
+  /** The scope whose audience a token gets when the request names none. */
+  TOKEN_DEFAULT_SCOPE: z.enum(["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"]).default("ZEEBE"),
+  // Fixed windows (rate-limiter-flexible): `points` requests per `duration` seconds,
+  // then the caller is blocked for the block time.
+  RATE_LIMIT_IP_POINTS: int(60, 1, 1e9),
+  RATE_LIMIT_IP_DURATION_SECONDS: int(60, 1, 86_400),
+  RATE_LIMIT_CLIENT_POINTS: int(120, 1, 1e9),
+  RATE_LIMIT_CLIENT_DURATION_SECONDS: int(60, 1, 86_400),
+  RATE_LIMIT_BLOCK_SECONDS: int(60, 1, 86_400),
+  RATE_LIMIT_FAILED_POINTS: int(10, 1, 1e9),
+  RATE_LIMIT_FAILED_DURATION_SECONDS: int(300, 1, 86_400),
+  RATE_LIMIT_FAILED_BLOCK_SECONDS: int(900, 1, 86_400),
+  /** Redis for the rate-limit counters; PostgreSQL (the console's database) when unset. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** Proxies in front of the console whose X-Forwarded-For is trusted (0: use the socket address). */
+  TRUST_PROXY_HOPS: int(0, 0, 10),
+}).superRefine((cfg, ctx) => {
+  if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -39,11 +39,14 @@ async function main() {
     stopDatabase = embedded.stop;
     process.env.DATABASE_URL = embedded.url;
     log(`database: embedded PostgreSQL, data in ${path.relative(root, pgDir)}, listening on 127.0.0.1:${embedded.port}`);
-    process.env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret");
+    process.env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret", "NEXTAUTH_SECRET");
+    // Dev-only key-encryption key for the signing keys; production sets its own.
+    process.env.KEY_ENCRYPTION_KEY ??= localSecret("key-encryption-key", "KEY_ENCRYPTION_KEY");
   } else {
     const u = new URL(process.env.DATABASE_URL);
     log(`database: DATABASE_URL (${u.hostname}:${u.port || 5432}${u.pathname})`);
-    if (dev) process.env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret");
+    if (dev) process.env.NEXTAUTH_SECRET ??= localSecret("nextauth-secret", "NEXTAUTH_SECRET");
+    if (dev) process.env.KEY_ENCRYPTION_KEY ??= localSecret("key-encryption-key", "KEY_ENCRYPTION_KEY");
   }
 
   const shutdown = async (code: number) => {
@@ -51,9 +54,10 @@ async function main() {
     process.exit(code);
   };
 
+  let oauth: import("@/lib/oauth/runtime").OAuthRuntime | undefined;
   try {
     const { parseConfig } = await import("@/lib/config");
-    parseConfig(process.env);
+    const cfg = parseConfig(process.env);
 
     const { applyMigrations } = await import("@/lib/db/migrate");
     const { applied, total } = await applyMigrations(process.env.DATABASE_URL!);
@@ -61,6 +65,17 @@ async function main() {
 
     const { bootstrapFirstOwner } = await import("@/lib/setup/bootstrap-first-owner");
     log(await bootstrapFirstOwner(process.env));
+
+    // The authorization server answers from this process's node:http server,
+    // before Next.js: the token path is the hot path (design notes in lib/oauth/runtime.ts).
+    const { createOAuthRuntime } = await import("@/lib/oauth/runtime");
+    const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
+    oauth = createOAuthRuntime(oauthSettingsFrom(cfg));
+    const started = await oauth.start();
+    log(
+      `authorization server: ${cfg.SIGNING_ALG} signing key ${started.key === "created" ? "created" : "loaded"}, ` +
+        `rate limits in ${started.store === "redis" ? "Redis" : "PostgreSQL"}`,
+    );
   } catch (err) {
     console.error(`[console] ${(err as Error).message}`);
     await shutdown(1);
@@ -71,7 +86,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => void handle(req, res));
+  const { handleOAuthRequest } = await import("@/lib/oauth/http/node-adapter");
+  const server = http.createServer((req, res) => {
+    if (oauth && handleOAuthRequest(oauth, req, res)) return;
+    void handle(req, res);
+  });
   type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
   const upgrade = (app as unknown as { getUpgradeHandler?: () => UpgradeHandler }).getUpgradeHandler?.();
   if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
@@ -85,19 +104,19 @@ async function main() {
       log("stopping");
       server.close();
       server.closeAllConnections();
-      void app.close?.().finally(() => shutdown(0));
+      void Promise.allSettled([app.close?.(), oauth?.close()]).finally(() => shutdown(0));
     });
   }
 }
 
 /** A random secret kept in .data for local installs, created on first start. */
-function localSecret(name: string): string {
+function localSecret(name: string, envName: string): string {
   const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
-  log(`generated ${name} in ${path.relative(root, file)} (set NEXTAUTH_SECRET to choose your own)`);
+  log(`generated ${name} in ${path.relative(root, file)} (set ${envName} to choose your own)`);
   return secret;
 }
 

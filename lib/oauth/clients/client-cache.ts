@@ -1,0 +1,104 @@
+// In-process cache of API clients and their live secret hashes: the token
+// path authenticates every request against the stored SHA-256 hash without a
+// database round trip. Entries are dropped on NOTIFY (see change-listener.ts),
+// so revocations and new secrets apply on the next request on every instance.
+// Grace periods need no notification: expires_at is compared per request.
+import type pg from "pg";
+import type { ChangeListener } from "../store/change-listener";
+import type { Scope } from "../token/scopes";
+
+export interface CachedSecret {
+  hash: Buffer;
+  expiresAt: number | null;
+}
+
+export interface CachedClient {
+  id: string;
+  clientId: string;
+  organizationId: string;
+  clusterId: string;
+  scopes: Scope[];
+  secrets: CachedSecret[];
+}
+
+/** null = no usable client with that ID (unknown, revoked, or its cluster deleted). */
+type Entry = { client: CachedClient | null; loadedAt: number };
+
+const MAX_ENTRIES = 10_000;
+// Backstop only: notifications do the real invalidation.
+const MAX_AGE_MS = 5 * 60_000;
+
+const LOAD_SQL = `
+  SELECT c.id, c.client_id, c.organization_id, c.cluster_id, c.scopes::text[] AS scopes,
+         s.secret_hash, s.expires_at
+    FROM api_clients c
+    JOIN clusters cl ON cl.id = c.cluster_id AND cl.deleted_at IS NULL
+    LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
+   WHERE c.client_id = $1 AND c.revoked_at IS NULL`;
+
+interface Row {
+  id: string;
+  client_id: string;
+  organization_id: string;
+  cluster_id: string;
+  scopes: Scope[];
+  secret_hash: Buffer | null;
+  expires_at: Date | null;
+}
+
+export class ClientCache {
+  private entries = new Map<string, Entry>();
+  private loading = new Map<string, Promise<CachedClient | null>>();
+  /** Bumped on every invalidation so a load that raced a change is not cached. */
+  private generation = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly listener: ChangeListener,
+  ) {
+    listener.on("oauth_client_changed", (clientId) => {
+      this.generation++;
+      if (clientId === "*") this.entries.clear();
+      else this.entries.delete(clientId);
+    });
+    listener.onReset(() => {
+      this.generation++;
+      this.entries.clear();
+    });
+  }
+
+  async get(clientId: string): Promise<CachedClient | null> {
+    const hit = this.entries.get(clientId);
+    if (hit && this.listener.healthy && Date.now() - hit.loadedAt < MAX_AGE_MS) return hit.client;
+    let pending = this.loading.get(clientId);
+    if (!pending) {
+      pending = this.load(clientId).finally(() => this.loading.delete(clientId));
+      this.loading.set(clientId, pending);
+    }
+    return pending;
+  }
+
+  private async load(clientId: string): Promise<CachedClient | null> {
+    const generation = this.generation;
+    const { rows } = await this.pool.query<Row>({ name: "oauth-load-client", text: LOAD_SQL, values: [clientId] });
+    const first = rows[0];
+    const client: CachedClient | null = first
+      ? {
+          id: first.id,
+          clientId: first.client_id,
+          organizationId: first.organization_id,
+          clusterId: first.cluster_id,
+          scopes: first.scopes,
+          secrets: rows
+            .filter((r) => r.secret_hash !== null)
+            .map((r) => ({ hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
+        }
+      : null;
+    // Cache only if no change arrived meanwhile and the listener is live.
+    if (this.listener.healthy && generation === this.generation) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(clientId, { client, loadedAt: Date.now() });
+    }
+    return client;
+  }
+}

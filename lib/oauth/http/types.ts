@@ -1,0 +1,23 @@
+// Framework-neutral request/response of the authorization server, so the same
+// code answers from node:http (scripts/serve.ts) and from tests.
+export interface OAuthRequest {
+  method: string;
+  path: string;
+  /** Lower-case header names, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /** Source address for rate limiting (already resolved through trusted proxies). */
+  ip: string;
+}
+
+export interface OAuthResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+export function json(status: number, value: unknown, headers: Record<string, string> = {}): OAuthResponse {
+  return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(value) };
+}

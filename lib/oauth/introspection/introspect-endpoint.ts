@@ -1,0 +1,51 @@
+// POST /oauth/introspect - RFC 7662. The caller authenticates as an API client
+// and may introspect tokens of its own cluster (a resource server for that
+// cluster); anything else, and any token whose client is revoked, is
+// {"active": false}. Revocation shows at once: the client cache is
+// invalidated by NOTIFY, not by expiry.
+import { authenticateRequest } from "../clients/authenticate-request";
+import { rateLimited } from "../errors";
+import { decodeJwt, verifySignature } from "../keys/jwt";
+import { parseParams } from "../http/parse-params";
+import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../http/types";
+import type { OAuthContext } from "../runtime-context";
+
+const INACTIVE = { active: false };
+
+export async function introspectEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
+  const blocked = ctx.limits.blockedAddress(req.ip);
+  if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
+  const params = parseParams(req);
+  const caller = await authenticateRequest(req, params, ctx.clients, ctx.limits);
+  const token = params.get("token");
+  if (!token) return json(400, { error: "invalid_request", error_description: "token is required." }, { ...NO_STORE });
+  return json(200, await inspect(ctx, token, caller.clusterId), { ...NO_STORE });
+}
+
+async function inspect(ctx: OAuthContext, token: string, callerClusterId: string) {
+  const jwt = decodeJwt(token);
+  if (!jwt) return INACTIVE;
+  const { byKid } = await ctx.keys.current();
+  const key = byKid.get(jwt.kid);
+  if (!key || !verifySignature(key, jwt)) return INACTIVE;
+  const p = jwt.payload;
+  const now = Math.floor(Date.now() / 1000);
+  if (p.iss !== ctx.settings.issuer || typeof p.exp !== "number" || p.exp <= now || typeof p.sub !== "string") return INACTIVE;
+  if (p.cluster_id !== callerClusterId) return INACTIVE;
+  const client = await ctx.clients.get(p.sub);
+  if (!client || client.clusterId !== p.cluster_id) return INACTIVE;
+  return {
+    active: true,
+    scope: p.scope,
+    client_id: p.sub,
+    sub: p.sub,
+    aud: p.aud,
+    iss: p.iss,
+    exp: p.exp,
+    iat: p.iat,
+    jti: p.jti,
+    token_type: "Bearer",
+    cluster_id: p.cluster_id,
+    organization_id: p.organization_id,
+  };
+}

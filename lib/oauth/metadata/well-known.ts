@@ -1,0 +1,32 @@
+// GET /.well-known/jwks.json, /.well-known/oauth-authorization-server (RFC 8414)
+// and /.well-known/openid-configuration. Cacheable; the JWKS only briefly, so
+// verifiers see a rotated key soon (they also refetch on an unknown kid).
+import { json, type OAuthResponse } from "../http/types";
+import type { OAuthContext } from "../runtime-context";
+
+export async function jwksDocument(ctx: OAuthContext): Promise<OAuthResponse> {
+  const { jwks } = await ctx.keys.current();
+  return json(200, jwks, { "Cache-Control": "public, max-age=300" });
+}
+
+export function metadataDocument(ctx: OAuthContext): OAuthResponse {
+  const issuer = ctx.settings.issuer;
+  return json(
+    200,
+    {
+      issuer,
+      token_endpoint: `${issuer}/oauth/token`,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      introspection_endpoint: `${issuer}/oauth/introspect`,
+      grant_types_supported: ["client_credentials"],
+      response_types_supported: ["token"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      token_endpoint_auth_signing_alg_values_supported: [ctx.settings.signingAlg],
+      id_token_signing_alg_values_supported: [ctx.settings.signingAlg],
+      subject_types_supported: ["public"],
+      scopes_supported: ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"],
+    },
+    { "Cache-Control": "public, max-age=3600" },
+  );
+}

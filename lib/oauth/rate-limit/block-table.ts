@@ -1,0 +1,41 @@
+// Blocked keys known to this instance, with their end times. Fed by local
+// rejections and by other instances' broadcasts; consulted before any work.
+import type pg from "pg";
+import type { ChangeListener } from "../store/change-listener";
+
+const MAX_KEYS = 100_000;
+
+export class BlockTable {
+  private until = new Map<string, number>();
+
+  constructor(
+    private readonly listener: ChangeListener,
+    private readonly pool: pg.Pool,
+  ) {
+    listener.on("oauth_rate_block", (payload) => {
+      const sep = payload.lastIndexOf("|");
+      const ms = Number(payload.slice(sep + 1));
+      if (sep > 0 && Number.isFinite(ms) && ms > 0) this.set(payload.slice(0, sep), ms);
+    });
+  }
+
+  remaining(key: string): number {
+    const end = this.until.get(key);
+    if (end === undefined) return 0;
+    const left = end - Date.now();
+    if (left <= 0) this.until.delete(key);
+    return Math.max(left, 0);
+  }
+
+  add(key: string, ms: number, broadcast: boolean) {
+    this.set(key, ms);
+    // Durations, not end times, travel between instances: clocks may differ.
+    if (broadcast) this.listener.notify("oauth_rate_block", `${key}|${Math.ceil(ms)}`, this.pool).catch(() => {});
+  }
+
+  private set(key: string, ms: number) {
+    if (this.until.size >= MAX_KEYS) this.until.clear();
+    const end = Date.now() + ms;
+    if ((this.until.get(key) ?? 0) < end) this.until.set(key, end);
+  }
+}

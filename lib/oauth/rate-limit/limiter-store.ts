@@ -1,0 +1,51 @@
+// The shared store behind every rate limit: PostgreSQL (table
+// oauth_rate_limits, the console's own database) by default, Redis when
+// REDIS_URL is set. Either way all instances count in the same place.
+import { Redis } from "ioredis";
+import type pg from "pg";
+import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { LimitSettings } from "../settings";
+
+export interface LimiterStore {
+  create(name: string, limit: LimitSettings): RateLimiterAbstract;
+  kind: "postgres" | "redis";
+  close(): Promise<void>;
+}
+
+export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined): LimiterStore {
+  if (redisUrl) {
+    // No offline queue: a Redis outage fails fast (503) instead of piling up requests.
+    const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    redis.on("error", () => {}); // reported per request as 503; ioredis reconnects by itself
+    return {
+      kind: "redis",
+      create: (name, limit) =>
+        new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `oauth_rl_${name}`,
+          points: limit.points,
+          duration: limit.durationSeconds,
+          blockDuration: limit.blockSeconds,
+        }),
+      close: async () => {
+        redis.disconnect();
+      },
+    };
+  }
+  return {
+    kind: "postgres",
+    create: (name, limit) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: "pool",
+        tableName: "oauth_rate_limits",
+        tableCreated: true, // by migration 20261127020000_oauth
+        keyPrefix: `oauth_rl_${name}`,
+        points: limit.points,
+        duration: limit.durationSeconds,
+        blockDuration: limit.blockSeconds,
+        clearExpiredByTimeout: true,
+      }),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,63 @@
+// Wires one authorization server for this process: a small pg pool of its
+// own (plain SQL, no Prisma on the hot path), the LISTEN connection, caches,
+// rate limits and keys. scripts/serve.ts mounts it in front of Next.js; tests
+// create their own with custom settings.
+//
+// This module and everything under lib/oauth avoid `server-only` and `@/`
+// framework imports so they run under plain Node (tsx) as well as in Next.
+import pg from "pg";
+import { ClientCache } from "./clients/client-cache";
+import { LastUsedTracker } from "./clients/last-used";
+import { route } from "./http/router";
+import type { OAuthRequest, OAuthResponse } from "./http/types";
+import { KeyRing } from "./keys/key-ring";
+import { ensureSigningKey } from "./keys/signing-keys";
+import { createLimiterStore } from "./rate-limit/limiter-store";
+import { TokenRateLimits } from "./rate-limit/token-rate-limits";
+import type { OAuthContext } from "./runtime-context";
+import type { OAuthSettings } from "./settings";
+import { ChangeListener } from "./store/change-listener";
+
+export interface OAuthRuntime {
+  ctx: OAuthContext;
+  handle(req: OAuthRequest): Promise<OAuthResponse>;
+  /** Connect the listener, make sure a signing key exists and load it. */
+  start(): Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }>;
+  close(): Promise<void>;
+}
+
+export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize });
+  pool.on("error", () => {}); // an idle client died; the pool replaces it
+  const listener = new ChangeListener(settings.databaseUrl);
+  const store = createLimiterStore(pool, settings.redisUrl);
+  const ctx: OAuthContext = {
+    settings,
+    clients: new ClientCache(pool, listener),
+    keys: new KeyRing(pool, settings, listener),
+    limits: new TokenRateLimits(store, settings, listener, pool),
+    lastUsed: new LastUsedTracker(pool),
+    stats: { tokensIssued: 0, tokenRequests: 0 },
+  };
+  let started: Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }> | undefined;
+  const start = () =>
+    (started ??= (async () => {
+      await listener.start();
+      const key = await ensureSigningKey(pool, settings.signingAlg, settings.keyEncryptionKey);
+      await ctx.keys.current();
+      return { key, store: store.kind };
+    })());
+  return {
+    ctx,
+    start,
+    async handle(req) {
+      void start().catch(() => {}); // lazily, in case the host did not call start()
+      return route(ctx, req);
+    },
+    async close() {
+      await listener.close();
+      await store.close();
+      await pool.end().catch(() => {});
+    },
+  };
+}

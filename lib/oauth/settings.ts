@@ -1,0 +1,65 @@
+// The authorization server's settings, derived once from the validated
+// configuration. Tests build their own (e.g. tight rate limits) and pass them
+// to createOAuthRuntime, so nothing here reads process.env per request.
+import type { Config } from "@/lib/config";
+import { decodeKey } from "@/lib/config";
+import type { Scope } from "./token/scopes";
+
+export type SigningAlg = "RS256" | "ES256" | "EdDSA";
+
+export interface LimitSettings {
+  points: number;
+  durationSeconds: number;
+  blockSeconds: number;
+}
+
+export interface OAuthSettings {
+  databaseUrl: string;
+  issuer: string;
+  tokenTtlSeconds: number;
+  signingAlg: SigningAlg;
+  keyEncryptionKey: Buffer;
+  audiences: Record<Scope, string>;
+  defaultScope: Scope;
+  limits: { ip: LimitSettings; client: LimitSettings; failed: LimitSettings };
+  redisUrl?: string;
+  trustProxyHops: number;
+  poolSize: number;
+}
+
+export function oauthSettingsFrom(cfg: Config): OAuthSettings {
+  const kek = cfg.KEY_ENCRYPTION_KEY ? decodeKey(cfg.KEY_ENCRYPTION_KEY) : undefined;
+  if (!kek) throw new Error("KEY_ENCRYPTION_KEY is not set: the authorization server cannot decrypt its signing keys.");
+  const aud = (given: string | undefined, product: string) => given ?? `${product}.${cfg.CLUSTER_DOMAIN}`;
+  return {
+    databaseUrl: cfg.DATABASE_URL,
+    issuer: cfg.PUBLIC_URL,
+    tokenTtlSeconds: cfg.TOKEN_TTL_SECONDS,
+    signingAlg: cfg.SIGNING_ALG,
+    keyEncryptionKey: kek,
+    audiences: {
+      ZEEBE: aud(cfg.TOKEN_AUDIENCE_ZEEBE, "zeebe"),
+      TASKLIST: aud(cfg.TOKEN_AUDIENCE_TASKLIST, "tasklist"),
+      OPERATE: aud(cfg.TOKEN_AUDIENCE_OPERATE, "operate"),
+      OPTIMIZE: aud(cfg.TOKEN_AUDIENCE_OPTIMIZE, "optimize"),
+      SECRETS: aud(cfg.TOKEN_AUDIENCE_SECRETS, "secrets"),
+    },
+    defaultScope: cfg.TOKEN_DEFAULT_SCOPE,
+    limits: {
+      ip: { points: cfg.RATE_LIMIT_IP_POINTS, durationSeconds: cfg.RATE_LIMIT_IP_DURATION_SECONDS, blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS },
+      client: {
+        points: cfg.RATE_LIMIT_CLIENT_POINTS,
+        durationSeconds: cfg.RATE_LIMIT_CLIENT_DURATION_SECONDS,
+        blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS,
+      },
+      failed: {
+        points: cfg.RATE_LIMIT_FAILED_POINTS,
+        durationSeconds: cfg.RATE_LIMIT_FAILED_DURATION_SECONDS,
+        blockSeconds: cfg.RATE_LIMIT_FAILED_BLOCK_SECONDS,
+      },
+    },
+    redisUrl: cfg.REDIS_URL,
+    trustProxyHops: cfg.TRUST_PROXY_HOPS,
+    poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  };
+}

@@ -1,0 +1,33 @@
+// Scope names as clients see them ("Zeebe Tasklist"), the database enum, and
+// Camunda SaaS's well-known audiences, accepted as aliases so that clients
+// left on their defaults keep working.
+export const SCOPES = ["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_NAMES: Record<Scope, string> = {
+  ZEEBE: "Zeebe",
+  TASKLIST: "Tasklist",
+  OPERATE: "Operate",
+  OPTIMIZE: "Optimize",
+  SECRETS: "Secrets",
+};
+
+export const CAMUNDA_AUDIENCE_ALIASES: Record<string, Scope> = {
+  "zeebe.camunda.io": "ZEEBE",
+  "tasklist.camunda.io": "TASKLIST",
+  "operate.camunda.io": "OPERATE",
+  "optimize.camunda.io": "OPTIMIZE",
+  "secrets.camunda.io": "SECRETS",
+};
+
+const BY_LOWER_NAME = new Map<string, Scope>(SCOPES.map((s) => [s.toLowerCase(), s]));
+
+/** "Zeebe", "zeebe" or "ZEEBE" -> ZEEBE; undefined for anything else. */
+export function scopeFromName(name: string): Scope | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}
+
+/** Scope lists arrive space separated (RFC 6749 §3.3); commas are tolerated because Camunda's env files use them. */
+export function splitScopeParam(value: string | undefined): string[] {
+  return (value ?? "").split(/[\s,]+/).filter(Boolean);
+}

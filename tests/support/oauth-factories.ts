@@ -1,0 +1,111 @@
+// Test data for the authorization server: API clients inserted directly
+// (client_id + SHA-256 of the secret), so these tests do not depend on the
+// console's create flow, plus an in-process server and settings builder.
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { db } from "@/lib/db/client";
+import { handleOAuthRequest } from "@/lib/oauth/http/node-adapter";
+import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
+import type { OAuthSettings } from "@/lib/oauth/settings";
+import type { Scope } from "@/lib/oauth/token/scopes";
+import { makeOrganization, uniq } from "./factories";
+
+/** Every test process must use the same KEK: the keys table is shared. */
+export const TEST_KEK = Buffer.alloc(32, 7);
+export const TEST_ISSUER = "http://localhost:3999";
+
+export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSettings {
+  const big = { points: 1_000_000, durationSeconds: 60, blockSeconds: 60 };
+  return {
+    databaseUrl: process.env.DATABASE_URL!,
+    issuer: TEST_ISSUER,
+    tokenTtlSeconds: 3600,
+    signingAlg: "RS256",
+    keyEncryptionKey: TEST_KEK,
+    audiences: {
+      ZEEBE: "zeebe.test.local",
+      TASKLIST: "tasklist.test.local",
+      OPERATE: "operate.test.local",
+      OPTIMIZE: "optimize.test.local",
+      SECRETS: "secrets.test.local",
+    },
+    defaultScope: "ZEEBE",
+    // Tests send X-Forwarded-For so each gets its own source address.
+    trustProxyHops: 1,
+    limits: { ip: big, client: big, failed: big },
+    poolSize: 4,
+    ...overrides,
+  };
+}
+
+export const newSecret = () => `ccs_${randomBytes(32).toString("base64url")}abcdef`;
+export const sha256 = (s: string) => createHash("sha256").update(s).digest();
+export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+
+export async function makeApiClient(scopes: Scope[] = ["ZEEBE"]) {
+  const org = await makeOrganization();
+  const cluster = await db().cluster.create({
+    data: { organizationId: org.id, name: `c-${uniq()}`, region: "bru-2", createdByEmail: "t@example.com" },
+  });
+  const clientId = `test${uniq()}${uniq()}`;
+  const secret = newSecret();
+  const client = await db().apiClient.create({
+    data: { clientId, organizationId: org.id, clusterId: cluster.id, name: `client ${uniq()}`, scopes, createdByEmail: "t@example.com" },
+  });
+  const row = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: sha256(secret), hint: secret.slice(-4) } });
+  return {
+    id: client.id,
+    clientId,
+    secret,
+    secretRowId: row.id,
+    clusterId: cluster.id,
+    organizationId: org.id,
+    async addSecret(expiresAt?: Date) {
+      const s = newSecret();
+      const r = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: sha256(s), hint: s.slice(-4), expiresAt } });
+      return { secret: s, rowId: r.id };
+    },
+    revoke: () => db().apiClient.update({ where: { id: client.id }, data: { revokedAt: new Date() } }),
+  };
+}
+
+export interface TestServer {
+  url: string;
+  runtime: OAuthRuntime;
+  close(): Promise<void>;
+}
+
+export async function startOAuthServer(settings = testSettings()): Promise<TestServer> {
+  const runtime = createOAuthRuntime(settings);
+  await runtime.start();
+  const server = http.createServer((req, res) => {
+    if (!handleOAuthRequest(runtime, req, res)) {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    runtime,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await runtime.close();
+    },
+  };
+}
+
+/** POST a form to the token endpoint. */
+export function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${url}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
