@@ -1,0 +1,61 @@
+// Small, presentational pieces of the client list.
+import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
+import type { ClientStatus } from "@/lib/api-clients/list-clients";
+import { formatDateTime } from "@/components/ui/format";
+
+export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
+  return (
+    <ul aria-label="Scopes" className="flex flex-wrap gap-1">
+      {scopes.map((s) => (
+        <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700 ring-1 ring-slate-200 ring-inset">
+          {SCOPE_LABELS[s]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const STATUS = {
+  active: { label: "Active", dot: "bg-emerald-500", text: "text-emerald-800 bg-emerald-50 ring-emerald-200" },
+  rotating: { label: "Rotating", dot: "bg-amber-500", text: "text-amber-800 bg-amber-50 ring-amber-200" },
+  revoked: { label: "Revoked", dot: "bg-slate-400", text: "text-slate-600 bg-slate-100 ring-slate-200" },
+} as const;
+
+export function StatusBadge({
+  status,
+  previousSecretExpiresAt,
+  revokedAt,
+  revokedByEmail,
+}: {
+  status: ClientStatus;
+  previousSecretExpiresAt: Date | null;
+  revokedAt: Date | null;
+  revokedByEmail: string | null;
+}) {
+  const s = STATUS[status];
+  const detail =
+    status === "rotating" && previousSecretExpiresAt
+      ? `Old secret valid until ${formatDateTime(previousSecretExpiresAt)}`
+      : status === "revoked" && revokedAt
+        ? `${formatDateTime(revokedAt)}${revokedByEmail ? ` by ${revokedByEmail}` : ""}`
+        : null;
+  return (
+    <div>
+      <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.text}`}>
+        <span aria-hidden="true" className={`size-1.5 rounded-full ${s.dot}`} />
+        {s.label}
+      </span>
+      {detail && <span className="mt-1 block max-w-[11rem] text-[11px] leading-tight text-slate-500">{detail}</span>}
+    </div>
+  );
+}
+
+export function SecretHint({ hint }: { hint: string | null }) {
+  if (!hint) return <span className="text-slate-400">—</span>;
+  return (
+    <code className="font-mono text-xs text-slate-700" aria-label={`Secret ending in ${hint}`}>
+      <span aria-hidden="true" className="tracking-tighter text-slate-400">••••</span>
+      {hint}
+    </code>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+// "Create New Client": name and scopes, then the show-once credentials view.
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { CredentialsReveal } from "./credentials-reveal";
+import { useSecretDialog } from "./use-secret-dialog";
+import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
+
+export function CreateClientDialog({
+  clusterId,
+  connection,
+  createAction,
+}: {
+  clusterId: string;
+  connection: ClusterConnection;
+  createAction: FormActionFn<IssuedSecret>;
+}) {
+  const d = useSecretDialog();
+  return (
+    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <span aria-hidden="true" className="text-base leading-none">+</span>
+          Create New Client
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={d.issued ? `Client “${d.issued.name}” created` : "Create new client"}
+        description={
+          d.issued
+            ? "Your application exchanges these credentials for an access token at the OAuth URL."
+            : "An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
+        }
+        className="w-[min(40rem,calc(100vw-2rem))]"
+      >
+        {d.issued ? (
+          <CredentialsReveal
+            issued={d.issued}
+            connection={connection}
+            confirming={d.confirming}
+            onDone={d.requestClose}
+            onKeepOpen={d.cancelClose}
+            onConfirmClose={d.confirmClose}
+          />
+        ) : (
+          <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CreateClientForm({
+  clusterId,
+  action,
+  onCreated,
+}: {
+  clusterId: string;
+  action: FormActionFn<IssuedSecret>;
+  onCreated: (s: IssuedSecret) => void;
+}) {
+  const [state, onSubmit, pending] = useFormAction(action);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (state?.ok) onCreated(state.data);
+  }, [state, onCreated]);
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <input type="hidden" name="clusterId" value={clusterId} />
+      {state && !state.ok && !fe && <FormError message={state.error} />}
+      <Field label="Client name" hint="Up to 100 characters, unique within this cluster." errors={fe?.name}>
+        {(p) => (
+          <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. order-worker" className={inputClass} autoFocus />
+        )}
+      </Field>
+      <fieldset aria-describedby={fe?.scopes ? "scopes-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+        <p className="text-xs text-slate-500">What the client&apos;s access tokens may be used for.</p>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {CLIENT_SCOPES.map((s) => (
+            <label
+              key={s}
+              className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500"
+            >
+              <input
+                type="checkbox"
+                name="scopes"
+                value={s}
+                defaultChecked={s === "ZEEBE"}
+                className="mt-0.5 size-4 shrink-0 accent-brand-500"
+              />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">{SCOPE_LABELS[s]}</span>
+                <span className="block text-xs text-slate-500">{SCOPE_DESCRIPTIONS[s]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {fe?.scopes?.length ? (
+          <p id="scopes-error" role="alert" className="mt-1.5 text-sm text-red-600">
+            {fe.scopes[0]}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex justify-end gap-2 pt-1">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending || state?.ok}>
+          {pending ? "Creating…" : "Create client"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+// The show-once view after creating a client or rotating its secret: client
+// ID and secret with copy buttons, a warning, the credential files, and a
+// close that must be confirmed. The secret lives only in this component's
+// props (client state from the action result), never in a URL or storage.
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatDateTime } from "@/components/ui/format";
+import { SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { DownloadCredentials } from "./download-credentials";
+import type { ClusterConnection, IssuedSecret } from "./types";
+
+function SecretField({ label, value, emphasis }: { label: string; value: string; emphasis?: boolean }) {
+  const id = `reveal-${label.toLowerCase().replace(/\s+/g, "-")}`;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-xs font-medium tracking-wide text-slate-500 uppercase">
+        {label}
+      </label>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          readOnly
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.currentTarget.select()}
+          className={`block w-full min-w-0 rounded-md border-0 px-3 py-2 font-mono text-[13px] ring-1 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none ${
+            emphasis ? "bg-amber-50/60 text-slate-900 ring-amber-300" : "bg-slate-50 text-slate-800 ring-slate-200"
+          }`}
+        />
+        <CopyButton value={value} label={label} className="h-9 px-3" />
+      </div>
+    </div>
+  );
+}
+
+export function CredentialsReveal({
+  issued,
+  connection,
+  confirming,
+  onDone,
+  onKeepOpen,
+  onConfirmClose,
+}: {
+  issued: IssuedSecret;
+  connection: ClusterConnection;
+  confirming: boolean;
+  onDone: () => void;
+  onKeepOpen: () => void;
+  onConfirmClose: () => void;
+}) {
+  const previous = issued.previousSecretExpiresAt;
+  return (
+    <div className="space-y-4" data-testid="credentials-reveal">
+      <div role="alert" className="flex gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <WarningIcon />
+        <p>
+          <strong className="font-semibold">Copy the client secret now.</strong> For your security it is stored only
+          as a hash and will not be shown again. If you lose it, rotate the secret.
+        </p>
+      </div>
+      <SecretField label="Client ID" value={issued.clientId} />
+      <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
+      <p className="text-xs text-slate-500">
+        Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
+        {previous !== undefined && (
+          <>
+            {" · "}
+            {previous ? `The previous secret keeps working until ${formatDateTime(previous)}.` : "The previous secret was revoked."}
+          </>
+        )}
+      </p>
+      <DownloadCredentials input={{ ...issued, ...connection }} />
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
+          <p id="confirm-close-title" className="font-medium">Have you saved the client secret?</p>
+          <p className="mt-0.5 text-slate-300">Once you close this dialog, the secret cannot be shown again.</p>
+          <div className="mt-3 flex justify-end gap-2">
+            <Button variant="secondary" size="sm" onClick={onKeepOpen} autoFocus>
+              Keep it open
+            </Button>
+            <Button size="sm" onClick={onConfirmClose}>
+              I have saved the secret
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex justify-end pt-1">
+          <Button onClick={onDone}>Done</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function WarningIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-5 shrink-0 text-amber-500" fill="currentColor">
+      <path
+        fillRule="evenodd"
+        d="M8.485 2.495c.673-1.167 2.357-1.167 3.03 0l6.28 10.875c.673 1.167-.17 2.625-1.516 2.625H3.72c-1.347 0-2.189-1.458-1.515-2.625L8.485 2.495ZM10 6a.75.75 0 0 1 .75.75v3.5a.75.75 0 0 1-1.5 0v-3.5A.75.75 0 0 1 10 6Zm0 9a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+        clipRule="evenodd"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+// Rotate a client's secret: choose what happens to the current one, then the
+// new secret is shown once, exactly like after creation.
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { CredentialsReveal } from "./credentials-reveal";
+import { useSecretDialog } from "./use-secret-dialog";
+import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
+
+const GRACE_OPTIONS = [
+  { value: "now", label: "Revoke the old secret now", hint: "Applications using it fail at once. Use this if it leaked." },
+  { value: "1h", label: "Keep it valid for 1 hour", hint: "Time to redeploy applications with the new secret." },
+  { value: "24h", label: "Keep it valid for 24 hours", hint: "" },
+  { value: "7d", label: "Keep it valid for 7 days", hint: "" },
+] as const;
+
+export function RotateSecretDialog({
+  clusterId,
+  clientId,
+  clientName,
+  connection,
+  rotateAction,
+}: {
+  clusterId: string;
+  clientId: string;
+  clientName: string;
+  connection: ClusterConnection;
+  rotateAction: FormActionFn<IssuedSecret>;
+}) {
+  const d = useSecretDialog();
+  return (
+    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${clientName}`}>
+          Rotate
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={d.issued ? `New secret for “${clientName}”` : `Rotate secret of “${clientName}”`}
+        description={
+          d.issued
+            ? "Update your applications with the new secret. The client ID stays the same."
+            : "A new secret is issued. The client ID and scopes stay the same."
+        }
+        className="w-[min(40rem,calc(100vw-2rem))]"
+      >
+        {d.issued ? (
+          <CredentialsReveal
+            issued={d.issued}
+            connection={connection}
+            confirming={d.confirming}
+            onDone={d.requestClose}
+            onKeepOpen={d.cancelClose}
+            onConfirmClose={d.confirmClose}
+          />
+        ) : (
+          <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RotateForm({
+  clusterId,
+  clientId,
+  action,
+  onRotated,
+}: {
+  clusterId: string;
+  clientId: string;
+  action: FormActionFn<IssuedSecret>;
+  onRotated: (s: IssuedSecret) => void;
+}) {
+  const [state, onSubmit, pending] = useFormAction(action);
+  useEffect(() => {
+    if (state?.ok) onRotated(state.data);
+  }, [state, onRotated]);
+  const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="clusterId" value={clusterId} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <FormError message={error} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">What happens to the current secret?</legend>
+        <div className="mt-2 space-y-2">
+          {GRACE_OPTIONS.map((o) => (
+            <label
+              key={o.value}
+              className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500"
+            >
+              <input type="radio" name="grace" value={o.value} defaultChecked={o.value === "now"} className="mt-0.5 size-4 accent-brand-500" />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">{o.label}</span>
+                {o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p className="text-xs text-slate-500">A client has at most two working secrets: the new one and, during a grace period, the one it replaces.</p>
+      <div className="flex justify-end gap-2 pt-1">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending || state?.ok}>
+          {pending ? "Rotating…" : "Rotate secret"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+// State of a dialog that ends by showing a secret once (create, rotate).
+// While the secret is shown, every way of closing (Done, Escape, a click
+// outside) first asks "have you saved it?"; only a confirmed close drops the
+// secret from memory.
+import { useState } from "react";
+import { useLeaveGuard } from "./use-leave-guard";
+import type { IssuedSecret } from "./types";
+
+export function useSecretDialog() {
+  const [open, setOpen] = useState(false);
+  const [issued, setIssued] = useState<IssuedSecret | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  // A new key per opening gives the form fresh state (no stale errors).
+  const [formKey, setFormKey] = useState(0);
+  useLeaveGuard(issued !== null);
+
+  const reset = () => {
+    setOpen(false);
+    setIssued(null);
+    setConfirming(false);
+    setFormKey((k) => k + 1);
+  };
+
+  return {
+    open,
+    issued,
+    confirming,
+    formKey,
+    /** For Radix `onOpenChange`. */
+    onOpenChange(next: boolean) {
+      if (next) setOpen(true);
+      else if (issued) setConfirming(true);
+      else reset();
+    },
+    onIssued: (s: IssuedSecret) => setIssued(s),
+    requestClose: () => setConfirming(true),
+    cancelClose: () => setConfirming(false),
+    confirmClose: reset,
+  };
+}
