@@ -1,6 +1,7 @@
 // Starts what the browser tests talk to: a fresh migrated database and the
 // console's production build, served exactly as `npm start` serves it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startTestDatabase } from "../support/test-database";
@@ -32,6 +33,7 @@ export default async function globalSetup() {
       PUBLIC_URL: `http://localhost:${port}`,
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       LOG_LEVEL: "debug",
     },
     stdio: ["ignore", "pipe", "pipe"],
