@@ -109,3 +109,32 @@ export function postForm(url: string, fields: Record<string, string>, headers: R
 
 export const basic = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+
+/** Starts tests/support/oauth-server-process.ts as a child process; resolves with its URL. */
+export async function spawnOAuthServer(settings: OAuthSettings): Promise<{ url: string; stop(): Promise<void> }> {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/oauth-server-process.ts"], {
+    env: { ...process.env, OAUTH_TEST_SETTINGS: JSON.stringify({ ...settings, keyEncryptionKey: settings.keyEncryptionKey.toString("base64") }) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("server process did not start in 20 s")), 20_000);
+    child.stdout!.on("data", (d: Buffer) => {
+      const m = /listening (\S+)/.exec(d.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`server process exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
