@@ -23,7 +23,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError("The email or password is incorrect.");
+    setError(
+      res?.error === "TooManyAttempts"
+        ? "Too many failed sign-in attempts. Try again in 15 minutes."
+        : "The email or password is incorrect.",
+    );
   }
 
   return (

@@ -7,6 +7,10 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/auth/password";
+import { assertSignInAllowed, recordFailedSignIn } from "@/lib/auth/sign-in-limits";
+
+/** Set by scripts/serve.ts from the socket (and trusted proxies); never taken from the client. */
+export const CLIENT_ADDRESS_HEADER = "x-console-client-address";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -22,9 +26,13 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const header = req?.headers?.[CLIENT_ADDRESS_HEADER];
+        const address = typeof header === "string" ? header : null;
+        // Blocked callers get the same answer whether or not the password is right.
+        await assertSignInAllowed(parsed.data.email, address);
         const user = await db().user.findUnique({
           where: { email: parsed.data.email },
           omit: { passwordHash: false },
@@ -32,7 +40,10 @@ export const authOptions: NextAuthOptions = {
         });
         // Hash even for unknown emails so response time does not reveal accounts.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-        if (!user || !ok || user.memberships.length === 0) return null;
+        if (!user || !ok || user.memberships.length === 0) {
+          await recordFailedSignIn(parsed.data.email, address);
+          return null;
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
