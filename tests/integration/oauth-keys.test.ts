@@ -1,0 +1,96 @@
+// Signing keys: tokens verify from the JWKS alone (jose's createRemoteJWKSet)
+// before and after a rotation, ES256/EdDSA by configuration, private keys
+// encrypted at rest. Each test uses its own database: rotation is global.
+import { randomBytes } from "node:crypto";
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { rotateSigningKey } from "@/lib/oauth/keys/signing-keys";
+import { freshDatabaseUrl } from "../support/factories";
+import { TEST_KEK, newSecret, postForm, sha256, startOAuthServer, testSettings, type TestServer } from "../support/oauth-factories";
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+async function seed(databaseUrl: string) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const clientId = `k${randomBytes(6).toString("hex")}`;
+  const secret = newSecret();
+  const org = await c.query<{ id: string }>("INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), 'K') RETURNING id");
+  const cl = await c.query<{ id: string }>(
+    "INSERT INTO clusters (id, organization_id, name, region, created_by_email) VALUES (gen_random_uuid(), $1, 'k', 'bru-2', 'k@example.com') RETURNING id",
+    [org.rows[0]!.id],
+  );
+  const api = await c.query<{ id: string }>(
+    "INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email) VALUES (gen_random_uuid(), $1, $2, $3, 'k', '{ZEEBE}', 'k@example.com') RETURNING id",
+    [clientId, org.rows[0]!.id, cl.rows[0]!.id],
+  );
+  await c.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'x')", [api.rows[0]!.id, sha256(secret)]);
+  await c.end();
+  return { clientId, secret };
+}
+
+async function serverOn(databaseUrl: string, signingAlg: "RS256" | "ES256" | "EdDSA" = "RS256"): Promise<TestServer> {
+  const server = await startOAuthServer(testSettings({ databaseUrl, signingAlg }));
+  cleanup.push(() => server.close());
+  return server;
+}
+
+const token = async (server: TestServer, c: { clientId: string; secret: string }) => {
+  const res = await postForm(server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, { "x-forwarded-for": "10.9.9.9" });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+};
+
+describe("signing keys", () => {
+  it("keeps publishing the old key after a rotation; both tokens verify from the JWKS alone", async () => {
+    const url = await freshDatabaseUrl();
+    const server = await serverOn(url);
+    const c = await seed(url);
+    const before = await token(server, c);
+    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    await jwtVerify(before, jwks);
+
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const { kid, retired } = await rotateSigningKey(pool, "RS256", TEST_KEK);
+    await pool.end();
+    expect(retired).toEqual([decodeProtectedHeader(before).kid]);
+
+    await expect.poll(async () => decodeProtectedHeader(await token(server, c)).kid, { timeout: 3000 }).toBe(kid);
+    const after = await token(server, c);
+    // A fresh verifier (no cached JWKS) verifies both.
+    const fresh = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    await jwtVerify(before, fresh);
+    await jwtVerify(after, fresh);
+    const published = ((await (await fetch(`${server.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }).keys.map((k) => k.kid);
+    expect(published).toEqual(expect.arrayContaining([kid, retired[0]]));
+  });
+
+  for (const alg of ["ES256", "EdDSA"] as const) {
+    it(`signs with ${alg} when configured`, async () => {
+      const url = await freshDatabaseUrl();
+      const server = await serverOn(url, alg);
+      const c = await seed(url);
+      const t = await token(server, c);
+      expect(decodeProtectedHeader(t).alg).toBe(alg);
+      await jwtVerify(t, createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`)));
+    });
+  }
+
+  it("stores private keys encrypted and refuses a wrong key-encryption key", async () => {
+    const url = await freshDatabaseUrl();
+    await serverOn(url);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const { rows } = await c.query<{ private_key: Buffer; public_jwk: Record<string, unknown> }>("SELECT private_key, public_jwk FROM oauth_signing_keys");
+    await c.end();
+    expect(rows[0]!.public_jwk).not.toHaveProperty("d");
+    expect(rows[0]!.private_key.includes(Buffer.from("PRIVATE KEY"))).toBe(false);
+    const wrong = await startOAuthServer(testSettings({ databaseUrl: url, keyEncryptionKey: Buffer.alloc(32, 9) })).catch((e: Error) => e);
+    expect(wrong).toBeInstanceOf(Error);
+    expect((wrong as Error).message).toMatch(/KEY_ENCRYPTION_KEY/);
+  });
+});
