@@ -93,11 +93,13 @@ function CreateClientForm({
                 name="scopes"
                 value={s}
                 defaultChecked={s === "ZEEBE"}
+                aria-labelledby={`scope-${s}`}
+                aria-describedby={`scope-${s}-description`}
                 className="mt-0.5 size-4 shrink-0 accent-brand-500"
               />
               <span>
-                <span className="block text-sm font-medium text-slate-900">{SCOPE_LABELS[s]}</span>
-                <span className="block text-xs text-slate-500">{SCOPE_DESCRIPTIONS[s]}</span>
+                <span id={`scope-${s}`} className="block text-sm font-medium text-slate-900">{SCOPE_LABELS[s]}</span>
+                <span id={`scope-${s}-description`} className="block text-xs text-slate-500">{SCOPE_DESCRIPTIONS[s]}</span>
               </span>
             </label>
           ))}

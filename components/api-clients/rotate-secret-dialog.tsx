@@ -94,10 +94,18 @@ function RotateForm({
               key={o.value}
               className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500"
             >
-              <input type="radio" name="grace" value={o.value} defaultChecked={o.value === "now"} className="mt-0.5 size-4 accent-brand-500" />
+              <input
+                type="radio"
+                name="grace"
+                value={o.value}
+                defaultChecked={o.value === "now"}
+                aria-labelledby={`grace-${o.value}`}
+                aria-describedby={o.hint ? `grace-${o.value}-hint` : undefined}
+                className="mt-0.5 size-4 accent-brand-500"
+              />
               <span>
-                <span className="block text-sm font-medium text-slate-900">{o.label}</span>
-                {o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
+                <span id={`grace-${o.value}`} className="block text-sm font-medium text-slate-900">{o.label}</span>
+                {o.hint && <span id={`grace-${o.value}-hint`} className="block text-xs text-slate-500">{o.hint}</span>}
               </span>
             </label>
           ))}

@@ -1,5 +1,6 @@
 // Create an API client and its first secret in one transaction with its
 // audit event. The plaintext secret exists only in the return value.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";

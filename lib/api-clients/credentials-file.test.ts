@@ -36,7 +36,7 @@ function sourceInBash(content: string, names: string[]): Record<string, string> 
   const file = path.join(dir, `f-${Math.random().toString(36).slice(2)}.env`);
   writeFileSync(file, content);
   const script = `set -euo pipefail; source "$1"; shift; for n in "$@"; do printf '%s\\0' "\${!n}"; done`;
-  const out = execFileSync("bash", ["-c", script, "bash", file, ...names], { env: { NODE_ENV: "test", PATH: process.env.PATH } }).toString();
+  const out = execFileSync("bash", ["--noprofile", "--norc", "-c", script, "bash", file, ...names], { env: { NODE_ENV: "test", PATH: process.env.PATH } }).toString();
   const values = out.split("\0").slice(0, -1);
   return Object.fromEntries(names.map((n, i) => [n, values[i]!]));
 }

@@ -2,6 +2,7 @@
 // (CLIENT_PAGE_SIZE rows) so a cluster with thousands of clients renders as
 // fast as one with ten. Offset paging is fine at this scale (an index on
 // (cluster_id, created_at) serves it) and gives users numbered pages.
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
 

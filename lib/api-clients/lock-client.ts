@@ -2,6 +2,7 @@
 // member's organization and a live cluster, then locked FOR UPDATE so that
 // concurrent rotations and revocations of the same client run one after the
 // other and each sees the other's result.
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 

@@ -1,5 +1,6 @@
 // Revoke a client: it and every secret it has stop working at once. The rows
 // stay (revoked_at set), so the audit trail and the list can still show them.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Member } from "@/lib/auth/session";

@@ -2,6 +2,7 @@
 // at once or let it keep working for a grace period, so deployed applications
 // can switch over without downtime. A client never has more than two live
 // secrets: the new one and, during a grace period, the one it replaces.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Member } from "@/lib/auth/session";
