@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, one after the other, on one production build.
+import { execFileSync } from "node:child_process";
+
+const benches = ["bench/api-tab.ts", "bench/token.ts"];
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n=== ${bench} ===`);
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", bench], { stdio: "inherit" });
+  } catch {
+    failed++;
+  }
+}
+process.exitCode = failed ? 1 : 0;

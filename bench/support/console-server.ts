@@ -1,0 +1,90 @@
+// Shared by the benchmarks: a production build of the console, served by
+// `scripts/serve.ts start` (as `npm start` does) on a free loopback port.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "@/lib/db/embedded";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+/** `next build` unless BENCH_REUSE_BUILD=1 and a build exists. */
+export function ensureProductionBuild() {
+  if (process.env.BENCH_REUSE_BUILD && existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+    return;
+  }
+  const res = spawnSync("npx", ["next", "build"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (res.status !== 0) throw new Error("next build failed");
+}
+
+export interface RunningConsole {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startConsole(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningConsole> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout!.on("data", (d) => output.push(String(d)));
+  child.stderr!.on("data", (d) => output.push(String(d)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`console exited:\n${output.join("")}`);
+    if (Date.now() > deadline) throw new Error(`console did not start:\n${output.join("")}`);
+    try {
+      if ((await fetch(`${url}/api/auth/csrf`)).ok) break;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      }),
+  };
+}
+
+/** Signs in through next-auth and returns the session cookie header. */
+export async function signInCookie(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in failed (${res.status})`);
+  return session.split(";")[0]!;
+}
