@@ -1,0 +1,57 @@
+// The official Camunda Node SDK obtains tokens with nothing but a credentials
+// file downloaded through the UI, and serves repeated calls from its cache.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { decodeJwt } from "jose";
+import { createCluster, expect, sql, test } from "./fixtures";
+
+const script = path.join(import.meta.dirname, "support/sdk-token.mjs");
+
+function runSdk(envFile: string, cacheDir: string) {
+  // Only the credentials file configures the SDK; the cache folder keeps this
+  // run apart from anything else on the machine.
+  const out = execFileSync(
+    "bash",
+    ["--noprofile", "--norc", "-c", 'set -euo pipefail; source "$1"; exec node "$2"', "bash", envFile, script],
+    { env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: cacheDir, CAMUNDA_TOKEN_CACHE_DIR: cacheDir } },
+  );
+  return JSON.parse(out.toString().trim().split("\n").pop()!) as { first: string; second: string };
+}
+
+/** Token requests the server charged to this client (rate-limit counter). */
+async function tokenRequests(clientId: string): Promise<number> {
+  const { rows } = await sql().query<{ points: number }>("SELECT points FROM oauth_rate_limits WHERE key = $1", [
+    `oauth_rl_client:${clientId}`,
+  ]);
+  return rows[0]?.points ?? 0;
+}
+
+test("the Camunda Node SDK gets a token from the downloaded credentials and caches it", async ({ page, owner }, testInfo) => {
+  const cluster = await createCluster(owner.organizationId, "SDK cluster");
+  await page.goto(`/clusters/${cluster.id}/api`);
+  await page.getByRole("button", { name: "Create New Client" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Client name").fill("sdk-worker");
+  await dialog.getByRole("button", { name: "Create client" }).click();
+  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+  await dialog.getByRole("tab", { name: "Shell (.env)" }).click();
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download credentials" }).click();
+  const envFile = testInfo.outputPath("credentials.env");
+  await (await download).saveAs(envFile);
+
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "cc-sdk-"));
+  const run1 = runSdk(envFile, cacheDir);
+  expect(run1.first).toMatch(/^Bearer ey/);
+  expect(run1.second).toBe(run1.first);
+  const claims = decodeJwt(run1.first.slice("Bearer ".length));
+  expect(claims).toMatchObject({ sub: clientId, aud: "zeebe.camunda.io", cluster_id: cluster.id });
+  expect(await tokenRequests(clientId)).toBe(1);
+
+  // A second process finds the token in the SDK's disk cache.
+  const run2 = runSdk(envFile, cacheDir);
+  expect(run2.first).toBe(run1.first);
+  expect(await tokenRequests(clientId)).toBe(1);
+});
