@@ -4,18 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { uniq } from "@/tests/support/factories";
-
-async function emptyDatabase(): Promise<string> {
-  const base = new URL(process.env.DATABASE_URL!);
-  const name = `cc_migrate_${uniq()}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  base.pathname = `/${name}`;
-  return base.toString();
-}
+import { emptyDatabaseUrl as emptyDatabase } from "@/tests/support/factories";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
   const c = new pg.Client({ connectionString: url });

@@ -35,8 +35,8 @@ export async function makeMember(role: Role, org?: { id: string; name: string })
   };
 }
 
-/** A brand-new migrated database on the same server as DATABASE_URL. */
-export async function freshDatabaseUrl(): Promise<string> {
+/** A brand-new empty database on the same server as DATABASE_URL. */
+export async function emptyDatabaseUrl(): Promise<string> {
   const base = new URL(process.env.DATABASE_URL!);
   const name = `cc_fresh_${uniq()}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -44,8 +44,14 @@ export async function freshDatabaseUrl(): Promise<string> {
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   base.pathname = `/${name}`;
-  await applyMigrations(base.toString());
   return base.toString();
+}
+
+/** A brand-new migrated database on the same server as DATABASE_URL. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const url = await emptyDatabaseUrl();
+  await applyMigrations(url);
+  return url;
 }
 
 export async function auditActions(organizationId: string) {
