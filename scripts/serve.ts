@@ -86,9 +86,13 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const { handleOAuthRequest } = await import("@/lib/oauth/http/node-adapter");
+  const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/http/node-adapter");
+  const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
   const server = http.createServer((req, res) => {
     if (oauth && handleOAuthRequest(oauth, req, res)) return;
+    // The client's address for the console's own limits (sign-in): computed
+    // here from the socket and trusted proxies, replacing anything sent in.
+    req.headers["x-console-client-address"] = sourceAddress(req, trustedHops);
     void handle(req, res);
   });
   type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
