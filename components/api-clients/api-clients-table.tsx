@@ -1,6 +1,12 @@
-// The client list. Rendered on the server; only the copy buttons and the row
-// dialogs are client components. Holds no secret: hints only.
+"use client";
+// The client list. A client component fed plain row data, with ONE rotate
+// and ONE revoke dialog for the whole table: the page's payload grows by a
+// few hundred bytes per row, not by a dialog tree per row. Holds no secret:
+// hints only.
+import { useRef, useState } from "react";
 import type { ApiClientView } from "@/lib/api-clients/list-clients";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
@@ -8,12 +14,13 @@ import { ScopeBadges, SecretHint, StatusBadge } from "./client-badges";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { RevokeClientDialog } from "./revoke-client-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
-import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 
 export interface ClientRowActions {
   rotateAction: FormActionFn<IssuedSecret>;
   revokeAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string; revokedAt: Date }>>;
 }
+
+type Target = { clientId: string; name: string } | null;
 
 export function ApiClientsTable({
   clusterId,
@@ -27,6 +34,14 @@ export function ApiClientsTable({
   /** Absent for members who may only view the list. */
   actions?: ClientRowActions;
 }) {
+  const [rotating, setRotating] = useState<Target>(null);
+  const [revoking, setRevoking] = useState<Target>(null);
+  // The shared dialogs have no Radix trigger of their own, so focus goes
+  // back to the row button that opened them by hand (if it still exists).
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const returnFocus = () => {
+    if (opener.current?.isConnected) opener.current.focus();
+  };
   return (
     <Card className="overflow-x-auto">
       <table className="w-full min-w-[56rem] text-left text-sm">
@@ -44,6 +59,7 @@ export function ApiClientsTable({
         <tbody className="divide-y divide-slate-100">
           {clients.map((c) => {
             const revoked = c.status === "revoked";
+            const target = { clientId: c.clientId, name: c.name };
             return (
               <tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "bg-slate-50/60" : "hover:bg-slate-50/60"}>
                 <td className="max-w-[20rem] px-4 py-3 align-top">
@@ -71,8 +87,12 @@ export function ApiClientsTable({
                   <td className="px-4 py-2.5 text-right align-top whitespace-nowrap">
                     {!revoked && (
                       <>
-                        <RotateSecretDialog clusterId={clusterId} clientId={c.clientId} clientName={c.name} connection={connection} rotateAction={actions.rotateAction} />
-                        <RevokeClientDialog clusterId={clusterId} clientId={c.clientId} clientName={c.name} revokeAction={actions.revokeAction} />
+                        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => ((opener.current = e.currentTarget), setRotating(target))}>
+                          Rotate
+                        </Button>
+                        <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => ((opener.current = e.currentTarget), setRevoking(target))} className="text-red-700 hover:bg-red-50">
+                          Revoke
+                        </Button>
                       </>
                     )}
                   </td>
@@ -82,6 +102,12 @@ export function ApiClientsTable({
           })}
         </tbody>
       </table>
+      {actions && (
+        <>
+          <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} />
+          <RevokeClientDialog clusterId={clusterId} target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
+        </>
+      )}
     </Card>
   );
 }

@@ -1,4 +1,7 @@
-// Why clients must cache tokens: the seed's two notes, said once, briefly.
+// Why clients must cache tokens: the seed's two notes, said once, briefly,
+// with the full explanation one click away.
+import Link from "next/link";
+
 export function CacheTokensNote({ oauthUrl }: { oauthUrl: string }) {
   return (
     <aside aria-label="Cache your tokens" className="flex gap-3 rounded-xl bg-sky-50/70 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
@@ -11,7 +14,10 @@ export function CacheTokensNote({ oauthUrl }: { oauthUrl: string }) {
           Applications exchange a client ID and secret for an access token at{" "}
           <code className="font-mono text-xs">{oauthUrl}</code>. Tokens are valid for 24 hours and the token
           endpoint is rate limited: request a new token only when the old one expires. The official Camunda clients
-          (Java, Spring, Node.js, zbctl) cache tokens for you.
+          (Java, Spring, Node.js, zbctl) cache tokens for you.{" "}
+          <Link href="/docs/cache-tokens" className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+            Learn more
+          </Link>
         </p>
       </div>
     </aside>

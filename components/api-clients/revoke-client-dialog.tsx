@@ -2,32 +2,33 @@
 // Revoke with confirmation. Afterwards the row shows the client as revoked.
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 
+/** One confirmation dialog for the whole table, opened for `target`. */
 export function RevokeClientDialog({
   clusterId,
-  clientId,
-  clientName,
+  target,
+  onClosed,
+  returnFocus,
   revokeAction,
 }: {
   clusterId: string;
-  clientId: string;
-  clientName: string;
+  target: { clientId: string; name: string } | null;
+  onClosed: () => void;
+  returnFocus: () => void;
   revokeAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string; revokedAt: Date }>>;
 }) {
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
+  if (!target) return null;
+  const { clientId, name: clientName } = target;
+  const close = () => (setError(undefined), onClosed());
   return (
-    <Dialog open={open} onOpenChange={(o) => (setOpen(o), setError(undefined))}>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Revoke ${clientName}`} className="text-red-700 hover:bg-red-50">
-          Revoke
-        </Button>
-      </DialogTrigger>
+    <Dialog open onOpenChange={(o) => !o && !pending && close()}>
       <DialogContent
+        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
         title={`Revoke “${clientName}”?`}
         description="The client and all its secrets stop working at once: applications using it can no longer get access tokens, and tokens already issued are reported inactive. This cannot be undone."
       >
@@ -42,7 +43,7 @@ export function RevokeClientDialog({
             onClick={() =>
               start(async () => {
                 const res = await revokeAction(undefined, { clusterId, clientId });
-                if (res.ok) setOpen(false);
+                if (res.ok) close();
                 else setError(res.error);
               })
             }

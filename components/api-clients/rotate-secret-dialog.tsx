@@ -3,7 +3,7 @@
 // new secret is shown once, exactly like after creation.
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { CredentialsReveal } from "./credentials-reveal";
@@ -17,28 +17,32 @@ const GRACE_OPTIONS = [
   { value: "7d", label: "Keep it valid for 7 days", hint: "" },
 ] as const;
 
+/**
+ * One dialog for the whole table, opened for the row whose "Rotate" button
+ * was pressed (`target`); 50 rows do not each carry a dialog.
+ */
 export function RotateSecretDialog({
   clusterId,
-  clientId,
-  clientName,
+  target,
+  onClosed,
+  returnFocus,
   connection,
   rotateAction,
 }: {
   clusterId: string;
-  clientId: string;
-  clientName: string;
+  target: { clientId: string; name: string } | null;
+  onClosed: () => void;
+  returnFocus: () => void;
   connection: ClusterConnection;
   rotateAction: FormActionFn<IssuedSecret>;
 }) {
-  const d = useSecretDialog();
+  const d = useSecretDialog({ open: target !== null, onClose: onClosed });
+  if (!target) return null;
+  const { clientId, name: clientName } = target;
   return (
     <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${clientName}`}>
-          Rotate
-        </Button>
-      </DialogTrigger>
       <DialogContent
+        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
         title={d.issued ? `New secret for “${clientName}”` : `Rotate secret of “${clientName}”`}
         description={
           d.issued

@@ -2,13 +2,14 @@
 // State of a dialog that ends by showing a secret once (create, rotate).
 // While the secret is shown, every way of closing (Done, Escape, a click
 // outside) first asks "have you saved it?"; only a confirmed close drops the
-// secret from memory.
+// secret from memory. Works uncontrolled (own trigger) or controlled by a
+// parent that opens it for a chosen row.
 import { useState } from "react";
 import { useLeaveGuard } from "./use-leave-guard";
 import type { IssuedSecret } from "./types";
 
-export function useSecretDialog() {
-  const [open, setOpen] = useState(false);
+export function useSecretDialog(control?: { open: boolean; onClose: () => void }) {
+  const [ownOpen, setOwnOpen] = useState(false);
   const [issued, setIssued] = useState<IssuedSecret | null>(null);
   const [confirming, setConfirming] = useState(false);
   // A new key per opening gives the form fresh state (no stale errors).
@@ -16,20 +17,21 @@ export function useSecretDialog() {
   useLeaveGuard(issued !== null);
 
   const reset = () => {
-    setOpen(false);
     setIssued(null);
     setConfirming(false);
     setFormKey((k) => k + 1);
+    if (control) control.onClose();
+    else setOwnOpen(false);
   };
 
   return {
-    open,
+    open: control ? control.open : ownOpen,
     issued,
     confirming,
     formKey,
     /** For Radix `onOpenChange`. */
     onOpenChange(next: boolean) {
-      if (next) setOpen(true);
+      if (next) setOwnOpen(true);
       else if (issued) setConfirming(true);
       else reset();
     },
