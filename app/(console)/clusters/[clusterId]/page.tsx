@@ -7,12 +7,17 @@ import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
 import { formatDateTime } from "@/components/ui/format";
+import { ConnectionSnippets } from "@/components/api-clients/connection-snippets";
+import { CacheTokensExplainer } from "@/components/clusters/cache-tokens-explainer";
+import { CLUSTER_SCOPES_FOR_SNIPPETS } from "@/lib/api-clients/connection-snippets";
+import { rateLimitFigures } from "@/lib/api-clients/rate-limit-summary";
 
 export const metadata: Metadata = { title: "Cluster overview" };
 
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { member, cluster } = await loadCluster(params);
-  const a = clusterAddresses(cluster, config());
+  const cfg = config();
+  const a = clusterAddresses(cluster, cfg);
   const rows: [string, string][] = [
     ["Cluster ID", cluster.id],
     ["Region", cluster.region],
@@ -48,6 +53,23 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
             </dd>
           </div>
         </dl>
+      </Card>
+      <Card>
+        <div className="border-b border-slate-100 px-5 py-4">
+          <h2 className="text-base font-semibold text-slate-900">Connect your application</h2>
+          <p className="mt-0.5 text-sm text-slate-600">
+            Ready-to-paste snippets. Replace the placeholders with an API client&apos;s ID and secret, or source the
+            credentials file you downloaded when you created it.
+          </p>
+        </div>
+        <div className="space-y-4 px-5 py-4">
+          <CacheTokensExplainer figures={rateLimitFigures(cfg)} />
+          <ConnectionSnippets
+            cluster={{ id: cluster.id, region: cluster.region }}
+            addresses={a}
+            scopes={CLUSTER_SCOPES_FOR_SNIPPETS}
+          />
+        </div>
       </Card>
       {can(member.role, "cluster:delete") && (
         <Card tone="danger">
