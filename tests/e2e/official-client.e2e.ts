@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { decodeJwt } from "jose";
 import { createCluster, expect, sql, test } from "./fixtures";
 
@@ -20,11 +21,18 @@ function runSdk(envFile: string, cacheDir: string) {
   return JSON.parse(out.toString().trim().split("\n").pop()!) as { first: string; second: string };
 }
 
-/** Token requests the server charged to this client (rate-limit counter). */
+/** Token requests the server charged to this client: its rate-limit counter, wherever it lives. */
 async function tokenRequests(clientId: string): Promise<number> {
-  const { rows } = await sql().query<{ points: number }>("SELECT points FROM oauth_rate_limits WHERE key = $1", [
-    `oauth_rl_client:${clientId}`,
-  ]);
+  const key = `oauth_rl_client:${clientId}`;
+  if (process.env.REDIS_URL) {
+    const redis = new Redis(process.env.REDIS_URL);
+    try {
+      return Number((await redis.get(key)) ?? 0);
+    } finally {
+      redis.disconnect();
+    }
+  }
+  const { rows } = await sql().query<{ points: number }>("SELECT points FROM oauth_rate_limits WHERE key = $1", [key]);
   return rows[0]?.points ?? 0;
 }
 
