@@ -211,7 +211,7 @@ export function connectionSnippets(i: SnippetInput): SnippetTab[] {
     { id: "shell", label: "Shell", snippets: shellSnippets(i) },
     { id: "node", label: "Node.js", snippets: nodeSnippets(i) },
     { id: "java", label: "Java", snippets: javaSnippets(i) },
-    { id: "spring", label: "Spring Boot", snippets: springSnippets(i) },
+    { id: "spring", label: "Spring", snippets: springSnippets(i) },
     { id: "zbctl", label: "zbctl", snippets: zbctlSnippets(i) },
   ];
 }
