@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
 import { SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { ConnectionSnippets } from "./connection-snippets";
 import { DownloadCredentials } from "./download-credentials";
 import type { ClusterConnection, IssuedSecret } from "./types";
 
@@ -72,6 +73,17 @@ export function CredentialsReveal({
         )}
       </p>
       <DownloadCredentials input={{ ...issued, ...connection }} />
+      <section aria-labelledby="reveal-connect-title" className="space-y-2">
+        <h3 id="reveal-connect-title" className="text-sm font-semibold text-slate-900">
+          Connect your application
+        </h3>
+        <ConnectionSnippets
+          {...connection}
+          clientId={issued.clientId}
+          clientSecret={issued.clientSecret}
+          scopes={issued.scopes}
+        />
+      </section>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
           <p id="confirm-close-title" className="font-medium">Have you saved the client secret?</p>
