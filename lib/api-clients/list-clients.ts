@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
 
-export const CLIENT_PAGE_SIZE = 50;
+export const CLIENT_PAGE_SIZE = 20;
 
 export type ClientStatus = "active" | "rotating" | "revoked";
 

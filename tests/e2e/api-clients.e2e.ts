@@ -254,7 +254,7 @@ for (const role of ["DEVELOPER", "VISITOR"] as const) {
   });
 }
 
-test("the list is paginated: 50 clients per page", async ({ page, owner }) => {
+test("the list is paginated: 20 clients per page", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
   await sql().query(
     `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at)
@@ -265,14 +265,17 @@ test("the list is paginated: 50 clients per page", async ({ page, owner }) => {
   );
   await page.goto(`/clusters/${cluster.id}/api`);
   const rows = page.locator("tbody tr");
-  await expect(rows).toHaveCount(50);
-  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Showing 1–50 of 120 clients");
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Showing 1–20 of 120 clients");
   await expect(rows.first()).toContainText("client-120");
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(page).toHaveURL(/\?page=2$/);
-  await expect(rows.first()).toContainText("client-70");
-  await page.goto(`/clusters/${cluster.id}/api?page=3`);
+  await expect(rows.first()).toContainText("client-100");
+  await page.goto(`/clusters/${cluster.id}/api?page=6`);
   await expect(rows).toHaveCount(20);
+  await expect(rows.last()).toContainText(/client-1\b/);
+  await page.goto(`/clusters/${cluster.id}/api?page=7`);
+  await expect(rows.first()).toContainText("client-20");
   await page.goto(`/clusters/${cluster.id}/api?page=abc`);
   await expect(rows.first()).toContainText("client-120");
 });
