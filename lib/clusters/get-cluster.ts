@@ -1,16 +1,17 @@
 // A cluster of the member's own organization, or null. The organization is
 // part of the query, so another tenant's cluster is indistinguishable from a
-// missing one.
+// missing one. Cached per request: the cluster layout and its pages share it.
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 
-export async function getCluster(organizationId: string, clusterId: string) {
+export const getCluster = cache(async (organizationId: string, clusterId: string) => {
   if (!clusterIdSchema.safeParse(clusterId).success) return null;
   return db().cluster.findFirst({
     where: { id: clusterId, organizationId, deletedAt: null },
     select: { id: true, name: true, region: true, createdAt: true, createdByEmail: true, organizationId: true },
   });
-}
+});
 
 export type ClusterView = NonNullable<Awaited<ReturnType<typeof getCluster>>>;

@@ -23,8 +23,8 @@ test("an owner creates a cluster and opens every tab of its detail view", async 
   // Overview: connection information derived from configuration.
   await expect(page.getByRole("heading", { name: "Payments production" })).toBeVisible();
   await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByText(`${clusterId}.jfk-1.zeebe.camunda.io:443`)).toBeVisible();
-  await expect(page.getByText(`https://jfk-1.zeebe.camunda.io/${clusterId}`)).toBeVisible();
+  await expect(page.getByText(`${clusterId}.jfk-1.zeebe.camunda.io:443`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`https://jfk-1.zeebe.camunda.io/${clusterId}`, { exact: true })).toBeVisible();
   await expect(page.getByText(/\/oauth\/token$/)).toBeVisible();
 
   // Tabs are keyboard-operable: arrow to API, Enter opens it.
