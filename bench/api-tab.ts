@@ -67,8 +67,9 @@ async function main() {
       rows.push(await load(`static page #${round}`, staticPage));
       rows.push(await load(`API tab #${round}`, apiTab, { headers: { cookie } }));
     }
-    // For reference: the same signed-in page shell without the client list.
-    rows.push(await load("cluster overview (no list)", `${consoleServer.url}/clusters/${cluster}`, { headers: { cookie } }));
+    // For reference: the floor of any signed-in, server-rendered page here
+    // (session, one query, layout), and the cluster page without the list.
+    rows.push(await load("activity page (signed-in floor)", `${consoleServer.url}/clusters/${cluster}/activity`, { headers: { cookie } }));
     printTable(rows);
     const mean = (label: string) => {
       const rs = rows.filter((r) => r.label.startsWith(label));
