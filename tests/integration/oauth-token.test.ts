@@ -240,11 +240,30 @@ describe("POST /oauth/introspect", () => {
     expect((await introspect({ token })).status).toBe(401);
     expect((await introspect({}, asSelf)).status).toBe(400);
 
-    // A second client of the same cluster acts as the resource server after the revocation.
+    // Rotating the secret keeps issued tokens active; revoking the client ends them at once.
     const rs = await c.addSecret();
     await db().clientSecret.update({ where: { id: c.secretRowId }, data: { revokedAt: new Date() } });
     expect(await (await introspect({ token }, { authorization: basic(c.clientId, rs.secret) })).json()).toMatchObject({ active: true });
     await c.revoke();
     expect((await introspect({ token }, { authorization: basic(c.clientId, rs.secret) })).status).toBe(401);
+  });
+
+  it("tells a resource server of the same cluster that a revoked client's token is inactive, on the next request", async () => {
+    const worker = await makeApiClient();
+    const resourceServer = await makeApiClient(["ZEEBE"], worker);
+    const tokenRes = await postForm(server.url, { grant_type: "client_credentials", client_id: worker.clientId, client_secret: worker.secret }, ip());
+    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+    const asResourceServer = { authorization: basic(resourceServer.clientId, resourceServer.secret) };
+    const check = async () =>
+      (await (
+        await fetch(`${server.url}/oauth/introspect`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...asResourceServer, ...ip() },
+          body: new URLSearchParams({ token }).toString(),
+        })
+      ).json()) as { active: boolean; sub?: string };
+    expect(await check()).toMatchObject({ active: true, sub: worker.clientId });
+    await worker.revoke();
+    expect(await check()).toEqual({ active: false });
   });
 });

@@ -43,11 +43,14 @@ export const newSecret = () => `ccs_${randomBytes(32).toString("base64url")}abcd
 export const sha256 = (s: string) => createHash("sha256").update(s).digest();
 export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
-export async function makeApiClient(scopes: Scope[] = ["ZEEBE"]) {
-  const org = await makeOrganization();
-  const cluster = await db().cluster.create({
-    data: { organizationId: org.id, name: `c-${uniq()}`, region: "bru-2", createdByEmail: "t@example.com" },
-  });
+/** A client in a new cluster, or in the cluster of `sibling`. */
+export async function makeApiClient(scopes: Scope[] = ["ZEEBE"], sibling?: { clusterId: string; organizationId: string }) {
+  const org = sibling ? { id: sibling.organizationId } : await makeOrganization();
+  const cluster = sibling
+    ? { id: sibling.clusterId }
+    : await db().cluster.create({
+        data: { organizationId: org.id, name: `c-${uniq()}`, region: "bru-2", createdByEmail: "t@example.com" },
+      });
   const clientId = `test${uniq()}${uniq()}`;
   const secret = newSecret();
   const client = await db().apiClient.create({
