@@ -88,7 +88,9 @@ async function main() {
 
   const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/http/node-adapter");
   const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+  const logRequests = process.env.LOG_LEVEL === "debug";
   const server = http.createServer((req, res) => {
+    if (logRequests) logRequest(req, res);
     if (oauth && handleOAuthRequest(oauth, req, res)) return;
     // The client's address for the console's own limits (sign-in): computed
     // here from the socket and trusted proxies, replacing anything sent in.
@@ -111,6 +113,15 @@ async function main() {
       void Promise.allSettled([app.close?.(), oauth?.close()]).finally(() => shutdown(0));
     });
   }
+}
+
+/** Debug log line per request: method, path without its query, status, time. Never headers or bodies. */
+function logRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  const start = performance.now();
+  res.once("finish", () => {
+    const path = (req.url ?? "").split("?")[0];
+    log(`${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - start)}ms`);
+  });
 }
 
 /** A random secret kept in .data for local installs, created on first start. */
