@@ -26,6 +26,8 @@ export default defineConfig({
   projects: [
     // The first-run set-up needs a database without users, so it runs first.
     { name: "first-run", testMatch: /first-run\.e2e\.ts$/ },
-    { name: "console", testIgnore: /first-run\.e2e\.ts$/, dependencies: ["first-run"] },
+    { name: "console", testIgnore: /(first-run|leak-scan)\.e2e\.ts$/, dependencies: ["first-run"] },
+    // Last: search the server's log, the database and the pages for any secret the others created.
+    { name: "leak-scan", testMatch: /leak-scan\.e2e\.ts$/, dependencies: ["console"] },
   ],
 });

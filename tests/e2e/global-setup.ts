@@ -2,13 +2,14 @@
 // console's production build, served exactly as `npm start` serves it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startTestDatabase } from "../support/test-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // The standard build folder: the same production build `npm start` serves.
 const distDir = ".next";
+const SERVER_LOG = path.join(root, "test-results", "e2e-server.log");
 
 export default async function globalSetup() {
   const port = process.env.E2E_PORT!;
@@ -38,9 +39,18 @@ export default async function globalSetup() {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Everything the server prints, at the most verbose level, goes to a file
+  // that the leak scan (tests/e2e/leak-scan.e2e.ts) searches afterwards.
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const log = createWriteStream(SERVER_LOG);
   const output: string[] = [];
-  server.stdout!.on("data", (d) => output.push(String(d)));
-  server.stderr!.on("data", (d) => output.push(String(d)));
+  for (const stream of [server.stdout!, server.stderr!]) {
+    stream.on("data", (d) => {
+      output.push(String(d));
+      log.write(d);
+    });
+  }
+  process.env.E2E_SERVER_LOG = SERVER_LOG;
   await waitUntilReady(server, `http://localhost:${port}/api/auth/csrf`, output);
 
   return async () => {
