@@ -37,8 +37,31 @@ function contentSecurityPolicy(nonce: string | null): string {
   ].join("; ");
 }
 
+/**
+ * Server actions are POSTs that carry the session cookie. Next.js compares
+ * Origin with Host itself, but answers a mismatch with a 500; refuse it here
+ * with a 403 instead. A browser cannot forge either header cross-site, and
+ * always sends Origin with a POST; a request without one (curl) carries no
+ * victim's cookies, so like Next.js we let it through to the action's own checks.
+ */
+function isCrossSiteAction(req: NextRequest): boolean {
+  if (req.method !== "POST" || !req.headers.has("next-action")) return false;
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin) return false;
+  if (!host) return true;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  if (isCrossSiteAction(req)) {
+    return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain" } });
+  }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!isPublic && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
     const url = req.nextUrl.clone();

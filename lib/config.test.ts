@@ -30,3 +30,14 @@ describe("configuration", () => {
     expect(() => parseConfig({ PUBLIC_URL: valid.PUBLIC_URL })).toThrow(/DATABASE_URL[\s\S]*NEXTAUTH_SECRET/);
   });
 });
+
+describe("production", () => {
+  const prod = { ...valid, NODE_ENV: "production", KEY_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") };
+
+  it("requires https for a public console, and a key-encryption key", () => {
+    expect(() => parseConfig({ ...prod, PUBLIC_URL: "http://console.example.com" })).toThrow(/PUBLIC_URL: must be an https/);
+    expect(() => parseConfig({ ...prod, KEY_ENCRYPTION_KEY: undefined })).toThrow(/KEY_ENCRYPTION_KEY/);
+    expect(parseConfig({ ...prod, PUBLIC_URL: "https://console.example.com" }).PUBLIC_URL).toBe("https://console.example.com");
+    expect(parseConfig({ ...prod, PUBLIC_URL: "http://127.0.0.1:3000" }).PUBLIC_URL).toBe("http://127.0.0.1:3000");
+  });
+});

@@ -22,6 +22,8 @@ export function decodeKey(value: string): Buffer | undefined {
   return bytes?.length === 32 ? bytes : undefined;
 }
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
@@ -67,6 +69,12 @@ const schema = z.object({
 }).superRefine((cfg, ctx) => {
   if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
     ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });
+  }
+  // Session cookies are Secure exactly when the public URL is https, so a
+  // production console must be served over https (loopback excepted, for trying it out).
+  const url = new URL(cfg.PUBLIC_URL);
+  if (cfg.NODE_ENV === "production" && url.protocol !== "https:" && !LOOPBACK.has(url.hostname)) {
+    ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be an https:// URL in production" });
   }
 });
 

@@ -21,6 +21,9 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // HttpOnly and SameSite=Lax always; Secure (and the __Secure- prefix)
+  // whenever the console is served over https, which production requires (lib/config.ts).
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? process.env.PUBLIC_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
