@@ -10,19 +10,15 @@
 // BENCH_ROUNDS (3) interleaved rounds of BENCH_SECONDS (5) per server after
 // a 2 s warm-up, median reported, 127.0.0.1 only.
 //
-// Flags: --no-build reuses .next-bench from an earlier run.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// Flags: --no-build (or BENCH_REUSE_BUILD=1) reuses an existing production build.
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import pg from "pg";
-import { freePort } from "@/lib/db/embedded";
 import { startTestDatabase } from "@/tests/support/test-database";
+import { ensureProductionBuild, root, startConsole, type RunningConsole } from "./support/console-server";
 
-const root = process.cwd();
-const DIST = ".next-bench";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 16;
@@ -37,34 +33,22 @@ interface Result {
 }
 
 async function main() {
-  if (!process.argv.includes("--no-build") || !existsSync(path.join(root, DIST, "BUILD_ID"))) {
-    console.log(`[bench] next build into ${DIST} ...`);
-    execFileSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
-    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-  }
+  if (process.argv.includes("--no-build")) process.env.BENCH_REUSE_BUILD = "1";
+  ensureProductionBuild();
   const database = await startTestDatabase("bench");
+  let consoleServer: RunningConsole | undefined;
   try {
     const clientId = `bench${randomBytes(8).toString("hex")}`;
     const secret = `ccs_${randomBytes(32).toString("base64url")}bench0`;
     await seedClient(database.url, clientId, secret);
 
-    const port = await freePort();
-    const consoleUrl = await startProcess("console", ["--import", "tsx", "scripts/serve.ts", "start"], /ready on/, {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      NEXT_DIST_DIR: DIST,
+    consoleServer = await startConsole(database.url, {
       SIGNING_ALG: "RS256",
       // The one benchmark client (and loopback) may ask as often as it likes.
       RATE_LIMIT_CLIENT_POINTS: "1000000000",
       RATE_LIMIT_IP_POINTS: "1000000000",
-    }).then(() => `http://127.0.0.1:${port}`);
+    });
+    const consoleUrl = consoleServer.url;
     const peerEnv = { BENCH_CLIENT_ID: clientId, BENCH_CLIENT_SECRET: secret };
     const oidcUrl = await startProcess("oidc-provider", ["--import", "tsx", "bench/peers/oidc-provider-server.ts"], /listening (\S+)/, peerEnv);
     const bareUrl = await startProcess("bare", ["--import", "tsx", "bench/peers/bare-jose-server.ts"], /listening (\S+)/, peerEnv);
@@ -91,7 +75,7 @@ async function main() {
     report(results, counted);
   } finally {
     for (const c of children) c.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
+    await consoleServer?.stop();
     await database.dispose();
   }
 }

@@ -13,6 +13,7 @@ export function ensureProductionBuild() {
   if (process.env.BENCH_REUSE_BUILD && existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     return;
   }
+  spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { cwd: root, stdio: "inherit" });
   const res = spawnSync("npx", ["next", "build"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
