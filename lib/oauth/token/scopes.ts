@@ -1,16 +1,12 @@
 // Scope names as clients see them ("Zeebe Tasklist"), the database enum, and
 // Camunda SaaS's well-known audiences, accepted as aliases so that clients
-// left on their defaults keep working.
-export const SCOPES = ["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"] as const;
-export type Scope = (typeof SCOPES)[number];
+// left on their defaults keep working. The scopes themselves are defined once,
+// with the API clients.
+import { CLIENT_SCOPES, SCOPE_LABELS, type ClientScopeName } from "../../api-clients/scopes";
 
-export const SCOPE_NAMES: Record<Scope, string> = {
-  ZEEBE: "Zeebe",
-  TASKLIST: "Tasklist",
-  OPERATE: "Operate",
-  OPTIMIZE: "Optimize",
-  SECRETS: "Secrets",
-};
+export const SCOPES = CLIENT_SCOPES;
+export type Scope = ClientScopeName;
+export const SCOPE_NAMES: Record<Scope, string> = SCOPE_LABELS;
 
 export const CAMUNDA_AUDIENCE_ALIASES: Record<string, Scope> = {
   "zeebe.camunda.io": "ZEEBE",
