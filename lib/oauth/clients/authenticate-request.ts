@@ -22,8 +22,9 @@ export async function authenticateRequest(
   const admitted = await limits.admit(req.ip, presented.clientId);
   if (!admitted.ok) throw rateLimited(admitted.retryAfterMs);
 
+  // No client ID is that long or holds NUL (which PostgreSQL text cannot hold): no lookup.
   const client =
-    presented.clientId.length <= MAX_ID && presented.clientSecret.length <= MAX_SECRET
+    presented.clientId.length <= MAX_ID && presented.clientSecret.length <= MAX_SECRET && !presented.clientId.includes("\0")
       ? await clients.get(presented.clientId)
       : null;
   if (!client || !secretMatches(client, presented.clientSecret)) {

@@ -15,7 +15,7 @@ export const BASIC_CHALLENGE = { "WWW-Authenticate": 'Basic realm="oauth", chars
 
 export function readClientCredentials(req: OAuthRequest, params: Params): PresentedCredentials {
   const authorization = headerValue(req.headers.authorization);
-  if (authorization !== undefined && /^basic\s/i.test(authorization)) {
+  if (authorization !== undefined && /^basic(\s|$)/i.test(authorization)) {
     if (params.has("client_secret")) throw invalidRequest("Use one client authentication method, not two.");
     const decoded = decodeBasic(authorization.slice(6).trim());
     if (!decoded) throw invalidClient("client_secret_basic", "Malformed Basic credentials.");

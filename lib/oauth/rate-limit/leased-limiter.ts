@@ -10,6 +10,7 @@
 //   benchmark) an instance takes up to 1% of the limit at once and serves
 //   from it, which keeps the store off the hot path; the count stays exact up
 //   to that 1% and every request is still charged before it is served.
+import { createHash } from "node:crypto";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { LimitSettings } from "../settings";
 import type { BlockTable } from "./block-table";
@@ -22,6 +23,16 @@ interface Lease {
 }
 
 const MAX_LEASE_MS = 1_000;
+const MAX_KEY_LENGTH = 128;
+
+/**
+ * Keys are caller-supplied (client IDs, forwarded addresses): one that could
+ * not be stored as is (oauth_rate_limits.key is VARCHAR(255), PostgreSQL text
+ * cannot hold NUL, a NOTIFY payload is limited) is counted under its digest.
+ */
+export function limiterKey(key: string): string {
+  return key.length <= MAX_KEY_LENGTH && !key.includes("\0") ? key : `#${createHash("sha256").update(key).digest("base64url")}`;
+}
 
 export class LeasedLimiter {
   private leases = new Map<string, Lease>();
@@ -38,11 +49,13 @@ export class LeasedLimiter {
   }
 
   /** Local knowledge only: no I/O. */
-  blocked(key: string): number {
+  blocked(raw: string): number {
+    const key = limiterKey(raw);
     return this.blocks.remaining(`${this.name}:${key}`);
   }
 
-  async consume(key: string): Promise<Verdict> {
+  async consume(raw: string): Promise<Verdict> {
+    const key = limiterKey(raw);
     for (let attempt = 0; attempt < 4; attempt++) {
       const blockedMs = this.blocked(key);
       if (blockedMs > 0) return { ok: false, retryAfterMs: blockedMs };
@@ -65,12 +78,13 @@ export class LeasedLimiter {
   }
 
   /** Charge points without serving anything (failed authentications). */
-  async penalise(key: string): Promise<Verdict> {
-    return this.charge(key, 1);
+  async penalise(raw: string): Promise<Verdict> {
+    return this.charge(limiterKey(raw), 1);
   }
 
   /** Whether the shared store holds a block for the key (an instance that just started does not know yet). */
-  async check(key: string): Promise<Verdict> {
+  async check(raw: string): Promise<Verdict> {
+    const key = limiterKey(raw);
     const res = await this.limiter.get(key);
     if (res && res.consumedPoints > this.limit.points && res.msBeforeNext > 0) {
       this.blocks.add(`${this.name}:${key}`, res.msBeforeNext, false);
