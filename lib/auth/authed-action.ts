@@ -20,7 +20,10 @@ export function formToObject(input: ActionInput): Record<string, unknown> {
   for (const key of new Set(input.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = input.getAll(key);
-    out[key] = values.length > 1 ? values : values[0];
+    // An own property even for "__proto__": assigning would replace the
+    // object's prototype with a posted value (found by fuzzing: a File there
+    // made validation throw).
+    Object.defineProperty(out, key, { value: values.length > 1 ? values : values[0], enumerable: true, configurable: true, writable: true });
   }
   return out;
 }
