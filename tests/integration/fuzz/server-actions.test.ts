@@ -1,0 +1,281 @@
+// Property-based fuzzing of every server action's input, called as the
+// browser calls them (through authedAction; only the session is mocked):
+// arbitrary objects and FormData with random and real keys, wrong types, huge
+// strings, unicode, prototype-pollution keys, arrays for strings, and values
+// that are well formed but point at what the member may not touch (another
+// organization's cluster, a revoked client, the last owner). Every call must
+// return { ok: false, code, error } without throwing, and the whole database
+// (its own, fresh) must be byte for byte what it was.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Member } from "@/lib/auth/session";
+
+const session = vi.hoisted(() => ({ member: null as Member | null }));
+vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import { addMember } from "@/app/actions/add-member";
+import { changeMemberRole } from "@/app/actions/change-member-role";
+import { createApiClient } from "@/app/actions/create-api-client";
+import { createCluster } from "@/app/actions/create-cluster";
+import { deleteCluster } from "@/app/actions/delete-cluster";
+import { removeMember } from "@/app/actions/remove-member";
+import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
+import { setUpConsole } from "@/app/actions/set-up-console";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+import { createClient } from "@/lib/api-clients/create-client";
+import { revokeClient } from "@/lib/api-clients/revoke-client";
+import { createCluster as makeCluster } from "@/lib/clusters/create-cluster";
+import { deleteCluster as removeCluster } from "@/lib/clusters/delete-cluster";
+import { freshDatabaseUrl, makeMember } from "../../support/factories";
+import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
+
+/** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
+export const RUNS: Record<string, number> = { "add-member": 400, "set-up-console": 400 };
+const DEFAULT_RUNS = 1_000;
+
+type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
+
+let owner: Member;
+let visitor: Member;
+let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
+
+async function makeFixtures() {
+  owner = await makeMember("OWNER");
+  const org = { id: owner.organizationId, name: owner.organizationName };
+  visitor = await makeMember("VISITOR", org);
+  const cluster = await makeCluster(owner, { name: "fuzz-cluster", region: "bru-2" });
+  const live = await createClient(owner, { clusterId: cluster.id, name: "Existing", scopes: ["ZEEBE"] });
+  const revoked = await createClient(owner, { clusterId: cluster.id, name: "gone", scopes: ["ZEEBE"] });
+  await revokeClient(owner, { clusterId: cluster.id, clientId: revoked.clientId });
+  const deleted = await makeCluster(owner, { name: "deleted-cluster", region: "bru-2" });
+  await removeCluster(owner, { clusterId: deleted.id, confirmName: deleted.name });
+  const stranger = await makeMember("OWNER");
+  const foreignCluster = await makeCluster(stranger, { name: "theirs", region: "jfk-1" });
+  const foreign = await createClient(stranger, { clusterId: foreignCluster.id, name: "theirs", scopes: ["ZEEBE"] });
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign };
+}
+
+let before: Record<string, string>;
+beforeAll(async () => {
+  await useFreshDatabase(await freshDatabaseUrl());
+  fixtures = await makeFixtures();
+  before = await snapshotDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  if (before) expect(await snapshotDatabase()).toEqual(before);
+});
+
+// ---- generators ------------------------------------------------------------
+
+const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "scopes", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
+
+const garbageString = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 50, max: 120_000 }).map((n) => "x".repeat(n)) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("", " ", "\u0000", "a\u0000b", "\uD800", "\u202Ebidi", "line\nbreak", "'; DROP TABLE users; --", "{}", "[]", "null", "undefined", "NaN", "__proto__", "<script>x</script>", "../../etc/passwd", "%00", "ZEEBE", "zeebe", "ADMIN", "OWNER", "VISITOR", "owner", "1h", "now", "7D", "bru-2 ", "BRU-2", "jfk-1\n", "a@b", "@example.com", "x".repeat(12)),
+  },
+);
+
+/**
+ * Well-formed values that point somewhere the owner may not write. Never the
+ * owner's own live client, nor a fresh email; the own live cluster only where
+ * nothing can succeed with it (a new client in it would).
+ */
+const pointedString = (action: string) =>
+  fc.oneof(
+    fc.uuid(),
+    fc.stringMatching(/^[A-Za-z0-9]{32}$/),
+    fc.constantFrom(
+      fixtures.foreignCluster.id,
+      fixtures.deleted.id,
+      fixtures.foreign.clientId,
+      fixtures.revoked.clientId,
+      fixtures.stranger.userId,
+      fixtures.stranger.email,
+      owner.userId,
+      owner.email,
+      owner.email.toUpperCase(),
+      ` ${owner.email} `,
+      action === "create-api-client" ? fixtures.deleted.id : fixtures.cluster.id,
+      "fuzz-cluster ",
+      "Existing",
+      " existing ",
+      "correct horse battery",
+    ),
+  );
+
+const leaf = (action: string) =>
+  fc.oneof(
+    { weight: 5, arbitrary: garbageString },
+    { weight: 4, arbitrary: pointedString(action) },
+    { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.bigInt(), fc.date({ noInvalidDate: false })) },
+  );
+
+const value = (action: string) =>
+  fc.oneof(
+    { weight: 6, arbitrary: leaf(action) },
+    { weight: 2, arbitrary: fc.array(leaf(action), { maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...PROTO_KEYS)), leaf(action), { maxKeys: 4 }) },
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 3, withMap: true, withSet: true, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true }) },
+    { weight: 1, arbitrary: fc.array(leaf(action), { maxLength: 3 }).map((xs) => new Set(xs)) },
+  );
+
+const key = (fields: string[]) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...fields) },
+    { weight: 1, arbitrary: fc.constantFrom(...ALL_FIELDS) },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTO_KEYS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+
+/** An object whose keys are all own properties, "__proto__" included (as JSON.parse makes them). */
+function ownObject(entries: [string, unknown][]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, configurable: true, writable: true });
+  return o;
+}
+
+function toFormData(entries: [string, string | Blob][]): FormData {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+}
+
+const formValue = fc.oneof({ weight: 8, arbitrary: fc.oneof(garbageString, fc.constant("")) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((b) => new Blob([b])) });
+
+/**
+ * Per field, values that pass validation but must still be refused: other
+ * organizations' and deleted clusters, revoked and foreign clients, taken
+ * emails, the last owner, regions that are not offered, a confirmation that
+ * does not match. The owner's own live cluster is offered only where no
+ * combination with it can succeed (deleting needs the exact name; rotating and
+ * revoking need a live client, which is never offered).
+ */
+const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
+  const f = fixtures;
+  const clusters = action === "create-api-client" ? [f.foreignCluster.id, f.deleted.id] : [f.cluster.id, f.foreignCluster.id, f.deleted.id];
+  const pools: Record<string, fc.Arbitrary<unknown>> = {
+    clusterId: fc.oneof(fc.constantFrom(...clusters), fc.uuid()),
+    clientId: fc.oneof(fc.constantFrom(f.revoked.clientId, f.foreign.clientId), fc.stringMatching(/^[A-Za-z0-9]{32}$/)),
+    name: fc.constantFrom("Existing", " existing ", "ok name", "fuzz-cluster", "Ünïcödé 名前"),
+    scopes: fc.oneof(fc.constantFrom("ZEEBE", "OPERATE"), fc.subarray(["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"], { minLength: 1 })),
+    grace: fc.constantFrom("now", "1h", "24h", "7d"),
+    region: fc.constantFrom("bru-3", "BRU-2", "eu-west-1", "x"),
+    confirmName: fc.constantFrom("fuzz-cluster ", "FUZZ-CLUSTER", "theirs", "deleted-cluster", ""),
+    email: fc.constantFrom(owner.email, owner.email.toUpperCase(), ` ${owner.email} `, f.stranger.email, visitor.email),
+    password: fc.constantFrom("correct horse battery", "p".repeat(12), "p".repeat(200)),
+    role: fc.constantFrom("OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"),
+    userId: fc.oneof(fc.constantFrom(owner.userId, f.stranger.userId), fc.uuid()),
+    organizationName: fc.constantFrom("Acme", "x".repeat(100)),
+  };
+  return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
+};
+
+/** All of an action's fields, mostly well formed, as an object or as FormData. */
+const structured = (action: string, fields: string[]) =>
+  fc
+    .tuple(fc.tuple(...fields.map((k) => fc.option(fieldValue(action, k), { freq: 8, nil: undefined }))), fc.boolean())
+    .map(([values, asForm]) => {
+      const entries = fields.map((k, i) => [k, values[i]] as [string, unknown]).filter(([, v]) => v !== undefined);
+      if (!asForm) return ownObject(entries);
+      const form = new FormData();
+      for (const [k, v] of entries) for (const x of Array.isArray(v) ? v : [v]) form.append(k, typeof x === "string" ? x : fc.stringify(x));
+      return form;
+    });
+
+const input = (action: string, fields: string[]) =>
+  fc.oneof(
+    { weight: 5, arbitrary: structured(action, fields) },
+    { weight: 5, arbitrary: fc.array(fc.tuple(key(fields), value(action)), { maxLength: 7 }).map(ownObject) },
+    { weight: 3, arbitrary: fc.array(fc.tuple(key(fields), fc.oneof(formValue, pointedString(action))), { maxLength: 8 }).map(toFormData) },
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withBigInt: true }) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 0, "", [], [["clusterId", fixtures.cluster.id]], new FormData(), Object.create(null)) },
+  );
+
+// ---- the property ----------------------------------------------------------
+
+function describeInput(x: unknown): string {
+  const text = x instanceof FormData ? JSON.stringify([...x].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 80) : "<blob>"])) : fc.stringify(x);
+  return text.slice(0, 400);
+}
+
+function expectRefusal(r: unknown, what: string) {
+  expect(r, what).toMatchObject({ ok: false, code: expect.any(String), error: expect.any(String) });
+  const { code, error } = r as { code: string; error: string };
+  expect(["invalid_input", "unauthenticated", "forbidden", "not_found", "conflict"], what).toContain(code);
+  expect(error.length, what).toBeGreaterThan(5);
+}
+
+const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
+  { name: "create-cluster", action: createCluster as Action, fields: ["name", "region"] },
+  { name: "delete-cluster", action: deleteCluster as Action, fields: ["clusterId", "confirmName"] },
+  { name: "add-member", action: addMember as Action, fields: ["email", "name", "password", "role"] },
+  { name: "change-member-role", action: changeMemberRole as Action, fields: ["userId", "role"] },
+  { name: "remove-member", action: removeMember as Action, fields: ["userId"] },
+  { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes"] },
+  { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace"] },
+  { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
+  { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
+];
+
+describe("fuzzing every server action's input", () => {
+  for (const { name, action, fields } of ACTIONS) {
+    const numRuns = RUNS[name] ?? DEFAULT_RUNS;
+    it(`${name}: ${numRuns} arbitrary inputs are refused with a typed error and write nothing`, async () => {
+      const snapshotBefore = await snapshotDatabase();
+      const codes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(input(name, fields), fc.constantFrom<"owner" | "visitor" | "none">("owner", "owner", "owner", "owner", "visitor", "none"), async (raw, who) => {
+          session.member = who === "owner" ? owner : who === "visitor" ? visitor : null;
+          const what = `${name} as ${who}: ${describeInput(raw)}`;
+          let r: unknown;
+          try {
+            r = await action(undefined, raw as ActionInput);
+          } catch (err) {
+            throw new Error(`${what} threw ${(err as Error)?.message ?? String(err)}`);
+          }
+          // The owner changing their own role to the one they have is a no-op, not a write.
+          const noop = name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false;
+          if (!noop) expectRefusal(r, what);
+          const code = (r as { code?: string }).code ?? "noop";
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+          // Nothing was polluted.
+          expect(Object.keys(Object.prototype), what).toEqual([]);
+          expect(({} as Record<string, unknown>).polluted, what).toBeUndefined();
+        }),
+        { numRuns },
+      );
+      expect(await snapshotDatabase()).toEqual(snapshotBefore);
+      // Inputs reached every gate: session, role, validation, and the domain's own refusals.
+      // (Set-up needs no session: it is refused because an account exists.)
+      const gates = name === "set-up-console" ? ["invalid_input", "conflict"] : ["unauthenticated", "forbidden", "invalid_input"];
+      expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
+      if (name !== "create-cluster" && name !== "set-up-console") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+    });
+  }
+});
+
+describe("what the fuzzer found (fixed)", () => {
+  it('a posted "__proto__" field is an ignored own key, not the object\'s prototype', async () => {
+    session.member = owner;
+    const before = await snapshotDatabase();
+    for (const values of [[new Blob(["x"])], [new Blob(["x"]), new Blob(["y"])], ["ZEEBE", "ZEEBE"]]) {
+      const form = new FormData();
+      for (const v of values) form.append("__proto__", v);
+      form.append("clusterId", fixtures.foreignCluster.id);
+      form.append("name", "n");
+      form.append("scopes", "ZEEBE");
+      expect(await createApiClient(undefined, form)).toMatchObject({ ok: false, code: "not_found" });
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+});
