@@ -1,0 +1,194 @@
+// The authorization matrix of the server actions, generated from one table:
+// every action x every role x own vs foreign organization, plus signed out.
+// Each cell runs the real action (only the session is mocked) on fresh data
+// and checks the result and the database: the change is there when the cell
+// says ok, and neither organization changed at all otherwise.
+// Pages and routes: tests/e2e/authorization-matrix.e2e.ts.
+import { describe, expect, it, vi } from "vitest";
+import type { Member } from "@/lib/auth/session";
+
+const session = vi.hoisted(() => ({ member: null as Member | null }));
+vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+import { addMember } from "@/app/actions/add-member";
+import { changeMemberRole } from "@/app/actions/change-member-role";
+import { createApiClient } from "@/app/actions/create-api-client";
+import { createCluster } from "@/app/actions/create-cluster";
+import { deleteCluster } from "@/app/actions/delete-cluster";
+import { removeMember } from "@/app/actions/remove-member";
+import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
+import { setUpConsole } from "@/app/actions/set-up-console";
+import type { ActionResult } from "@/lib/auth/authed-action";
+import { ROLES } from "@/lib/auth/roles";
+import { createClient } from "@/lib/api-clients/create-client";
+import { createCluster as makeCluster } from "@/lib/clusters/create-cluster";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { makeMember, uniq } from "@/tests/support/factories";
+
+// The table. Columns: the acting member's role in the organization that owns
+// the target ("own"), the same role in another organization ("foreign"), and
+// no session. ok = done; forbidden = the role may not; not_found = another
+// organization's resource is indistinguishable from a missing one;
+// unauthenticated = no session; conflict = set-up is closed once an account
+// exists; "-" = no foreign target exists (the action works on the member's
+// own organization only).
+const MATRIX = `
+action                    where    OWNER      ADMIN      OPERATIONS_ENGINEER  DEVELOPER  VISITOR    signed-out
+create-cluster            own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+delete-cluster            own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+delete-cluster            foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+add-member                own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+change-member-role        own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+change-member-role        foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+remove-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+remove-member             foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+create-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+create-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+rotate-api-client-secret  own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+rotate-api-client-secret  foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+revoke-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+revoke-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
+`;
+
+type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "conflict";
+type Who = Role | "signed-out";
+export interface Cell {
+  action: string;
+  where: "own" | "foreign";
+  who: Who;
+  expected: Outcome;
+}
+
+function parseMatrix(text: string): Cell[] {
+  const [header, ...rows] = text.trim().split("\n").map((l) => l.trim().split(/\s+/));
+  const columns = header!.slice(2) as Who[];
+  expect(columns).toEqual([...ROLES, "signed-out"]);
+  return rows.flatMap(([action, where, ...outcomes]) =>
+    outcomes.map((expected, i) => ({ action: action!, where: where as Cell["where"], who: columns[i]!, expected: expected as Outcome })),
+  );
+}
+
+/** An organization with a cluster, an API client and a developer to act on. */
+async function makeTenant() {
+  const owner = await makeMember("OWNER");
+  const org = { id: owner.organizationId, name: owner.organizationName };
+  const developer = await makeMember("DEVELOPER", org);
+  const cluster = await makeCluster(owner, { name: `matrix-${uniq()}`, region: "bru-2" });
+  const client = await createClient(owner, { clusterId: cluster.id, name: `client-${uniq()}`, scopes: ["ZEEBE"] });
+  return { owner, org, developer, cluster, client };
+}
+type Tenant = Awaited<ReturnType<typeof makeTenant>>;
+
+/** Everything an action could write for an organization. */
+async function orgState(organizationId: string) {
+  const [clusters, memberships, clients, secrets, audit] = await Promise.all([
+    db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
+    db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().clientSecret.findMany({ where: { apiClient: { organizationId } }, orderBy: { id: "asc" }, omit: { secretHash: false } }),
+    db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
+
+/** How each action is called on a target tenant, and how its effect shows in the database. */
+const CALLS: Record<string, Call> = {
+  "create-cluster": (t) => {
+    const name = `new-${uniq()}`;
+    return {
+      run: () => createCluster(undefined, { name, region: "bru-2" }),
+      done: async () => (await db().cluster.count({ where: { name, organizationId: t.org.id } })) === 1,
+    };
+  },
+  "delete-cluster": (t) => ({
+    run: () => deleteCluster(undefined, { clusterId: t.cluster.id, confirmName: t.cluster.name }),
+    done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).deletedAt !== null,
+  }),
+  "add-member": (t) => {
+    const email = `added-${uniq()}@example.com`;
+    return {
+      run: () => addMember(undefined, { email, name: "Added", password: "correct horse battery", role: "DEVELOPER" }),
+      done: async () => (await db().membership.count({ where: { user: { email }, organizationId: t.org.id } })) === 1,
+    };
+  },
+  "change-member-role": (t) => ({
+    run: () => changeMemberRole(undefined, { userId: t.developer.userId, role: "VISITOR" }),
+    done: async () => (await db().membership.findFirstOrThrow({ where: { userId: t.developer.userId, organizationId: t.org.id } })).role === "VISITOR",
+  }),
+  "remove-member": (t) => ({
+    run: () => removeMember(undefined, { userId: t.developer.userId }),
+    done: async () => (await db().membership.count({ where: { userId: t.developer.userId, organizationId: t.org.id } })) === 0,
+  }),
+  "create-api-client": (t) => {
+    const name = `new-${uniq()}`;
+    return {
+      run: () => createApiClient(undefined, { clusterId: t.cluster.id, name, scopes: ["ZEEBE"] }),
+      done: async () => (await db().apiClient.count({ where: { name, clusterId: t.cluster.id } })) === 1,
+    };
+  },
+  "rotate-api-client-secret": (t) => ({
+    run: () => rotateApiClientSecret(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId, grace: "now" }),
+    done: async () => (await db().clientSecret.count({ where: { apiClient: { clientId: t.client.clientId } } })) === 2,
+  }),
+  "revoke-api-client": (t) => ({
+    run: () => revokeApiClient(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId }),
+    done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.client.clientId } })).revokedAt !== null,
+  }),
+  "set-up-console": () => {
+    const email = `setup-${uniq()}@example.com`;
+    return {
+      run: () => setUpConsole(undefined, { organizationName: "Taken", name: "Setup", email, password: "correct horse battery" }),
+      done: async () => (await db().user.count({ where: { email } })) === 1,
+    };
+  },
+};
+
+/** deleteCluster answers success with a redirect to /clusters, which Next throws. */
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const r = (await run()) as ActionResult<unknown>;
+    return r.ok ? "ok" : (r.code as Outcome);
+  } catch (err) {
+    const digest = (err as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT") && digest.includes("/clusters")) return "ok";
+    throw err;
+  }
+}
+
+export const CELLS = parseMatrix(MATRIX);
+
+describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
+  it("covers every action and every role", () => {
+    expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
+    expect(CELLS.length).toBe(90);
+  });
+
+  for (const cell of CELLS) {
+    it(`${cell.action} on ${cell.where} organization as ${cell.who} -> ${cell.expected}`, async () => {
+      const [own, foreign] = await Promise.all([makeTenant(), makeTenant()]);
+      // The actor always belongs to the own organization; "foreign" targets the other one.
+      const actor = cell.who === "signed-out" ? null : cell.who === "OWNER" ? own.owner : await makeMember(cell.who, own.org);
+      const target = cell.where === "own" ? own : foreign;
+      const call = CALLS[cell.action]!(target);
+      const before = await Promise.all([orgState(own.org.id), orgState(foreign.org.id)]);
+      session.member = actor;
+
+      expect(await outcome(call.run)).toBe(cell.expected);
+
+      expect(await call.done()).toBe(cell.expected === "ok");
+      if (cell.expected === "ok") {
+        // The other organization is untouched.
+        const other = cell.where === "own" ? foreign : own;
+        expect(await orgState(other.org.id)).toBe(before[cell.where === "own" ? 1 : 0]);
+      } else {
+        expect(await Promise.all([orgState(own.org.id), orgState(foreign.org.id)])).toEqual(before);
+      }
+    });
+  }
+});
