@@ -1,0 +1,158 @@
+// The authorization matrix of every page and route, generated from one table
+// and asserted over HTTP against the production server: each path x each role
+// (own and foreign organization) x signed out. One account per role signs in
+// once; every cell is one request without following redirects.
+// Server actions: tests/integration/authorization-matrix.test.ts.
+import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
+import { createAccount, createCluster, createOrganization, expect, signIn, test, type Account, type Role } from "./fixtures";
+
+// Outcomes: ok = 200 and the page/route itself; 404 = not found page;
+// to-signin / to-clusters = a redirect there; 401 / 405 = the authorization
+// server's JSON error; session / no-session = next-auth's session document with
+// or without the member. {own} and {foreign} stand for a cluster of the
+// member's organization and of another one; "-" rows need no cluster.
+const MATRIX = `
+path                               where    OWNER        ADMIN        OPERATIONS_ENGINEER  DEVELOPER    VISITOR      signed-out
+/                                  -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  to-signin
+/clusters                          -        ok           ok           ok                   ok           ok           to-signin
+/clusters/{own}                    own      ok           ok           ok                   ok           ok           to-signin
+/clusters/{foreign}                foreign  404          404          404                  404          404          to-signin
+/clusters/{own}/api                own      ok           ok           ok                   ok           ok           to-signin
+/clusters/{foreign}/api            foreign  404          404          404                  404          404          to-signin
+/clusters/{own}/activity           own      ok           ok           ok                   ok           ok           to-signin
+/clusters/{foreign}/activity       foreign  404          404          404                  404          404          to-signin
+/clusters/{missing}                -        404          404          404                  404          404          to-signin
+/members                           -        ok           ok           ok                   ok           ok           to-signin
+/activity                          -        ok           ok           ok                   ok           ok           to-signin
+/setup                             -        to-signin    to-signin    to-signin            to-signin    to-signin    to-signin
+/signin                            -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  ok
+/docs/cache-tokens                 -        ok           ok           ok                   ok           ok           ok
+GET:/oauth/token                   -        405          405          405                  405          405          405
+POST:/oauth/token                  -        401          401          401                  401          401          401
+POST:/oauth/introspect             -        401          401          401                  401          401          401
+/.well-known/jwks.json             -        ok           ok           ok                   ok           ok           ok
+/.well-known/oauth-authorization-server -   ok           ok           ok                   ok           ok           ok
+/.well-known/openid-configuration  -        ok           ok           ok                   ok           ok           ok
+/api/auth/session                  -        session      session      session              session      session      no-session
+`;
+
+const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
+type Who = Role | "signed-out";
+type Outcome = "ok" | "404" | "401" | "405" | "to-signin" | "to-clusters" | "session" | "no-session";
+interface Cell {
+  method: "GET" | "POST";
+  path: string;
+  who: Who;
+  expected: Outcome;
+}
+
+function parseMatrix(text: string): Cell[] {
+  const [header, ...rows] = text.trim().split("\n").map((l) => l.trim().split(/\s+/));
+  const columns = header!.slice(2) as Who[];
+  expect(columns).toEqual([...ROLES, "signed-out"]);
+  return rows.flatMap(([target, , ...outcomes]) => {
+    const [method, path] = target!.includes(":/") ? (target!.split(":") as ["GET" | "POST", string]) : (["GET", target!] as const);
+    return outcomes.map((expected, i) => ({ method, path, who: columns[i]!, expected: expected as Outcome }));
+  });
+}
+
+const CELLS = parseMatrix(MATRIX);
+
+interface World {
+  own: { id: string };
+  foreign: { id: string };
+  accounts: Map<Who, Account | null>;
+  requests: Map<Who, APIRequestContext>;
+  contexts: BrowserContext[];
+}
+let world: World | undefined;
+
+test.beforeAll(async ({ browser }) => {
+  const orgId = await createOrganization();
+  const own = await createCluster(orgId, "Matrix own");
+  const foreign = await createCluster(await createOrganization(), "Matrix foreign");
+  const accounts = new Map<Who, Account | null>([["signed-out", null]]);
+  const requests = new Map<Who, APIRequestContext>();
+  const contexts: BrowserContext[] = [];
+  for (const who of [...ROLES, "signed-out"] as Who[]) {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (who !== "signed-out") {
+      const account = await createAccount(who, orgId);
+      accounts.set(who, account);
+      await signIn(page, account);
+    }
+    requests.set(who, page.request);
+  }
+  world = { own, foreign, accounts, requests, contexts };
+});
+
+test.afterAll(async () => {
+  for (const c of world?.contexts ?? []) await c.close();
+});
+
+function resolve(path: string, w: World): string {
+  return path
+    .replace("{own}", w.own.id)
+    .replace("{foreign}", w.foreign.id)
+    .replace("{missing}", "00000000-0000-4000-8000-000000000000");
+}
+
+async function check(cell: Cell, res: APIResponse, account: Account | null) {
+  const status = res.status();
+  const location = res.headers()["location"];
+  const where = location ? new URL(location, "http://x").pathname : undefined;
+  const what = `${cell.method} ${cell.path} as ${cell.who}: ${status} ${location ?? ""}`;
+  switch (cell.expected) {
+    case "ok":
+      expect(status, what).toBe(200);
+      break;
+    case "404":
+      expect(status, what).toBe(404);
+      // The not-found page, not another organization's cluster.
+      expect(await res.text(), what).not.toContain("Matrix foreign");
+      break;
+    case "to-signin":
+    case "to-clusters":
+      expect([302, 303, 307, 308], what).toContain(status);
+      expect(where, what).toBe(cell.expected === "to-signin" ? "/signin" : "/clusters");
+      break;
+    case "401":
+    case "405": {
+      expect(status, what).toBe(Number(cell.expected));
+      const body = (await res.json()) as { error?: string };
+      expect(body.error, what).toBe(cell.expected === "401" ? "invalid_client" : "invalid_request");
+      // A console session is no credential for the authorization server.
+      expect(res.headers()["cache-control"], what).toBe("no-store");
+      break;
+    }
+    case "session":
+    case "no-session": {
+      expect(status, what).toBe(200);
+      const body = (await res.json()) as { user?: { email?: string } };
+      if (cell.expected === "session") expect(body.user?.email, what).toBe(account!.email);
+      else expect(body.user, what).toBeUndefined();
+      break;
+    }
+  }
+}
+
+test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
+  test("the table covers every role and signed out", () => {
+    expect(CELLS.length).toBe(21 * 6);
+  });
+
+  for (const cell of CELLS) {
+    test(`${cell.method} ${cell.path} as ${cell.who} -> ${cell.expected}`, async () => {
+      const w = world!;
+      const request = w.requests.get(cell.who)!;
+      const url = resolve(cell.path, w);
+      const res =
+        cell.method === "POST"
+          ? await request.post(url, { form: { grant_type: "client_credentials" }, maxRedirects: 0 })
+          : await request.get(url, { maxRedirects: 0 });
+      await check(cell, res, w.accounts.get(cell.who) ?? null);
+    });
+  }
+});
