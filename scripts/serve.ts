@@ -89,9 +89,13 @@ async function main() {
   const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/http/node-adapter");
   const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
   const logRequests = process.env.LOG_LEVEL === "debug";
+  // PostgreSQL down: console pages answer 503 at once (lib/db/outage-gate.ts).
+  const { databaseOutageGate } = await import("@/lib/db/outage-gate");
+  const outage = databaseOutageGate(() => oauth?.databaseReachable() ?? true);
   const server = http.createServer((req, res) => {
     if (logRequests) logRequest(req, res);
     if (oauth && handleOAuthRequest(oauth, req, res)) return;
+    if (outage(req, res)) return;
     // The client's address for the console's own limits (sign-in): computed
     // here from the socket and trusted proxies, replacing anything sent in.
     req.headers["x-console-client-address"] = sourceAddress(req, trustedHops);

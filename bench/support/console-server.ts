@@ -2,7 +2,7 @@
 // `scripts/serve.ts start` (as `npm start` does) on a free loopback port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
 
@@ -14,17 +14,97 @@ export function ensureProductionBuild() {
     return;
   }
   spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { cwd: root, stdio: "inherit" });
-  const res = spawnSync("npx", ["next", "build"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const res = keepingTsconfig(() =>
+    spawnSync("npx", ["next", "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    }),
+  );
   if (res.status !== 0) throw new Error("next build failed");
+}
+
+// Building into another dist dir makes Next add it to tsconfig.json (and may
+// touch next-env.d.ts): put both back byte for byte.
+function snapshotTsconfig(): () => void {
+  const files = ["tsconfig.json", "next-env.d.ts"].map((f) => path.join(root, f));
+  const before = files.map((f) => (existsSync(f) ? readFileSync(f) : undefined));
+  return () =>
+    files.forEach((f, i) => {
+      const b = before[i];
+      if (b && !readFileSync(f).equals(b)) writeFileSync(f, b);
+    });
+}
+
+function keepingTsconfig<T>(fn: () => T): T {
+  const restore = snapshotTsconfig();
+  try {
+    return fn();
+  } finally {
+    restore();
+  }
+}
+
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const e of readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const s of SOURCES) visit(path.join(root, s));
+  return newest;
+}
+
+/**
+ * A production build in `distDir` that is newer than every source file,
+ * built at most once however many test files ask at the same time (a lock
+ * directory). Does not regenerate the Prisma client: tests run after that.
+ */
+export async function freshProductionBuild(distDir: string): Promise<void> {
+  const lock = path.join(root, `${distDir}.lock`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another process is building; a lock older than 3 minutes was abandoned.
+      const st = statSync(lock, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 180_000) rmdirSync(lock);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    const id = statSync(path.join(root, distDir, "BUILD_ID"), { throwIfNoEntry: false });
+    if (id && id.mtimeMs > newestSourceMtime()) return;
+    const output: string[] = [];
+    const restore = snapshotTsconfig();
+    const status = await new Promise<number | null>((resolve) => {
+      const child = spawn(path.join(root, "node_modules/.bin/next"), ["build"], {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      });
+      child.stdout!.on("data", (d) => output.push(String(d)));
+      child.stderr!.on("data", (d) => output.push(String(d)));
+      child.on("exit", (code) => resolve(code));
+    }).finally(restore);
+    if (status !== 0) throw new Error(`next build failed:\n${output.join("").slice(-4000)}`);
+  } finally {
+    rmdirSync(lock);
+  }
 }
 
 export interface RunningConsole {
   url: string;
   process: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output: string[];
   stop(): Promise<void>;
 }
 
@@ -64,6 +144,7 @@ export async function startConsole(databaseUrl: string, env: Record<string, stri
   return {
     url,
     process: child,
+    output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

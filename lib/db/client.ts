@@ -3,10 +3,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // pg waits forever for a connection by default: with the database
+    // unreachable, a page would hang instead of failing into the 503 page.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true }, clientSecret: { secretHash: true } },

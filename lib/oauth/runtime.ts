@@ -24,10 +24,18 @@ export interface OAuthRuntime {
   /** Connect the listener, make sure a signing key exists and load it. */
   start(): Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }>;
   close(): Promise<void>;
+  /**
+   * False from the moment the process's LISTEN connection to PostgreSQL drops
+   * until it is back (retried every 0.1-5 s): the earliest sign of an outage,
+   * used by scripts/serve.ts to answer console pages with a 503.
+   */
+  databaseReachable(): boolean;
 }
 
 export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
-  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize });
+  // A bounded wait for a connection: with the database down every request
+  // fails fast into a 503 instead of queueing behind connection attempts.
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize, connectionTimeoutMillis: 3_000 });
   pool.on("error", () => {}); // an idle client died; the pool replaces it
   const listener = new ChangeListener(settings.databaseUrl);
   const store = createLimiterStore(pool, settings.redisUrl);
@@ -54,6 +62,7 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
       void start().catch(() => {}); // lazily, in case the host did not call start()
       return route(ctx, req);
     },
+    databaseReachable: () => listener.healthy,
     async close() {
       await listener.close();
       await store.close();
