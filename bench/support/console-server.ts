@@ -111,7 +111,9 @@ export interface RunningConsole {
 export async function startConsole(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningConsole> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+  // node --import tsx rather than the tsx CLI: one process, so its PID is
+  // the server's (a signal reaches it, RSS is the server's own).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
     cwd: root,
     env: {
       ...process.env,
@@ -147,7 +149,7 @@ export async function startConsole(databaseUrl: string, env: Record<string, stri
     output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
