@@ -112,9 +112,19 @@ async function main() {
       if (stopping) return;
       stopping = true;
       log("stopping");
-      server.close();
-      server.closeAllConnections();
-      void Promise.allSettled([app.close?.(), oauth?.close()]).finally(() => shutdown(0));
+      // Stop accepting, let the requests in flight finish (at most 10 s), then
+      // close: a rolling restart cuts no request off half-way.
+      const drained = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        setTimeout(resolve, 10_000).unref();
+      });
+      server.closeIdleConnections();
+      void drained
+        .then(() => {
+          server.closeAllConnections();
+          return Promise.allSettled([app.close?.(), oauth?.close()]);
+        })
+        .finally(() => shutdown(0));
     });
   }
 }
