@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshProductionBuild, root, signInCookie, startConsole, type RunningConsole } from "@/bench/support/console-server";
 import { makeClusterWithOwner } from "@/tests/integration/api-clients/helpers";
 import { emptyDatabaseUrl } from "@/tests/support/factories";
+import { TEST_KEK } from "@/tests/support/oauth-factories";
 import { assertNoPartialClients } from "./fault-helpers";
 
 const DIST_DIR = ".next-faults";
@@ -17,8 +18,9 @@ const ENV = {
   NEXT_DIST_DIR: DIST_DIR,
   RATE_LIMIT_IP_POINTS: "1000000",
   RATE_LIMIT_CLIENT_POINTS: "1000000",
-  // Instances on one database must share the key that encrypts the signing keys.
-  KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  // Instances on one database must share the key that encrypts the signing
+  // keys, and the test database is shared with every other OAuth test.
+  KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
 };
 const running: RunningConsole[] = [];
 
