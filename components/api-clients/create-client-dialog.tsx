@@ -38,14 +38,7 @@ export function CreateClientDialog({
         className="w-[min(40rem,calc(100vw-2rem))]"
       >
         {d.issued ? (
-          <CredentialsReveal
-            issued={d.issued}
-            connection={connection}
-            confirming={d.confirming}
-            onDone={d.requestClose}
-            onKeepOpen={d.cancelClose}
-            onConfirmClose={d.confirmClose}
-          />
+          <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
         ) : (
           <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} />
         )}

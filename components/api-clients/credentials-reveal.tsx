@@ -10,6 +10,7 @@ import { SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import { ConnectionSnippets } from "./connection-snippets";
 import { DownloadCredentials } from "./download-credentials";
 import type { ClusterConnection, IssuedSecret } from "./types";
+import type { SecretDialog } from "./use-secret-dialog";
 
 function SecretField({ label, value, emphasis }: { label: string; value: string; emphasis?: boolean }) {
   const id = `reveal-${label.toLowerCase().replace(/\s+/g, "-")}`;
@@ -39,18 +40,14 @@ function SecretField({ label, value, emphasis }: { label: string; value: string;
 export function CredentialsReveal({
   issued,
   connection,
-  confirming,
-  onDone,
-  onKeepOpen,
-  onConfirmClose,
+  dialog,
 }: {
   issued: IssuedSecret;
   connection: ClusterConnection;
-  confirming: boolean;
-  onDone: () => void;
-  onKeepOpen: () => void;
-  onConfirmClose: () => void;
+  /** The close-confirmation state of the surrounding dialog (useSecretDialog). */
+  dialog: Pick<SecretDialog, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
 }) {
+  const { confirming, requestClose: onDone, cancelClose: onKeepOpen, confirmClose: onConfirmClose } = dialog;
   const previous = issued.previousSecretExpiresAt;
   return (
     <div className="space-y-4" data-testid="credentials-reveal">

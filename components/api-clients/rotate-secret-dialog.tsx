@@ -52,14 +52,7 @@ export function RotateSecretDialog({
         className="w-[min(40rem,calc(100vw-2rem))]"
       >
         {d.issued ? (
-          <CredentialsReveal
-            issued={d.issued}
-            connection={connection}
-            confirming={d.confirming}
-            onDone={d.requestClose}
-            onKeepOpen={d.cancelClose}
-            onConfirmClose={d.confirmClose}
-          />
+          <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
         ) : (
           <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} />
         )}

@@ -41,3 +41,5 @@ export function useSecretDialog(control?: { open: boolean; onClose: () => void }
     confirmClose: reset,
   };
 }
+
+export type SecretDialog = ReturnType<typeof useSecretDialog>;
