@@ -56,7 +56,7 @@ export async function createClient(
       await recordEvent(tx, {
         organizationId: member.organizationId,
         clusterId: cluster.id,
-        actor: { userId: member.userId, email: member.email },
+        actor: member,
         action: "client.created",
         target: { type: "api_client", id: client.clientId, name: client.name },
         metadata: { clientId: client.clientId, scopes: input.scopes.join(",") },

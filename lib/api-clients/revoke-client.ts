@@ -25,7 +25,7 @@ export async function revokeClient(
     await recordEvent(tx, {
       organizationId: member.organizationId,
       clusterId: client.clusterId,
-      actor: { userId: member.userId, email: member.email },
+      actor: member,
       action: "client.revoked",
       target: { type: "api_client", id: client.clientId, name: client.name },
       metadata: { clientId: client.clientId, secretsRevoked: count },

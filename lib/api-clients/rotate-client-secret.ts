@@ -50,7 +50,7 @@ export async function rotateClientSecret(
     await recordEvent(tx, {
       organizationId: member.organizationId,
       clusterId: client.clusterId,
-      actor: { userId: member.userId, email: member.email },
+      actor: member,
       action: "client.secret_rotated",
       target: { type: "api_client", id: client.clientId, name: client.name },
       metadata: {

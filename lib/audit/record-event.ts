@@ -13,6 +13,7 @@ export type AuditAction =
   | "client.secret_rotated"
   | "client.revoked";
 
+/** Who made a change; a signed-in Member is one. */
 export interface Actor {
   userId: string | null;
   email: string;

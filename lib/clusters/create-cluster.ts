@@ -25,7 +25,7 @@ export async function createCluster(member: Member, input: { name: string; regio
     await recordEvent(tx, {
       organizationId: member.organizationId,
       clusterId: cluster.id,
-      actor: { userId: member.userId, email: member.email },
+      actor: member,
       action: "cluster.created",
       target: { type: "cluster", id: cluster.id, name: cluster.name },
       metadata: { region: cluster.region },

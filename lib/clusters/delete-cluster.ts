@@ -27,7 +27,7 @@ export async function deleteCluster(member: Member, input: { clusterId: string; 
     await recordEvent(tx, {
       organizationId: member.organizationId,
       clusterId: cluster.id,
-      actor: { userId: member.userId, email: member.email },
+      actor: member,
       action: "cluster.deleted",
       target: { type: "cluster", id: cluster.id, name: cluster.name },
     });

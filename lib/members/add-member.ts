@@ -27,7 +27,7 @@ export async function addMember(
       });
       await recordEvent(tx, {
         organizationId: actor.organizationId,
-        actor: { userId: actor.userId, email: actor.email },
+        actor: actor,
         action: "member.added",
         target: { type: "user", id: user.id, name: user.email },
         metadata: { role: input.role },

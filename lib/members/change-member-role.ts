@@ -12,7 +12,7 @@ export async function changeMemberRole(actor: Member, input: { userId: string; r
     await tx.membership.update({ where: { id: target.id }, data: { role: input.role } });
     await recordEvent(tx, {
       organizationId: actor.organizationId,
-      actor: { userId: actor.userId, email: actor.email },
+      actor: actor,
       action: "member.role_changed",
       target: { type: "user", id: target.user.id, name: target.user.email },
       metadata: { from: target.role, to: input.role },

@@ -13,7 +13,7 @@ export async function removeMember(actor: Member, input: { userId: string }) {
     if (remaining === 0) await tx.user.delete({ where: { id: target.user.id } });
     await recordEvent(tx, {
       organizationId: actor.organizationId,
-      actor: { userId: actor.userId, email: actor.email },
+      actor: actor,
       action: "member.removed",
       target: { type: "user", id: target.user.id, name: target.user.email },
       metadata: { role: target.role },
