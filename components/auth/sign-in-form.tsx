@@ -26,7 +26,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(
       res?.error === "TooManyAttempts"
         ? "Too many failed sign-in attempts. Try again in 15 minutes."
-        : "The email or password is incorrect.",
+        : res?.error === "SignInUnavailable"
+          ? "Sign-in is unavailable right now. Try again in a moment."
+          : "The email or password is incorrect.",
     );
   }
 

@@ -1,0 +1,54 @@
+// Checks an email and password for console sign-in, under the per-account and
+// per-address limits (lib/auth/sign-in-limits.ts). Used by next-auth's
+// credentials provider; answers with a user or a reason, never with a
+// database message.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/auth/password";
+import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The reasons a sign-in form shows; next-auth passes them on as the error code. */
+export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable";
+
+export class SignInRefused extends Error {
+  constructor(readonly reason: SignInFailure) {
+    super(reason);
+  }
+}
+
+export async function checkSignIn(raw: unknown, address: string | null): Promise<SignedInUser> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new SignInRefused("CredentialsSignin");
+  const { email, password } = parsed.data;
+  try {
+    // Counted before checking: blocked callers get the same answer whether or not the password is right.
+    const attempt = await beginSignInAttempt(email, address);
+    const user = await db().user.findUnique({
+      where: { email },
+      omit: { passwordHash: false },
+      include: { memberships: { select: { id: true }, take: 1 } },
+    });
+    // Hash even for unknown emails so response time does not reveal accounts.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
+    await attempt.succeeded();
+    return { id: user.id, email: user.email, name: user.name };
+  } catch (err) {
+    if (err instanceof SignInRefused) throw err;
+    if (err instanceof TooManySignInAttempts) throw new SignInRefused("TooManyAttempts");
+    // The store or the database failed: say so in our words, log the details here only.
+    console.error(`[console] sign-in check failed: ${(err as Error).message}`);
+    throw new SignInRefused("SignInUnavailable");
+  }
+}

@@ -1,0 +1,90 @@
+// Console sign-in limits under attack: concurrent bursts, long emails. Drives
+// next-auth's own credentials provider (the function /api/auth/callback/credentials
+// calls) and counts the password checks it really performs.
+import { randomBytes } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { RequestInternal } from "next-auth";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { authOptions } from "@/lib/auth/auth-options";
+import { makeMember } from "@/tests/support/factories";
+
+const checks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: async (password: string, stored: string) => {
+      checks.count++;
+      return real.verifyPassword(password, stored);
+    },
+  };
+});
+
+const ACCOUNT_LIMIT = 10;
+const RIGHT = "correct horse battery";
+
+type Authorize = (credentials: Record<string, string>, req: Pick<RequestInternal, "headers">) => Promise<unknown>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+
+const address = () => `10.${[1, 2, 3].map(() => randomBytes(1)[0]).join(".")}`;
+const attempt = (email: string, password: string, from: string) =>
+  authorize({ email, password }, { headers: { "x-console-client-address": from } }).then(
+    (user) => (user ? "signed-in" : "wrong"),
+    (err: Error) => err.message,
+  );
+
+beforeEach(() => {
+  checks.count = 0;
+});
+
+describe("sign-in limits", () => {
+  it("a burst of 150 wrong passwords and the right one performs at most the limit of password checks", async () => {
+    const member = await makeMember("DEVELOPER");
+    const from = address();
+    const burst = [...Array.from({ length: 150 }, (_, i) => `wrong password ${i}`), RIGHT];
+    const outcomes = await Promise.all(burst.map((password) => attempt(member.email, password, from)));
+
+    // Every attempt past the limit was refused without a check. The right
+    // password, if it was among the first, gives its point back, which may
+    // admit one more: never more than the limit of wrong passwords is checked.
+    expect(checks.count).toBeLessThanOrEqual(ACCOUNT_LIMIT + 1);
+    expect(outcomes.filter((o) => o === "wrong").length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
+    expect(outcomes.filter((o) => o === "TooManyAttempts").length).toBeGreaterThanOrEqual(150 - ACCOUNT_LIMIT);
+
+    // After the burst the right password is refused too, from anywhere, with no check.
+    const before = checks.count;
+    expect(await attempt(member.email, RIGHT, address())).toBe("TooManyAttempts");
+    expect(checks.count).toBe(before);
+  }, 120_000);
+
+  it("a burst of 151 wrong passwords checks no more than the limit", async () => {
+    const member = await makeMember("DEVELOPER");
+    const from = address();
+    await Promise.all(Array.from({ length: 151 }, (_, i) => attempt(member.email, `wrong ${i}`, from)));
+    expect(checks.count).toBe(ACCOUNT_LIMIT);
+  }, 120_000);
+
+  it("the right password gives its point back: eleven good sign-ins in a row all work", async () => {
+    const member = await makeMember("DEVELOPER");
+    const from = address();
+    for (let i = 0; i < ACCOUNT_LIMIT + 1; i++) expect(await attempt(member.email, RIGHT, from)).toBe("signed-in");
+  }, 60_000);
+
+  it("locks a 248-character email like any other, and never shows a database message", async () => {
+    const email = `${"a".repeat(50)}.${randomBytes(4).toString("hex")}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(54)}.example.com`;
+    expect(email.length).toBe(248);
+    const user = await db().user.create({ data: { email, name: "Long Email", passwordHash: await hashPassword(RIGHT) } });
+    const { id: organizationId } = await db().organization.create({ data: { name: "Long email org" } });
+    await db().membership.create({ data: { organizationId, userId: user.id, role: "DEVELOPER" } });
+
+    expect(await attempt(email, RIGHT, address())).toBe("signed-in");
+    const outcomes: string[] = [];
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) outcomes.push(await attempt(email, `wrong ${i}`, address()));
+    expect(outcomes).toEqual(Array(ACCOUNT_LIMIT).fill("wrong"));
+    expect(await attempt(email, RIGHT, address())).toBe("TooManyAttempts");
+    // The counter's key is a digest: the email is in no row of the limiter table.
+    const { length } = await db().oAuthRateLimit.findMany({ where: { key: { contains: "example.com" } } });
+    expect(length).toBe(0);
+  }, 60_000);
+});
