@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
@@ -22,7 +22,7 @@ const duplicateName = (name: string) =>
   });
 
 export async function createClient(
-  member: Member,
+  member: Principal,
   input: { clusterId: string; name: string; scopes: ClientScopeName[] },
 ): Promise<IssuedCredentials> {
   const clientSecret = generateClientSecret();

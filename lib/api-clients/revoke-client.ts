@@ -3,12 +3,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
+import { clientAudit } from "@/lib/api-clients/client-audit";
 
 export async function revokeClient(
-  member: Member,
-  input: { clusterId: string; clientId: string },
+  member: Principal,
+  input: { clusterId: string | null; clientId: string },
 ): Promise<{ clientId: string; revokedAt: Date }> {
   return db().$transaction(async (tx) => {
     const client = await lockLiveClient(tx, member.organizationId, input);
@@ -26,8 +27,7 @@ export async function revokeClient(
       organizationId: member.organizationId,
       clusterId: client.clusterId,
       actor: member,
-      action: "client.revoked",
-      target: { type: "api_client", id: client.clientId, name: client.name },
+      ...clientAudit(client, "revoked"),
       metadata: { clientId: client.clientId, secretsRevoked: count },
     });
     return { clientId: client.clientId, revokedAt: now };

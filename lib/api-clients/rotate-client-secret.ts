@@ -5,12 +5,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import { clientAudit } from "@/lib/api-clients/client-audit";
 
 export interface RotatedCredentials extends IssuedCredentials {
   /** When the previous secret stops working; null when it was revoked now. */
@@ -18,8 +19,8 @@ export interface RotatedCredentials extends IssuedCredentials {
 }
 
 export async function rotateClientSecret(
-  member: Member,
-  input: { clusterId: string; clientId: string; grace: RotationGrace },
+  member: Principal,
+  input: { clusterId: string | null; clientId: string; grace: RotationGrace },
 ): Promise<RotatedCredentials> {
   const clientSecret = generateClientSecret();
   return db().$transaction(async (tx) => {
@@ -51,8 +52,7 @@ export async function rotateClientSecret(
       organizationId: member.organizationId,
       clusterId: client.clusterId,
       actor: member,
-      action: "client.secret_rotated",
-      target: { type: "api_client", id: client.clientId, name: client.name },
+      ...clientAudit(client, "secret_rotated"),
       metadata: {
         clientId: client.clientId,
         grace: input.grace,

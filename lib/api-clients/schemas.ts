@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
+import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
 
 export const CLIENT_NAME_MAX = 100;
 
@@ -68,3 +69,30 @@ export const clientListPageSchema = z.coerce.number().int().min(1).max(100_000).
 export type CreateApiClientInput = z.output<typeof createApiClientSchema>;
 export type RotateApiClientSecretInput = z.output<typeof rotateApiClientSecretSchema>;
 export type RevokeApiClientInput = z.output<typeof revokeApiClientSchema>;
+
+// Administration API clients (organization level).
+// A checkbox group posts nothing, one string, or several; the API posts an array.
+export const adminPermissionsSchema = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.enum(ADMIN_PERMISSIONS, { error: "Unknown permission." }), { error: "Choose at least one permission." })
+    .min(1, "Choose at least one permission.")
+    .max(ADMIN_PERMISSIONS.length * 2)
+    .transform((p) => ADMIN_PERMISSIONS.filter((a) => p.includes(a))),
+);
+
+export const createAdminClientSchema = z.object({
+  name: clientNameSchema,
+  permissions: adminPermissionsSchema,
+});
+
+export const rotateAdminClientSecretSchema = z.object({
+  clientId: clientIdSchema,
+  grace: rotationGraceSchema,
+});
+
+export const revokeAdminClientSchema = z.object({
+  clientId: clientIdSchema,
+});
+
+export type CreateAdminClientInput = z.output<typeof createAdminClientSchema>;

@@ -11,12 +11,20 @@ export type AuditAction =
   | "cluster.deleted"
   | "client.created"
   | "client.secret_rotated"
-  | "client.revoked";
+  | "client.revoked"
+  | "cluster.renamed"
+  | "admin_client.created"
+  | "admin_client.secret_rotated"
+  | "admin_client.revoked";
 
-/** Who made a change; a signed-in Member is one. */
+/**
+ * Who made a change; a signed-in Member is one. An Administration API client
+ * has no user: its client ID is recorded, and `email` holds its label.
+ */
 export interface Actor {
   userId: string | null;
   email: string;
+  clientId?: string | null;
 }
 
 export interface AuditInput {
@@ -35,6 +43,7 @@ export async function recordEvent(tx: Tx, e: AuditInput): Promise<void> {
       clusterId: e.clusterId ?? null,
       actorId: e.actor.userId,
       actorEmail: e.actor.email,
+      actorClientId: e.actor.clientId ?? null,
       action: e.action,
       targetType: e.target.type,
       targetId: e.target.id,

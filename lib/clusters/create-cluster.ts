@@ -3,9 +3,9 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 
-export async function createCluster(member: Member, input: { name: string; region: string }) {
+export async function createCluster(member: Principal, input: { name: string; region: string }) {
   if (!config().CLUSTER_REGIONS.includes(input.region)) {
     throw new AppError("invalid_input", "Please correct the highlighted fields.", {
       region: ["Choose one of the offered regions."],

@@ -4,9 +4,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 
-export async function deleteCluster(member: Member, input: { clusterId: string; confirmName: string }) {
+export async function deleteCluster(member: Principal, input: { clusterId: string; confirmName: string }) {
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.findFirst({
       where: { id: input.clusterId, organizationId: member.organizationId, deletedAt: null },

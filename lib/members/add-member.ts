@@ -3,14 +3,14 @@ import { db } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const emailTaken = () =>
   new AppError("conflict", "Please correct the highlighted fields.", { email: ["This email already has an account."] });
 
 export async function addMember(
-  actor: Member,
+  actor: Principal,
   input: { email: string; name: string; password: string; role: Role },
 ) {
   if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can add another owner.");

@@ -2,10 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import { loadTargetMembership } from "@/lib/members/owner-guard";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export async function changeMemberRole(actor: Member, input: { userId: string; role: Role }) {
+export async function changeMemberRole(actor: Principal, input: { userId: string; role: Role }) {
   return db().$transaction(async (tx) => {
     const target = await loadTargetMembership(tx, actor, input.userId, input.role);
     if (target.role === input.role) return { changed: false };

@@ -4,10 +4,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export async function loadTargetMembership(tx: Tx, actor: Member, userId: string, newRole: Role | null) {
+export async function loadTargetMembership(tx: Tx, actor: Principal, userId: string, newRole: Role | null) {
   const target = await tx.membership.findUnique({
     where: { organizationId_userId: { organizationId: actor.organizationId, userId } },
     select: { id: true, role: true, user: { select: { id: true, email: true, name: true } } },

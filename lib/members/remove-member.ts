@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import { loadTargetMembership } from "@/lib/members/owner-guard";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 
-export async function removeMember(actor: Member, input: { userId: string }) {
+export async function removeMember(actor: Principal, input: { userId: string }) {
   return db().$transaction(async (tx) => {
     const target = await loadTargetMembership(tx, actor, input.userId, null);
     await tx.membership.delete({ where: { id: target.id } });

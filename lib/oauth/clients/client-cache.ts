@@ -6,6 +6,7 @@
 import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
 import type { Scope } from "../token/scopes";
+import type { AdminPermissionName } from "../../api-clients/admin-permissions";
 
 export interface CachedSecret {
   hash: Buffer;
@@ -16,8 +17,11 @@ export interface CachedClient {
   id: string;
   clientId: string;
   organizationId: string;
-  clusterId: string;
+  /** null for an organization-level Administration API client. */
+  clusterId: string | null;
   scopes: Scope[];
+  /** Administration API permissions; empty for a cluster client. */
+  adminPermissions: AdminPermissionName[];
   secrets: CachedSecret[];
 }
 
@@ -30,18 +34,20 @@ const MAX_AGE_MS = 5 * 60_000;
 
 const LOAD_SQL = `
   SELECT c.id, c.client_id, c.organization_id, c.cluster_id, c.scopes::text[] AS scopes,
-         s.secret_hash, s.expires_at
+         c.admin_permissions::text[] AS admin_permissions, s.secret_hash, s.expires_at
     FROM api_clients c
-    JOIN clusters cl ON cl.id = c.cluster_id AND cl.deleted_at IS NULL
+    LEFT JOIN clusters cl ON cl.id = c.cluster_id
     LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
-   WHERE c.client_id = $1 AND c.revoked_at IS NULL`;
+   WHERE c.client_id = $1 AND c.revoked_at IS NULL
+     AND (c.cluster_id IS NULL OR cl.deleted_at IS NULL)`;
 
 interface Row {
   id: string;
   client_id: string;
   organization_id: string;
-  cluster_id: string;
+  cluster_id: string | null;
   scopes: Scope[];
+  admin_permissions: AdminPermissionName[];
   secret_hash: Buffer | null;
   expires_at: Date | null;
 }
@@ -89,6 +95,7 @@ export class ClientCache {
           organizationId: first.organization_id,
           clusterId: first.cluster_id,
           scopes: first.scopes,
+          adminPermissions: first.admin_permissions,
           secrets: rows
             .filter((r) => r.secret_hash !== null)
             .map((r) => ({ hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),

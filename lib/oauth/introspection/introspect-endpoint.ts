@@ -22,7 +22,9 @@ export async function introspectEndpoint(ctx: OAuthContext, req: OAuthRequest): 
   return json(200, await inspect(ctx, token, caller.clusterId), { ...NO_STORE });
 }
 
-async function inspect(ctx: OAuthContext, token: string, callerClusterId: string) {
+async function inspect(ctx: OAuthContext, token: string, callerClusterId: string | null) {
+  // Administration API clients are no cluster's resource server.
+  if (callerClusterId === null) return INACTIVE;
   const jwt = decodeJwt(token);
   if (!jwt) return INACTIVE;
   const { byKid } = await ctx.keys.current();

@@ -1,0 +1,71 @@
+// Create an Administration API client (organization level, no cluster) and
+// its first secret in one transaction with its audit event. Same secret
+// format, hashing and show-once rule as a cluster's clients (create-client.ts).
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Principal } from "@/lib/auth/principal";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { clientAudit } from "@/lib/api-clients/client-audit";
+import { ADMIN_SCOPE, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+
+export interface IssuedAdminCredentials {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  permissions: AdminPermissionName[];
+}
+
+const duplicateName = (name: string) =>
+  new AppError("conflict", "Please correct the highlighted fields.", {
+    name: [`Administration API credentials named “${name}” already exist.`],
+  });
+
+export async function createAdminClient(
+  actor: Principal,
+  input: { name: string; permissions: AdminPermissionName[] },
+): Promise<IssuedAdminCredentials> {
+  const clientSecret = generateClientSecret();
+  try {
+    return await db().$transaction(async (tx) => {
+      // Checked first for a friendly error; the partial unique index on
+      // (organization_id, lower(name)) of live admin clients settles races.
+      const taken = await tx.apiClient.findFirst({
+        where: {
+          organizationId: actor.organizationId,
+          clusterId: null,
+          revokedAt: null,
+          name: { equals: input.name, mode: "insensitive" },
+        },
+        select: { id: true },
+      });
+      if (taken) throw duplicateName(input.name);
+      const client = await tx.apiClient.create({
+        data: {
+          clientId: generateClientId(),
+          organizationId: actor.organizationId,
+          clusterId: null,
+          name: input.name,
+          scopes: [],
+          adminPermissions: input.permissions,
+          createdById: actor.userId,
+          createdByEmail: actor.email,
+          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) } },
+        },
+        select: { clientId: true, name: true, clusterId: true },
+      });
+      await recordEvent(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        ...clientAudit(client, "created"),
+        metadata: { clientId: client.clientId, permissions: input.permissions.map((p) => ADMIN_SCOPE[p]).join(" ") },
+      });
+      return { clientId: client.clientId, clientSecret, name: client.name, permissions: input.permissions };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+// An organization's Administration API clients, newest first, live and
+// revoked. Organizations keep a handful of these (one per pipeline or tool),
+// so the list is not paged; it is bounded all the same.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ClientStatus } from "@/lib/api-clients/list-clients";
+import { sortAdminPermissions, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+
+export const ADMIN_CLIENT_LIST_LIMIT = 500;
+
+/** What the Administration API tab shows about a client. Never a secret or its hash. */
+export interface AdminClientView {
+  clientId: string;
+  name: string;
+  permissions: AdminPermissionName[];
+  createdByEmail: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  revokedByEmail: string | null;
+  status: ClientStatus;
+  secretHint: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+export async function listAdminClients(organizationId: string, opts: { now?: Date } = {}): Promise<AdminClientView[]> {
+  const now = opts.now ?? new Date();
+  const rows = await db().apiClient.findMany({
+    where: { organizationId, clusterId: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: ADMIN_CLIENT_LIST_LIMIT,
+    select: {
+      clientId: true,
+      name: true,
+      adminPermissions: true,
+      createdByEmail: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      revokedByEmail: true,
+      secrets: {
+        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 2,
+        select: { hint: true, expiresAt: true },
+      },
+    },
+  });
+  return rows.map(({ secrets, adminPermissions, ...c }): AdminClientView => {
+    const revoked = c.revokedAt !== null;
+    return {
+      ...c,
+      permissions: sortAdminPermissions(adminPermissions as AdminPermissionName[]),
+      status: revoked ? "revoked" : secrets.length > 1 ? "rotating" : "active",
+      secretHint: revoked ? null : (secrets[0]?.hint ?? null),
+      previousSecretExpiresAt: !revoked && secrets.length > 1 ? (secrets[1]!.expiresAt ?? null) : null,
+    };
+  });
+}
