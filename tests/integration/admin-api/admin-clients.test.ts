@@ -105,7 +105,7 @@ describe("tokens for the Administration API", () => {
   it("issues the API's audience with the permissions as scopes, also for Camunda's alias", async () => {
     const owner = await makeMember("OWNER");
     const c = await createAdminClient(owner, { name: "sdk", permissions: ["CLIENTS_DELETE", "CLUSTERS_GET", "CLIENTS_GET"] });
-    for (const extra of [{}, { audience: "api.cloud.camunda.io" }, { audience: ADMIN_AUDIENCE }]) {
+    for (const extra of [{}, { audience: "api.cloud.camunda.io" }, { audience: ADMIN_AUDIENCE }] as Record<string, string>[]) {
       const { status, body } = await token(c.clientId, c.clientSecret, extra);
       expect(status).toBe(200);
       expect(body.scope).toBe("get:clusters get:clients delete:clients");
