@@ -4,53 +4,34 @@
 //
 // Embedded installs need no settings: the database URL is found from the
 // running embedded PostgreSQL (or it is started for the command), and the dev
-// key-encryption key is read from .data/.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+// key-encryption key is read from .data/. The first three start-up steps are
+// the console's own (scripts/start-up/steps.ts).
 import pg from "pg";
+import { applyMigrationsStep, logger, prepareLocalEnvironment, readConfig, readPort } from "./start-up/steps";
 
-const root = process.cwd();
-const dataDir = path.join(root, ".data");
+const log = logger("keys");
 
 async function main() {
-  const { loadEnvConfig } = await import("@next/env");
-  loadEnvConfig(root, process.env.NODE_ENV !== "production");
-  let stop: (() => Promise<void>) | undefined;
-  if (!process.env.DATABASE_URL) {
-    const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
-    const port = existsSync(pidFile) ? readFileSync(pidFile, "utf8").split("\n")[3]?.trim() : undefined;
-    if (port) {
-      process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/cluster_console`;
-    } else {
-      const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
-      const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "cluster_console" });
-      process.env.DATABASE_URL = embedded.url;
-      stop = embedded.stop;
-    }
-    const kekFile = path.join(dataDir, "key-encryption-key");
-    if (!process.env.KEY_ENCRYPTION_KEY && existsSync(kekFile)) process.env.KEY_ENCRYPTION_KEY = readFileSync(kekFile, "utf8").trim();
-  }
-  process.env.PUBLIC_URL ??= "http://localhost:3000";
-  process.env.NEXTAUTH_SECRET ??= "unused-by-this-command-unused-by-this-command";
+  const local = await prepareLocalEnvironment({ dev: process.env.NODE_ENV !== "production", port: readPort(), log, purpose: "command" });
   try {
-    const { parseConfig } = await import("@/lib/config");
+    // The command signs nothing for browsers; the session secret is only required by the schema.
+    const cfg = await readConfig(process.env.NEXTAUTH_SECRET ? {} : { NEXTAUTH_SECRET: "unused-by-this-command-unused-by-this-command" });
     const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
     const { rotateSigningKey } = await import("@/lib/oauth/keys/signing-keys");
-    const { applyMigrations } = await import("@/lib/db/migrate");
-    const settings = oauthSettingsFrom(parseConfig(process.env));
-    await applyMigrations(settings.databaseUrl);
+    const settings = oauthSettingsFrom(cfg);
+    await applyMigrationsStep(cfg);
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 1 });
     try {
       const { kid, retired } = await rotateSigningKey(pool, settings.signingAlg, settings.keyEncryptionKey);
-      console.log(`[keys] new ${settings.signingAlg} signing key ${kid}`);
+      log(`new ${settings.signingAlg} signing key ${kid}`);
       if (retired.length) {
-        console.log(`[keys] retired ${retired.join(", ")}; published until ${settings.tokenTtlSeconds} s after now (token lifetime)`);
+        log(`retired ${retired.join(", ")}; published until ${settings.tokenTtlSeconds} s after now (token lifetime)`);
       }
     } finally {
       await pool.end();
     }
   } finally {
-    await stop?.();
+    await local.stop();
   }
 }
 

@@ -6,7 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
 
-/** Set by scripts/serve.ts from the socket (and trusted proxies); never taken from the client. */
+/** Set by the request pipeline (scripts/start-up/request-pipeline.ts) from the socket (and trusted proxies); never taken from the client. */
 export const CLIENT_ADDRESS_HEADER = "x-console-client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

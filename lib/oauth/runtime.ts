@@ -1,6 +1,6 @@
 // Wires one authorization server for this process: a small pg pool of its
 // own (plain SQL, no Prisma on the hot path), the LISTEN connection, caches,
-// rate limits and keys. scripts/serve.ts mounts it in front of Next.js; tests
+// rate limits and keys. scripts/start-up/ mounts it in front of Next.js; tests
 // create their own with custom settings.
 //
 // This module and everything under lib/oauth avoid `server-only` and `@/`
@@ -27,7 +27,7 @@ export interface OAuthRuntime {
   /**
    * False from the moment the process's LISTEN connection to PostgreSQL drops
    * until it is back (retried every 0.1-5 s): the earliest sign of an outage,
-   * used by scripts/serve.ts to answer console pages with a 503.
+   * used by the request pipeline (scripts/start-up/) to answer console pages with a 503.
    */
   databaseReachable(): boolean;
 }

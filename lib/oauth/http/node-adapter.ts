@@ -1,5 +1,5 @@
 // Serves the authorization server from a plain node:http server (mounted by
-// scripts/serve.ts before Next.js, and by tests). Reads the body with a hard
+// scripts/start-up/request-pipeline.ts before Next.js, and by tests). Reads the body with a hard
 // size limit and resolves the source address through trusted proxies only.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OAuthRuntime } from "../runtime";

@@ -1,5 +1,5 @@
 // Framework-neutral request/response of the authorization server, so the same
-// code answers from node:http (scripts/serve.ts) and from tests.
+// code answers from node:http (scripts/start-up/request-pipeline.ts) and from tests.
 export interface OAuthRequest {
   method: string;
   path: string;

@@ -1,0 +1,132 @@
+// The named steps a console process starts with, in order. scripts/serve.ts
+// runs all of them; scripts/rotate-signing-key.ts runs the first three.
+//
+//   1. local environment   (./local-environment.ts)
+//   2. config               readConfig
+//   3. migrations           applyMigrationsStep
+//   4. first owner          createFirstOwnerStep
+//   5. OAuth runtime        startOAuthRuntime
+//   6. Next                 prepareNext
+//   7. request pipeline     (./request-pipeline.ts) and listen
+//   8. drain on signals     drainOnSignals
+//
+// Each step takes what it needs as arguments and returns what later steps
+// use; only step 1 writes process.env (see there why). Everything beyond
+// node: builtins is imported inside the step that needs it, so an entry script
+// sets NODE_ENV before Next.js or any lib module is loaded.
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import type { Config } from "@/lib/config";
+import type { OAuthRuntime } from "@/lib/oauth/runtime";
+
+import { root } from "./local-environment";
+
+export { prepareLocalEnvironment } from "./local-environment";
+
+export type Log = (message: string) => void;
+
+/** A line on stdout with the command's prefix, e.g. `[console] ready on ...`. */
+export function logger(prefix: string): Log {
+  return (message) => console.log(`[${prefix}] ${message}`);
+}
+
+/** PORT, before anything else: the local environment's default URLs depend on it. */
+export function readPort(): number {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  return port;
+}
+
+/** Step 2: every setting, validated at once (a readable list of every bad variable). */
+export async function readConfig(overrides: Record<string, string> = {}): Promise<Config> {
+  const { parseConfig } = await import("@/lib/config");
+  return parseConfig({ ...process.env, ...overrides });
+}
+
+/** Step 3: apply the SQL migrations not applied yet (a no-op when up to date). */
+export async function applyMigrationsStep(cfg: Config, log?: Log): Promise<void> {
+  const { applyMigrations } = await import("@/lib/db/migrate");
+  const { applied, total } = await applyMigrations(cfg.DATABASE_URL);
+  log?.(`migrations: ${total} known, ${applied.length} applied now${applied.length ? ` (${applied.join(", ")})` : ""}`);
+}
+
+/** Step 4: ADMIN_EMAIL and ADMIN_PASSWORD create the first owner for scripted installs. */
+export async function createFirstOwnerStep(log: Log): Promise<void> {
+  const { bootstrapFirstOwner } = await import("@/lib/setup/bootstrap-first-owner");
+  log(await bootstrapFirstOwner(process.env));
+}
+
+/**
+ * Step 5: the authorization server answers from this process's node:http
+ * server, before Next.js: the token path is the hot path (design notes in
+ * lib/oauth/runtime.ts).
+ */
+export async function startOAuthRuntime(cfg: Config, log: Log): Promise<OAuthRuntime> {
+  const { createOAuthRuntime } = await import("@/lib/oauth/runtime");
+  const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
+  const oauth = createOAuthRuntime(oauthSettingsFrom(cfg));
+  const started = await oauth.start();
+  log(
+    `authorization server: ${cfg.SIGNING_ALG} signing key ${started.key === "created" ? "created" : "loaded"}, ` +
+      `rate limits in ${started.store === "redis" ? "Redis" : "PostgreSQL"}`,
+  );
+  return oauth;
+}
+
+export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+
+export interface PreparedNext {
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** WebSocket upgrades (dev: hot reload). */
+  upgrade?: UpgradeHandler;
+  close(): Promise<void>;
+}
+
+/** Step 6: Next.js in this process (custom server), compiled (dev) or built (start). */
+export async function prepareNext(opts: { dev: boolean; port: number }): Promise<PreparedNext> {
+  const next = (await import("next")).default;
+  const app = next({ dev: opts.dev, dir: root, port: opts.port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = (app as unknown as { getUpgradeHandler?: () => UpgradeHandler }).getUpgradeHandler?.();
+  return {
+    handle: (req, res) => handle(req, res),
+    upgrade,
+    close: async () => {
+      await app.close?.();
+    },
+  };
+}
+
+/** Step 7 (after the pipeline is built): listen on PORT (and HOST if set). */
+export function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve) => server.listen(port, host, () => resolve()));
+}
+
+/**
+ * Step 8: on SIGINT or SIGTERM stop accepting, let the requests in flight
+ * finish (at most 10 s), then close everything in order: a rolling restart
+ * cuts no request off half-way.
+ */
+export function drainOnSignals(opts: { server: http.Server; log: Log; close: Array<() => Promise<unknown>>; exit: (code: number) => Promise<void> }) {
+  const { server, log } = opts;
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log("stopping");
+      const drained = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        setTimeout(resolve, 10_000).unref();
+      });
+      server.closeIdleConnections();
+      void drained
+        .then(() => {
+          server.closeAllConnections();
+          return Promise.allSettled(opts.close.map((close) => close()));
+        })
+        .finally(() => opts.exit(0));
+    });
+  }
+}
