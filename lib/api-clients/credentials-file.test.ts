@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createCamundaClient } from "@camunda8/orchestration-cluster-api";
 import { afterAll, describe, expect, it } from "vitest";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { generateClientSecret } from "@/lib/api-clients/secrets";
@@ -48,7 +49,10 @@ describe("shell env file", () => {
     expect(vars.map(([k]) => k)).toEqual([
       "ZEEBE_ADDRESS", "ZEEBE_CLIENT_ID", "ZEEBE_CLIENT_SECRET", "ZEEBE_AUTHORIZATION_SERVER_URL",
       "ZEEBE_TOKEN_AUDIENCE", "ZEEBE_REST_ADDRESS", "ZEEBE_GRPC_ADDRESS", "CAMUNDA_CLUSTER_ID",
-      "CAMUNDA_CLUSTER_REGION", "CAMUNDA_CREDENTIALS_SCOPES", "CAMUNDA_OAUTH_URL", "CAMUNDA_TASKLIST_BASE_URL",
+      "CAMUNDA_CLUSTER_REGION", "CAMUNDA_CREDENTIALS_SCOPES", "CAMUNDA_OAUTH_URL",
+      "CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_SECRET", "CAMUNDA_TOKEN_AUDIENCE", "CAMUNDA_REST_ADDRESS",
+      "CAMUNDA_GRPC_ADDRESS", "CAMUNDA_AUTHORIZATION_SERVER_URL", "CAMUNDA_AUTH_STRATEGY",
+      "CAMUNDA_TASKLIST_BASE_URL",
     ]);
     const env = envFile(c);
     const sourced = sourceInBash(env, vars.map(([k]) => k));
@@ -59,6 +63,26 @@ describe("shell env file", () => {
     expect(sourced.ZEEBE_AUTHORIZATION_SERVER_URL).toBe("https://console.example.com/oauth/token");
     expect(sourced.CAMUNDA_CREDENTIALS_SCOPES).toBe("Zeebe,Tasklist");
     expect(sourced.ZEEBE_CLIENT_SECRET).toBe(c.clientSecret);
+    expect(sourced.CAMUNDA_CLIENT_ID).toBe(c.clientId);
+    expect(sourced.CAMUNDA_CLIENT_SECRET).toBe(c.clientSecret);
+    expect(sourced.CAMUNDA_TOKEN_AUDIENCE).toBe(sourced.ZEEBE_TOKEN_AUDIENCE);
+    expect(sourced.CAMUNDA_REST_ADDRESS).toBe(sourced.ZEEBE_REST_ADDRESS);
+    expect(sourced.CAMUNDA_GRPC_ADDRESS).toBe(`https://${cluster.id}.bru-2.zeebe.camunda.io:443`);
+    expect(sourced.CAMUNDA_AUTHORIZATION_SERVER_URL).toBe("https://console.example.com/oauth/token");
+  });
+
+  it("configures @camunda8/orchestration-cluster-api for OAuth from its own config reader", () => {
+    const c = make(["ZEEBE"]);
+    const env = Object.fromEntries(credentialVariables(c));
+    const cfg = createCamundaClient({ env }).getConfig();
+    expect(cfg.auth.strategy).toBe("OAUTH");
+    expect(cfg.oauth).toMatchObject({ clientId: c.clientId, clientSecret: c.clientSecret, oauthUrl: "https://console.example.com/oauth/token" });
+    expect(cfg.tokenAudience).toBe("zeebe.camunda.io");
+    expect(cfg.restAddress).toBe(`https://bru-2.zeebe.camunda.io/${cluster.id}/v2`);
+
+    // Without the CAMUNDA_CLIENT_* names (the file before 8.8) it would call the cluster unauthenticated.
+    const legacy = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("ZEEBE_") || k === "CAMUNDA_OAUTH_URL"));
+    expect(createCamundaClient({ env: legacy }).getConfig().auth.strategy).toBe("NONE");
   });
 
   it("adds base URLs only for granted scopes, in canonical order", () => {
@@ -126,6 +150,11 @@ describe("JSON and file names", () => {
       operateBaseUrl: `https://bru-2.operate.camunda.io/${cluster.id}`,
     });
     expect(j.tasklistBaseUrl).toBeUndefined();
+    expect(j.environment).toEqual(Object.fromEntries(credentialVariables(c)));
+    // The environment object is configuration the 8.8 client takes as it is.
+    const cfg = createCamundaClient({ config: j.environment, env: {} }).getConfig();
+    expect(cfg.auth.strategy).toBe("OAUTH");
+    expect(cfg.oauth.clientId).toBe(c.clientId);
   });
 
   it("derives safe file names", () => {

@@ -37,11 +37,30 @@ export function credentialVariables(c: CredentialsInput): [string, string][] {
     ["CAMUNDA_CLUSTER_REGION", c.cluster.region],
     ["CAMUNDA_CREDENTIALS_SCOPES", sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(",")],
     ["CAMUNDA_OAUTH_URL", a.oauthUrl],
+    // The names the 8.8+ clients read first (checked in each client's source):
+    // @camunda8/orchestration-cluster-api and the Python SDK read CAMUNDA_CLIENT_ID,
+    // _SECRET, _OAUTH_URL, _TOKEN_AUDIENCE and _REST_ADDRESS and switch OAuth on
+    // only when URL, ID and secret are all set; the Java client 8.8 reads
+    // CAMUNDA_AUTHORIZATION_SERVER_URL and CAMUNDA_GRPC_ADDRESS (an http(s) URI)
+    // before its ZEEBE_* fallbacks. @camunda8/sdk 8.8 defaults to no auth unless
+    // it can infer OAuth, so the strategy is stated.
+    ["CAMUNDA_CLIENT_ID", c.clientId],
+    ["CAMUNDA_CLIENT_SECRET", c.clientSecret],
+    ["CAMUNDA_TOKEN_AUDIENCE", a.audience],
+    ["CAMUNDA_REST_ADDRESS", a.restAddress],
+    ["CAMUNDA_GRPC_ADDRESS", grpcHttpsUri(a.grpcAddress)],
+    ["CAMUNDA_AUTHORIZATION_SERVER_URL", a.oauthUrl],
+    ["CAMUNDA_AUTH_STRATEGY", "OAUTH"],
   ];
   if (c.scopes.includes("TASKLIST")) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
   if (c.scopes.includes("OPERATE")) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
   if (c.scopes.includes("OPTIMIZE")) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
   return vars;
+}
+
+/** The Java client and Spring take the gRPC address as an http(s) URI, not grpcs://. */
+export function grpcHttpsUri(grpcAddress: string): string {
+  return grpcAddress.replace(/^grpcs:\/\//, "https://").replace(/^grpc:\/\//, "http://");
 }
 
 /** Single-quote for POSIX shells: only ' itself needs care ('\''). */
@@ -86,7 +105,7 @@ export function propertiesEscape(value: string): string {
  */
 export function propertiesFile(c: CredentialsInput): string {
   const a = c.addresses;
-  const grpcHttps = a.grpcAddress.replace(/^grpcs:\/\//, "https://");
+  const grpcHttps = grpcHttpsUri(a.grpcAddress);
   const props: [string, string][] = [
     ["camunda.client.mode", "saas"],
     ["camunda.client.auth.client-id", c.clientId],
@@ -124,6 +143,10 @@ export function jsonFile(c: CredentialsInput): string {
     ...(scopes.includes("TASKLIST") ? { tasklistBaseUrl: a.tasklistUrl } : {}),
     ...(scopes.includes("OPERATE") ? { operateBaseUrl: a.operateUrl } : {}),
     ...(scopes.includes("OPTIMIZE") ? { optimizeBaseUrl: a.optimizeUrl } : {}),
+    // The same variables as the .env file, keyed by name: the 8.8+ clients take
+    // these keys as configuration (createCamundaClient({ config }), the Python
+    // SDK's configuration={...}), so the JSON needs no translation.
+    environment: Object.fromEntries(credentialVariables(c)),
   };
   return JSON.stringify(body, null, 2) + "\n";
 }

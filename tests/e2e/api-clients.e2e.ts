@@ -10,7 +10,9 @@ import { createAccount, createCluster, expect, signIn, sql, test } from "./fixtu
 const ENV_NAMES = [
   "ZEEBE_ADDRESS", "ZEEBE_CLIENT_ID", "ZEEBE_CLIENT_SECRET", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_AUDIENCE",
   "ZEEBE_REST_ADDRESS", "ZEEBE_GRPC_ADDRESS", "CAMUNDA_CLUSTER_ID", "CAMUNDA_CLUSTER_REGION",
-  "CAMUNDA_CREDENTIALS_SCOPES", "CAMUNDA_OAUTH_URL", "CAMUNDA_TASKLIST_BASE_URL",
+  "CAMUNDA_CREDENTIALS_SCOPES", "CAMUNDA_OAUTH_URL", "CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_SECRET",
+  "CAMUNDA_TOKEN_AUDIENCE", "CAMUNDA_REST_ADDRESS", "CAMUNDA_GRPC_ADDRESS", "CAMUNDA_AUTHORIZATION_SERVER_URL",
+  "CAMUNDA_AUTH_STRATEGY", "CAMUNDA_TASKLIST_BASE_URL",
 ];
 
 /** Create a client through the dialog; returns what the dialog showed. */
@@ -125,6 +127,13 @@ test("create a client, download every format, and the secret is never shown agai
     CAMUNDA_CLUSTER_REGION: "bru-2",
     CAMUNDA_CREDENTIALS_SCOPES: "Zeebe,Tasklist",
     CAMUNDA_OAUTH_URL: `${origin}/oauth/token`,
+    CAMUNDA_CLIENT_ID: clientId,
+    CAMUNDA_CLIENT_SECRET: secret,
+    CAMUNDA_TOKEN_AUDIENCE: "zeebe.camunda.io",
+    CAMUNDA_REST_ADDRESS: `https://bru-2.zeebe.camunda.io/${cluster.id}`,
+    CAMUNDA_GRPC_ADDRESS: `https://${cluster.id}.bru-2.zeebe.camunda.io:443`,
+    CAMUNDA_AUTHORIZATION_SERVER_URL: `${origin}/oauth/token`,
+    CAMUNDA_AUTH_STRATEGY: "OAUTH",
     CAMUNDA_TASKLIST_BASE_URL: `https://bru-2.tasklist.camunda.io/${cluster.id}`,
   });
   const props = Object.fromEntries(

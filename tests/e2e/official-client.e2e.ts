@@ -9,16 +9,17 @@ import { decodeJwt } from "jose";
 import { createCluster, expect, sql, test } from "./fixtures";
 
 const script = path.join(import.meta.dirname, "support/sdk-token.mjs");
+const ocaScript = path.join(import.meta.dirname, "support/oca-token.mjs");
 
-function runSdk(envFile: string, cacheDir: string) {
+function runSdk(envFile: string, cacheDir: string, file = script) {
   // Only the credentials file configures the SDK; the cache folder keeps this
   // run apart from anything else on the machine.
   const out = execFileSync(
     "bash",
-    ["--noprofile", "--norc", "-c", 'set -euo pipefail; source "$1"; exec node "$2"', "bash", envFile, script],
+    ["--noprofile", "--norc", "-c", 'set -euo pipefail; source "$1"; exec node "$2"', "bash", envFile, file],
     { env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: cacheDir, CAMUNDA_TOKEN_CACHE_DIR: cacheDir } },
   );
-  return JSON.parse(out.toString().trim().split("\n").pop()!) as { first: string; second: string };
+  return JSON.parse(out.toString().trim().split("\n").pop()!);
 }
 
 /** Token requests the server charged to this client: its rate-limit counter, wherever it lives. */
@@ -62,4 +63,27 @@ test("the Camunda Node SDK gets a token from the downloaded credentials and cach
   const run2 = runSdk(envFile, cacheDir);
   expect(run2.first).toBe(run1.first);
   expect(await tokenRequests(clientId)).toBe(1);
+});
+
+test("the 8.8 orchestration clients switch OAuth on from the downloaded credentials alone", async ({ page, owner }, testInfo) => {
+  const cluster = await createCluster(owner.organizationId, "Orchestration cluster");
+  await page.goto(`/clusters/${cluster.id}/api`);
+  await page.getByRole("button", { name: "Create New Client" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Client name").fill("oca-worker");
+  await dialog.getByRole("button", { name: "Create client" }).click();
+  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+  await dialog.getByRole("tab", { name: "Shell (.env)" }).click();
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download credentials" }).click();
+  const envFile = testInfo.outputPath("credentials.env");
+  await (await download).saveAs(envFile);
+
+  const out = runSdk(envFile, mkdtempSync(path.join(os.tmpdir(), "cc-oca-")), ocaScript);
+  expect(out.ocaStrategy).toBe("OAUTH");
+  expect(out.ocaRestAddress).toBe(`https://bru-2.zeebe.camunda.io/${cluster.id}/v2`);
+  for (const header of [out.oca, out.sdk]) {
+    expect(header).toMatch(/^Bearer ey/);
+    expect(decodeJwt(header.slice("Bearer ".length))).toMatchObject({ sub: clientId, aud: "zeebe.camunda.io", cluster_id: cluster.id });
+  }
 });

@@ -13,7 +13,7 @@ export interface TokenClientOptions {
   clientSecret?: string;
   /** Token endpoint. Default: ZEEBE_AUTHORIZATION_SERVER_URL, then CAMUNDA_OAUTH_URL. */
   tokenUrl?: string;
-  /** Default: ZEEBE_TOKEN_AUDIENCE (omitted from the request when unset: the server picks the client's default). */
+  /** Default: ZEEBE_TOKEN_AUDIENCE, then CAMUNDA_TOKEN_AUDIENCE (omitted from the request when unset: the server picks the client's default). */
   audience?: string;
   /** Default: CAMUNDA_TOKEN_SCOPE (omitted when unset). */
   scope?: string;
@@ -109,7 +109,7 @@ export function resolveSettings(options: TokenClientOptions = {}): ResolvedSetti
     clientId: clientId!,
     clientSecret: clientSecret!,
     tokenUrl: url.toString(),
-    audience: first(options.audience, env.ZEEBE_TOKEN_AUDIENCE),
+    audience: first(options.audience, env.ZEEBE_TOKEN_AUDIENCE, env.CAMUNDA_TOKEN_AUDIENCE),
     scope: first(options.scope, env.CAMUNDA_TOKEN_SCOPE),
     cacheDir,
     refreshMarginMs: nonNegative("refreshMarginSeconds", options.refreshMarginSeconds, 60) * 1000,
