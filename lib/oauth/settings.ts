@@ -20,6 +20,8 @@ export interface OAuthSettings {
   signingAlg: SigningAlg;
   keyEncryptionKey: Buffer;
   audiences: Record<Scope, string>;
+  /** Derived cluster addresses (and so their audience aliases) use it. */
+  clusterDomain: string;
   defaultScope: Scope;
   limits: { ip: LimitSettings; client: LimitSettings; failed: LimitSettings };
   redisUrl?: string;
@@ -44,6 +46,7 @@ export function oauthSettingsFrom(cfg: Config): OAuthSettings {
       OPTIMIZE: aud(cfg.TOKEN_AUDIENCE_OPTIMIZE, "optimize"),
       SECRETS: aud(cfg.TOKEN_AUDIENCE_SECRETS, "secrets"),
     },
+    clusterDomain: cfg.CLUSTER_DOMAIN,
     defaultScope: cfg.TOKEN_DEFAULT_SCOPE,
     limits: {
       ip: { points: cfg.RATE_LIMIT_IP_POINTS, durationSeconds: cfg.RATE_LIMIT_IP_DURATION_SECONDS, blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS },

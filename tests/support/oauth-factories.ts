@@ -30,6 +30,7 @@ export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSetti
       OPTIMIZE: "optimize.test.local",
       SECRETS: "secrets.test.local",
     },
+    clusterDomain: "camunda.io",
     defaultScope: "ZEEBE",
     // Tests send X-Forwarded-For so each gets its own source address.
     trustProxyHops: 1,

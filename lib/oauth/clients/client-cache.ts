@@ -19,6 +19,8 @@ export interface CachedClient {
   organizationId: string;
   /** null for an organization-level Administration API client. */
   clusterId: string | null;
+  /** The cluster's region (its derived addresses are audience aliases); null with no cluster. */
+  clusterRegion: string | null;
   scopes: Scope[];
   /** Administration API permissions; empty for a cluster client. */
   adminPermissions: AdminPermissionName[];
@@ -33,7 +35,7 @@ const MAX_ENTRIES = 10_000;
 const MAX_AGE_MS = 5 * 60_000;
 
 const LOAD_SQL = `
-  SELECT c.id, c.client_id, c.organization_id, c.cluster_id, c.scopes::text[] AS scopes,
+  SELECT c.id, c.client_id, c.organization_id, c.cluster_id, cl.region AS cluster_region, c.scopes::text[] AS scopes,
          c.admin_permissions::text[] AS admin_permissions, s.secret_hash, s.expires_at
     FROM api_clients c
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
@@ -46,6 +48,7 @@ interface Row {
   client_id: string;
   organization_id: string;
   cluster_id: string | null;
+  cluster_region: string | null;
   scopes: Scope[];
   admin_permissions: AdminPermissionName[];
   secret_hash: Buffer | null;
@@ -94,6 +97,7 @@ export class ClientCache {
           clientId: first.client_id,
           organizationId: first.organization_id,
           clusterId: first.cluster_id,
+          clusterRegion: first.cluster_region,
           scopes: first.scopes,
           adminPermissions: first.admin_permissions,
           secrets: rows

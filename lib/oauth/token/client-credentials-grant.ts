@@ -46,7 +46,10 @@ export async function clientCredentialsGrant(
         "A cluster's API client cannot get Administration API tokens; create Administration API credentials in the organization settings.",
       );
     }
-    const grant = resolveGrant(settings, client.scopes, params.get("audience"), params.get("scope"));
+    const grant = resolveGrant(settings, client.scopes, params.get("audience"), params.get("scope"), {
+      id: client.clusterId,
+      region: client.clusterRegion ?? "",
+    });
     scope = grant.scopes.map((s) => SCOPE_NAMES[s]).join(" ");
     claims = { ...common, aud: grant.audience, scope, cluster_id: client.clusterId, organization_id: client.organizationId };
   }

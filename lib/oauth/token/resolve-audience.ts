@@ -1,7 +1,10 @@
 // Which audience and scopes a token gets. The audience names one resource
 // (Zeebe, Tasklist, ...): its configured audience or Camunda's well-known
 // alias. Without one, the configured default scope's audience applies, or the
-// client's first scope if it lacks the default.
+// client's first scope if it lacks the default. A cluster's own audience (and
+// its addresses, which zbctl and older clients send when no audience is set)
+// is granted to that cluster's clients only.
+import { clusterAddresses, clusterAudienceAliases, normalizeAudience, type ClusterAddressInput } from "../../clusters/addresses";
 import { OAuthError } from "../errors";
 import type { OAuthSettings } from "../settings";
 import { CAMUNDA_AUDIENCE_ALIASES, SCOPES, SCOPE_NAMES, type Scope, scopeFromName, splitScopeParam } from "./scopes";
@@ -16,6 +19,7 @@ export function resolveGrant(
   clientScopes: Scope[],
   audienceParam: string | undefined,
   scopeParam: string | undefined,
+  cluster: ClusterAddressInput,
 ): Grant {
   const requested = splitScopeParam(scopeParam);
   const scopes: Scope[] = [];
@@ -29,8 +33,22 @@ export function resolveGrant(
 
   const audience = audienceParam?.trim();
   let target: Scope | undefined;
+  let aud: string | undefined;
   if (audience) {
-    target = SCOPES.find((s) => settings.audiences[s] === audience) ?? CAMUNDA_AUDIENCE_ALIASES[audience.toLowerCase()];
+    const lower = audience.toLowerCase();
+    target =
+      SCOPES.find((s) => settings.audiences[s] === audience) ??
+      (Object.hasOwn(CAMUNDA_AUDIENCE_ALIASES, lower) ? CAMUNDA_AUDIENCE_ALIASES[lower] : undefined);
+    if (!target) {
+      const own = clusterAddresses(cluster, { CLUSTER_DOMAIN: settings.clusterDomain, PUBLIC_URL: settings.issuer });
+      const wanted = normalizeAudience(audience);
+      if (clusterAudienceAliases(own).has(wanted)) {
+        target = "ZEEBE";
+        aud = own.clusterAudience;
+      } else if (wanted.startsWith(`${normalizeAudience(settings.issuer)}/clusters/`)) {
+        throw new OAuthError("unauthorized_client", "That audience belongs to another cluster: a client gets tokens for its own cluster only.");
+      }
+    }
     if (!target) throw new OAuthError("invalid_request", "Unknown audience.");
     if (!clientScopes.includes(target)) {
       throw new OAuthError("unauthorized_client", `The client has no ${SCOPE_NAMES[target]} scope, so it cannot get tokens for that audience.`);
@@ -39,5 +57,5 @@ export function resolveGrant(
     target = clientScopes.includes(settings.defaultScope) ? settings.defaultScope : granted[0];
     if (!target) throw new OAuthError("unauthorized_client", "The client has no scopes.");
   }
-  return { audience: settings.audiences[target], scopes: granted };
+  return { audience: aud ?? settings.audiences[target], scopes: granted };
 }

@@ -25,6 +25,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
     ["Zeebe REST address", a.restAddress],
     ["OAuth URL", a.oauthUrl],
     ["Token audience", a.audience],
+    ["Cluster-specific audience", a.clusterAudience],
   ];
   return (
     <div className="space-y-6">
@@ -34,6 +35,11 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           <p className="mt-0.5 text-sm text-slate-600">
             Applications reach the cluster at these addresses with an access token from the OAuth URL. Create their
             credentials on the API tab.
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            Tokens for the shared token audience carry a <code className="font-mono text-xs">cluster_id</code> claim;
+            tokens requested for the cluster-specific audience (or the cluster&apos;s own address) are issued to this
+            cluster&apos;s clients only, so a gateway that requires it accepts no other cluster&apos;s tokens.
           </p>
         </div>
         <dl className="divide-y divide-slate-100">
