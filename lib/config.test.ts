@@ -15,6 +15,13 @@ describe("configuration", () => {
     expect(cfg.CLUSTER_REGIONS).toEqual(["bru-2", "jfk-1", "syd-1"]);
   });
 
+  it("reuses tokens for 300 s by default; 0 turns reuse off; nothing negative", () => {
+    expect(parseConfig(valid).TOKEN_REUSE_SECONDS).toBe(300);
+    expect(parseConfig({ ...valid, TOKEN_REUSE_SECONDS: "0" }).TOKEN_REUSE_SECONDS).toBe(0);
+    expect(() => parseConfig({ ...valid, TOKEN_REUSE_SECONDS: "-1" })).toThrow(/TOKEN_REUSE_SECONDS/);
+    expect(() => parseConfig({ ...valid, TOKEN_REUSE_SECONDS: "soon" })).toThrow(/TOKEN_REUSE_SECONDS/);
+  });
+
   it("parses a region list", () => {
     expect(parseConfig({ ...valid, CLUSTER_REGIONS: " eu-1, us-2 ,," }).CLUSTER_REGIONS).toEqual(["eu-1", "us-2"]);
   });

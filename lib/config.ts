@@ -38,6 +38,12 @@ const schema = z.object({
 
   // Authorization server (lib/oauth). Documented in README, "Authorization server".
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
+  /**
+   * A client that asks again for the same audience and scopes within this many
+   * seconds gets the token it was just given (remaining expires_in) instead of
+   * a new signature; 0 disables. Capped at half the token lifetime.
+   */
+  TOKEN_REUSE_SECONDS: int(300, 0, 30 * 86_400),
   SIGNING_ALG: z.enum(["RS256", "ES256", "EdDSA"]).default("RS256"),
   /** 32 bytes (base64, base64url or hex) that encrypt signing keys at rest. Required in production. */
   KEY_ENCRYPTION_KEY: z

@@ -4,6 +4,7 @@ import type { LastUsedTracker } from "./clients/last-used";
 import type { KeyRing } from "./keys/key-ring";
 import type { TokenRateLimits } from "./rate-limit/token-rate-limits";
 import type { OAuthSettings } from "./settings";
+import type { ReusableTokens } from "./token/reusable-tokens";
 
 export interface OAuthContext {
   settings: OAuthSettings;
@@ -11,6 +12,9 @@ export interface OAuthContext {
   keys: KeyRing;
   limits: TokenRateLimits;
   lastUsed: LastUsedTracker;
-  /** Counters for tests and diagnostics (per process). */
-  stats: { tokensIssued: number; tokenRequests: number };
+  reusableTokens: ReusableTokens;
+  /** The token path's clock (ms since the epoch); tests replace it to cross the reuse window without sleeping. */
+  now: () => number;
+  /** Counters for tests and diagnostics (per process): newly signed and reused tokens apart. */
+  stats: { tokensIssued: number; tokensReused: number; tokenRequests: number };
 }

@@ -17,6 +17,7 @@ import { TokenRateLimits } from "./rate-limit/token-rate-limits";
 import type { OAuthContext } from "./runtime-context";
 import type { OAuthSettings } from "./settings";
 import { ChangeListener } from "./store/change-listener";
+import { ReusableTokens } from "./token/reusable-tokens";
 
 export interface OAuthRuntime {
   ctx: OAuthContext;
@@ -45,7 +46,9 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
     keys: new KeyRing(pool, settings, listener),
     limits: new TokenRateLimits(store, settings, listener, pool),
     lastUsed: new LastUsedTracker(pool),
-    stats: { tokensIssued: 0, tokenRequests: 0 },
+    reusableTokens: new ReusableTokens(settings.tokenReuseSeconds, settings.tokenTtlSeconds),
+    now: Date.now,
+    stats: { tokensIssued: 0, tokensReused: 0, tokenRequests: 0 },
   };
   let started: Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }> | undefined;
   const start = () =>

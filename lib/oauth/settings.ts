@@ -17,6 +17,8 @@ export interface OAuthSettings {
   databaseUrl: string;
   issuer: string;
   tokenTtlSeconds: number;
+  /** Window in which a repeat request gets the same token back (0: never); see token/reusable-tokens.ts. */
+  tokenReuseSeconds: number;
   signingAlg: SigningAlg;
   keyEncryptionKey: Buffer;
   audiences: Record<Scope, string>;
@@ -37,6 +39,7 @@ export function oauthSettingsFrom(cfg: Config): OAuthSettings {
     databaseUrl: cfg.DATABASE_URL,
     issuer: cfg.PUBLIC_URL,
     tokenTtlSeconds: cfg.TOKEN_TTL_SECONDS,
+    tokenReuseSeconds: cfg.TOKEN_REUSE_SECONDS,
     signingAlg: cfg.SIGNING_ALG,
     keyEncryptionKey: kek,
     audiences: {

@@ -21,6 +21,8 @@ export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSetti
     databaseUrl: process.env.DATABASE_URL!,
     issuer: TEST_ISSUER,
     tokenTtlSeconds: 3600,
+    // Off unless a test is about reuse: most tests expect a new token per request.
+    tokenReuseSeconds: 0,
     signingAlg: "RS256",
     keyEncryptionKey: TEST_KEK,
     audiences: {

@@ -7,6 +7,7 @@ import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
 import type { Scope } from "../token/scopes";
 import type { AdminPermissionName } from "../../api-clients/admin-permissions";
+import { LruMap } from "./lru-map";
 
 export interface CachedSecret {
   hash: Buffer;
@@ -30,7 +31,10 @@ export interface CachedClient {
 /** null = no usable client with that ID (unknown, revoked, or its cluster deleted). */
 type Entry = { client: CachedClient | null; loadedAt: number };
 
-const MAX_ENTRIES = 10_000;
+// Least recently used clients are evicted past this many (memory per client,
+// tokens held for reuse included: README, "Benchmarks"). An evicted client is
+// simply read again on its next request.
+export const CLIENT_CACHE_CAPACITY = 100_000;
 // Backstop only: notifications do the real invalidation.
 const MAX_AGE_MS = 5 * 60_000;
 
@@ -56,7 +60,7 @@ interface Row {
 }
 
 export class ClientCache {
-  private entries = new Map<string, Entry>();
+  private readonly entries: LruMap<string, Entry>;
   private loading = new Map<string, Promise<CachedClient | null>>();
   /** Bumped on every invalidation so a load that raced a change is not cached. */
   private generation = 0;
@@ -64,7 +68,9 @@ export class ClientCache {
   constructor(
     private readonly pool: pg.Pool,
     private readonly listener: ChangeListener,
+    capacity = CLIENT_CACHE_CAPACITY,
   ) {
+    this.entries = new LruMap(capacity);
     listener.on("oauth_client_changed", (clientId) => {
       this.generation++;
       if (clientId === "*") this.entries.clear();
@@ -74,6 +80,11 @@ export class ClientCache {
       this.generation++;
       this.entries.clear();
     });
+  }
+
+  /** Clients held now (at most the capacity). */
+  get size(): number {
+    return this.entries.size;
   }
 
   async get(clientId: string): Promise<CachedClient | null> {
@@ -106,10 +117,7 @@ export class ClientCache {
         }
       : null;
     // Cache only if no change arrived meanwhile and the listener is live.
-    if (this.listener.healthy && generation === this.generation) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(clientId, { client, loadedAt: Date.now() });
-    }
+    if (this.listener.healthy && generation === this.generation) this.entries.set(clientId, { client, loadedAt: Date.now() });
     return client;
   }
 }

@@ -1,7 +1,9 @@
 // RFC 6749 §4.4: the authenticated client gets an access token for itself.
 // Cluster clients get a cluster audience (resolve-audience.ts); organization
 // level clients the Administration API's (admin-grant.ts). The kind of the
-// client decides, never the request, so the two can never cross.
+// client decides, never the request, so the two can never cross. The token
+// is the one the client was just given for the same audience and scopes if
+// that may be reused (reusable-tokens.ts), otherwise a newly signed one.
 import { randomBytes } from "node:crypto";
 import type { CachedClient } from "../clients/client-cache";
 import { OAuthError } from "../errors";
@@ -9,6 +11,7 @@ import { signJwt, type SigningKey } from "../keys/jwt";
 import type { OAuthSettings } from "../settings";
 import { adminScopeString, isAdminAudience, resolveAdminGrant } from "./admin-grant";
 import { resolveGrant } from "./resolve-audience";
+import type { ReusableTokens } from "./reusable-tokens";
 import { SCOPE_NAMES } from "./scopes";
 
 export interface TokenResponse {
@@ -18,41 +21,71 @@ export interface TokenResponse {
   scope: string;
 }
 
+/** `issued`: a new signature; `reused`: a token handed out before, returned again. Metrics count them apart. */
+export type GrantOutcome = "issued" | "reused";
+
+export interface GrantResult {
+  body: TokenResponse;
+  outcome: GrantOutcome;
+}
+
+/** What distinguishes one token of a client from another: audience, scope and the tenancy claims. */
+interface Claims {
+  aud: string;
+  scope: string;
+  cluster_id?: string;
+  organization_id: string;
+}
+
+function claimsFor(settings: OAuthSettings, client: CachedClient, params: Map<string, string>): Claims {
+  if (client.clusterId === null) {
+    const grant = resolveAdminGrant(settings, client.adminPermissions, params.get("audience"), params.get("scope"));
+    return { aud: grant.audience, scope: adminScopeString(grant.permissions), organization_id: client.organizationId };
+  }
+  if (isAdminAudience(settings, params.get("audience"))) {
+    throw new OAuthError(
+      "unauthorized_client",
+      "A cluster's API client cannot get Administration API tokens; create Administration API credentials in the organization settings.",
+    );
+  }
+  const grant = resolveGrant(settings, client.scopes, params.get("audience"), params.get("scope"), {
+    id: client.clusterId,
+    region: client.clusterRegion ?? "",
+  });
+  const scope = grant.scopes.map((s) => SCOPE_NAMES[s]).join(" ");
+  return { aud: grant.audience, scope, cluster_id: client.clusterId, organization_id: client.organizationId };
+}
+
 export async function clientCredentialsGrant(
   settings: OAuthSettings,
   key: SigningKey,
   client: CachedClient,
   params: Map<string, string>,
-): Promise<TokenResponse> {
-  const iat = Math.floor(Date.now() / 1000);
-  const common = {
+  reusable: ReusableTokens,
+  now: number,
+): Promise<GrantResult> {
+  const claims = claimsFor(settings, client, params);
+  const { scope } = claims;
+  const iat = Math.floor(now / 1000);
+  // The tenancy claims are fixed per client, so audience and scope tell its tokens apart.
+  const slot = `${claims.aud} ${scope}`;
+
+  const held = reusable.find(client, slot, key.kid, now);
+  if (held) {
+    const body = { access_token: await held.token, token_type: "Bearer" as const, expires_in: held.exp - iat, scope };
+    return { body, outcome: "reused" };
+  }
+
+  const exp = iat + settings.tokenTtlSeconds;
+  const token = signJwt(key, {
     iss: settings.issuer,
     sub: client.clientId,
     iat,
-    exp: iat + settings.tokenTtlSeconds,
+    exp,
     jti: randomBytes(16).toString("base64url"),
     client_id: client.clientId,
-  };
-  let claims: object;
-  let scope: string;
-  if (client.clusterId === null) {
-    const grant = resolveAdminGrant(settings, client.adminPermissions, params.get("audience"), params.get("scope"));
-    scope = adminScopeString(grant.permissions);
-    claims = { ...common, aud: grant.audience, scope, organization_id: client.organizationId };
-  } else {
-    if (isAdminAudience(settings, params.get("audience"))) {
-      throw new OAuthError(
-        "unauthorized_client",
-        "A cluster's API client cannot get Administration API tokens; create Administration API credentials in the organization settings.",
-      );
-    }
-    const grant = resolveGrant(settings, client.scopes, params.get("audience"), params.get("scope"), {
-      id: client.clusterId,
-      region: client.clusterRegion ?? "",
-    });
-    scope = grant.scopes.map((s) => SCOPE_NAMES[s]).join(" ");
-    claims = { ...common, aud: grant.audience, scope, cluster_id: client.clusterId, organization_id: client.organizationId };
-  }
-  const accessToken = await signJwt(key, claims);
-  return { access_token: accessToken, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope };
+    ...claims,
+  });
+  reusable.hold(client, slot, token, key.kid, iat, exp, now);
+  return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued" };
 }

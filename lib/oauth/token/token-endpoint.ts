@@ -18,12 +18,14 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
 
   switch (grantType) {
     case "client_credentials": {
+      // Charged before a token is chosen: a reused token costs the same points as a new one.
       const allowed = await ctx.limits.onAuthenticated(client.clientId);
       if (!allowed.ok) throw rateLimited(allowed.retryAfterMs);
       const { active } = await ctx.keys.current();
-      const body = await clientCredentialsGrant(ctx.settings, active, client, params);
+      const { body, outcome } = await clientCredentialsGrant(ctx.settings, active, client, params, ctx.reusableTokens, ctx.now());
       ctx.lastUsed.touch(client.id);
-      ctx.stats.tokensIssued++;
+      if (outcome === "issued") ctx.stats.tokensIssued++;
+      else ctx.stats.tokensReused++;
       return json(200, body, { ...NO_STORE });
     }
     default:

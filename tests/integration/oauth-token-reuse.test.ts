@@ -1,0 +1,176 @@
+// Token reuse (TOKEN_REUSE_SECONDS): a repeat request for the same audience
+// and scopes gets the token it was just given, with its remaining lifetime,
+// and never after the window, a revocation, a rotation, a secret's expiry or
+// a scope change -- on this process and on another one. The clock is the
+// runtime's, moved forward by the test instead of sleeping.
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { makeApiClient, postForm, spawnOAuthServer, startOAuthServer, testIp, testSettings, type TestServer } from "../support/oauth-factories";
+
+const WINDOW = 300;
+let server: TestServer;
+let clock = Date.now();
+beforeAll(async () => {
+  server = await startOAuthServer(testSettings({ tokenReuseSeconds: WINDOW }));
+  server.runtime.ctx.now = () => clock;
+});
+afterAll(() => server.close());
+
+type Body = { access_token: string; expires_in: number; scope: string };
+type Client = Awaited<ReturnType<typeof makeApiClient>>;
+const form = (c: Client, extra: Record<string, string> = {}, secret = c.secret) => ({
+  grant_type: "client_credentials",
+  client_id: c.clientId,
+  client_secret: secret,
+  ...extra,
+});
+const ip = () => ({ "x-forwarded-for": testIp() });
+
+async function token(url: string, fields: Record<string, string>): Promise<Body> {
+  const res = await postForm(url, fields, ip());
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Body;
+}
+
+describe("token reuse", () => {
+  it("returns the same token with its remaining lifetime within the window, and a new one after it", async () => {
+    const c = await makeApiClient();
+    const { stats } = server.runtime.ctx;
+    const issued = stats.tokensIssued;
+    const reused = stats.tokensReused;
+    const first = await token(server.url, form(c));
+    expect(first.expires_in).toBe(3600);
+
+    clock += 100_000;
+    const again = await token(server.url, form(c));
+    expect(again).toEqual({ ...first, expires_in: 3500 });
+    clock += (WINDOW - 100) * 1000 - 1_000; // 1 s before the window closes
+    expect((await token(server.url, form(c))).access_token).toBe(first.access_token);
+    expect([stats.tokensIssued - issued, stats.tokensReused - reused]).toEqual([1, 2]);
+
+    clock += 1_000; // the window is over
+    const next = await token(server.url, form(c));
+    expect(next.access_token).not.toBe(first.access_token);
+    expect(next.expires_in).toBe(3600);
+    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const a = (await jwtVerify(first.access_token, jwks, { currentDate: new Date(clock) })).payload;
+    const b = (await jwtVerify(next.access_token, jwks, { currentDate: new Date(clock) })).payload;
+    expect(b.iat! - a.iat!).toBe(WINDOW);
+    expect([stats.tokensIssued - issued, stats.tokensReused - reused]).toEqual([2, 2]);
+  });
+
+  it("still authenticates and rate-limits every request that would get a reused token", async () => {
+    const limited = await startOAuthServer(
+      testSettings({ tokenReuseSeconds: WINDOW, limits: { ...testSettings().limits, client: { points: 3, durationSeconds: 60, blockSeconds: 60 } } }),
+    );
+    try {
+      const c = await makeApiClient();
+      const first = await token(limited.url, form(c));
+      expect((await postForm(limited.url, form(c, {}, `${c.secret.slice(0, -1)}x`), ip())).status).toBe(401);
+      expect((await token(limited.url, form(c))).access_token).toBe(first.access_token);
+      expect((await token(limited.url, form(c))).access_token).toBe(first.access_token);
+      const over = await postForm(limited.url, form(c), ip());
+      expect(over.status).toBe(429);
+      expect(await over.text()).not.toContain(first.access_token);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("never shares a token between audiences or scope sets", async () => {
+    const c = await makeApiClient(["ZEEBE", "TASKLIST"]);
+    const zeebe = await token(server.url, form(c, { audience: "zeebe.test.local" }));
+    const tasklist = await token(server.url, form(c, { audience: "tasklist.test.local" }));
+    const zeebeOnly = await token(server.url, form(c, { audience: "zeebe.test.local", scope: "Zeebe" }));
+    expect(new Set([zeebe.access_token, tasklist.access_token, zeebeOnly.access_token]).size).toBe(3);
+    // Each is reused for its own request; an audience alias is the same audience.
+    expect((await token(server.url, form(c, { audience: "tasklist.camunda.io" }))).access_token).toBe(tasklist.access_token);
+    expect((await token(server.url, form(c, { audience: "zeebe.camunda.io", scope: "zeebe" }))).access_token).toBe(zeebeOnly.access_token);
+    expect((await token(server.url, form(c))).access_token).toBe(zeebe.access_token);
+    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+    const aud = async (t: Body) => (await jwtVerify(t.access_token, jwks, { currentDate: new Date(clock) })).payload.aud;
+    expect([await aud(zeebe), await aud(tasklist)]).toEqual(["zeebe.test.local", "tasklist.test.local"]);
+    // Another client of the same cluster never gets this client's token.
+    const sibling = await makeApiClient(["ZEEBE", "TASKLIST"], c);
+    expect((await token(server.url, form(sibling))).access_token).not.toBe(zeebe.access_token);
+  });
+
+  it("shares one signature between concurrent first requests", async () => {
+    const c = await makeApiClient();
+    const issued = server.runtime.ctx.stats.tokensIssued;
+    const all = await Promise.all(Array.from({ length: 8 }, () => token(server.url, form(c))));
+    expect(new Set(all.map((b) => b.access_token)).size).toBe(1);
+    expect(server.runtime.ctx.stats.tokensIssued - issued).toBe(1);
+  });
+
+  it("gives a new token after a rotation, a secret's expiry, a scope change; none after revocation", async () => {
+    const c = await makeApiClient(["ZEEBE", "TASKLIST"]);
+    const first = await token(server.url, form(c));
+    expect((await token(server.url, form(c))).access_token).toBe(first.access_token);
+
+    // Rotation with a grace period: the old secret still works, but its token is not handed out again.
+    const fresh = await c.addSecret();
+    const afterRotation = await token(server.url, form(c));
+    expect(afterRotation.access_token).not.toBe(first.access_token);
+    expect((await token(server.url, form(c, {}, fresh.secret))).access_token).toBe(afterRotation.access_token);
+
+    // The grace period ends (no notification for time passing): no token issued before it is reused.
+    const expiresAt = clock + 60_000;
+    await db().clientSecret.update({ where: { id: c.secretRowId }, data: { expiresAt: new Date(expiresAt) } });
+    const beforeExpiry = await token(server.url, form(c, {}, fresh.secret));
+    expect(beforeExpiry.access_token).not.toBe(afterRotation.access_token);
+    clock = expiresAt;
+    const afterExpiry = await token(server.url, form(c, {}, fresh.secret));
+    expect(afterExpiry.access_token).not.toBe(beforeExpiry.access_token);
+
+    await db().apiClient.update({ where: { id: c.id }, data: { scopes: ["ZEEBE"] } });
+    const narrowed = await token(server.url, form(c, {}, fresh.secret));
+    expect(narrowed.access_token).not.toBe(afterExpiry.access_token);
+    expect(narrowed.scope).toBe("Zeebe");
+
+    await c.revoke();
+    const revoked = await postForm(server.url, form(c, {}, fresh.secret), ip());
+    expect(revoked.status).toBe(401);
+    expect(await revoked.text()).not.toContain(narrowed.access_token);
+  });
+
+  it("drops the held token on another process on the next request", async () => {
+    const other = await spawnOAuthServer(testSettings({ tokenReuseSeconds: WINDOW }));
+    try {
+      const c = await makeApiClient(["ZEEBE", "TASKLIST"]);
+      const held = await token(other.url, form(c));
+      expect((await token(other.url, form(c))).access_token).toBe(held.access_token);
+
+      const fresh = await c.addSecret();
+      await db().clientSecret.update({ where: { id: c.secretRowId }, data: { revokedAt: new Date() } });
+      const rotated = await token(other.url, form(c, {}, fresh.secret));
+      expect(rotated.access_token).not.toBe(held.access_token);
+      expect((await postForm(other.url, form(c), ip())).status).toBe(401);
+      expect((await token(other.url, form(c, {}, fresh.secret))).access_token).toBe(rotated.access_token);
+
+      await db().apiClient.update({ where: { id: c.id }, data: { scopes: ["TASKLIST"] } });
+      const changed = await token(other.url, form(c, {}, fresh.secret));
+      expect(changed.access_token).not.toBe(rotated.access_token);
+      expect(changed.scope).toBe("Tasklist");
+
+      await c.revoke();
+      expect((await postForm(other.url, form(c, {}, fresh.secret), ip())).status).toBe(401);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("signs a new token for every request with TOKEN_REUSE_SECONDS=0", async () => {
+    const off = await startOAuthServer(testSettings({ tokenReuseSeconds: 0 }));
+    try {
+      const c = await makeApiClient();
+      const sequential = [await token(off.url, form(c)), await token(off.url, form(c)), await token(off.url, form(c))];
+      const concurrent = await Promise.all(Array.from({ length: 6 }, () => token(off.url, form(c))));
+      expect(new Set([...sequential, ...concurrent].map((b) => b.access_token)).size).toBe(9);
+      expect(off.runtime.ctx.stats).toMatchObject({ tokensIssued: 9, tokensReused: 0 });
+    } finally {
+      await off.close();
+    }
+  });
+});
