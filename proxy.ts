@@ -4,6 +4,7 @@
 // server action and route handler checks the session and the role itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { config as consoleConfig } from "@/lib/config";
 
 // Paths reachable without a session.
 const PUBLIC_PREFIXES = [
@@ -63,7 +64,7 @@ export async function proxy(req: NextRequest) {
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain" } });
   }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!isPublic && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
+  if (!isPublic && !(await getToken({ req, secret: consoleConfig().NEXTAUTH_SECRET }))) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";
     url.search = pathname === "/" ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;

@@ -22,6 +22,14 @@ describe("configuration", () => {
     expect(() => parseConfig({ ...valid, TOKEN_REUSE_SECONDS: "soon" })).toThrow(/TOKEN_REUSE_SECONDS/);
   });
 
+  it("reads the listen address and pool size with the rest, and refuses bad ones", () => {
+    const cfg = parseConfig(valid);
+    expect([cfg.PORT, cfg.HOST, cfg.DATABASE_POOL_SIZE]).toEqual([3000, undefined, 10]);
+    const set = parseConfig({ ...valid, PORT: "8080", HOST: "127.0.0.1", DATABASE_POOL_SIZE: "4" });
+    expect([set.PORT, set.HOST, set.DATABASE_POOL_SIZE]).toEqual([8080, "127.0.0.1", 4]);
+    expect(() => parseConfig({ ...valid, PORT: "70000", DATABASE_POOL_SIZE: "0" })).toThrow(/PORT[\s\S]*DATABASE_POOL_SIZE/);
+  });
+
   it("parses a region list", () => {
     expect(parseConfig({ ...valid, CLUSTER_REGIONS: " eu-1, us-2 ,," }).CLUSTER_REGIONS).toEqual(["eu-1", "us-2"]);
   });

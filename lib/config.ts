@@ -1,6 +1,10 @@
 // All configuration comes from the environment, validated once with zod.
-// `loadConfig()` throws a readable error listing every bad variable; the
+// `parseConfig()` throws a readable error listing every bad variable; the
 // start-up script prints it and exits before anything listens.
+//
+// This is the one module that reads process.env (the start-up's
+// local-environment step is the one that fills it in). NODE_ENV is the
+// exception: Next.js replaces it at build time wherever it appears.
 import { z } from "zod";
 
 const regionList = z
@@ -24,9 +28,24 @@ export function decodeKey(value: string): Buffer | undefined {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** Where the console listens: read before the rest, since the default PUBLIC_URL names the port. */
+const listenShape = {
+  PORT: int(3000, 1, 65_535),
+  /** Listen address; all interfaces when unset. */
+  HOST: z.string().min(1).optional(),
+};
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  ...listenShape,
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  /**
+   * The size of each of the process's two connection pools: Prisma's (pages and
+   * actions) and the authorization server's. With the sign-in limits' pool of 2
+   * and the LISTEN connection, one console process opens at most
+   * 2 x DATABASE_POOL_SIZE + 3 connections.
+   */
+  DATABASE_POOL_SIZE: int(10, 1, 1_000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
   CLUSTER_DOMAIN: z
@@ -35,6 +54,12 @@ const schema = z.object({
     .default("camunda.io"),
   CLUSTER_REGIONS: regionList.default(["bru-2", "jfk-1", "syd-1"]),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // The first owner for scripted installs; checked by lib/setup/bootstrap-first-owner.ts
+  // with the setup form's own rules, so its messages name these variables.
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_NAME: z.string().optional(),
+  ADMIN_ORG_NAME: z.string().optional(),
 
   // Authorization server (lib/oauth). Documented in README, "Authorization server".
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
@@ -88,18 +113,46 @@ export type Config = z.infer<typeof schema>;
 
 export class ConfigError extends Error {}
 
+function invalid(error: z.ZodError): ConfigError {
+  const lines = error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  return new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
+  if (!result.success) throw invalid(result.error);
+  return result.data;
+}
+
+/** PORT and HOST alone, for the start-up step that runs before the full configuration can be read. */
+export function listenAddress(): { PORT: number; HOST?: string } {
+  const result = z.object(listenShape).safeParse(process.env);
+  if (!result.success) throw invalid(result.error);
   return result.data;
 }
 
 let cached: Config | undefined;
 
+/** The configuration, parsed once per process (per request readers). */
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/**
+ * Parsed now, not cached: for the modules that build a long-lived resource
+ * once (a connection pool), so that a test pointing DATABASE_URL elsewhere and
+ * dropping the resource gets the new value.
+ */
+export function freshConfig(): Config {
+  return parseConfig(process.env);
+}
+
+/**
+ * Whether the console is served over https (Secure cookies). Read when
+ * next-auth's options are built, at import time, which includes `next build`
+ * where no configuration exists yet: so it never throws.
+ */
+export function servedOverHttps(): boolean {
+  return (process.env.NEXTAUTH_URL ?? process.env.PUBLIC_URL ?? "").startsWith("https://");
 }

@@ -7,15 +7,14 @@
 // key-encryption key is read from .data/. The first three start-up steps are
 // the console's own (scripts/start-up/steps.ts).
 import pg from "pg";
-import { applyMigrationsStep, logger, prepareLocalEnvironment, readConfig, readPort } from "./start-up/steps";
+import { applyMigrationsStep, logger, prepareLocalEnvironment, readConfig } from "./start-up/steps";
 
 const log = logger("keys");
 
 async function main() {
-  const local = await prepareLocalEnvironment({ dev: process.env.NODE_ENV !== "production", port: readPort(), log, purpose: "command" });
+  const local = await prepareLocalEnvironment({ log, purpose: "command" });
   try {
-    // The command signs nothing for browsers; the session secret is only required by the schema.
-    const cfg = await readConfig(process.env.NEXTAUTH_SECRET ? {} : { NEXTAUTH_SECRET: "unused-by-this-command-unused-by-this-command" });
+    const cfg = await readConfig();
     const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
     const { rotateSigningKey } = await import("@/lib/oauth/keys/signing-keys");
     const settings = oauthSettingsFrom(cfg);

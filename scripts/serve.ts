@@ -16,7 +16,7 @@ import {
   prepareLocalEnvironment,
   prepareNext,
   readConfig,
-  readPort,
+  setMode,
   startOAuthRuntime,
 } from "./start-up/steps";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
@@ -24,14 +24,12 @@ import type { OAuthRuntime } from "@/lib/oauth/runtime";
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const dev = mode === "dev";
 // Before Next.js is loaded (the steps import it only when they run).
-(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
-process.env.NEXT_TELEMETRY_DISABLED = "1";
+setMode(mode);
 
 const log = logger("console");
 
 async function main() {
-  const port = readPort();
-  const local = await prepareLocalEnvironment({ dev, port, log, purpose: "serve" });
+  const local = await prepareLocalEnvironment({ dev, log, purpose: "serve" });
   const exit = async (code: number) => {
     await local.stop().catch(() => {});
     process.exit(code);
@@ -42,17 +40,17 @@ async function main() {
   try {
     cfg = await readConfig();
     await applyMigrationsStep(cfg, log);
-    await createFirstOwnerStep(log);
+    await createFirstOwnerStep(cfg, log);
     oauth = await startOAuthRuntime(cfg, log);
   } catch (err) {
     console.error(`[console] ${(err as Error).message}`);
     return exit(1);
   }
 
-  const next = await prepareNext({ dev, port });
+  const next = await prepareNext({ dev, port: cfg.PORT });
   const { createRequestPipeline } = await import("./start-up/request-pipeline");
   const server = await createRequestPipeline({ next, oauth, trustProxyHops: cfg.TRUST_PROXY_HOPS, logRequests: cfg.LOG_LEVEL === "debug", log });
-  await listen(server, port, process.env.HOST);
+  await listen(server, cfg.PORT, cfg.HOST);
   log(`ready on ${cfg.PUBLIC_URL} (${mode})`);
 
   drainOnSignals({ server, log, close: [() => next.close(), () => oauth.close()], exit });

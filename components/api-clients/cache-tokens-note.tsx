@@ -2,7 +2,8 @@
 // with the full explanation one click away.
 import Link from "next/link";
 
-export function CacheTokensNote({ oauthUrl }: { oauthUrl: string }) {
+/** `tokenLifetime` in words ("24 hours"), from the configured TOKEN_TTL_SECONDS. */
+export function CacheTokensNote({ oauthUrl, tokenLifetime }: { oauthUrl: string; tokenLifetime: string }) {
   return (
     <aside aria-label="Cache your tokens" className="flex gap-3 rounded-xl bg-sky-50/70 px-4 py-3 text-sm text-sky-950 ring-1 ring-sky-200">
       <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-5 shrink-0 text-sky-500" fill="currentColor">
@@ -12,7 +13,7 @@ export function CacheTokensNote({ oauthUrl }: { oauthUrl: string }) {
         <p className="font-medium">Cache your tokens</p>
         <p className="mt-0.5 text-sky-900/80">
           Applications exchange a client ID and secret for an access token at{" "}
-          <code className="font-mono text-xs">{oauthUrl}</code>. Tokens are valid for 24 hours and the token
+          <code className="font-mono text-xs">{oauthUrl}</code>. Tokens are valid for {tokenLifetime} and the token
           endpoint is rate limited: request a new token only when the old one expires. The official Camunda clients
           (Java, Spring, Node.js, zbctl) cache tokens for you.{" "}
           <Link href="/docs/cache-tokens" className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">

@@ -82,11 +82,18 @@ describe("rate limit summary", () => {
   });
 
   it("quotes the configured defaults", () => {
-    const cfg = parseConfig({ DATABASE_URL: "postgresql://x@localhost/db", NEXTAUTH_SECRET: "x".repeat(32), PUBLIC_URL: "http://localhost:3000" });
+    const base = { DATABASE_URL: "postgresql://x@localhost/db", NEXTAUTH_SECRET: "x".repeat(32), PUBLIC_URL: "http://localhost:3000" };
+    const cfg = parseConfig(base);
     const s = rateLimitSentences(rateLimitFigures(cfg));
     expect(s.lifetime).toBe("Access tokens are valid for 24 hours.");
     expect(s.limits).toContain("at most 60 requests per minute from one address and 120 per minute for one client");
     expect(s.limits).toContain("blocked for 1 minute");
     expect(s.failed).toBe("After 10 failed authentications per 5 minutes, an address is blocked for 15 minutes.");
+    // The same figures the authorization server enforces: one mapping of the variables.
+    const tight = parseConfig({ ...base, RATE_LIMIT_IP_POINTS: "7", RATE_LIMIT_FAILED_BLOCK_SECONDS: "120", TOKEN_TTL_SECONDS: "3600" });
+    const t = rateLimitSentences(rateLimitFigures(tight));
+    expect(t.lifetime).toBe("Access tokens are valid for 1 hour.");
+    expect(t.limits).toContain("at most 7 requests per minute from one address");
+    expect(t.failed).toContain("blocked for 2 minutes");
   });
 });

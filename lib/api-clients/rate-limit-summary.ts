@@ -1,15 +1,12 @@
 // The token endpoint's rate limits in words, for the "Cache your tokens"
-// explanation. Pure: the page passes the figures in force from config().
+// explanation. The figures are the authorization server's own settings
+// (lib/oauth/settings.ts maps the RATE_LIMIT_* variables once, for both).
+import type { Config } from "@/lib/config";
+import { limitSettingsFrom, type OAuthSettings } from "@/lib/oauth/settings";
+
 export interface RateLimitFigures {
   tokenTtlSeconds: number;
-  ipPoints: number;
-  ipDurationSeconds: number;
-  clientPoints: number;
-  clientDurationSeconds: number;
-  blockSeconds: number;
-  failedPoints: number;
-  failedDurationSeconds: number;
-  failedBlockSeconds: number;
+  limits: OAuthSettings["limits"];
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
@@ -28,37 +25,17 @@ export function per(seconds: number): string {
   return d.startsWith("1 ") ? `per ${d.slice(2)}` : `per ${d}`;
 }
 
-export function rateLimitFigures(cfg: {
-  TOKEN_TTL_SECONDS: number;
-  RATE_LIMIT_IP_POINTS: number;
-  RATE_LIMIT_IP_DURATION_SECONDS: number;
-  RATE_LIMIT_CLIENT_POINTS: number;
-  RATE_LIMIT_CLIENT_DURATION_SECONDS: number;
-  RATE_LIMIT_BLOCK_SECONDS: number;
-  RATE_LIMIT_FAILED_POINTS: number;
-  RATE_LIMIT_FAILED_DURATION_SECONDS: number;
-  RATE_LIMIT_FAILED_BLOCK_SECONDS: number;
-}): RateLimitFigures {
-  return {
-    tokenTtlSeconds: cfg.TOKEN_TTL_SECONDS,
-    ipPoints: cfg.RATE_LIMIT_IP_POINTS,
-    ipDurationSeconds: cfg.RATE_LIMIT_IP_DURATION_SECONDS,
-    clientPoints: cfg.RATE_LIMIT_CLIENT_POINTS,
-    clientDurationSeconds: cfg.RATE_LIMIT_CLIENT_DURATION_SECONDS,
-    blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS,
-    failedPoints: cfg.RATE_LIMIT_FAILED_POINTS,
-    failedDurationSeconds: cfg.RATE_LIMIT_FAILED_DURATION_SECONDS,
-    failedBlockSeconds: cfg.RATE_LIMIT_FAILED_BLOCK_SECONDS,
-  };
+export function rateLimitFigures(cfg: Config): RateLimitFigures {
+  return { tokenTtlSeconds: cfg.TOKEN_TTL_SECONDS, limits: limitSettingsFrom(cfg) };
 }
 
-export function rateLimitSentences(f: RateLimitFigures) {
+export function rateLimitSentences({ tokenTtlSeconds, limits: { ip, client, failed } }: RateLimitFigures) {
   return {
-    lifetime: `Access tokens are valid for ${duration(f.tokenTtlSeconds)}.`,
+    lifetime: `Access tokens are valid for ${duration(tokenTtlSeconds)}.`,
     limits:
-      `The token endpoint answers at most ${f.ipPoints} requests ${per(f.ipDurationSeconds)} from one address and ` +
-      `${f.clientPoints} ${per(f.clientDurationSeconds)} for one client; beyond that the caller is blocked for ` +
-      `${duration(f.blockSeconds)} and gets 429 Too Many Requests with a Retry-After header.`,
-    failed: `After ${f.failedPoints} failed authentications ${per(f.failedDurationSeconds)}, an address is blocked for ${duration(f.failedBlockSeconds)}.`,
+      `The token endpoint answers at most ${ip.points} requests ${per(ip.durationSeconds)} from one address and ` +
+      `${client.points} ${per(client.durationSeconds)} for one client; beyond that the caller is blocked for ` +
+      `${duration(ip.blockSeconds)} and gets 429 Too Many Requests with a Retry-After header.`,
+    failed: `After ${failed.points} failed authentications ${per(failed.durationSeconds)}, an address is blocked for ${duration(failed.blockSeconds)}.`,
   };
 }

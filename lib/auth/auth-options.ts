@@ -5,6 +5,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
+import { servedOverHttps } from "@/lib/config";
 
 /** Set by the request pipeline (scripts/start-up/request-pipeline.ts) from the socket (and trusted proxies); never taken from the client. */
 export const CLIENT_ADDRESS_HEADER = "x-console-client-address";
@@ -15,7 +16,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // HttpOnly and SameSite=Lax always; Secure (and the __Secure- prefix)
   // whenever the console is served over https, which production requires (lib/config.ts).
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? process.env.PUBLIC_URL ?? "").startsWith("https://"),
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({

@@ -10,6 +10,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -29,7 +30,7 @@ async function sessionUserId(): Promise<string | null> {
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   if (!token) return null;
   try {
-    const claims = await decode({ token, secret: process.env.NEXTAUTH_SECRET! });
+    const claims = await decode({ token, secret: config().NEXTAUTH_SECRET });
     // decode() checks the encryption; the expiry is ours to check.
     if (!claims?.sub || (typeof claims.exp === "number" && claims.exp * 1000 < Date.now())) return null;
     return claims.sub;

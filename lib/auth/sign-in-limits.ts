@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { freshConfig } from "@/lib/config";
 
 const WINDOW_SECONDS = 15 * 60;
 export const SIGN_IN_LIMITS = { account: 10, address: 50 } as const;
@@ -25,7 +26,7 @@ let limiters: Limiters | undefined;
 
 function get(): Limiters {
   if (!limiters) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    const pool = new pg.Pool({ connectionString: freshConfig().DATABASE_URL, max: 2 });
     pool.on("error", () => {});
     const common = {
       storeClient: pool,

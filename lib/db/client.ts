@@ -1,16 +1,16 @@
 // The one Prisma client of the process. Secret columns are omitted from every
 // query by default; the few places that need them ask with `omit: { x: false }`.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { freshConfig } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const cfg = freshConfig();
   const adapter = new PrismaPg({
-    connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionString: cfg.DATABASE_URL,
+    max: cfg.DATABASE_POOL_SIZE,
     // pg waits forever for a connection by default: with the database
     // unreachable, a page would hang instead of failing into the 503 page.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -31,6 +31,23 @@ export interface OAuthSettings {
   poolSize: number;
 }
 
+/** The one mapping of the RATE_LIMIT_* variables; the console's explanation of the limits reads it too. */
+export function limitSettingsFrom(cfg: Config): OAuthSettings["limits"] {
+  return {
+    ip: { points: cfg.RATE_LIMIT_IP_POINTS, durationSeconds: cfg.RATE_LIMIT_IP_DURATION_SECONDS, blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS },
+    client: {
+      points: cfg.RATE_LIMIT_CLIENT_POINTS,
+      durationSeconds: cfg.RATE_LIMIT_CLIENT_DURATION_SECONDS,
+      blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS,
+    },
+    failed: {
+      points: cfg.RATE_LIMIT_FAILED_POINTS,
+      durationSeconds: cfg.RATE_LIMIT_FAILED_DURATION_SECONDS,
+      blockSeconds: cfg.RATE_LIMIT_FAILED_BLOCK_SECONDS,
+    },
+  };
+}
+
 export function oauthSettingsFrom(cfg: Config): OAuthSettings {
   const kek = cfg.KEY_ENCRYPTION_KEY ? decodeKey(cfg.KEY_ENCRYPTION_KEY) : undefined;
   if (!kek) throw new Error("KEY_ENCRYPTION_KEY is not set: the authorization server cannot decrypt its signing keys.");
@@ -51,21 +68,9 @@ export function oauthSettingsFrom(cfg: Config): OAuthSettings {
     },
     clusterDomain: cfg.CLUSTER_DOMAIN,
     defaultScope: cfg.TOKEN_DEFAULT_SCOPE,
-    limits: {
-      ip: { points: cfg.RATE_LIMIT_IP_POINTS, durationSeconds: cfg.RATE_LIMIT_IP_DURATION_SECONDS, blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS },
-      client: {
-        points: cfg.RATE_LIMIT_CLIENT_POINTS,
-        durationSeconds: cfg.RATE_LIMIT_CLIENT_DURATION_SECONDS,
-        blockSeconds: cfg.RATE_LIMIT_BLOCK_SECONDS,
-      },
-      failed: {
-        points: cfg.RATE_LIMIT_FAILED_POINTS,
-        durationSeconds: cfg.RATE_LIMIT_FAILED_DURATION_SECONDS,
-        blockSeconds: cfg.RATE_LIMIT_FAILED_BLOCK_SECONDS,
-      },
-    },
+    limits: limitSettingsFrom(cfg),
     redisUrl: cfg.REDIS_URL,
     trustProxyHops: cfg.TRUST_PROXY_HOPS,
-    poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    poolSize: cfg.DATABASE_POOL_SIZE,
   };
 }

@@ -3,8 +3,11 @@
 import { setupSchema } from "@/lib/members/schemas";
 import { createFirstOwner, hasAnyUser } from "@/lib/setup/create-first-owner";
 import { AppError } from "@/lib/errors";
+import type { Config } from "@/lib/config";
 
-export async function bootstrapFirstOwner(env: Record<string, string | undefined>): Promise<string> {
+type FirstOwnerSettings = Partial<Pick<Config, "PUBLIC_URL" | "ADMIN_EMAIL" | "ADMIN_PASSWORD" | "ADMIN_NAME" | "ADMIN_ORG_NAME">>;
+
+export async function bootstrapFirstOwner(env: FirstOwnerSettings): Promise<string> {
   if (await hasAnyUser()) return "accounts: set up";
   if (!env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
     return `accounts: none yet; open ${env.PUBLIC_URL}/setup to create the first owner`;

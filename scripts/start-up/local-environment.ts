@@ -16,11 +16,18 @@ const dataDir = path.join(root, ".data");
 const postgresDir = path.join(dataDir, "postgres");
 const DATABASE = "cluster_console";
 
+/**
+ * `npm run dev` or `npm start`: set before Next.js is loaded, which reads
+ * NODE_ENV when it is imported.
+ */
+export function setMode(mode: "dev" | "start") {
+  (process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+}
+
 export interface LocalEnvironmentOptions {
-  /** Read `.env.development*` rather than `.env.production*`. */
-  dev: boolean;
-  /** Default for PUBLIC_URL and NEXTAUTH_URL: http://localhost:<port>. */
-  port: number;
+  /** Read `.env.development*` rather than `.env.production*`; default: unless NODE_ENV is production. */
+  dev?: boolean;
   /** `[console]` or `[keys]`: the prefix of the lines printed. */
   log: (message: string) => void;
   /**
@@ -48,7 +55,11 @@ export interface LocalEnvironment {
 export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Promise<LocalEnvironment> {
   const { loadEnvConfig } = await import("@next/env");
   const { embeddedUrl, runningEmbeddedPort, startEmbeddedPostgres } = await import("@/lib/db/embedded");
-  loadEnvConfig(root, opts.dev);
+  const dev = opts.dev ?? process.env.NODE_ENV !== "production";
+  loadEnvConfig(root, dev);
+  // PORT alone first (from the files just read too): the default URLs name it.
+  const { listenAddress } = await import("@/lib/config");
+  const port = listenAddress().PORT;
 
   const supplied: Record<string, string> = {};
   const supply = (name: string, value: () => string) => {
@@ -56,7 +67,7 @@ export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Pr
     supplied[name] = process.env[name] = value();
   };
 
-  supply("PUBLIC_URL", () => `http://localhost:${opts.port}`);
+  supply("PUBLIC_URL", () => `http://localhost:${port}`);
   if (opts.purpose === "serve") supply("NEXTAUTH_URL", () => process.env.PUBLIC_URL!);
 
   let stop = async () => {};
@@ -78,7 +89,7 @@ export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Pr
     opts.log(`database: DATABASE_URL (${u.hostname}:${u.port || 5432}${u.pathname})`);
   }
 
-  if (opts.purpose === "serve" && (embedded || opts.dev)) {
+  if (opts.purpose === "serve" && (embedded || dev)) {
     supply("NEXTAUTH_SECRET", () => localSecret("nextauth-secret", "NEXTAUTH_SECRET", opts.log));
     // Dev-only key-encryption key for the signing keys; production sets its own.
     supply("KEY_ENCRYPTION_KEY", () => localSecret("key-encryption-key", "KEY_ENCRYPTION_KEY", opts.log));
@@ -87,6 +98,8 @@ export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Pr
     const kek = existingLocalSecret("key-encryption-key");
     if (kek) supply("KEY_ENCRYPTION_KEY", () => kek);
   }
+  // A command signs no sessions, but the configuration requires the secret.
+  if (opts.purpose === "command") supply("NEXTAUTH_SECRET", () => "unused-by-this-command-unused-by-this-command");
   return { supplied, stop };
 }
 

@@ -21,7 +21,7 @@ import type { OAuthRuntime } from "@/lib/oauth/runtime";
 
 import { root } from "./local-environment";
 
-export { prepareLocalEnvironment } from "./local-environment";
+export { prepareLocalEnvironment, setMode } from "./local-environment";
 
 export type Log = (message: string) => void;
 
@@ -30,17 +30,10 @@ export function logger(prefix: string): Log {
   return (message) => console.log(`[${prefix}] ${message}`);
 }
 
-/** PORT, before anything else: the local environment's default URLs depend on it. */
-export function readPort(): number {
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
-  return port;
-}
-
 /** Step 2: every setting, validated at once (a readable list of every bad variable). */
-export async function readConfig(overrides: Record<string, string> = {}): Promise<Config> {
-  const { parseConfig } = await import("@/lib/config");
-  return parseConfig({ ...process.env, ...overrides });
+export async function readConfig(): Promise<Config> {
+  const { freshConfig } = await import("@/lib/config");
+  return freshConfig();
 }
 
 /** Step 3: apply the SQL migrations not applied yet (a no-op when up to date). */
@@ -51,9 +44,9 @@ export async function applyMigrationsStep(cfg: Config, log?: Log): Promise<void>
 }
 
 /** Step 4: ADMIN_EMAIL and ADMIN_PASSWORD create the first owner for scripted installs. */
-export async function createFirstOwnerStep(log: Log): Promise<void> {
+export async function createFirstOwnerStep(cfg: Config, log: Log): Promise<void> {
   const { bootstrapFirstOwner } = await import("@/lib/setup/bootstrap-first-owner");
-  log(await bootstrapFirstOwner(process.env));
+  log(await bootstrapFirstOwner(cfg));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { config } from "@/lib/config";
 import { hasAnyUser } from "@/lib/setup/create-first-owner";
 import { currentMember } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -24,7 +25,7 @@ function safeCallback(url: string | undefined): string {
   if (!url) return "/clusters";
   try {
     const parsed = new URL(url, "http://x");
-    if (parsed.origin !== "http://x" && parsed.host !== new URL(process.env.PUBLIC_URL ?? "http://x").host) return "/clusters";
+    if (parsed.origin !== "http://x" && parsed.host !== new URL(config().PUBLIC_URL).host) return "/clusters";
     const path = parsed.pathname + parsed.search;
     return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin") ? path : "/clusters";
   } catch {

@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { clientListPageSchema } from "@/lib/api-clients/schemas";
+import { duration } from "@/lib/api-clients/rate-limit-summary";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
@@ -51,7 +52,7 @@ export default async function ClusterApiPage({
             that follows a successful create. */}
         {manage && <CreateClientDialog clusterId={cluster.id} connection={connection} createAction={createApiClient} />}
       </div>
-      <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} />
+      <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} tokenLifetime={duration(config().TOKEN_TTL_SECONDS)} />
       {list.total === 0 ? (
         <EmptyState title="No API clients yet">
           An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
