@@ -19,7 +19,9 @@ import {
   setMode,
   startOAuthRuntime,
 } from "./start-up/steps";
+import type { Config } from "@/lib/config";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
+import type { LocalEnvironment } from "./start-up/local-environment";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const dev = mode === "dev";
@@ -29,15 +31,16 @@ setMode(mode);
 const log = logger("console");
 
 async function main() {
-  const local = await prepareLocalEnvironment({ dev, log, purpose: "serve" });
+  let local: LocalEnvironment | undefined;
   const exit = async (code: number) => {
-    await local.stop().catch(() => {});
+    await local?.stop().catch(() => {});
     process.exit(code);
   };
 
-  let cfg: Awaited<ReturnType<typeof readConfig>>;
+  let cfg: Config;
   let oauth: OAuthRuntime;
   try {
+    local = await prepareLocalEnvironment({ dev, log, purpose: "serve" });
     cfg = await readConfig();
     await applyMigrationsStep(cfg, log);
     await createFirstOwnerStep(cfg, log);
