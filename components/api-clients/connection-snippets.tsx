@@ -41,7 +41,19 @@ export function ConnectionSnippets({ label = "Connection snippets", className = 
               <figcaption className="mb-1.5 flex items-end justify-between gap-3">
                 <span className="min-w-0">
                   <span className="block text-sm font-medium text-slate-900">{s.title}</span>
+                  <span className="block text-xs font-medium text-slate-600">For {s.versions}</span>
                   {s.caption && <span className="block text-xs text-slate-500">{s.caption}</span>}
+                  {s.links?.map((l) => (
+                    <a
+                      key={l.href}
+                      href={l.href}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="block text-xs font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950"
+                    >
+                      {l.label}
+                    </a>
+                  ))}
                 </span>
                 <CopyButton value={s.code} label={`${t.label} snippet: ${s.title}`} />
               </figcaption>

@@ -8,6 +8,7 @@ import {
   envExports,
   javaSnippets,
   javaString,
+  nodeSnippets,
   springSnippets,
   zbctlSnippets,
   type SnippetInput,
@@ -49,6 +50,31 @@ describe("connection snippets", () => {
     const code = allCode(real);
     for (const v of [addresses.zeebeAddress, addresses.restAddress, addresses.oauthUrl, addresses.audience]) expect(code).toContain(v);
     expect(springSnippets(real)[0]!.code).toContain(`camunda.client.grpc-address=https://${cluster.id}.bru-2.zeebe.camunda.io:443`);
+  });
+
+  it("labels every snippet with the client versions it is for", () => {
+    for (const tab of connectionSnippets(base)) for (const sn of tab.snippets) expect(sn.versions, sn.title).toMatch(/\S/);
+    const spring = springSnippets(base)[0]!;
+    expect(spring.versions).toContain("8.8+");
+    expect(spring.links?.[0]?.href).toMatch(/^https:\/\/docs\.camunda\.io\/docs\/8\.7\//);
+  });
+
+  it("uses the current official APIs: 8.8's orchestration client, the public Java builder", () => {
+    const node = nodeSnippets(base).map((s) => s.code).join("\n");
+    expect(node).toContain('import { createCamundaClient } from "@camunda8/orchestration-cluster-api";');
+    expect(node).toContain("getOrchestrationClusterApiClient()");
+    expect(node).not.toContain("getCamundaRestClient");
+    const java = javaSnippets(base)[0]!.code;
+    expect(java).toContain("import io.camunda.client.CredentialsProvider;");
+    expect(java).toContain("CredentialsProvider.newCredentialsProviderBuilder()");
+    expect(java).not.toMatch(/\.impl\./);
+  });
+
+  it("installs the token client from this console, never by an unscoped registry name", () => {
+    const code = allCode(base) + connectionSnippets(base).flatMap((t) => t.snippets.map((s) => s.caption ?? "")).join("\n");
+    expect(code).toContain("npm install https://console.example.com/downloads/token-client.tgz");
+    expect(code).not.toMatch(/npx\s+(--\S+\s+)*cluster-console-token/);
+    expect(code).not.toContain("npm install @cluster-console/token-client");
   });
 
   it("quotes values so a shell reads them back exactly", () => {

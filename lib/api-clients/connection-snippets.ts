@@ -3,7 +3,7 @@
 // components and unit tests use them. The secret is whatever the caller
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { credentialVariables, propertiesEscape, shellQuote } from "@/lib/api-clients/credentials-file";
+import { credentialVariables, grpcHttpsUri, propertiesEscape, shellQuote } from "@/lib/api-clients/credentials-file";
 import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
@@ -23,6 +23,10 @@ export type SnippetLanguage = "shell" | "javascript" | "java" | "properties";
 
 export interface Snippet {
   title: string;
+  /** Which client versions the snippet is for, e.g. "Camunda 8.8+". */
+  versions: string;
+  /** Further reading (e.g. the property names of older versions). */
+  links?: { label: string; href: string }[];
   /** File name or context shown above the code. */
   caption?: string;
   language: SnippetLanguage;
@@ -33,6 +37,14 @@ export interface SnippetTab {
   id: "shell" | "node" | "java" | "spring" | "zbctl";
   label: string;
   snippets: Snippet[];
+}
+
+/** Where the older Spring Zeebe SDK's property names are documented. */
+export const SPRING_ZEEBE_SDK_87_DOCS = "https://docs.camunda.io/docs/8.7/apis-tools/spring-zeebe-sdk/configuration/";
+
+/** The token client's tarball, served by this console (see scripts/pack-token-client.mjs). */
+export function tokenClientTarballUrl(a: ClusterAddresses): string {
+  return `${a.consoleUrl}/downloads/token-client.tgz`;
 }
 
 const idOf = (i: SnippetInput) => i.clientId || CLIENT_ID_PLACEHOLDER;
@@ -62,12 +74,14 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
   return [
     {
       title: "Load the credentials",
+      versions: "Any shell; Camunda 8.5+ clients",
       caption: "What source credentials.env sets: load the downloaded file, or paste these lines",
       language: "shell",
       code: envExports(i),
     },
     {
       title: "Get a token and call the cluster",
+      versions: "curl + jq; REST API v2 (Camunda 8.8+)",
       caption: "The token is valid for its expires_in seconds: reuse it, do not request one per call",
       language: "shell",
       code: [
@@ -89,25 +103,45 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
 }
 
 export function nodeSnippets(i: SnippetInput): Snippet[] {
+  const tarball = tokenClientTarballUrl(i.addresses);
   return [
     {
-      title: "Camunda 8 Node.js SDK",
-      caption: "npm install @camunda8/sdk, then run with the credentials loaded (source credentials.env)",
+      title: "Orchestration Cluster API client",
+      versions: "@camunda8/orchestration-cluster-api 8.8 (Camunda 8.8+)",
+      caption: "npm install @camunda8/orchestration-cluster-api, then run with the credentials loaded (source credentials.env)",
       language: "javascript",
       code: [
-        'import { Camunda8 } from "@camunda8/sdk";',
+        'import { createCamundaClient } from "@camunda8/orchestration-cluster-api";',
         "",
-        "// Reads ZEEBE_CLIENT_ID, ZEEBE_CLIENT_SECRET, ZEEBE_AUTHORIZATION_SERVER_URL,",
-        "// ZEEBE_TOKEN_AUDIENCE, ZEEBE_REST_ADDRESS ... from the environment, and caches its token.",
-        "const c8 = new Camunda8();",
-        "const camunda = c8.getCamundaRestClient();",
+        "// Reads CAMUNDA_REST_ADDRESS, CAMUNDA_OAUTH_URL, CAMUNDA_CLIENT_ID, CAMUNDA_CLIENT_SECRET",
+        "// and CAMUNDA_TOKEN_AUDIENCE from the environment, and caches its token.",
+        "const camunda = createCamundaClient();",
         "",
         "console.log(await camunda.getTopology());",
       ].join("\n"),
     },
     {
+      title: "Camunda 8 JavaScript SDK",
+      versions: "@camunda8/sdk 8.8 (Camunda 8.8+); gRPC client for 8.5+",
+      caption: "npm install @camunda8/sdk; reads the ZEEBE_* names and CAMUNDA_OAUTH_URL",
+      language: "javascript",
+      code: [
+        'import { Camunda8 } from "@camunda8/sdk";',
+        "",
+        "const c8 = new Camunda8();",
+        "// REST (Camunda 8.8+): the SDK's own Orchestration Cluster API client.",
+        "const camunda = c8.getOrchestrationClusterApiClient();",
+        "console.log(await camunda.getTopology());",
+        "",
+        "// gRPC (ZEEBE_GRPC_ADDRESS): job workers and commands.",
+        "const zeebe = c8.getZeebeGrpcApiClient();",
+        "console.log(await zeebe.topology());",
+      ].join("\n"),
+    },
+    {
       title: "Plain fetch with the console's token client",
-      caption: "npm install @cluster-console/token-client; caches tokens in memory and on disk",
+      versions: "token client from this console; Node.js 20+",
+      caption: `npm install ${tarball}; caches tokens in memory and on disk`,
       language: "javascript",
       code: [
         'import { TokenClient } from "@cluster-console/token-client";',
@@ -116,10 +150,11 @@ export function nodeSnippets(i: SnippetInput): Snippet[] {
         "const tokens = new TokenClient();",
         "",
         "// Adds Authorization: Bearer <token>; retries once with a fresh token on 401.",
-        "const res = await tokens.fetch(`${process.env.ZEEBE_REST_ADDRESS}/v2/topology`);",
+        "const res = await tokens.fetch(`${process.env.CAMUNDA_REST_ADDRESS}/v2/topology`);",
         "console.log(await res.json());",
         "",
-        "// Or in a shell: curl -H \"Authorization: Bearer $(npx cluster-console-token)\" ...",
+        "// Or in a shell, from the project it is installed in:",
+        '// curl -H "Authorization: Bearer $(./node_modules/.bin/cluster-console-token)" ...',
       ].join("\n"),
     },
   ];
@@ -127,19 +162,18 @@ export function nodeSnippets(i: SnippetInput): Snippet[] {
 
 export function javaSnippets(i: SnippetInput): Snippet[] {
   const a = i.addresses;
-  const grpc = a.grpcAddress.replace(/^grpcs:\/\//, "https://");
   return [
     {
       title: "Camunda Java client",
-      caption: "io.camunda:camunda-client-java; the provider caches tokens in ~/.camunda/credentials",
+      versions: "io.camunda:camunda-client-java 8.8+",
+      caption: "The provider caches tokens in ~/.camunda/credentials. 8.5-8.7: io.camunda:zeebe-client-java, ZeebeClient and io.camunda.zeebe.client.CredentialsProvider",
       language: "java",
       code: [
         "import io.camunda.client.CamundaClient;",
-        "import io.camunda.client.impl.oauth.OAuthCredentialsProvider;",
-        "import io.camunda.client.impl.oauth.OAuthCredentialsProviderBuilder;",
+        "import io.camunda.client.CredentialsProvider;",
         "import java.net.URI;",
         "",
-        "OAuthCredentialsProvider credentials = new OAuthCredentialsProviderBuilder()",
+        "CredentialsProvider credentials = CredentialsProvider.newCredentialsProviderBuilder()",
         `    .authorizationServerUrl(${javaString(a.oauthUrl)})`,
         `    .audience(${javaString(a.audience)})`,
         `    .clientId(${javaString(idOf(i))})`,
@@ -147,7 +181,7 @@ export function javaSnippets(i: SnippetInput): Snippet[] {
         "    .build();",
         "",
         "try (CamundaClient client = CamundaClient.newClientBuilder()",
-        `    .grpcAddress(URI.create(${javaString(grpc)}))`,
+        `    .grpcAddress(URI.create(${javaString(grpcHttpsUri(a.grpcAddress))}))`,
         `    .restAddress(URI.create(${javaString(a.restAddress)}))`,
         "    .credentialsProvider(credentials)",
         "    .build()) {",
@@ -166,7 +200,7 @@ export function springSnippets(i: SnippetInput): Snippet[] {
     ["camunda.client.auth.client-secret", secretOf(i)],
     ["camunda.client.cloud.cluster-id", i.cluster.id],
     ["camunda.client.cloud.region", i.cluster.region],
-    ["camunda.client.grpc-address", a.grpcAddress.replace(/^grpcs:\/\//, "https://")],
+    ["camunda.client.grpc-address", grpcHttpsUri(a.grpcAddress)],
     ["camunda.client.rest-address", a.restAddress],
     ["camunda.client.auth.token-url", a.oauthUrl],
     ["camunda.client.auth.audience", a.audience],
@@ -174,7 +208,9 @@ export function springSnippets(i: SnippetInput): Snippet[] {
   return [
     {
       title: "Camunda Spring Boot Starter",
-      caption: "src/main/resources/application.properties",
+      versions: "io.camunda:camunda-spring-boot-starter 8.8+",
+      caption: "src/main/resources/application.properties. The Spring Zeebe SDK of 8.5-8.7 (spring-boot-starter-camunda-sdk) uses other property names.",
+      links: [{ label: "Spring Zeebe SDK 8.7 properties", href: SPRING_ZEEBE_SDK_87_DOCS }],
       language: "properties",
       code: props.map(([k, v]) => `${k}=${propertiesEscape(v)}`).join("\n"),
     },
@@ -186,12 +222,14 @@ export function zbctlSnippets(i: SnippetInput): Snippet[] {
   return [
     {
       title: "zbctl with the credentials file",
+      versions: "zbctl 8.5-8.7 (deprecated since 8.6)",
       caption: "zbctl reads ZEEBE_ADDRESS, ZEEBE_CLIENT_ID, ZEEBE_CLIENT_SECRET, ZEEBE_AUTHORIZATION_SERVER_URL and ZEEBE_TOKEN_AUDIENCE",
       language: "shell",
       code: ["source credentials.env", "zbctl status"].join("\n"),
     },
     {
       title: "zbctl with flags",
+      versions: "zbctl 8.5-8.7 (deprecated since 8.6)",
       caption: "Tokens are cached in ~/.camunda/credentials",
       language: "shell",
       code: [

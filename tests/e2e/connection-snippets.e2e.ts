@@ -42,8 +42,15 @@ test("the Overview shows snippets with placeholders and the rate limits in force
   expect(texts.Shell).toContain(`export ZEEBE_ADDRESS='${cluster.id}.bru-2.zeebe.camunda.io:443'`);
   expect(texts.Shell).toContain(`export ZEEBE_AUTHORIZATION_SERVER_URL='${origin}/oauth/token'`);
   expect(texts.Shell).toContain("--data-urlencode 'grant_type=client_credentials'");
+  expect(texts["Node.js"]).toContain('import { createCamundaClient } from "@camunda8/orchestration-cluster-api";');
   expect(texts["Node.js"]).toContain("@camunda8/sdk");
   expect(texts["Node.js"]).toContain("@cluster-console/token-client");
+  await page.getByRole("tab", { name: "Node.js", exact: true }).click();
+  await expect(page.getByText(`npm install ${origin}/downloads/token-client.tgz`)).toBeVisible();
+  await expect(page.getByText("For @camunda8/orchestration-cluster-api 8.8 (Camunda 8.8+)")).toBeVisible();
+  await page.getByRole("tab", { name: "Spring", exact: true }).click();
+  await expect(page.getByText("For io.camunda:camunda-spring-boot-starter 8.8+")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Spring Zeebe SDK 8.7 properties" })).toHaveAttribute("href", /docs\.camunda\.io\/docs\/8\.7\//);
   expect(texts.Java).toContain('.clientSecret("<your-client-secret>")');
   expect(texts.Spring).toContain("camunda.client.auth.client-secret=<your-client-secret>");
   expect(texts.zbctl).toContain("--clientSecret '<your-client-secret>'");
