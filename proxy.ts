@@ -14,6 +14,7 @@ const PUBLIC_PREFIXES = [
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/.well-known", // JWKS and metadata
   "/docs", // static help pages
+  "/downloads", // the token client's tarball, fetched by `npm install <url>`
 ];
 
 const dev = process.env.NODE_ENV !== "production";

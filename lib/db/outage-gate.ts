@@ -15,7 +15,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Served from files, or rendered without a database query.
-const WITHOUT_DATABASE = [/^\/_next\/static\//, /^\/_next\/image(\?|$)/, /^\/(favicon\.ico|icon\.svg)$/, /^\/docs(\/|\?|$)/];
+const WITHOUT_DATABASE = [/^\/_next\/static\//, /^\/_next\/image(\?|$)/, /^\/(favicon\.ico|icon\.svg)$/, /^\/docs(\/|\?|$)/, /^\/downloads\//];
 
 const RETRY_AFTER_SECONDS = "5";
 

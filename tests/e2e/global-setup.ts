@@ -18,6 +18,9 @@ export default async function globalSetup() {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The token client's tarball, served from public/downloads (as `npm run build` makes it).
+  const pack = spawnSync(process.execPath, ["scripts/pack-token-client.mjs"], { cwd: root, env, stdio: "inherit" });
+  if (pack.status !== 0) throw new Error("packing the token client failed");
   if (!(process.env.E2E_REUSE_BUILD && existsSync(path.join(root, distDir, "BUILD_ID")))) {
     const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");

@@ -26,7 +26,7 @@ Environment (as in the console's credentials file):
 
 Example:
   source credentials.env
-  curl -H "Authorization: Bearer $(npx cluster-console-token)" "$ZEEBE_REST_ADDRESS/v2/topology"
+  curl -H "Authorization: Bearer $(./node_modules/.bin/cluster-console-token)" "$ZEEBE_REST_ADDRESS/v2/topology"
 `;
 
 interface Args {
