@@ -1,16 +1,24 @@
 // next-auth configuration: email + password (Credentials provider), JWT
-// sessions in an HttpOnly cookie. The JWT carries only the user ID; role and
-// organization are read from the database on every request (lib/auth/session.ts),
-// so a role change or removal takes effect at once.
+// sessions in an HttpOnly cookie. The JWT carries the user ID and the user's
+// session version (lib/auth/session-version.ts); role and organization are
+// read from the database on every request (lib/auth/session.ts), so a role
+// change or removal takes effect at once, and sign-out ends the session on the
+// server, not only in the browser.
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
 import { servedOverHttps } from "@/lib/config";
+import { SESSION_VERSION_CLAIM, endSessionsFrom } from "@/lib/auth/session-version";
 
 /** Set by the request pipeline (scripts/start-up/request-pipeline.ts) from the socket (and trusted proxies); never taken from the client. */
 export const CLIENT_ADDRESS_HEADER = "x-console-client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** next-auth's own session cookie name for this deployment (see useSecureCookies below). */
+export function sessionCookieName(): string {
+  return servedOverHttps() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -38,12 +46,23 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token[SESSION_VERSION_CLAIM] = (user as { sessionVersion?: number }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    // Ends the session on the server: the cookie being cleared, and any copy
+    // of it, is refused from now on (lib/auth/session-version.ts).
+    async signOut({ token }) {
+      const version = token?.[SESSION_VERSION_CLAIM];
+      if (typeof token?.sub === "string" && typeof version === "number") await endSessionsFrom(token.sub, version);
     },
   },
 };

@@ -1,4 +1,5 @@
-// The signed-in member: user, organization and role, read fresh per request.
+// The signed-in member: user, organization and role, read fresh per request,
+// for a session whose version is still the user's (lib/auth/session-version.ts).
 //
 // The session cookie is decoded directly (next-auth's own JWT decode and
 // cookie name) instead of through getServerSession, which would also re-sign
@@ -12,6 +13,7 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { SESSION_VERSION_CLAIM } from "@/lib/auth/session-version";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface Member {
@@ -25,7 +27,12 @@ export interface Member {
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-async function sessionUserId(): Promise<string | null> {
+interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+}
+
+async function sessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   if (!token) return null;
@@ -33,21 +40,27 @@ async function sessionUserId(): Promise<string | null> {
     const claims = await decode({ token, secret: config().NEXTAUTH_SECRET });
     // decode() checks the encryption; the expiry is ours to check.
     if (!claims?.sub || (typeof claims.exp === "number" && claims.exp * 1000 < Date.now())) return null;
-    return claims.sub;
+    const version = claims[SESSION_VERSION_CLAIM];
+    // A cookie without a version predates server-side sign-out: sign in again.
+    if (typeof version !== "number" || !Number.isSafeInteger(version)) return null;
+    return { userId: claims.sub, sessionVersion: version };
   } catch {
     return null; // tampered, or signed with another secret
   }
 }
 
 export const currentMember = cache(async (): Promise<Member | null> => {
-  const userId = await sessionUserId();
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const claims = await sessionClaims();
+  if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.userId)) return null;
+  // The session version must still be the user's: sign-out and a password
+  // change bump it, which ends this session even though the cookie is intact.
   const rows = await db().$queryRaw<Member[]>`
     SELECT u.id AS "userId", u.email, u.name, o.id AS "organizationId", o.name AS "organizationName", m.role::text AS role
       FROM memberships m
       JOIN users u ON u.id = m.user_id
       JOIN organizations o ON o.id = m.organization_id
-     WHERE m.user_id = ${userId}::uuid
+     WHERE m.user_id = ${claims.userId}::uuid
+       AND u.session_version = ${claims.sessionVersion}
      ORDER BY m.created_at
      LIMIT 1`;
   return rows[0] ?? null;

@@ -16,6 +16,8 @@ export interface SignedInUser {
   id: string;
   email: string;
   name: string;
+  /** Goes into the session cookie; see lib/auth/session-version.ts. */
+  sessionVersion: number;
 }
 
 /** The reasons a sign-in form shows; next-auth passes them on as the error code. */
@@ -43,7 +45,7 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
     await attempt.succeeded();
-    return { id: user.id, email: user.email, name: user.name };
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   } catch (err) {
     if (err instanceof SignInRefused) throw err;
     if (err instanceof TooManySignInAttempts) throw new SignInRefused("TooManyAttempts");
