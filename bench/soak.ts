@@ -4,7 +4,8 @@
 // does: taken out of rotation, stopped with SIGTERM, started again, put back.
 // Prints error rate, p99 latency and memory growth per instance, and exits
 // non-zero past the thresholds below. SOAK_SECONDS sets the length (default 180).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
@@ -33,8 +34,8 @@ async function seed(databaseUrl: string) {
     // Eight clients with known secrets (inserted as the console stores them: SHA-256 and a hint).
     const clients: { clientId: string; secret: string }[] = [];
     for (let i = 0; i < 8; i++) {
-      const clientId = randomBytes(16).toString("hex");
-      const secret = `ccs_${randomBytes(32).toString("base64url")}abcdef`;
+      const clientId = generateClientId();
+      const secret = generateClientSecret();
       const id = await q(
         `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
          VALUES (gen_random_uuid(), $1, $2, $3, $4, ARRAY['ZEEBE']::"ClientScope"[], 'soak@example.com') RETURNING id`,
@@ -42,8 +43,8 @@ async function seed(databaseUrl: string) {
       );
       await db.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, $3)", [
         id,
-        createHash("sha256").update(secret).digest(),
-        secret.slice(-4),
+        hashSecret(secret),
+        secretHint(secret),
       ]);
       clients.push({ clientId, secret });
     }

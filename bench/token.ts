@@ -12,7 +12,7 @@
 //
 // Flags: --no-build (or BENCH_REUSE_BUILD=1) reuses an existing production build.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import autocannon from "autocannon";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import pg from "pg";
@@ -38,8 +38,8 @@ async function main() {
   const database = await startTestDatabase("bench");
   let consoleServer: RunningConsole | undefined;
   try {
-    const clientId = `bench${randomBytes(8).toString("hex")}`;
-    const secret = `ccs_${randomBytes(32).toString("base64url")}bench0`;
+    const clientId = generateClientId();
+    const secret = generateClientSecret();
     await seedClient(database.url, clientId, secret);
 
     consoleServer = await startConsole(database.url, {
@@ -117,8 +117,8 @@ async function seedClient(url: string, clientId: string, secret: string) {
     );
     await client.query(`INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, $3)`, [
       api.rows[0]!.id,
-      createHash("sha256").update(secret).digest(),
-      secret.slice(-4),
+      hashSecret(secret),
+      secretHint(secret),
     ]);
   } finally {
     await client.end();

@@ -1,6 +1,8 @@
 // Everything about the shape of client IDs and client secrets: how they are
-// generated, recognised, hashed and compared. The token endpoint and the
-// console both use this module, so the format lives in exactly one place.
+// generated, recognised, hashed and compared. The console (create, rotate),
+// the token endpoint (lib/oauth/clients: format check before any lookup or
+// counter, digest, comparison) and the test factories all use this module, so
+// the format and the hash live in exactly one place.
 //
 // Secret format:  ccs_<43 chars base64url = 32 random bytes><6 chars checksum>
 // The checksum is CRC32 of "ccs_" + body, as base64url. A leak scanner (or the
@@ -82,6 +84,20 @@ export function safeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** Does `secret` match the stored digest? Constant time in the digest. */
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
   return safeEqualBytes(hashSecret(secret), storedHash);
+}
+
+/**
+ * Which of the stored digests `secret` matches: its index, or -1. Hashes
+ * once, then compares with every digest in constant time without stopping at
+ * a match, so the time taken tells neither which one nor whether one matched.
+ */
+export function matchSecret(secret: string, storedHashes: readonly Uint8Array[]): number {
+  const presented = hashSecret(secret);
+  let match = -1;
+  for (let i = 0; i < storedHashes.length; i++) {
+    if (safeEqualBytes(presented, storedHashes[i]!)) match = i;
+  }
+  return match;
 }
 
 function safeEqualStrings(a: string, b: string): boolean {

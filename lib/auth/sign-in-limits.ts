@@ -12,11 +12,12 @@
 //
 // Keys never hold what the caller typed: the account is keyed on a digest of
 // the normalised email (fixed length, whatever the email's length), the
-// address on itself when it looks like one, on its digest otherwise.
+// address as lib/oauth/rate-limit/address-key.ts says.
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { freshConfig } from "@/lib/config";
+import { addressKey } from "@/lib/oauth/rate-limit/address-key";
 
 const WINDOW_SECONDS = 15 * 60;
 export const SIGN_IN_LIMITS = { account: 10, address: 50 } as const;
@@ -52,17 +53,11 @@ export class TooManySignInAttempts extends Error {
   }
 }
 
-const digest = (s: string) => createHash("sha256").update(s, "utf8").digest("base64url");
-
 /** The account's counter key: a digest, so no email length or content reaches the table. */
 export function accountKey(email: string): string {
-  return digest(email.trim().toLowerCase());
+  return createHash("sha256").update(email.trim().toLowerCase(), "utf8").digest("base64url");
 }
 
-/** Addresses come from the socket or trusted proxies; anything unusual is digested. */
-export function addressKey(address: string): string {
-  return /^[0-9A-Fa-f.:]{1,45}$/.test(address) ? address : `#${digest(address)}`;
-}
 
 export interface SignInAttempt {
   /** The password was right: give the points back. */

@@ -12,6 +12,7 @@ import { route } from "./http/router";
 import type { OAuthRequest, OAuthResponse } from "./http/types";
 import { KeyRing } from "./keys/key-ring";
 import { ensureSigningKey } from "./keys/signing-keys";
+import { sweepExpiredLimiterRows } from "./rate-limit/expired-rows";
 import { createLimiterStore } from "./rate-limit/limiter-store";
 import { TokenRateLimits } from "./rate-limit/token-rate-limits";
 import type { OAuthContext } from "./runtime-context";
@@ -51,8 +52,12 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
     stats: { tokensIssued: 0, tokensReused: 0, tokenRequests: 0 },
   };
   let started: Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }> | undefined;
+  let stopSweeping: (() => void) | undefined;
   const start = () =>
     (started ??= (async () => {
+      // The console's sign-in counters live in this table even when the
+      // token endpoint's are in Redis.
+      stopSweeping = sweepExpiredLimiterRows(pool);
       await listener.start();
       const key = await ensureSigningKey(pool, settings.signingAlg, settings.keyEncryptionKey);
       await ctx.keys.current();
@@ -67,6 +72,7 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
     },
     databaseReachable: () => listener.healthy,
     async close() {
+      stopSweeping?.();
       await listener.close();
       await store.close();
       await pool.end().catch(() => {});

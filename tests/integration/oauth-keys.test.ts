@@ -7,7 +7,8 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { rotateSigningKey } from "@/lib/oauth/keys/signing-keys";
 import { freshDatabaseUrl } from "../support/factories";
-import { TEST_KEK, newSecret, postForm, sha256, startOAuthServer, testSettings, type TestServer } from "../support/oauth-factories";
+import { generateClientId, hashSecret } from "@/lib/api-clients/secrets";
+import { TEST_KEK, newSecret, postForm, startOAuthServer, testSettings, type TestServer } from "../support/oauth-factories";
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 async function seed(databaseUrl: string) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
-  const clientId = `k${randomBytes(6).toString("hex")}`;
+  const clientId = generateClientId();
   const secret = newSecret();
   const org = await c.query<{ id: string }>("INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), 'K') RETURNING id");
   const cl = await c.query<{ id: string }>(
@@ -28,7 +29,7 @@ async function seed(databaseUrl: string) {
     "INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email) VALUES (gen_random_uuid(), $1, $2, $3, 'k', '{ZEEBE}', 'k@example.com') RETURNING id",
     [clientId, org.rows[0]!.id, cl.rows[0]!.id],
   );
-  await c.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'x')", [api.rows[0]!.id, sha256(secret)]);
+  await c.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'x')", [api.rows[0]!.id, hashSecret(secret)]);
   await c.end();
   return { clientId, secret };
 }

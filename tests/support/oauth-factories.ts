@@ -1,9 +1,11 @@
-// Test data for the authorization server: API clients inserted directly
-// (client_id + SHA-256 of the secret), so these tests do not depend on the
-// console's create flow, plus an in-process server and settings builder.
-import { createHash, randomBytes } from "node:crypto";
+// Test data for the authorization server: API clients inserted directly, so
+// these tests do not depend on the console's create flow, but with IDs,
+// secrets and digests from the console's own generators
+// (lib/api-clients/secrets.ts), plus an in-process server and settings builder.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { db } from "@/lib/db/client";
 import { handleOAuthRequest } from "@/lib/oauth/http/node-adapter";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
@@ -42,8 +44,7 @@ export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSetti
   };
 }
 
-export const newSecret = () => `ccs_${randomBytes(32).toString("base64url")}abcdef`;
-export const sha256 = (s: string) => createHash("sha256").update(s).digest();
+export const newSecret = generateClientSecret;
 export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 /** A client in a new cluster, or in the cluster of `sibling`. */
@@ -54,12 +55,12 @@ export async function makeApiClient(scopes: Scope[] = ["ZEEBE"], sibling?: { clu
     : await db().cluster.create({
         data: { organizationId: org.id, name: `c-${uniq()}`, region: "bru-2", createdByEmail: "t@example.com" },
       });
-  const clientId = `test${uniq()}${uniq()}`;
+  const clientId = generateClientId();
   const secret = newSecret();
   const client = await db().apiClient.create({
     data: { clientId, organizationId: org.id, clusterId: cluster.id, name: `client ${uniq()}`, scopes, createdByEmail: "t@example.com" },
   });
-  const row = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: sha256(secret), hint: secret.slice(-4) } });
+  const row = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: hashSecret(secret), hint: secretHint(secret) } });
   return {
     id: client.id,
     clientId,
@@ -69,7 +70,7 @@ export async function makeApiClient(scopes: Scope[] = ["ZEEBE"], sibling?: { clu
     organizationId: org.id,
     async addSecret(expiresAt?: Date) {
       const s = newSecret();
-      const r = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: sha256(s), hint: s.slice(-4), expiresAt } });
+      const r = await db().clientSecret.create({ data: { apiClientId: client.id, secretHash: hashSecret(s), hint: secretHint(s), expiresAt } });
       return { secret: s, rowId: r.id };
     },
     revoke: () => db().apiClient.update({ where: { id: client.id }, data: { revokedAt: new Date() } }),

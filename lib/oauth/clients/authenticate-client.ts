@@ -1,16 +1,15 @@
-// Checks a presented secret against the client's live secret hashes. Secrets
-// are >= 32 random bytes, so a fast hash is enough (a slow KDF would cap the
-// token endpoint at a few requests per second); comparison is constant time
-// and runs over every stored hash without stopping early.
-import { createHash, timingSafeEqual } from "node:crypto";
+// Checks a presented secret against the client's stored secret digests with
+// the one secret module (lib/api-clients/secrets.ts): hashed once, compared in
+// constant time with every stored digest, live or expired, without stopping
+// early; only then is the matching one's expiry looked at.
+import { matchSecret } from "../../api-clients/secrets";
 import type { CachedClient } from "./client-cache";
 
-export function secretMatches(client: CachedClient, secret: string, now = Date.now()): boolean {
-  const presented = createHash("sha256").update(secret, "utf8").digest();
-  let ok = false;
-  for (const s of client.secrets) {
-    const live = s.expiresAt === null || s.expiresAt > now;
-    if (s.hash.length === presented.length && timingSafeEqual(s.hash, presented) && live) ok = true;
-  }
-  return ok;
+export function clientSecretMatches(client: CachedClient, secret: string, now = Date.now()): boolean {
+  const i = matchSecret(
+    secret,
+    client.secrets.map((s) => s.hash),
+  );
+  const matched = client.secrets[i];
+  return matched !== undefined && (matched.expiresAt === null || matched.expiresAt > now);
 }

@@ -1,16 +1,20 @@
 // Client authentication with rate limits, shared by the token and the
-// introspection endpoints: local blocks, count the address, check the stored
-// hash, and count failures under the stricter limit.
+// introspection endpoints: local blocks, the format check, count the address,
+// check the stored digest, and count failures per address.
+//
+// A client ID or secret that does not have the console's format (checked
+// offline, with lib/api-clients/secrets.ts) is refused before any lookup and
+// before any per-client counter: no counter key, log line or cache entry ever
+// holds what the caller sent in place of an ID, such as a secret pasted into
+// client_id. Only the source address is charged for it.
+import { isWellFormedClientId, isWellFormedSecret } from "../../api-clients/secrets";
 import { rateLimited } from "../errors";
 import { invalidClient, readClientCredentials } from "../http/client-credentials";
 import type { Params } from "../http/parse-params";
 import type { OAuthRequest } from "../http/types";
 import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
-import { secretMatches } from "./authenticate-client";
+import { clientSecretMatches } from "./authenticate-client";
 import type { CachedClient, ClientCache } from "./client-cache";
-
-const MAX_ID = 200;
-const MAX_SECRET = 512;
 
 export async function authenticateRequest(
   req: OAuthRequest,
@@ -19,19 +23,16 @@ export async function authenticateRequest(
   limits: TokenRateLimits,
 ): Promise<CachedClient> {
   const presented = readClientCredentials(req, params);
-  const admitted = await limits.admit(req.ip, presented.clientId);
+  const wellFormed = isWellFormedClientId(presented.clientId) && isWellFormedSecret(presented.clientSecret);
+
+  const admitted = await limits.admit(req.ip, wellFormed ? presented.clientId : undefined);
   if (!admitted.ok) throw rateLimited(admitted.retryAfterMs);
 
-  // No client ID is that long or holds NUL (which PostgreSQL text cannot hold): no lookup.
-  const client =
-    presented.clientId.length <= MAX_ID && presented.clientSecret.length <= MAX_SECRET && !presented.clientId.includes("\0")
-      ? await clients.get(presented.clientId)
-      : null;
-  if (!client || !secretMatches(client, presented.clientSecret)) {
-    const v = await limits.onFailedAuthentication(req.ip, presented.clientId);
+  const client = wellFormed ? await clients.get(presented.clientId) : null;
+  if (!client || !clientSecretMatches(client, presented.clientSecret)) {
+    const v = await limits.onFailedAuthentication(req.ip);
     if (!v.ok) throw rateLimited(v.retryAfterMs);
     throw invalidClient(presented.method);
   }
   return client;
 }
-

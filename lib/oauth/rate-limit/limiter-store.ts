@@ -44,7 +44,8 @@ export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined):
         points: limit.points,
         duration: limit.durationSeconds,
         blockDuration: limit.blockSeconds,
-        clearExpiredByTimeout: true,
+        // Expired rows are deleted by the runtime's sweeper (expired-rows.ts).
+        clearExpiredByTimeout: false,
       }),
     close: async () => {},
   };

@@ -2,12 +2,20 @@
 //  - every request counts against its source address (default 60/min);
 //  - every authenticated token request counts against its client ID (default 120/min);
 //  - failed authentications count separately and more strictly, per address
-//    (default 10 per 5 min, then blocked 15 min) and per client ID (10x that,
-//    so a stranger cannot easily lock a client out by guessing);
+//    (default 10 per 5 min, then blocked 15 min);
 //  - over a limit the caller is blocked for the configured time, on every instance.
+//
+// Failures are never counted per client ID. Client IDs are not secret (every
+// console role sees them, every token carries one in `sub`) and a secret of
+// 256 random bits cannot be guessed, so a per-client failure lockout would
+// protect nothing and would let anyone who knows an ID switch an integration
+// off. The only per-client counter is charged after successful authentication,
+// which only the secret's holder can do; a wrong secret only ever blocks the
+// address that sent it.
 import type pg from "pg";
 import type { OAuthSettings } from "../settings";
 import type { ChangeListener } from "../store/change-listener";
+import { addressKey } from "./address-key";
 import { BlockTable } from "./block-table";
 import { LeasedLimiter, type Verdict } from "./leased-limiter";
 import type { LimiterStore } from "./limiter-store";
@@ -19,7 +27,6 @@ export class TokenRateLimits {
   readonly ip: LeasedLimiter;
   readonly client: LeasedLimiter;
   readonly failedIp: LeasedLimiter;
-  readonly failedClient: LeasedLimiter;
   /** Keys whose store-side failure block this process has looked up once. */
   private checked = new Set<string>();
 
@@ -29,44 +36,39 @@ export class TokenRateLimits {
     this.ip = new LeasedLimiter("ip", store.create("ip", ip), ip, blocks);
     this.client = new LeasedLimiter("client", store.create("client", client), client, blocks);
     this.failedIp = new LeasedLimiter("failed_ip", store.create("failed_ip", failed), failed, blocks);
-    const failedPerClient = { ...failed, points: failed.points * 10 };
-    this.failedClient = new LeasedLimiter("failed_client", store.create("failed_client", failedPerClient), failedPerClient, blocks);
     // Broadcasts may have been missed while disconnected: look again.
     listener.onReset(() => this.checked.clear());
   }
 
   /** Local knowledge only, before parsing anything. */
   blockedAddress(ip: string): Verdict {
-    const ms = Math.max(this.ip.blocked(ip), this.failedIp.blocked(ip));
+    const key = addressKey(ip);
+    const ms = Math.max(this.ip.blocked(key), this.failedIp.blocked(key));
     return ms > 0 ? { ok: false, retryAfterMs: ms } : OK;
   }
 
-  /** Before authentication: blocks on the address or the client ID, then count the request. */
-  async admit(ip: string, clientId: string): Promise<Verdict> {
-    const local = this.localBlock(ip, clientId);
+  /**
+   * Before authentication: blocks on the address (and on the client ID, for
+   * one over its limit of authenticated requests), then count the request
+   * against the address. `clientId` is given only when it is well-formed.
+   */
+  async admit(ip: string, clientId: string | undefined): Promise<Verdict> {
+    const key = addressKey(ip);
+    const local = this.blockedAddress(ip);
     if (!local.ok) return local;
-    const first = await Promise.all([this.checkOnce(this.failedIp, ip), this.checkOnce(this.failedClient, clientId)]);
-    for (const v of first) if (!v.ok) return v;
-    return this.ip.consume(ip);
+    const clientBlock = clientId === undefined ? 0 : this.client.blocked(clientId);
+    if (clientBlock > 0) return { ok: false, retryAfterMs: clientBlock };
+    const first = await this.checkOnce(this.failedIp, key);
+    if (!first.ok) return first;
+    return this.ip.consume(key);
   }
 
   async onAuthenticated(clientId: string): Promise<Verdict> {
     return this.client.consume(clientId);
   }
 
-  async onFailedAuthentication(ip: string, clientId: string): Promise<Verdict> {
-    const [a, b] = await Promise.all([this.failedIp.penalise(ip), this.failedClient.penalise(clientId)]);
-    return !a.ok ? a : b;
-  }
-
-  private localBlock(ip: string, clientId: string): Verdict {
-    const ms = Math.max(
-      this.ip.blocked(ip),
-      this.failedIp.blocked(ip),
-      this.client.blocked(clientId),
-      this.failedClient.blocked(clientId),
-    );
-    return ms > 0 ? { ok: false, retryAfterMs: ms } : OK;
+  async onFailedAuthentication(ip: string): Promise<Verdict> {
+    return this.failedIp.penalise(addressKey(ip));
   }
 
   private async checkOnce(limiter: LeasedLimiter, key: string): Promise<Verdict> {
