@@ -12,6 +12,7 @@ const PUBLIC_PREFIXES = [
   "/setup", // first-run set-up; the page itself refuses once a user exists
   "/api/auth", // next-auth endpoints
   "/oauth", // authorization server: clients authenticate with their own credentials
+  "/api/admin", // Administration API: Bearer tokens, checked by every handler
   "/.well-known", // JWKS and metadata
   "/docs", // static help pages
   "/downloads", // the token client's tarball, fetched by `npm install <url>`

@@ -8,6 +8,8 @@ export interface AuditEventView {
   id: string;
   action: string;
   actorEmail: string;
+  /** Set when an Administration API client made the change. */
+  actorClientId: string | null;
   targetType: string;
   targetId: string;
   targetName: string;
@@ -39,6 +41,7 @@ export async function listEvents(opts: {
       id: r.id.toString(),
       action: r.action,
       actorEmail: r.actorEmail,
+      actorClientId: r.actorClientId,
       targetType: r.targetType,
       targetId: r.targetId,
       targetName: r.targetName,

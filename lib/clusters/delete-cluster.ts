@@ -6,14 +6,18 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 
-export async function deleteCluster(member: Principal, input: { clusterId: string; confirmName: string }) {
+/**
+ * `confirmName` is the typed-in name the console's dialog asks for; the
+ * Administration API passes null (its delete permission is the confirmation).
+ */
+export async function deleteCluster(member: Principal, input: { clusterId: string; confirmName: string | null }) {
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.findFirst({
       where: { id: input.clusterId, organizationId: member.organizationId, deletedAt: null },
       select: { id: true, name: true },
     });
     if (!cluster) throw notFound("Cluster");
-    if (input.confirmName !== cluster.name) {
+    if (input.confirmName !== null && input.confirmName !== cluster.name) {
       throw new AppError("invalid_input", "The name does not match.", {
         confirmName: [`Type “${cluster.name}” to confirm.`],
       });

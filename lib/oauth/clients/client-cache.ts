@@ -17,6 +17,8 @@ export interface CachedSecret {
 export interface CachedClient {
   id: string;
   clientId: string;
+  /** Shown as the actor of what an Administration API client changes. */
+  name: string;
   organizationId: string;
   /** null for an organization-level Administration API client. */
   clusterId: string | null;
@@ -39,7 +41,7 @@ export const CLIENT_CACHE_CAPACITY = 100_000;
 const MAX_AGE_MS = 5 * 60_000;
 
 const LOAD_SQL = `
-  SELECT c.id, c.client_id, c.organization_id, c.cluster_id, cl.region AS cluster_region, c.scopes::text[] AS scopes,
+  SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region, c.scopes::text[] AS scopes,
          c.admin_permissions::text[] AS admin_permissions, s.secret_hash, s.expires_at
     FROM api_clients c
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
@@ -50,6 +52,7 @@ const LOAD_SQL = `
 interface Row {
   id: string;
   client_id: string;
+  name: string;
   organization_id: string;
   cluster_id: string | null;
   cluster_region: string | null;
@@ -106,6 +109,7 @@ export class ClientCache {
       ? {
           id: first.id,
           clientId: first.client_id,
+          name: first.name,
           organizationId: first.organization_id,
           clusterId: first.cluster_id,
           clusterRegion: first.cluster_region,

@@ -1,0 +1,4 @@
+// GET /activity/csv - Administration API (lib/admin-api/operations)
+import { adminRoute } from "@/lib/admin-api/route";
+
+export const GET = adminRoute("GET", "/activity/csv");

@@ -1,0 +1,4 @@
+// GET /activity/json - Administration API (lib/admin-api/operations)
+import { adminRoute } from "@/lib/admin-api/route";
+
+export const GET = adminRoute("GET", "/activity/json");

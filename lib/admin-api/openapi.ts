@@ -1,0 +1,143 @@
+// The OpenAPI 3.1 document of the Administration API, generated from the
+// operation list and the same zod schemas that validate the requests: nothing
+// here is written by hand but prose. OpenAPI 3.1 schemas are JSON Schema
+// 2020-12, which zod emits directly (z.toJSONSchema).
+import "server-only";
+import { z } from "zod";
+import type { Operation } from "@/lib/admin-api/operation";
+import { OPERATIONS } from "@/lib/admin-api/operations";
+import { ADMIN_API_PATH, ADMIN_PERMISSIONS, ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
+import * as s from "@/lib/admin-api/schemas";
+
+// Named components, as Camunda's document names them where it has them.
+const NAMES: [z.ZodType, string][] = [
+  [s.cluster, "Cluster"],
+  [s.clusterLinks, "ClusterLinks"],
+  [s.createClusterBody, "CreateClusterBody"],
+  [s.createClusterResponse, "CreateClusterResponse"],
+  [s.updateClusterBody, "UpdateClusterBody"],
+  [s.parameters, "Parameters"],
+  [s.clusterClient, "ClusterClient"],
+  [s.createClusterClientBody, "CreateClusterClientBody"],
+  [s.createdClusterClient, "CreatedClusterClient"],
+  [s.connectionDetails, "ClusterClientConnectionDetails"],
+  [s.rotateClientBody, "RotateClientBody"],
+  [s.rotatedClient, "RotatedClusterClient"],
+  [s.member, "Member"],
+  [s.postMemberBody, "PostMemberBody"],
+  [s.auditEvent, "AuditDto"],
+  [s.problem, "Problem"],
+];
+
+type Json = Record<string, unknown>;
+
+function converter(components: Json, io: "input" | "output") {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of NAMES) registry.add(schema, { id });
+  const nameOf = new Map(NAMES);
+  return (schema: z.ZodType): Json => {
+    const out = z.toJSONSchema(schema, { metadata: registry, target: "draft-2020-12", io, unrepresentable: "any" }) as Json;
+    const text = JSON.stringify(out).replaceAll('"#/$defs/', '"#/components/schemas/');
+    const { $schema: _s, $defs, ...rest } = JSON.parse(text) as Json & { $defs?: Record<string, Json> };
+    for (const [k, v] of Object.entries($defs ?? {})) components[k] ??= v;
+    const own = nameOf.get(schema);
+    if (own) {
+      const { id: _id, ...body } = rest;
+      components[own] ??= body;
+      return { $ref: `#/components/schemas/${own}` };
+    }
+    return rest;
+  };
+}
+
+const problemRef = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+
+function pathParameters(op: Operation, toSchema: (s: z.ZodType) => Json) {
+  const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const shape = (op.params as z.ZodObject | undefined)?.shape ?? {};
+  return names.map((name) => ({ name, in: "path", required: true, schema: shape[name] ? toSchema(shape[name] as z.ZodType) : { type: "string" } }));
+}
+
+function curlExample(base: string, op: Operation): string {
+  const url = `${base}${op.path.replace("{clusterUuid}", "$CLUSTER_ID").replace("{clientId}", "$CLIENT_ID").replace("{email}", "someone@example.com")}`;
+  const lines = [`curl -sS -X ${op.method} "${url}" \\`, `  -H "Authorization: Bearer $TOKEN"`];
+  if (op.body) {
+    const examples: Record<string, string> = {
+      CreateCluster: '{"name": "staging", "regionId": "bru-2"}',
+      UpdateCluster: '{"name": "staging-eu"}',
+      CreateClient: '{"clientName": "orders-worker", "permissions": ["Zeebe", "Operate"]}',
+      RotateClient: '{"gracePeriod": "24h"}',
+      UpdateMembers: '{"orgRoles": ["developer"]}',
+    };
+    lines[1] += " \\";
+    lines.push(`  -H "Content-Type: application/json" \\`, `  -d '${examples[op.operationId] ?? "{}"}'`);
+  }
+  return lines.join("\n");
+}
+
+export function openApiDocument(base: string): Json {
+  const components: Json = {};
+  const input = converter(components, "input");
+  const output = converter(components, "output");
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) {
+    const responses: Json = {};
+    const r = op.response;
+    if (r.status === 204) responses["204"] = { description: r.description };
+    else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
+    else responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
+    if (op.body) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
+    responses["401"] = { description: "Missing, invalid or expired token, or a revoked client.", content: problemRef };
+    responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
+    if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
+    responses["429"] = { description: "Over the client's rate limit; see Retry-After.", content: problemRef };
+    responses["503"] = { description: "Temporarily unavailable; retry.", content: problemRef };
+    const entry: Json = {
+      operationId: op.operationId,
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: [op.path.split("/")[1]!],
+      security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
+      ...(op.params ? { parameters: pathParameters(op, input) } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: input(op.body) } } } } : {}),
+      responses,
+      "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
+    };
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = entry;
+  }
+  output(s.problem);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Cluster Console Administration API",
+      version: "1.0.0",
+      description:
+        "Manage clusters, their API clients, members and activity from code, with organization-level credentials " +
+        "(Organization > Administration API). Paths and shapes follow Camunda's Administration API, so its clients work unchanged. " +
+        "Get a token with the client credentials grant at /oauth/token, then send it as Authorization: Bearer <token>. " +
+        "Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: base }],
+    tags: [
+      { name: "clusters", description: "Clusters and their API clients" },
+      { name: "members", description: "Members of the organization" },
+      { name: "activity", description: "The audit trail" },
+    ],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: {
+          type: "oauth2",
+          description: "Client credentials at /oauth/token; the permissions of the credentials are the token's scopes.",
+          flows: {
+            clientCredentials: {
+              tokenUrl: `${base.slice(0, -ADMIN_API_PATH.length)}/oauth/token`,
+              scopes: Object.fromEntries(ADMIN_PERMISSIONS.map((p) => [ADMIN_SCOPE[p], p.toLowerCase().replace("_", " ")])),
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// One Administration API operation: method, path, the permission it needs,
+// the zod schemas of its path parameters, body and response, and the domain
+// call. The list of operations (operations.ts) drives the route handlers,
+// the OpenAPI document and the permission-matrix test alike.
+import type { z } from "zod";
+import type { Principal } from "@/lib/auth/principal";
+import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import type { OAuthSettings } from "@/lib/oauth/settings";
+
+/** The Administration API client a request acts as. */
+export interface AdminPrincipal extends Principal {
+  clientId: string;
+}
+
+/** A body the domain already serialized (the client list is built as JSON by PostgreSQL). */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
+export type OperationResponse =
+  | { status: 200; schema: z.ZodType; description: string }
+  | { status: 204; description: string }
+  | { status: 200; csv: true; description: string };
+
+export interface Operation<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  /** Camunda's operationId where Camunda has the operation. */
+  operationId: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** OpenAPI path template under the base URL: "/clusters/{clusterUuid}". */
+  path: string;
+  summary: string;
+  description?: string;
+  permission: AdminPermissionName;
+  params?: P;
+  body?: B;
+  response: OperationResponse;
+  /** Domain field names as the API calls them ("name" -> "clientName"), for field errors from the domain. */
+  fieldNames?: Record<string, string>;
+  /** The title of a 400 for a taken name (Camunda: "Client names must be unique"). */
+  conflictTitle?: string;
+  /** `oauth`: the authorization server's settings (audiences, issuer) this process serves with. */
+  run(input: { principal: AdminPrincipal; params: z.output<P>; body: z.output<B>; oauth: OAuthSettings }): Promise<unknown>;
+}
+
+/** Keeps the schema types of one operation for its run function. */
+export function defineOperation<P extends z.ZodType, B extends z.ZodType>(op: Operation<P, B>): Operation {
+  return op as unknown as Operation;
+}

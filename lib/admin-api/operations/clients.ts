@@ -1,0 +1,153 @@
+// /clusters/{clusterUuid}/clients: a cluster's API clients, through the same
+// domain functions as the API tab (create, rotate, revoke), in the same
+// transactions and with the same audit events, the admin client as actor.
+import "server-only";
+import { z } from "zod";
+import { AppError, notFound } from "@/lib/errors";
+import { config } from "@/lib/config";
+import { createClient } from "@/lib/api-clients/create-client";
+import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
+import { revokeClient } from "@/lib/api-clients/revoke-client";
+import { getLiveClient } from "@/lib/api-clients/get-live-client";
+import { listLiveClientsJson } from "@/lib/api-clients/list-live-clients-json";
+import { credentialVariables } from "@/lib/api-clients/credentials-file";
+import { CLIENT_SCOPES, SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { getCluster } from "@/lib/clusters/get-cluster";
+import { clusterAddresses } from "@/lib/clusters/addresses";
+import type { OAuthSettings } from "@/lib/oauth/settings";
+import { RawJson, defineOperation } from "@/lib/admin-api/operation";
+import { clusterLinks } from "@/lib/admin-api/cluster-view";
+import * as s from "@/lib/admin-api/schemas";
+
+const toScope = (p: s.CamundaPermission): ClientScopeName => p.toUpperCase() as ClientScopeName;
+const toPermissions = (scopes: readonly ClientScopeName[]) => sortScopes(scopes).map((x) => SCOPE_LABELS[x] as s.CamundaPermission);
+
+/** For the API a revoked client is a deleted one: 404, like one that never existed. */
+async function live<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict" && !err.fieldErrors) throw notFound("API client");
+    throw err;
+  }
+}
+
+/** The audience a client's tokens get without asking for one (its Zeebe or first scope). */
+function defaultAudience(settings: OAuthSettings, scopes: readonly ClientScopeName[]): string {
+  const target = scopes.includes(settings.defaultScope) ? settings.defaultScope : sortScopes(scopes)[0]!;
+  return settings.audiences[target];
+}
+
+export const clientOperations = [
+  defineOperation({
+    operationId: "GetClients",
+    method: "GET",
+    path: "/clusters/{clusterUuid}/clients",
+    summary: "List a cluster's API clients",
+    description: "Live clients only (a revoked client is gone), oldest first.",
+    permission: "CLIENTS_GET",
+    params: s.clusterUuidParam,
+    response: { status: 200, schema: z.array(s.clusterClient), description: "The cluster's clients." },
+    run: async ({ principal, params }) => {
+      const json = await listLiveClientsJson(principal.organizationId, params.clusterUuid);
+      if (json === null) throw notFound("Cluster");
+      return new RawJson(json);
+    },
+  }),
+  defineOperation({
+    operationId: "CreateClient",
+    method: "POST",
+    path: "/clusters/{clusterUuid}/clients",
+    summary: "Create an API client",
+    description: "The secret is in this response only. Client names are unique within a cluster.",
+    permission: "CLIENTS_CREATE",
+    params: s.clusterUuidParam,
+    body: s.createClusterClientBody,
+    fieldNames: { name: "clientName", scopes: "permissions" },
+    conflictTitle: "Client names must be unique",
+    response: { status: 200, schema: s.createdClusterClient, description: "The new client with its secret." },
+    run: async ({ principal, params, body, oauth }) => {
+      const scopes = body.permissions?.length ? sortScopes([...new Set(body.permissions.map(toScope))]) : [...CLIENT_SCOPES];
+      const created = await createClient(principal, { clusterId: params.clusterUuid, name: body.clientName, scopes });
+      const cluster = (await getCluster(principal.organizationId, params.clusterUuid))!;
+      const links = clusterLinks(cluster);
+      return {
+        uuid: created.clientId,
+        clientId: created.clientId,
+        clientSecret: created.clientSecret,
+        name: created.name,
+        permissions: toPermissions(created.scopes),
+        audience: defaultAudience(oauth, created.scopes),
+        links: {
+          zeebe: links.zeebe,
+          oauth: links.oauth,
+          console: links.console,
+          ...(scopes.includes("OPERATE") ? { operate: links.operate } : {}),
+          ...(scopes.includes("TASKLIST") ? { tasklist: links.tasklist } : {}),
+          ...(scopes.includes("OPTIMIZE") ? { optimize: links.optimize } : {}),
+        },
+      };
+    },
+  }),
+  defineOperation({
+    operationId: "GetClient",
+    method: "GET",
+    path: "/clusters/{clusterUuid}/clients/{clientId}",
+    summary: "Get a client's connection details",
+    description: "The variables of the credentials file, without the secret.",
+    permission: "CLIENTS_GET",
+    params: s.clientParams,
+    response: { status: 200, schema: s.connectionDetails, description: "Connection details." },
+    run: async ({ principal, params }) => {
+      const client = await getLiveClient(principal.organizationId, params.clusterUuid, params.clientId);
+      if (!client) throw notFound("API client");
+      const vars = credentialVariables({
+        clientId: client.clientId,
+        clientSecret: "",
+        name: client.name,
+        scopes: client.scopes,
+        cluster: client.cluster,
+        addresses: clusterAddresses(client.cluster, config()),
+      });
+      // Every variable of the credentials file but the secret(s), which are shown once only.
+      return { name: client.name, ...Object.fromEntries(vars.filter(([k]) => !k.endsWith("_SECRET"))) };
+    },
+  }),
+  defineOperation({
+    operationId: "DeleteClient",
+    method: "DELETE",
+    path: "/clusters/{clusterUuid}/clients/{clientId}",
+    summary: "Delete (revoke) an API client",
+    description: "The client and all its secrets stop working at once; the record stays for the audit trail.",
+    permission: "CLIENTS_DELETE",
+    params: s.clientParams,
+    response: { status: 204, description: "Revoked." },
+    run: async ({ principal, params }) => {
+      await live(revokeClient(principal, { clusterId: params.clusterUuid, clientId: params.clientId }));
+    },
+  }),
+  defineOperation({
+    operationId: "RotateClient",
+    method: "POST",
+    path: "/clusters/{clusterUuid}/clients/{clientId}/rotate",
+    summary: "Rotate an API client's secret",
+    description: "Not in Camunda's API. The new secret is in this response only; the current one keeps working for the grace period.",
+    permission: "CLIENTS_ROTATE",
+    params: s.clientParams,
+    body: s.rotateClientBody,
+    fieldNames: { grace: "gracePeriod" },
+    response: { status: 200, schema: s.rotatedClient, description: "The new secret." },
+    run: async ({ principal, params, body }) => {
+      const r = await live(
+        rotateClientSecret(principal, { clusterId: params.clusterUuid, clientId: params.clientId, grace: body.gracePeriod ?? "now" }),
+      );
+      return {
+        clientId: r.clientId,
+        clientSecret: r.clientSecret,
+        name: r.name,
+        permissions: toPermissions(r.scopes),
+        previousSecretExpiresAt: r.previousSecretExpiresAt?.toISOString() ?? null,
+      };
+    },
+  }),
+];

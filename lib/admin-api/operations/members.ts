@@ -1,0 +1,77 @@
+// /members: the organization's members by email, through the same domain
+// functions as the Members page. The console has no email invitations: a
+// person gets an account in the console (Members page); the API reads
+// members, changes their role and removes them. The admin client acts as an
+// admin: it can never grant or take away the owner role.
+import "server-only";
+import { z } from "zod";
+import { notFound } from "@/lib/errors";
+import { listMembers } from "@/lib/members/list-members";
+import { findMemberByEmail } from "@/lib/members/find-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { defineOperation } from "@/lib/admin-api/operation";
+import * as s from "@/lib/admin-api/schemas";
+
+const ROLE_NAMES: Record<Role, (typeof s.ORGANIZATION_ROLES)[number]> = {
+  OWNER: "owner",
+  ADMIN: "admin",
+  OPERATIONS_ENGINEER: "operationsengineer",
+  DEVELOPER: "developer",
+  VISITOR: "visitor",
+};
+const ROLE_OF: Record<(typeof s.ASSIGNABLE_ROLES)[number], Role> = {
+  admin: "ADMIN",
+  operationsengineer: "OPERATIONS_ENGINEER",
+  developer: "DEVELOPER",
+  visitor: "VISITOR",
+};
+
+const noMember = () =>
+  notFound("Member (people join through the console's Members page; this API changes and removes existing members)");
+
+export const memberOperations = [
+  defineOperation({
+    operationId: "GetMembers",
+    method: "GET",
+    path: "/members",
+    summary: "List the organization's members",
+    permission: "MEMBERS_GET",
+    response: { status: 200, schema: z.array(s.member), description: "Members, oldest first." },
+    run: async ({ principal }) =>
+      (await listMembers(principal.organizationId)).map((m) => ({ email: m.email, name: m.name, roles: [ROLE_NAMES[m.role]], invitePending: false })),
+  }),
+  defineOperation({
+    operationId: "UpdateMembers",
+    method: "POST",
+    path: "/members/{email}",
+    summary: "Set a member's role",
+    description: "The member must already belong to the organization. The owner role cannot be given or taken through the API.",
+    permission: "MEMBERS_CREATE",
+    params: s.emailParam,
+    body: s.postMemberBody,
+    fieldNames: { role: "orgRoles" },
+    response: { status: 204, description: "The role is set." },
+    run: async ({ principal, params, body }) => {
+      const m = await findMemberByEmail(principal.organizationId, params.email);
+      if (!m) throw noMember();
+      await changeMemberRole(principal, { userId: m.userId, role: ROLE_OF[body.orgRoles[0]!] });
+    },
+  }),
+  defineOperation({
+    operationId: "DeleteMember",
+    method: "DELETE",
+    path: "/members/{email}",
+    summary: "Remove a member",
+    description: "Owners cannot be removed through the API.",
+    permission: "MEMBERS_DELETE",
+    params: s.emailParam,
+    response: { status: 204, description: "Removed." },
+    run: async ({ principal, params }) => {
+      const m = await findMemberByEmail(principal.organizationId, params.email);
+      if (!m) throw noMember();
+      await removeMember(principal, { userId: m.userId });
+    },
+  }),
+];

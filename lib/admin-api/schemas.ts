@@ -1,0 +1,211 @@
+// Request and response shapes of the Administration API, after Camunda's
+// Administration API ("Camunda Management API" OpenAPI document). The same
+// zod schemas validate requests, type the handlers and generate
+// <base>/openapi.json (openapi.ts); the field schemas are the console's own.
+import { z } from "zod";
+import { clientIdSchema, clientNameSchema, rotationGraceSchema, ROTATION_GRACE } from "@/lib/api-clients/schemas";
+import { clusterNameSchema } from "@/lib/clusters/schemas";
+import { emailSchema } from "@/lib/members/schemas";
+
+// --- shared pieces -----------------------------------------------------------
+
+/** Camunda's names for the cluster scopes ("Zeebe", ...), in canonical order. */
+export const CAMUNDA_PERMISSIONS = ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] as const;
+export type CamundaPermission = (typeof CAMUNDA_PERMISSIONS)[number];
+
+const named = z.object({ uuid: z.string(), name: z.string() });
+const componentStatus = z.enum(["Creating", "Healthy", "Unhealthy", "Updating", "Resuming", "Suspended", "WaitingForInput", "Maintenance"]);
+const dateTime = z.iso.datetime();
+
+export const clusterUuidParam = z.object({ clusterUuid: z.uuid() });
+export const clientParams = z.object({ clusterUuid: z.uuid(), clientId: clientIdSchema });
+export const emailParam = z.object({ email: emailSchema });
+
+// --- clusters ----------------------------------------------------------------
+
+export const clusterLinks = z
+  .object({
+    zeebe: z.string().describe("The Zeebe gRPC address (host:port), as ZEEBE_ADDRESS."),
+    zeebeGrpc: z.string().describe("The Zeebe gRPC address as a grpcs:// URL."),
+    zeebeRest: z.string().describe("The Zeebe REST address."),
+    operate: z.string(),
+    tasklist: z.string(),
+    optimize: z.string(),
+    oauth: z.string().describe("The token URL of this console's authorization server."),
+    console: z.string().describe("The cluster's page in the console."),
+  })
+  .describe("Endpoints of the cluster's components.");
+
+export const cluster = z
+  .object({
+    uuid: z.uuid().describe("The ID used in all further API operations referencing the cluster."),
+    name: z.string(),
+    created: dateTime,
+    ownerId: z.string().describe("Who created the cluster (an email, or an Administration API client's label)."),
+    region: named.describe("The region the cluster runs in; its uuid is the region's ID."),
+    planType: named,
+    channel: named,
+    generation: named,
+    autoUpdate: z.boolean(),
+    labels: z.array(z.string()),
+    links: clusterLinks,
+    status: z
+      .object({ ready: componentStatus, zeebeStatus: componentStatus, operateStatus: componentStatus, tasklistStatus: componentStatus, optimizeStatus: componentStatus })
+      .describe("The console manages access to clusters and does not monitor them: a live cluster is always reported Healthy."),
+  })
+  .describe("A cluster of the organization.");
+
+export const createClusterBody = z
+  .object({
+    name: clusterNameSchema.describe("The name of the new cluster."),
+    regionId: z.string().min(1).max(32).describe("One of the regions from GET /clusters/parameters."),
+    planTypeId: z.string().max(64).optional().describe("Accepted for compatibility; must be the plan type from GET /clusters/parameters."),
+    channelId: z.string().max(64).optional().describe("Accepted for compatibility; must be the channel from GET /clusters/parameters."),
+    generationId: z.string().max(64).optional().describe("Accepted for compatibility; must be the generation from GET /clusters/parameters."),
+    autoUpdate: z.boolean().optional(),
+    description: z.string().max(150).optional(),
+  })
+  .describe("Creates a cluster. regionId comes from GET /clusters/parameters.");
+
+export const createClusterResponse = z.object({ clusterId: z.uuid() });
+
+export const updateClusterBody = z
+  .object({
+    name: clusterNameSchema.optional().describe("The new name of the cluster."),
+    description: z.string().max(150).optional().describe("Accepted for compatibility; not stored."),
+  })
+  .describe("Renames a cluster.");
+
+export const parameters = z.object({
+  channels: z.array(
+    z.object({
+      uuid: z.string(),
+      name: z.string(),
+      defaultGeneration: named,
+      allowedGenerations: z.array(z.object({ uuid: z.string(), name: z.string(), classification: z.enum(["channel"]) })),
+    }),
+  ),
+  clusterPlanTypes: z.array(named),
+  regions: z.array(z.object({ uuid: z.string(), name: z.string(), provider: z.string() })),
+});
+
+// --- cluster clients ---------------------------------------------------------
+
+export const clusterClient = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+});
+
+export const createClusterClientBody = z
+  .object({
+    clientName: clientNameSchema,
+    permissions: z
+      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .max(10)
+      .optional()
+      .describe("None given means all of them."),
+  })
+  .describe("If no permissions are passed, the client gets all of them.");
+
+export const createdLinks = z.object({
+  zeebe: z.string(),
+  oauth: z.string(),
+  operate: z.string().optional(),
+  tasklist: z.string().optional(),
+  optimize: z.string().optional(),
+  console: z.string(),
+});
+
+export const createdClusterClient = z
+  .object({
+    uuid: z.string().describe("The client ID (clients have no other public identifier)."),
+    clientId: z.string(),
+    clientSecret: z.string().describe("Shown once: it cannot be read again."),
+    name: z.string(),
+    permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+    audience: z.string().describe("The audience of the client's Zeebe (or first granted) tokens."),
+    links: createdLinks,
+  })
+  .describe("The new client, with its secret.");
+
+export const connectionDetails = z
+  .object({
+    name: z.string(),
+    ZEEBE_ADDRESS: z.string(),
+    ZEEBE_CLIENT_ID: z.string(),
+    ZEEBE_AUTHORIZATION_SERVER_URL: z.string(),
+    ZEEBE_TOKEN_AUDIENCE: z.string(),
+    ZEEBE_REST_ADDRESS: z.string(),
+    ZEEBE_GRPC_ADDRESS: z.string(),
+    CAMUNDA_CLUSTER_ID: z.string(),
+    CAMUNDA_CLUSTER_REGION: z.string(),
+    CAMUNDA_CREDENTIALS_SCOPES: z.string(),
+    CAMUNDA_OAUTH_URL: z.string(),
+    CAMUNDA_TASKLIST_BASE_URL: z.string().optional(),
+    CAMUNDA_OPERATE_BASE_URL: z.string().optional(),
+    CAMUNDA_OPTIMIZE_BASE_URL: z.string().optional(),
+  })
+  // The credentials file may name more variables (newer clients' names): all strings.
+  .catchall(z.string())
+  .describe("The connection details of a client, as the credentials file names them, without the secret.");
+
+export const rotateClientBody = z
+  .object({
+    gracePeriod: rotationGraceSchema
+      .optional()
+      .describe(`How long the current secret keeps working: ${Object.keys(ROTATION_GRACE).join(", ")}. Default: now (revoked at once).`),
+  })
+  .describe("Issues a new secret.");
+
+export const rotatedClient = z.object({
+  clientId: z.string(),
+  clientSecret: z.string().describe("Shown once: it cannot be read again."),
+  name: z.string(),
+  permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+  previousSecretExpiresAt: dateTime.nullable().describe("When the previous secret stops working; null when it was revoked at once."),
+});
+
+// --- members and activity ----------------------------------------------------
+
+export const ORGANIZATION_ROLES = ["owner", "admin", "operationsengineer", "developer", "visitor"] as const;
+export const ASSIGNABLE_ROLES = ["admin", "operationsengineer", "developer", "visitor"] as const;
+
+export const member = z.object({
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ORGANIZATION_ROLES)),
+  invitePending: z.boolean(),
+});
+
+export const postMemberBody = z
+  .object({
+    orgRoles: z.array(z.enum(ASSIGNABLE_ROLES, { error: "Use admin, operationsengineer, developer or visitor." })).length(1, "Give exactly one role."),
+  })
+  .describe("Sets the role of a member of the organization (the console has one role per member).");
+
+export const auditEvent = z.object({
+  audit: z.string().describe("What happened, e.g. client.created."),
+  auditType: z.enum(["c", "r", "u", "d"]),
+  entity: z.string(),
+  entityId: z.string(),
+  entityName: z.string(),
+  orgId: z.string(),
+  parentEntity: z.string().optional(),
+  parentEntityId: z.string().optional(),
+  service: z.string(),
+  userId: z.string().describe("Who did it: an email, or an Administration API client's ID."),
+  timestamp: z.number().describe("Milliseconds since the epoch."),
+});
+
+// --- errors ------------------------------------------------------------------
+
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional().describe("One entry per bad field."),
+  })
+  .describe("RFC 9457 problem details.");

@@ -1,0 +1,14 @@
+// One live API client of a live cluster of the organization, or null: what
+// the Administration API shows as connection details. Never a secret.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { ClientScopeName } from "@/lib/api-clients/scopes";
+
+export async function getLiveClient(organizationId: string, clusterId: string, clientId: string) {
+  const row = await db().apiClient.findFirst({
+    where: { clientId, clusterId, organizationId, revokedAt: null, cluster: { deletedAt: null } },
+    select: { clientId: true, name: true, scopes: true, cluster: { select: { id: true, region: true } } },
+  });
+  if (!row?.cluster) return null;
+  return { clientId: row.clientId, name: row.name, scopes: row.scopes as ClientScopeName[], cluster: row.cluster };
+}

@@ -1,0 +1,23 @@
+// A cluster's live API clients as the Administration API's JSON array
+// ([{clientId, name, permissions}], oldest first), or null when the cluster
+// is not a live cluster of the organization. PostgreSQL builds the JSON in
+// the same query that checks tenancy: a cluster with thousands of clients is
+// one round trip and one string, with no per-row work in Node. Permissions get
+// Camunda's names (ZEEBE -> Zeebe, ...) in the enum's (canonical) order.
+import "server-only";
+import { db } from "@/lib/db/client";
+
+export async function listLiveClientsJson(organizationId: string, clusterId: string): Promise<string | null> {
+  const rows = await db().$queryRaw<{ json: string }[]>`
+    SELECT COALESCE((
+      SELECT json_agg(json_build_object(
+               'clientId', c.client_id,
+               'name', c.name,
+               'permissions', ARRAY(SELECT initcap(s::text) FROM unnest(c.scopes) AS s ORDER BY s))
+             ORDER BY c.created_at, c.id)
+        FROM api_clients c
+       WHERE c.cluster_id = cl.id AND c.revoked_at IS NULL), '[]')::text AS json
+      FROM clusters cl
+     WHERE cl.id = ${clusterId}::uuid AND cl.organization_id = ${organizationId}::uuid AND cl.deleted_at IS NULL`;
+  return rows[0]?.json ?? null;
+}
