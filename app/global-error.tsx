@@ -8,6 +8,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <h1>Temporarily unavailable</h1>
         <p style={{ color: "#475569" }}>The console could not complete the request. Nothing you saved is lost; try again in a few seconds.</p>
         <p>
+          {/* biome-ignore lint/a11y/useValidAnchor: an empty href reloads this page, without script (this page runs when the app's own failed) */}
           <a href="">Try again</a>
         </p>
         {error.digest && <p style={{ color: "#94a3b8", fontSize: 12 }}>Reference {error.digest}</p>}

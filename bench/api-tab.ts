@@ -1,7 +1,6 @@
 // npm run bench:api-tab — the API tab of a cluster with 1,000 API clients,
 // against a static page of the same app (the peer), in one run on one build.
 // Target: the API tab's mean latency stays under 3x the static page's.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { startTestDatabase } from "@/tests/support/test-database";

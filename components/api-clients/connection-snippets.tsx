@@ -58,6 +58,8 @@ export function ConnectionSnippets({ label = "Connection snippets", className = 
                 <CopyButton value={s.code} label={`${t.label} snippet: ${s.title}`} />
               </figcaption>
               <pre
+                role="region"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
                 tabIndex={0}
                 aria-label={`${t.label}: ${s.title}`}
                 data-language={s.language}

@@ -69,6 +69,7 @@ function CreateClientForm({
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Client name" hint="Up to 100 characters, unique within this cluster." errors={fe?.name}>
         {(p) => (
+          // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
           <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. order-worker" className={inputClass} autoFocus />
         )}
       </Field>

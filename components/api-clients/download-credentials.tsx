@@ -52,6 +52,7 @@ export function DownloadCredentials({ input }: { input: CredentialsInput }) {
         </div>
         <Tabs.Content value={format} className="focus:outline-none">
           <pre
+            role="region"
             aria-label={`${label} credentials`}
             className="max-h-44 overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100"
           >

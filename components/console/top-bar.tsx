@@ -12,7 +12,7 @@ export function TopBar({ member }: { member: Member }) {
         <Link href="/clusters" aria-label="Cluster Console home">
           <Logo />
         </Link>
-        <span className="hidden items-center gap-2 text-sm text-slate-500 sm:flex" aria-label="Organization">
+        <span role="group" className="hidden items-center gap-2 text-sm text-slate-500 sm:flex" aria-label="Organization">
           <span aria-hidden="true" className="text-slate-300">/</span>
           <span className="font-medium text-slate-800">{member.organizationName}</span>
         </span>

@@ -150,6 +150,7 @@ export function nodeSnippets(i: SnippetInput): Snippet[] {
         "const tokens = new TokenClient();",
         "",
         "// Adds Authorization: Bearer <token>; retries once with a fresh token on 401.",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript shown to the reader, not run here
         "const res = await tokens.fetch(`${process.env.CAMUNDA_REST_ADDRESS}/v2/topology`);",
         "console.log(await res.json());",
         "",

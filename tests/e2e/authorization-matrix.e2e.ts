@@ -101,7 +101,7 @@ function resolve(path: string, w: World): string {
 
 async function check(cell: Cell, res: APIResponse, account: Account | null) {
   const status = res.status();
-  const location = res.headers()["location"];
+  const location = res.headers().location;
   const where = location ? new URL(location, "http://x").pathname : undefined;
   const what = `${cell.method} ${cell.path} as ${cell.who}: ${status} ${location ?? ""}`;
   switch (cell.expected) {

@@ -86,7 +86,7 @@ export const test = base.extend<Fixtures>({
     await signIn(page, owner);
     await use(owner);
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring
   makeAccount: async ({}, use) => {
     await use((role, organizationId) => createAccount(role, organizationId));
   },
