@@ -103,7 +103,9 @@ export function openApiDocument(base: string): Json {
       responses,
       "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
     };
-    (paths[op.path] ??= {})[op.method.toLowerCase()] = entry;
+    const item = paths[op.path] ?? {};
+    item[op.method.toLowerCase()] = entry;
+    paths[op.path] = item;
   }
   output(s.problem);
   return {

@@ -1,7 +1,6 @@
 // Signing keys: tokens verify from the JWKS alone (jose's createRemoteJWKSet)
 // before and after a rotation, ES256/EdDSA by configuration, private keys
 // encrypted at rest. Each test uses its own database: rotation is global.
-import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
