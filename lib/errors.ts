@@ -13,6 +13,17 @@ export class AppError extends Error {
   }
 }
 
+/** What a form shows above its fields when some of them are marked. */
+export const FIELD_ERRORS_MESSAGE = "Please correct the highlighted fields.";
+
+/**
+ * An error about particular fields, shown next to them: `invalid_input` for
+ * a value the schema cannot judge (a region not offered), `conflict` for one
+ * that clashes with stored data (a name taken).
+ */
+export const fieldError = (code: "invalid_input" | "conflict", fields: Record<string, string[]>) =>
+  new AppError(code, FIELD_ERRORS_MESSAGE, fields);
+
 export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("forbidden", message);
 

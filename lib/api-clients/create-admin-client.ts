@@ -3,7 +3,7 @@
 // format, hashing and show-once rule as a cluster's clients (create-client.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
@@ -19,9 +19,7 @@ export interface IssuedAdminCredentials {
 }
 
 const duplicateName = (name: string) =>
-  new AppError("conflict", "Please correct the highlighted fields.", {
-    name: [`Administration API credentials named “${name}” already exist.`],
-  });
+  fieldError("conflict", { name: [`Administration API credentials named “${name}” already exist.`] });
 
 export async function createAdminClient(
   actor: Principal,

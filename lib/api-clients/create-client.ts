@@ -2,7 +2,7 @@
 // audit event. The plaintext secret exists only in the return value.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors";
+import { fieldError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
@@ -17,9 +17,7 @@ export interface IssuedCredentials {
 }
 
 const duplicateName = (name: string) =>
-  new AppError("conflict", "Please correct the highlighted fields.", {
-    name: [`A client named “${name}” already exists on this cluster.`],
-  });
+  fieldError("conflict", { name: [`A client named “${name}” already exists on this cluster.`] });
 
 export async function createClient(
   member: Principal,

@@ -1,9 +1,11 @@
-// The one wrapper every server action is built on: load the member, check the
-// permission, validate input with zod, run the domain function, and turn
-// AppError into a typed result for `useActionState` forms.
+// The wrappers every server action is built on, in two layers:
+//  - `action`: validate the input with zod, run the domain function, and turn
+//    AppError into a typed result for `useActionState` forms. Alone, it serves
+//    the one action open to anonymous visitors (first-run set-up).
+//  - `authedAction`: first load the member and check the permission, then the same.
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, FIELD_ERRORS_MESSAGE } from "@/lib/errors";
 import { can, type Permission } from "@/lib/auth/roles";
 import { currentMember, type Member } from "@/lib/auth/session";
 
@@ -28,32 +30,40 @@ export function formToObject(input: ActionInput): Record<string, unknown> {
   return out;
 }
 
-export function authedAction<S extends z.ZodType, T>(
-  options: { schema: S; permission?: Permission },
-  run: (input: z.output<S>, member: Member) => Promise<T>,
-) {
+/** Validate, run, map AppError: no session needed (see `authedAction` for everything else). */
+export function action<S extends z.ZodType, T>(options: { schema: S }, run: (input: z.output<S>) => Promise<T>) {
   return async (_prev: unknown, raw: ActionInput): Promise<ActionResult<T>> => {
-    const member = await currentMember();
-    if (!member) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
-    if (options.permission && !can(member.role, options.permission)) {
-      return { ok: false, code: "forbidden", error: "You do not have permission to do this." };
-    }
     const parsed = options.schema.safeParse(formToObject(raw));
     if (!parsed.success) {
       return {
         ok: false,
         code: "invalid_input",
-        error: "Please correct the highlighted fields.",
+        error: FIELD_ERRORS_MESSAGE,
         fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
       };
     }
     try {
-      return { ok: true, data: await run(parsed.data, member) };
+      return { ok: true, data: await run(parsed.data) };
     } catch (err) {
       if (err instanceof AppError) {
         return { ok: false, code: err.code, error: err.message, fieldErrors: err.fieldErrors };
       }
       throw err;
     }
+  };
+}
+
+/** The member (fresh from the database) and the permission first, then `action`. */
+export function authedAction<S extends z.ZodType, T>(
+  options: { schema: S; permission?: Permission },
+  run: (input: z.output<S>, member: Member) => Promise<T>,
+) {
+  return async (prev: unknown, raw: ActionInput): Promise<ActionResult<T>> => {
+    const member = await currentMember();
+    if (!member) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    if (options.permission && !can(member.role, options.permission)) {
+      return { ok: false, code: "forbidden", error: "You do not have permission to do this." };
+    }
+    return action(options, (input) => run(input, member))(prev, raw);
   };
 }

@@ -1,15 +1,13 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 
 export async function createCluster(member: Principal, input: { name: string; region: string }) {
   if (!config().CLUSTER_REGIONS.includes(input.region)) {
-    throw new AppError("invalid_input", "Please correct the highlighted fields.", {
-      region: ["Choose one of the offered regions."],
-    });
+    throw fieldError("invalid_input", { region: ["Choose one of the offered regions."] });
   }
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.create({

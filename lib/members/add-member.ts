@@ -1,13 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError, forbidden } from "@/lib/errors";
+import { fieldError, forbidden } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-const emailTaken = () =>
-  new AppError("conflict", "Please correct the highlighted fields.", { email: ["This email already has an account."] });
+const emailTaken = () => fieldError("conflict", { email: ["This email already has an account."] });
 
 export async function addMember(
   actor: Principal,
