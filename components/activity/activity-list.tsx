@@ -13,11 +13,15 @@ const ACTION_LABELS: Record<string, string> = {
   "client.created": "created API client",
   "client.secret_rotated": "rotated the secret of API client",
   "client.revoked": "revoked API client",
+  "cluster.renamed": "renamed cluster",
+  "admin_client.created": "created Administration API credentials",
+  "admin_client.secret_rotated": "rotated the secret of Administration API credentials",
+  "admin_client.revoked": "revoked Administration API credentials",
 };
 
 function details(e: AuditEventView): string | null {
   const m = e.metadata;
-  if (e.action === "member.role_changed") return `${m.from} → ${m.to}`;
+  if (e.action === "member.role_changed" || e.action === "cluster.renamed") return `${m.from} → ${m.to}`;
   if (typeof m.role === "string") return `role ${m.role}`;
   if (typeof m.region === "string") return `region ${m.region}`;
   if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${m.scopes}`;
@@ -45,7 +49,9 @@ export function ActivityList({
         <ol aria-label="Activity" className="divide-y divide-slate-100">
           {events.map((e) => (
             <li key={e.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 px-5 py-3 text-sm" data-action={e.action}>
-              <span className="font-medium text-slate-900">{e.actorEmail}</span>
+              <span className="font-medium text-slate-900" title={e.actorClientId ? `Administration API client ${e.actorClientId}` : undefined}>
+                {e.actorEmail}
+              </span>
               <span className="text-slate-600">{ACTION_LABELS[e.action] ?? e.action}</span>
               {e.targetType !== "organization" && <span className="font-medium text-slate-900">{e.targetName}</span>}
               {details(e) && <span className="text-xs text-slate-500">({details(e)})</span>}

@@ -12,7 +12,7 @@ import { DownloadCredentials } from "./download-credentials";
 import type { ClusterConnection, IssuedSecret } from "./types";
 import type { SecretDialog } from "./use-secret-dialog";
 
-function SecretField({ label, value, emphasis }: { label: string; value: string; emphasis?: boolean }) {
+export function SecretField({ label, value, emphasis }: { label: string; value: string; emphasis?: boolean }) {
   const id = `reveal-${label.toLowerCase().replace(/\s+/g, "-")}`;
   return (
     <div className="space-y-1.5">
@@ -103,7 +103,7 @@ export function CredentialsReveal({
   );
 }
 
-function WarningIcon() {
+export function WarningIcon() {
   return (
     <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-5 shrink-0 text-amber-500" fill="currentColor">
       <path

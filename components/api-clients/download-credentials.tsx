@@ -13,7 +13,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 
-function saveFile(fileName: string, content: string, mime: string) {
+export function saveFile(fileName: string, content: string, mime: string) {
   const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
   const a = document.createElement("a");
   a.href = url;

@@ -10,7 +10,7 @@ import { CredentialsReveal } from "./credentials-reveal";
 import { useSecretDialog } from "./use-secret-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
-const GRACE_OPTIONS = [
+export const GRACE_OPTIONS = [
   { value: "now", label: "Revoke the old secret now", hint: "Applications using it fail at once. Use this if it leaked." },
   { value: "1h", label: "Keep it valid for 1 hour", hint: "Time to redeploy applications with the new secret." },
   { value: "24h", label: "Keep it valid for 24 hours", hint: "" },

@@ -8,9 +8,9 @@ import { useState } from "react";
 import { useLeaveGuard } from "./use-leave-guard";
 import type { IssuedSecret } from "./types";
 
-export function useSecretDialog(control?: { open: boolean; onClose: () => void }) {
+export function useSecretDialog<T = IssuedSecret>(control?: { open: boolean; onClose: () => void }) {
   const [ownOpen, setOwnOpen] = useState(false);
-  const [issued, setIssued] = useState<IssuedSecret | null>(null);
+  const [issued, setIssued] = useState<T | null>(null);
   const [confirming, setConfirming] = useState(false);
   // A new key per opening gives the form fresh state (no stale errors).
   const [formKey, setFormKey] = useState(0);
@@ -35,11 +35,11 @@ export function useSecretDialog(control?: { open: boolean; onClose: () => void }
       else if (issued) setConfirming(true);
       else reset();
     },
-    onIssued: (s: IssuedSecret) => setIssued(s),
+    onIssued: (s: T) => setIssued(s),
     requestClose: () => setConfirming(true),
     cancelClose: () => setConfirming(false),
     confirmClose: reset,
   };
 }
 
-export type SecretDialog = ReturnType<typeof useSecretDialog>;
+export type SecretDialog<T = IssuedSecret> = ReturnType<typeof useSecretDialog<T>>;

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/clusters", label: "Clusters" },
   { href: "/members", label: "Members" },
   { href: "/activity", label: "Activity" },
+  { href: "/organization", label: "Organization" },
 ];
 
 export function NavLinks() {

@@ -12,10 +12,13 @@ import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import { clientAudit } from "@/lib/api-clients/client-audit";
+import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
 
 export interface RotatedCredentials extends IssuedCredentials {
   /** When the previous secret stops working; null when it was revoked now. */
   previousSecretExpiresAt: Date | null;
+  /** An Administration API client's permissions (empty for a cluster client). */
+  adminPermissions: AdminPermissionName[];
 }
 
 export async function rotateClientSecret(
@@ -66,6 +69,7 @@ export async function rotateClientSecret(
       name: client.name,
       scopes: client.scopes as ClientScopeName[],
       previousSecretExpiresAt,
+      adminPermissions: client.adminPermissions as AdminPermissionName[],
     };
   });
 }

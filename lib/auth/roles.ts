@@ -17,6 +17,7 @@ export type Permission =
   | "cluster:delete"
   | "client:manage"
   | "member:manage"
+  | "admin_client:manage"
   | "activity:view";
 
 const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
@@ -27,6 +28,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "cluster:delete": OPERATORS,
   "client:manage": OPERATORS,
   "member:manage": MANAGERS,
+  // Administration API credentials reach every cluster and the members: managers only.
+  "admin_client:manage": MANAGERS,
   "activity:view": ROLES,
 };
 

@@ -1,0 +1,15 @@
+"use server";
+// Administration API credentials: the plaintext secret appears only in this response.
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/auth/authed-action";
+import { createAdminClientSchema } from "@/lib/api-clients/schemas";
+import { createAdminClient as create } from "@/lib/api-clients/create-admin-client";
+
+export const createAdminClient = authedAction(
+  { schema: createAdminClientSchema, permission: "admin_client:manage" },
+  async (input, member) => {
+    const credentials = await create(member, input);
+    revalidatePath("/organization/administration-api");
+    return credentials;
+  },
+);

@@ -1,0 +1,105 @@
+"use client";
+// "Create new credentials": a name and permissions grouped by resource as
+// checkboxes, then the show-once view.
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import type { FormActionFn } from "@/components/api-clients/types";
+import { ADMIN_PERMISSION_GROUPS } from "@/lib/api-clients/admin-permissions";
+import { AdminCredentialsReveal } from "./admin-credentials-reveal";
+import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
+
+export function CreateAdminClientDialog({
+  endpoints,
+  createAction,
+}: {
+  endpoints: AdminApiEndpoints;
+  createAction: FormActionFn<IssuedAdminSecret>;
+}) {
+  const d = useSecretDialog<IssuedAdminSecret>();
+  return (
+    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <span aria-hidden="true" className="text-base leading-none">+</span>
+          Create new credentials
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={d.issued ? `Credentials “${d.issued.name}” created` : "Create new credentials"}
+        description={
+          d.issued
+            ? "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."
+            : "Organization-level credentials for the Administration API: they reach every cluster of this organization."
+        }
+        className="w-[min(42rem,calc(100vw-2rem))]"
+      >
+        {d.issued ? (
+          <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
+        ) : (
+          <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSecret>; onCreated: (s: IssuedAdminSecret) => void }) {
+  const [state, onSubmit, pending] = useFormAction(action);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  useEffect(() => {
+    if (state?.ok) onCreated(state.data);
+  }, [state, onCreated]);
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      {state && !state.ok && !fe && <FormError message={state.error} />}
+      <Field label="Name" hint="Up to 100 characters, unique in the organization. Name it after the tool or pipeline that uses it." errors={fe?.name}>
+        {(p) => <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. terraform-ci" className={inputClass} autoFocus />}
+      </Field>
+      <fieldset aria-describedby={fe?.permissions ? "permissions-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Permissions</legend>
+        <p className="text-xs text-slate-500">What requests made with these credentials may do. Grant only what the tool needs.</p>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {ADMIN_PERMISSION_GROUPS.map((g) => (
+            <fieldset key={g.label} className="rounded-lg px-3 py-2.5 ring-1 ring-slate-200">
+              <legend className="sr-only">{g.label}</legend>
+              <p aria-hidden="true" className="text-sm font-medium text-slate-900">{g.label}</p>
+              <div className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1.5">
+                {g.permissions.map((p) => (
+                  <label key={p.permission} className="flex cursor-pointer items-center gap-2 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      name="permissions"
+                      value={p.permission}
+                      aria-label={`${g.label}: ${p.label}`}
+                      defaultChecked={p.label === "Get"}
+                      className="size-4 accent-brand-500"
+                    />
+                    {p.label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+        </div>
+        {fe?.permissions?.length ? (
+          <p id="permissions-error" role="alert" className="mt-1.5 text-sm text-red-600">
+            {fe.permissions[0]}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex justify-end gap-2 pt-1">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending || state?.ok}>
+          {pending ? "Creating…" : "Create"}
+        </Button>
+      </div>
+    </form>
+  );
+}

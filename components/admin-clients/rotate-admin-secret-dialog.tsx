@@ -1,0 +1,82 @@
+"use client";
+// Rotate Administration API credentials: choose what happens to the current
+// secret, then the new one is shown once, as after creation.
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { GRACE_OPTIONS } from "@/components/api-clients/rotate-secret-dialog";
+import type { FormActionFn } from "@/components/api-clients/types";
+import { AdminCredentialsReveal } from "./admin-credentials-reveal";
+import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
+
+export function RotateAdminSecretDialog({
+  target,
+  onClosed,
+  returnFocus,
+  endpoints,
+  rotateAction,
+}: {
+  target: { clientId: string; name: string } | null;
+  onClosed: () => void;
+  returnFocus: () => void;
+  endpoints: AdminApiEndpoints;
+  rotateAction: FormActionFn<IssuedAdminSecret>;
+}) {
+  const d = useSecretDialog<IssuedAdminSecret>({ open: target !== null, onClose: onClosed });
+  if (!target) return null;
+  return (
+    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
+      <DialogContent
+        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
+        title={d.issued ? `New secret for “${target.name}”` : `Rotate secret of “${target.name}”`}
+        description={d.issued ? "Update your pipelines and tools with the new secret. The client ID stays the same." : "A new secret is issued. The client ID and permissions stay the same."}
+        className="w-[min(42rem,calc(100vw-2rem))]"
+      >
+        {d.issued ? (
+          <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
+        ) : (
+          <RotateForm key={d.formKey} clientId={target.clientId} action={rotateAction} onRotated={d.onIssued} />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RotateForm({ clientId, action, onRotated }: { clientId: string; action: FormActionFn<IssuedAdminSecret>; onRotated: (s: IssuedAdminSecret) => void }) {
+  const [state, onSubmit, pending] = useFormAction(action);
+  useEffect(() => {
+    if (state?.ok) onRotated(state.data);
+  }, [state, onRotated]);
+  const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <input type="hidden" name="clientId" value={clientId} />
+      <FormError message={error} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">What happens to the current secret?</legend>
+        <div className="mt-2 space-y-2">
+          {GRACE_OPTIONS.map((o) => (
+            <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500">
+              <input type="radio" name="grace" value={o.value} defaultChecked={o.value === "now"} aria-labelledby={`grace-${o.value}`} className="mt-0.5 size-4 accent-brand-500" />
+              <span>
+                <span id={`grace-${o.value}`} className="block text-sm font-medium text-slate-900">{o.label}</span>
+                {o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex justify-end gap-2 pt-1">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={pending || state?.ok}>
+          {pending ? "Rotating…" : "Rotate secret"}
+        </Button>
+      </div>
+    </form>
+  );
+}

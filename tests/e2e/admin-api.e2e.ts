@@ -1,0 +1,137 @@
+// The Organization page's Administration API tab in real Chromium: create
+// credentials with chosen permissions, the show-once dialog, the downloaded
+// file driving the official Camunda SDK's admin client unchanged, rotation
+// and revocation, and the read-only view for other roles.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { decodeJwt } from "jose";
+import { createCluster, expect, signIn, sql, test } from "./fixtures";
+
+const script = path.join(import.meta.dirname, "support/sdk-admin.mjs");
+
+function runSdk(envFile: string, cacheDir: string, clusterId: string) {
+  // Only the credentials file configures the SDK.
+  const out = execFileSync(
+    "bash",
+    ["--noprofile", "--norc", "-c", 'set -euo pipefail; source "$1"; exec node "$2" "$3"', "bash", envFile, script, clusterId],
+    { env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: cacheDir, CAMUNDA_TOKEN_CACHE_DIR: cacheDir } },
+  );
+  return JSON.parse(out.toString().trim().split("\n").pop()!);
+}
+
+test("credentials created on the Administration API tab drive the official SDK's admin client", async ({ page, owner }, testInfo) => {
+  const cluster = await createCluster(owner.organizationId, "Admin API cluster");
+  await page.goto("/clusters");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organization" }).click();
+  await expect(page.getByRole("tab", { name: "Administration API", selected: true })).toBeVisible();
+  await page.getByRole("button", { name: "Create new credentials" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("sdk-admin");
+  await dialog.getByLabel("API clients: Create").check();
+  await dialog.getByLabel("API clients: Delete").check();
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+
+  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+  const secret = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  expect(secret).toMatch(/^ccs_/);
+  await expect(dialog.getByText("will not be shown again")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download credentials" }).click();
+  const envFile = testInfo.outputPath("admin-credentials.env");
+  await (await download).saveAs(envFile);
+  expect((await download).suggestedFilename()).toBe("credentials-admin-sdk-admin.env");
+  expect(readFileSync(envFile, "utf8")).toContain("ZEEBE_CLIENT_ID/SECRET instead");
+
+  // Closing asks first; the secret is gone afterwards.
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.locator(`tr[data-client-id="${clientId}"]`);
+  await expect(row).toContainText("sdk-admin");
+  await expect(row).toContainText("API clients: get, create, delete");
+  await expect(page.locator("body")).not.toContainText(secret);
+
+  const out = runSdk(envFile, mkdtempSync(path.join(os.tmpdir(), "cc-sdk-admin-")), cluster.id);
+  expect(out.clusters).toEqual([cluster.id]);
+  expect(out.created).toMatchObject({ hasSecret: true, permissions: ["Zeebe"] });
+  expect(out.listed).toEqual([{ clientId: out.created.clientId, name: "made-by-the-sdk", permissions: ["Zeebe"] }]);
+  expect(out.details).toMatchObject({ name: "made-by-the-sdk", ZEEBE_CLIENT_ID: out.created.clientId, ZEEBE_ADDRESS: `${cluster.id}.bru-2.zeebe.camunda.io:443` });
+  expect(decodeJwt(out.zeebeToken.slice("Bearer ".length))).toMatchObject({ sub: out.created.clientId, cluster_id: cluster.id });
+  expect(out.after).toEqual([]);
+  expect(out.refusedStatus).toBe(401);
+
+  // The same audit trail as the API tab's, with the admin client as the actor.
+  const { rows } = await sql().query<{ action: string; actor_client_id: string | null }>(
+    "SELECT action, actor_client_id FROM audit_events WHERE organization_id = $1 AND target_type = 'api_client' ORDER BY id",
+    [owner.organizationId],
+  );
+  expect(rows).toEqual([
+    { action: "client.created", actor_client_id: clientId },
+    { action: "client.revoked", actor_client_id: clientId },
+  ]);
+  await page.goto("/activity");
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText("sdk-admin (API client)revoked API clientmade-by-the-sdk");
+  // Last used shows on the tab.
+  await page.goto("/organization/administration-api");
+  await expect(row.locator("td").nth(4)).not.toContainText("Never");
+});
+
+test("rotation keeps the old secret for the grace period; revocation ends it", async ({ page, owner }) => {
+  await page.goto("/organization/administration-api");
+  await page.getByRole("button", { name: "Create new credentials" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("rotating");
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+  const first = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+
+  await page.getByRole("button", { name: "Rotate secret of rotating" }).click();
+  await dialog.getByLabel("Keep it valid for 1 hour").check();
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  const second = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  expect(second).not.toBe(first);
+  await expect(dialog.getByText(/previous secret keeps working until/)).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+
+  const token = (secret: string) =>
+    page.request.post("/oauth/token", { form: { grant_type: "client_credentials", client_id: clientId, client_secret: secret } });
+  expect((await token(first)).status()).toBe(200);
+  expect((await token(second)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Revoke rotating" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke client" }).click();
+  await expect(page.locator(`tr[data-client-id="${clientId}"]`)).toContainText("Revoked");
+  expect((await token(second)).status()).toBe(401);
+  const { rows } = await sql().query<{ action: string }>(
+    "SELECT action FROM audit_events WHERE organization_id = $1 AND target_type = 'admin_client' ORDER BY id",
+    [owner.organizationId],
+  );
+  expect(rows.map((r) => r.action)).toEqual(["admin_client.created", "admin_client.secret_rotated", "admin_client.revoked"]);
+});
+
+test("developers, visitors and operations engineers see the list read-only", async ({ page, owner, makeAccount, browser }) => {
+  await page.goto("/organization/administration-api");
+  await page.getByRole("button", { name: "Create new credentials" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("shared-view");
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+
+  for (const role of ["OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"] as const) {
+    const account = await makeAccount(role, owner.organizationId);
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, account);
+    await other.goto("/organization/administration-api");
+    await expect(other.getByText("shared-view")).toBeVisible();
+    await expect(other.getByRole("button", { name: "Create new credentials" })).toHaveCount(0);
+    await expect(other.getByRole("button", { name: /Rotate|Revoke/ })).toHaveCount(0);
+    await context.close();
+  }
+});
