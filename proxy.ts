@@ -21,8 +21,10 @@ const PUBLIC_PREFIXES = [
 const dev = process.env.NODE_ENV !== "production";
 
 // Prerendered pages cannot carry a per-request nonce; they are plain reading
-// matter and run no script at all.
+// matter and run no script at all. The Administration API reference is the
+// exception: it runs Swagger UI, with the request's nonce.
 const STATIC_PREFIXES = ["/docs"];
+const SCRIPTED_DOCS = ["/docs/admin-api"];
 
 function contentSecurityPolicy(nonce: string | null): string {
   return [
@@ -73,7 +75,7 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(url);
   }
 
-  const isStatic = STATIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const isStatic = STATIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && !SCRIPTED_DOCS.includes(pathname);
   const nonce = isStatic ? null : btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(req.headers);

@@ -95,7 +95,8 @@ export function openApiDocument(base: string): Json {
     const entry: Json = {
       operationId: op.operationId,
       summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
+      // The curl example in the description too: every renderer shows descriptions (Markdown).
+      description: `${op.description ? `${op.description}\n\n` : ""}\`\`\`sh\n${curlExample(base, op)}\n\`\`\``,
       tags: [op.path.split("/")[1]!],
       security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
       ...(op.params ? { parameters: pathParameters(op, input) } : {}),
@@ -117,7 +118,13 @@ export function openApiDocument(base: string): Json {
         "Manage clusters, their API clients, members and activity from code, with organization-level credentials " +
         "(Organization > Administration API). Paths and shapes follow Camunda's Administration API, so its clients work unchanged. " +
         "Get a token with the client credentials grant at /oauth/token, then send it as Authorization: Bearer <token>. " +
-        "Errors are RFC 9457 problem details.",
+        "Errors are RFC 9457 problem details.\n\n" +
+        "```sh\n" +
+        "# Credentials from Organization > Administration API (source the downloaded file)\n" +
+        `TOKEN=$(curl -sS -X POST "${base.slice(0, -ADMIN_API_PATH.length)}/oauth/token" \\\n` +
+        `  -d grant_type=client_credentials -d audience=${base} \\\n` +
+        '  --data-urlencode "client_id=$CAMUNDA_CONSOLE_CLIENT_ID" --data-urlencode "client_secret=$CAMUNDA_CONSOLE_CLIENT_SECRET" | jq -r .access_token)\n' +
+        "```",
     },
     servers: [{ url: base }],
     tags: [
