@@ -84,10 +84,16 @@ export function AdminClientsTable({
                   <td className="px-4 py-2.5 text-right align-top whitespace-nowrap">
                     {!revoked && (
                       <>
-                        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => ((opener.current = e.currentTarget), setRotating(target))}>
+                        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
+                            opener.current = e.currentTarget;
+                            setRotating(target);
+                          }}>
                           Rotate
                         </Button>
-                        <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => ((opener.current = e.currentTarget), setRevoking(target))} className="text-red-700 hover:bg-red-50">
+                        <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
+                            opener.current = e.currentTarget;
+                            setRevoking(target);
+                          }} className="text-red-700 hover:bg-red-50">
                           Revoke
                         </Button>
                       </>

@@ -69,7 +69,7 @@ export function AdminCredentialsReveal({
             </Tabs.List>
           </div>
           <Tabs.Content value={format} className="focus:outline-none">
-            <pre aria-label="Credentials file" className="max-h-44 overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100">
+            <pre role="region" aria-label="Credentials file" className="max-h-44 overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100">
               {file.content}
             </pre>
           </Tabs.Content>

@@ -58,7 +58,10 @@ function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSec
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Name" hint="Up to 100 characters, unique in the organization. Name it after the tool or pipeline that uses it." errors={fe?.name}>
-        {(p) => <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. terraform-ci" className={inputClass} autoFocus />}
+        {(p) => (
+          // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
+          <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. terraform-ci" className={inputClass} autoFocus />
+        )}
       </Field>
       <fieldset aria-describedby={fe?.permissions ? "permissions-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Permissions</legend>
