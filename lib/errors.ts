@@ -1,5 +1,6 @@
-// One error type for the domain. Edges map the code to an HTTP status or a
-// form error in one place (lib/auth/authed-action.ts, route handlers).
+// One error type for the domain. Each edge maps the code in one place: to a
+// form result (lib/auth/authed-action.ts), to an HTTP problem for the
+// Administration API (lib/admin-api/handle-request.ts).
 export type AppErrorCode = "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict";
 
 export class AppError extends Error {
@@ -26,11 +27,3 @@ export const fieldError = (code: "invalid_input" | "conflict", fields: Record<st
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("forbidden", message);
-
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-};

@@ -2,7 +2,6 @@
 // the Administration API shows as connection details. Never a secret.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
 
 export async function getLiveClient(organizationId: string, clusterId: string, clientId: string) {
   const row = await db().apiClient.findFirst({
@@ -10,5 +9,5 @@ export async function getLiveClient(organizationId: string, clusterId: string, c
     select: { clientId: true, name: true, scopes: true, cluster: { select: { id: true, region: true } } },
   });
   if (!row?.cluster) return null;
-  return { clientId: row.clientId, name: row.name, scopes: row.scopes as ClientScopeName[], cluster: row.cluster };
+  return { clientId: row.clientId, name: row.name, scopes: row.scopes, cluster: row.cluster };
 }

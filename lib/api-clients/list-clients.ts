@@ -73,7 +73,7 @@ export async function listClients(
     const revoked = c.revokedAt !== null;
     return {
       ...c,
-      scopes: c.scopes as ClientScopeName[],
+      scopes: c.scopes,
       status: revoked ? "revoked" : secrets.length > 1 ? "rotating" : "active",
       secretHint: revoked ? null : (secrets[0]?.hint ?? null),
       previousSecretExpiresAt: !revoked && secrets.length > 1 ? (secrets[1]!.expiresAt ?? null) : null,

@@ -4,7 +4,9 @@
 // concurrent rotations and revocations of the same client run one after the
 // other and each sees the other's result.
 import "server-only";
+import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import type { Tx } from "@/lib/db/client";
+import type { AdminPermission } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/errors";
 
 export interface LockedClient {
@@ -13,8 +15,8 @@ export interface LockedClient {
   /** null for an Administration API client. */
   clusterId: string | null;
   name: string;
-  scopes: string[];
-  adminPermissions: string[];
+  scopes: ClientScopeName[];
+  adminPermissions: AdminPermission[];
   /** The database clock, read once the lock is held (see below). */
   now: Date;
 }

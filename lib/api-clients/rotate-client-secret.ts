@@ -10,7 +10,6 @@ import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import { clientAudit } from "@/lib/api-clients/client-audit";
 import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
 
@@ -67,7 +66,7 @@ export async function rotateClientSecret(
       clientId: client.clientId,
       clientSecret,
       name: client.name,
-      scopes: client.scopes as ClientScopeName[],
+      scopes: client.scopes,
       previousSecretExpiresAt,
       adminPermissions: client.adminPermissions as AdminPermissionName[],
     };

@@ -3,8 +3,9 @@
 // rate limits and keys. scripts/start-up/ mounts it in front of Next.js; tests
 // create their own with custom settings.
 //
-// This module and everything under lib/oauth avoid `server-only` and `@/`
-// framework imports so they run under plain Node (tsx) as well as in Next.
+// This module and everything under lib/oauth avoid `server-only` and Next.js
+// (`next/*`) imports so they run under plain Node (tsx, which resolves the
+// `@/` paths from tsconfig.json) as well as in Next.
 import pg from "pg";
 import { ClientCache } from "./clients/client-cache";
 import { LastUsedTracker } from "./clients/last-used";
