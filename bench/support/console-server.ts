@@ -108,12 +108,13 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-export async function startConsole(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningConsole> {
+/** `nodeArgs`: flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+export async function startConsole(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningConsole> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // node --import tsx rather than the tsx CLI: one process, so its PID is
   // the server's (a signal reaches it, RSS is the server's own).
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts", "start"], {
     cwd: root,
     env: {
       ...process.env,
