@@ -269,3 +269,58 @@ describe("rate limit", () => {
     }
   });
 });
+
+describe("members and activity", () => {
+  it("lists members, sets a role, removes a member; never touches an owner", async () => {
+    const { owner, admin, call } = await setup();
+    const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
+    const list = await call<{ email: string; roles: string[]; invitePending: boolean }[]>("GET", "/members");
+    expect(list.body).toEqual([
+      { email: owner.email, name: owner.name, roles: ["owner"], invitePending: false },
+      { email: dev.email, name: dev.name, roles: ["developer"], invitePending: false },
+    ]);
+    expect((await call("POST", "/members/{email}", { email: dev.email }, { orgRoles: ["operationsengineer"] })).status).toBe(204);
+    expect((await call<{ roles: string[] }[]>("GET", "/members")).body[1]!.roles).toEqual(["operationsengineer"]);
+
+    const before = await snapshot(owner.organizationId);
+    expect((await call("POST", "/members/{email}", { email: owner.email }, { orgRoles: ["admin"] })).status).toBe(403);
+    expect((await call("DELETE", "/members/{email}", { email: owner.email })).status).toBe(403);
+    expect((await call("POST", "/members/{email}", { email: dev.email }, { orgRoles: ["owner"] })).status).toBe(400);
+    expect((await call("POST", "/members/{email}", { email: "nobody@example.com" }, { orgRoles: ["admin"] })).status).toBe(404);
+    expect(await snapshot(owner.organizationId)).toBe(before);
+
+    expect((await call("DELETE", "/members/{email}", { email: dev.email })).status).toBe(204);
+    expect((await call<unknown[]>("GET", "/members")).body).toHaveLength(1);
+    const events = await db().auditEvent.findMany({ where: { organizationId: owner.organizationId, targetType: "user" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorClientId])).toEqual([
+      ["member.role_changed", admin.clientId],
+      ["member.removed", admin.clientId],
+    ]);
+  });
+
+  it("another organization's member is a 404", async () => {
+    const mine = await setup(["MEMBERS_GET", "MEMBERS_CREATE", "MEMBERS_DELETE"]);
+    const theirs = await makeMember("DEVELOPER");
+    expect((await mine.call("POST", "/members/{email}", { email: theirs.email }, { orgRoles: ["admin"] })).status).toBe(404);
+    expect((await mine.call("DELETE", "/members/{email}", { email: theirs.email })).status).toBe(404);
+    expect((await mine.call<{ email: string }[]>("GET", "/members")).body.map((m) => m.email)).not.toContain(theirs.email);
+  });
+
+  it("serves the audit trail as JSON and CSV, newest first, with the admin client as actor", async () => {
+    const { owner, cluster, admin, call } = await setup();
+    await call("PATCH", "/clusters/{clusterUuid}", { clusterUuid: cluster.id }, { name: "renamed" });
+    const made = await call<{ clientId: string }>("POST", "/clusters/{clusterUuid}/clients", { clusterUuid: cluster.id }, { clientName: "=cmd|x" });
+    const json = await call<{ audit: string; auditType: string; userId: string; entityId: string; parentEntityId?: string }[]>("GET", "/activity/json");
+    expect(json.body.map((e) => e.audit)).toEqual(["client.created", "cluster.renamed", "admin_client.created", "cluster.created"]);
+    expect(json.body[0]).toMatchObject({ auditType: "c", userId: admin.clientId, entityId: made.body.clientId, parentEntityId: cluster.id });
+    expect(json.body[1]).toMatchObject({ auditType: "u", userId: admin.clientId, entityId: cluster.id });
+    expect(json.body[3]).toMatchObject({ auditType: "c", userId: owner.email });
+    const csv = await call<string>("GET", "/activity/csv");
+    const lines = csv.body.trim().split("\r\n");
+    expect(lines[0]).toBe("timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service");
+    expect(lines).toHaveLength(5);
+    // A name that a spreadsheet would run as a formula is quoted as text.
+    expect(lines[1]).toContain(",'=cmd|x,");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+  });
+});

@@ -1,0 +1,73 @@
+// Hostile input against every Administration API operation (fast-check):
+// arbitrary path parameters and bodies (wrong types, junk JSON, odd unicode,
+// near-miss values) with a token that holds every permission. Never a 5xx,
+// every answer as the OpenAPI document says, and a refused request writes
+// nothing.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS } from "@/lib/admin-api/operations";
+import { createAdminClient } from "@/lib/api-clients/create-admin-client";
+import { createClient } from "@/lib/api-clients/create-client";
+import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { createCluster } from "@/lib/clusters/create-cluster";
+import { makeMember } from "@/tests/support/factories";
+import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
+import { orgSnapshot } from "./org-snapshot";
+
+export const RUNS_PER_OPERATION = 40;
+
+let server: AdminApiServer;
+beforeAll(async () => {
+  server = await startAdminApiServer();
+});
+afterAll(() => server.close());
+
+const text = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.constantFrom("", " ", "../../etc/passwd", "%00", "\u0000", "a\nb", "‮evil", "null", "[]", "{}", "'; DROP TABLE clusters; --", "x".repeat(300)),
+);
+const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(text, scalar, { maxKeys: 3 }));
+
+/** Bodies near the real shapes (right keys, wrong or odd values) and plain junk. */
+const body = fc.oneof(
+  fc.record(
+    {
+      name: value,
+      regionId: fc.oneof(value, fc.constantFrom("bru-2", "BRU-2", "bru-2 ")),
+      planTypeId: value,
+      clientName: value,
+      permissions: fc.oneof(value, fc.array(fc.constantFrom("Zeebe", "zeebe", "ZEEBE", "Root", "", "Secrets"), { maxLength: 7 })),
+      gracePeriod: fc.oneof(value, fc.constantFrom("now", "1h", "2h", "")),
+      orgRoles: fc.oneof(value, fc.array(fc.constantFrom("owner", "admin", "visitor", "Admin", ""), { maxLength: 3 })),
+      __proto__: value,
+      constructor: value,
+    },
+    { requiredKeys: [] },
+  ),
+  fc.jsonValue({ maxDepth: 3 }),
+  text,
+);
+
+describe("hostile input", () => {
+  it(`every operation: ${RUNS_PER_OPERATION} arbitrary requests each, never a 5xx, refused ones write nothing`, async () => {
+    const owner = await makeMember("OWNER");
+    const cluster = await createCluster(owner, { name: "fuzzed", region: "bru-2" });
+    const client = await createClient(owner, { clusterId: cluster.id, name: "fuzzed-client", scopes: ["ZEEBE"] });
+    const admin = await createAdminClient(owner, { name: "fuzzer", permissions: [...ADMIN_PERMISSIONS] });
+    const token = await adminToken(server, admin.clientId, admin.clientSecret);
+    const param = fc.oneof(text, fc.uuid(), fc.constantFrom(cluster.id, client.clientId, owner.email, cluster.id.toUpperCase()));
+
+    for (const op of OPERATIONS) {
+      await fc.assert(
+        fc.asyncProperty(param, param, param, body, async (clusterUuid, clientId, email, b) => {
+          const before = await orgSnapshot(owner.organizationId);
+          const r = await callApi(server, token, op.method, op.path, { clusterUuid, clientId, email }, op.body ? b : undefined);
+          expect(r.status, `${op.operationId}`).toBeLessThan(500);
+          if (r.status >= 400) expect(await orgSnapshot(owner.organizationId), `${op.operationId} refused with ${r.status} wrote nothing`).toBe(before);
+        }),
+        { numRuns: RUNS_PER_OPERATION },
+      );
+    }
+  }, 300_000);
+});
