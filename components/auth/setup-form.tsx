@@ -1,24 +1,17 @@
 "use client";
-import { useEffect, useRef } from "react";
-import { signIn } from "next-auth/react";
+// Posts to the set-up server action, with or without JavaScript; the action
+// signs the new owner in and redirects, so no password is ever in a URL.
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SetupForm() {
-  const [state, onSubmit, pending] = useFormAction(setUpConsole);
-  const password = useRef<HTMLInputElement>(null);
+  const [state, onSubmit, pending, formAction] = useFormAction(setUpConsole);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
-  useEffect(() => {
-    if (state?.ok) {
-      void signIn("credentials", { email: state.data.email, password: password.current?.value ?? "", callbackUrl: "/clusters" });
-    }
-  }, [state]);
-
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Organization name" errors={fe?.organizationName}>
         {(p) => <input {...p} name="organizationName" required maxLength={100} className={inputClass} placeholder="Acme Inc." />}
@@ -31,11 +24,11 @@ export function SetupForm() {
       </Field>
       <Field label="Password" hint="At least 12 characters." errors={fe?.password}>
         {(p) => (
-          <input {...p} ref={password} name="password" type="password" autoComplete="new-password" required className={inputClass} />
+          <input {...p} name="password" type="password" autoComplete="new-password" required className={inputClass} />
         )}
       </Field>
-      <Button type="submit" className="w-full" disabled={pending || state?.ok}>
-        {pending || state?.ok ? "Setting up…" : "Create owner account"}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Setting up…" : "Create owner account"}
       </Button>
     </form>
   );

@@ -8,7 +8,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 export function AddMemberDialog({ roles }: { roles: { value: string; label: string }[] }) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useFormAction(addMember);
+  const [state, onSubmit, pending, formAction] = useFormAction(addMember);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
   useEffect(() => {
@@ -24,7 +24,7 @@ export function AddMemberDialog({ roles }: { roles: { value: string; label: stri
         title="Add member"
         description="Create an account with an initial password and share it with them over a safe channel."
       >
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
           {state && !state.ok && !fe && <FormError message={state.error} />}
           <Field label="Name" errors={fe?.name}>
             {(p) => <input {...p} name="name" required className={inputClass} autoFocus />}

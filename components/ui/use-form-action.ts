@@ -1,7 +1,11 @@
 "use client";
-// useActionState for forms that keep what the user typed: submitting through
-// onSubmit (instead of the form `action` prop) stops React from resetting the
-// fields, so a validation error never wipes the input.
+// useActionState for forms that keep what the user typed: with JavaScript,
+// submitting through onSubmit (instead of letting React run the form's
+// `action`) stops React from resetting the fields, so a validation error never
+// wipes the input. Give the form both: `action={formAction}` makes the
+// server-rendered form POST to the same server action when JavaScript is not
+// running (yet), so no form ever falls back to a GET that would put its
+// fields, passwords included, in the URL.
 import { startTransition, useActionState } from "react";
 
 export function useFormAction<S>(action: (prev: S | undefined, input: FormData) => Promise<S>) {
@@ -11,5 +15,5 @@ export function useFormAction<S>(action: (prev: S | undefined, input: FormData) 
     const data = new FormData(e.currentTarget);
     startTransition(() => dispatch(data));
   };
-  return [state, onSubmit, pending] as const;
+  return [state, onSubmit, pending, dispatch] as const;
 }

@@ -23,6 +23,13 @@ export interface SignedInUser {
 /** The reasons a sign-in form shows; next-auth passes them on as the error code. */
 export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable";
 
+/** What the sign-in form shows for each. */
+export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
+  CredentialsSignin: "The email or password is incorrect.",
+  TooManyAttempts: "Too many failed sign-in attempts. Try again in 15 minutes.",
+  SignInUnavailable: "Sign-in is unavailable right now. Try again in a moment.",
+};
+
 export class SignInRefused extends Error {
   constructor(readonly reason: SignInFailure) {
     super(reason);

@@ -17,7 +17,7 @@ export async function createFirstOwner(input: {
   name: string;
   email: string;
   password: string;
-}): Promise<{ userId: string; organizationId: string }> {
+}): Promise<{ userId: string; organizationId: string; sessionVersion: number }> {
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
@@ -27,7 +27,7 @@ export async function createFirstOwner(input: {
     const org = await tx.organization.create({ data: { name: input.organizationName }, select: { id: true } });
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash },
-      select: { id: true },
+      select: { id: true, sessionVersion: true },
     });
     await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
     await recordEvent(tx, {
@@ -36,6 +36,6 @@ export async function createFirstOwner(input: {
       action: "organization.created",
       target: { type: "organization", id: org.id, name: input.organizationName },
     });
-    return { userId: user.id, organizationId: org.id };
+    return { userId: user.id, organizationId: org.id, sessionVersion: user.sessionVersion };
   });
 }

@@ -4,6 +4,7 @@
 // no database (a liveness probe) belongs before the outage gate; one that
 // must not be slowed by Next.js (the token endpoint) never reaches it.
 import http from "node:http";
+import { redactUrl } from "@/lib/http/redact-url";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import type { Log, PreparedNext } from "./steps";
 
@@ -49,11 +50,13 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
   return server;
 }
 
-/** Debug log line per request: method, path without its query, status, time. Never headers or bodies. */
+/**
+ * Debug log line per request: method, path and query with every credential
+ * parameter redacted (lib/http/redact-url.ts), status, time. Never headers or bodies.
+ */
 function logRequest(log: Log, req: http.IncomingMessage, res: http.ServerResponse) {
   const start = performance.now();
   res.once("finish", () => {
-    const path = (req.url ?? "").split("?")[0];
-    log(`${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - start)}ms`);
+    log(`${req.method} ${redactUrl(req.url ?? "")} ${res.statusCode} ${Math.round(performance.now() - start)}ms`);
   });
 }

@@ -2,6 +2,31 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "./fixtures";
 
+// The set-up page exists only until the first owner: the test without
+// JavaScript runs before the one that creates the owner.
+test.describe.configure({ mode: "serial" });
+
+test("set-up without JavaScript posts: a password never reaches the URL, errors come back from the server", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto("/setup");
+  await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+  await page.getByLabel("Organization name").fill("No Script Org");
+  await page.getByLabel("Your name").fill("Nora NoScript");
+  await page.getByLabel("Email").fill("nora@example.com");
+  await page.getByLabel("Password").fill("short-pw-9");
+  const submitted = page.waitForRequest((r) => r.url().includes("/setup"));
+  await page.getByRole("button", { name: "Create owner account" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain("short-pw-9");
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  expect(page.url()).not.toContain("short-pw-9");
+  expect(page.url()).not.toContain("password");
+  expect((await sql().query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
+  await context.close();
+});
+
 test("first run: set-up creates the owner, then sign out and in again", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);

@@ -1,11 +1,11 @@
 // Runs after every other browser test: no client secret they created may be
 // found in the server's log (LOG_LEVEL=debug), in any column of the database,
-// or in any page a member can fetch. Secrets are recognised by their format
+// or in any page a member can fetch; no password they typed in the log. Secrets are recognised by their format
 // (ccs_ + 43 base64url characters + 6-character checksum), so this needs no
 // list of what was created: a working console stores and prints none at all.
 import { readFileSync } from "node:fs";
 import { generateClientSecret } from "../../lib/api-clients/secrets";
-import { createAccount, expect, signIn, sql, test } from "./fixtures";
+import { PASSWORD, createAccount, expect, signIn, sql, test } from "./fixtures";
 
 const SECRET = /ccs_[A-Za-z0-9_-]{43}[A-Za-z0-9_-]{6}/g;
 
@@ -22,6 +22,12 @@ test("no client secret in the server log, the database or any page", async ({ pa
   const log = readFileSync(process.env.E2E_SERVER_LOG!, "utf8");
   expect(log).toMatch(/POST \/oauth\/token 200/); // the log is verbose enough to have seen the token flow
   expect(log.match(SECRET) ?? []).toEqual([]);
+  // Nor any password the browser tests typed or sent, even in a query string
+  // (tests/e2e/no-javascript.e2e.ts sends one on purpose: it is logged redacted).
+  for (const password of [PASSWORD, "a long enough password", "no-script wrong password", "short-pw-9", "query-string-canary-7f3a"]) {
+    for (const form of [password, encodeURIComponent(password), password.replace(/ /g, "+")]) expect(log).not.toContain(form);
+  }
+  expect(log).toMatch(/GET \/signin\?email=canary%40example\.com&password=\*\*\* 200/);
 
   // Every text-like column of every table, the way a database dump would show it.
   const { rows: columns } = await sql().query<{ table_name: string; column_name: string; data_type: string }>(

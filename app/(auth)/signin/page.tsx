@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { config } from "@/lib/config";
+import { safeCallback } from "@/lib/auth/callback-url";
 import { hasAnyUser } from "@/lib/setup/create-first-owner";
 import { currentMember } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -18,17 +18,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={safeCallback(callbackUrl)} />
     </>
   );
-}
-
-/** Only same-site paths; never an absolute URL to elsewhere. */
-function safeCallback(url: string | undefined): string {
-  if (!url) return "/clusters";
-  try {
-    const parsed = new URL(url, "http://x");
-    if (parsed.origin !== "http://x" && parsed.host !== new URL(config().PUBLIC_URL).host) return "/clusters";
-    const path = parsed.pathname + parsed.search;
-    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin") ? path : "/clusters";
-  } catch {
-    return "/clusters";
-  }
 }

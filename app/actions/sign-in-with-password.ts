@@ -1,0 +1,33 @@
+"use server";
+// Console sign-in from the sign-in form, with or without JavaScript: the form
+// POSTs here (a server action), never a GET that would put the password in
+// the URL. Same check as next-auth's credentials endpoint (lib/auth/sign-in.ts,
+// limits included), then next-auth's own session cookie, then the redirect.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/auth-options";
+import { formToObject, type ActionInput } from "@/lib/auth/authed-action";
+import { safeCallback } from "@/lib/auth/callback-url";
+import { SIGN_IN_MESSAGES, SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
+import { writeSessionCookie } from "@/lib/auth/session-cookie";
+
+export interface SignInState {
+  error: string;
+  /** Typed email, so a refused attempt keeps it in the form. */
+  email: string;
+}
+
+export async function signInWithPassword(_prev: unknown, raw: ActionInput): Promise<SignInState> {
+  const input = formToObject(raw);
+  const email = typeof input.email === "string" ? input.email.slice(0, 254) : "";
+  const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
+  let user;
+  try {
+    user = await checkSignIn({ email: input.email, password: input.password }, address);
+  } catch (err) {
+    if (err instanceof SignInRefused) return { error: SIGN_IN_MESSAGES[err.reason], email };
+    throw err;
+  }
+  await writeSessionCookie(user);
+  redirect(safeCallback(input.callbackUrl));
+}
