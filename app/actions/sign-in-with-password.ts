@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/auth-options";
 import { formToObject, type ActionInput } from "@/lib/auth/authed-action";
 import { safeCallback } from "@/lib/auth/callback-url";
-import { SIGN_IN_MESSAGES, SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
+import { SIGN_IN_MESSAGES, SignInRefused, type SignedInUser, checkSignIn } from "@/lib/auth/sign-in";
 import { writeSessionCookie } from "@/lib/auth/session-cookie";
 
 export interface SignInState {
@@ -21,7 +21,7 @@ export async function signInWithPassword(_prev: unknown, raw: ActionInput): Prom
   const input = formToObject(raw);
   const email = typeof input.email === "string" ? input.email.slice(0, 254) : "";
   const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
-  let user;
+  let user: SignedInUser;
   try {
     user = await checkSignIn({ email: input.email, password: input.password }, address);
   } catch (err) {
