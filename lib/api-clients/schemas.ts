@@ -1,6 +1,7 @@
 // Input shapes for API clients, shared by the forms, the server actions and
 // the tests. Every message here is shown to the user as is.
 import { z } from "zod";
+import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
 import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
@@ -16,9 +17,8 @@ export const clientNameSchema = z
   .trim()
   .min(1, "Enter a client name.")
   .max(CLIENT_NAME_MAX, `Use at most ${CLIENT_NAME_MAX} characters.`)
-  // Names end up in file names, audit entries and terminals: no control
-  // characters (newlines, escapes) and no invisible format characters.
-  .refine((s) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s), "Use visible characters only.");
+  // Names end up in file names, audit entries and terminals.
+  .refine(isVisibleText, VISIBLE_ONLY_MESSAGE);
 
 // A checkbox group posts nothing (no box ticked), one string, or several.
 export const clientScopesSchema = z.preprocess(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
@@ -17,7 +18,8 @@ export const personNameSchema = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(100, "Use at most 100 characters.");
+  .max(100, "Use at most 100 characters.")
+  .refine(isVisibleText, VISIBLE_ONLY_MESSAGE);
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
@@ -42,7 +44,8 @@ export const setupSchema = z.object({
     .string({ error: "Enter an organization name." })
     .trim()
     .min(1, "Enter an organization name.")
-    .max(100, "Use at most 100 characters."),
+    .max(100, "Use at most 100 characters.")
+    .refine(isVisibleText, VISIBLE_ONLY_MESSAGE),
   name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,

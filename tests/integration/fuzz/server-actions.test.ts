@@ -279,3 +279,62 @@ describe("what the fuzzer found (fixed)", () => {
     expect(await snapshotDatabase()).toEqual(before);
   });
 });
+
+describe("text fields take visible characters only", () => {
+  // NUL gave a 500 (PostgreSQL text cannot hold it); line breaks, escapes and
+  // bidirectional overrides were stored and later shown in lists, audit
+  // entries and credential file names.
+  const INVISIBLE = ["\u0000", "\n", "\r", "\t", "\u001b", "\u007f", "\u0085", "\u200b", "\u200e", "\u202e", "\u2066", "\u2028", "\u2029", "\ufeff", "\ud800"];
+  const visible = fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0);
+
+  const TEXT_FIELDS: Array<{ name: string; action: Action; field: string; valid: () => Record<string, unknown> }> = [
+    { name: "create-cluster", action: createCluster as Action, field: "name", valid: () => ({ name: "ok", region: "bru-2" }) },
+    {
+      name: "create-api-client",
+      action: createApiClient as Action,
+      field: "name",
+      valid: () => ({ clusterId: fixtures.cluster.id, name: "ok", scopes: ["ZEEBE"] }),
+    },
+    {
+      name: "add-member",
+      action: addMember as Action,
+      field: "name",
+      valid: () => ({ email: `visible-${Math.random().toString(36).slice(2)}@example.com`, name: "ok", password: "p".repeat(12), role: "DEVELOPER" }),
+    },
+    ...["organizationName", "name"].map((field) => ({
+      name: "set-up-console",
+      action: setUpConsole as Action,
+      field,
+      valid: () => ({ organizationName: "Org", name: "Owner", email: "first@example.com", password: "p".repeat(12) }),
+    })),
+  ];
+
+  for (const { name, action, field, valid } of TEXT_FIELDS) {
+    it(`${name}.${field}: NUL, controls, line breaks, zero-width and bidi characters are refused with a field error`, async () => {
+      session.member = owner;
+      const before = await snapshotDatabase();
+      await fc.assert(
+        fc.asyncProperty(visible, fc.constantFrom(...INVISIBLE), visible, fc.boolean(), async (head, bad, tail, asForm) => {
+          const fields = { ...valid(), [field]: `${head}${bad}${tail}` };
+          let raw: ActionInput = fields;
+          // FormData (like a browser) turns a lone surrogate into U+FFFD, a visible character.
+          if (asForm && bad !== "\ud800") {
+            const form = new FormData();
+            for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
+            raw = form;
+          }
+          const what = `${name}.${field} = ${JSON.stringify(fields[field])}`;
+          let r: ActionResult<unknown>;
+          try {
+            r = await action(undefined, raw);
+          } catch (err) {
+            throw new Error(`${what} threw ${(err as Error).message}`);
+          }
+          expect(r, what).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { [field]: ["Use visible characters only."] } });
+        }),
+        { numRuns: 150 },
+      );
+      expect(await snapshotDatabase()).toEqual(before);
+    });
+  }
+});
