@@ -8,6 +8,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 
 const SETUP_LOCK = 7_236_111_002;
 
+const alreadySetUp = () => new AppError("conflict", "This console is already set up. Sign in instead.");
+
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.findFirst({ select: { id: true } })) !== null;
 }
@@ -18,11 +20,15 @@ export async function createFirstOwner(input: {
   email: string;
   password: string;
 }): Promise<{ userId: string; organizationId: string; sessionVersion: number }> {
+  // Anyone may call this while the page is open to anonymous visitors: once
+  // the console is set up, refuse before the (deliberately expensive) hash.
+  // The check under the lock below is the one that decides.
+  if (await hasAnyUser()) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     if (await tx.user.findFirst({ select: { id: true } })) {
-      throw new AppError("conflict", "This console is already set up. Sign in instead.");
+      throw alreadySetUp();
     }
     const org = await tx.organization.create({ data: { name: input.organizationName }, select: { id: true } });
     const user = await tx.user.create({
