@@ -6,7 +6,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthContext } from "@/lib/oauth/runtime-context";
+import type { OAuthContext } from "@/lib/oauth/endpoints/context";
 import { oauthSettingsFrom } from "@/lib/oauth/settings";
 
 const KEY = Symbol.for("cluster-console.admin-api.runtime");

@@ -3,20 +3,33 @@
 // rate limits and keys. scripts/start-up/ mounts it in front of Next.js; tests
 // create their own with custom settings.
 //
+// lib/oauth reads in request order, each layer importing only from itself or
+// the layers below (checked by tests/integration/module-kinds.test.ts):
+//   node-adapter.ts        node:http in, body read with a limit, source address
+//   runtime.ts             this file: builds the per-process context
+//   router.ts              path -> endpoint; every failure an RFC 6749 error
+//   endpoints/, resource/  token, introspection, well-known; the context they share;
+//                          the Administration API's bearer check
+//   token/, clients/       grants (audience, reuse, admin); client authentication
+//                          (the preamble every client endpoint runs) and its cache
+//   rate-limit/, keys/     limits and counters; signing keys and JWS
+//   protocol/, settings.ts, store/   request/response types, parameters, errors,
+//                          scope names; settings; the LISTEN connection
+//
 // This module and everything under lib/oauth avoid `server-only` and Next.js
 // (`next/*`) imports so they run under plain Node (tsx, which resolves the
 // `@/` paths from tsconfig.json) as well as in Next.
 import pg from "pg";
 import { ClientCache } from "./clients/client-cache";
 import { LastUsedTracker } from "./clients/last-used";
-import { route } from "./http/router";
-import type { OAuthRequest, OAuthResponse } from "./http/types";
+import { route } from "./router";
+import type { OAuthRequest, OAuthResponse } from "./protocol/types";
 import { KeyRing } from "./keys/key-ring";
 import { ensureSigningKey } from "./keys/signing-keys";
 import { sweepExpiredLimiterRows } from "./rate-limit/expired-rows";
 import { createLimiterStore } from "./rate-limit/limiter-store";
 import { TokenRateLimits } from "./rate-limit/token-rate-limits";
-import type { OAuthContext } from "./runtime-context";
+import type { OAuthContext } from "./endpoints/context";
 import type { OAuthSettings } from "./settings";
 import { ChangeListener } from "./store/change-listener";
 import { ReusableTokens } from "./token/reusable-tokens";

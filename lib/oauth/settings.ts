@@ -3,7 +3,7 @@
 // to createOAuthRuntime, so nothing here reads process.env per request.
 import type { Config } from "@/lib/config";
 import { decodeKey } from "@/lib/config";
-import type { Scope } from "./token/scopes";
+import type { ClientScopeName } from "../api-clients/scopes";
 
 export type SigningAlg = "RS256" | "ES256" | "EdDSA";
 
@@ -21,10 +21,10 @@ export interface OAuthSettings {
   tokenReuseSeconds: number;
   signingAlg: SigningAlg;
   keyEncryptionKey: Buffer;
-  audiences: Record<Scope, string>;
+  audiences: Record<ClientScopeName, string>;
   /** Derived cluster addresses (and so their audience aliases) use it. */
   clusterDomain: string;
-  defaultScope: Scope;
+  defaultScope: ClientScopeName;
   limits: { ip: LimitSettings; client: LimitSettings; failed: LimitSettings };
   redisUrl?: string;
   trustProxyHops: number;

@@ -22,7 +22,7 @@ export interface PipelineOptions {
 }
 
 export async function createRequestPipeline(opts: PipelineOptions): Promise<http.Server> {
-  const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/http/node-adapter");
+  const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/node-adapter");
   const { databaseOutageGate } = await import("@/lib/db/outage-gate");
   const { oauth, next } = opts;
 

@@ -72,6 +72,37 @@ function reachable(roots: string[], boundary: (f: string) => boolean = () => fal
   return seen;
 }
 
+/**
+ * lib/oauth in request order: each layer imports only from its own layer or
+ * the ones below it (type-only imports included: they are the direction a
+ * reader follows too). Listed top-down, as README "The authorization server" does.
+ */
+const OAUTH_LAYERS = [
+  ["lib/oauth/node-adapter.ts"],
+  ["lib/oauth/runtime.ts"],
+  ["lib/oauth/router.ts"],
+  ["lib/oauth/endpoints/", "lib/oauth/resource/"],
+  ["lib/oauth/token/", "lib/oauth/clients/"],
+  ["lib/oauth/rate-limit/", "lib/oauth/keys/"],
+  ["lib/oauth/protocol/", "lib/oauth/settings.ts", "lib/oauth/store/"],
+];
+const oauthLayer = (f: string) => OAUTH_LAYERS.findIndex((prefixes) => prefixes.some((p) => f.startsWith(p)));
+
+describe("lib/oauth reads in request order", () => {
+  it("every module has a layer, and every import points down or across", () => {
+    const modules = files.filter((f) => f.startsWith("lib/oauth/"));
+    expect(modules.filter((f) => oauthLayer(f) === -1)).toEqual([]);
+    const upward: string[] = [];
+    for (const f of modules) {
+      for (const m of source.get(f)!.matchAll(IMPORT)) {
+        const dep = resolveLocal(f, (m[2] ?? m[3])!);
+        if (dep?.startsWith("lib/oauth/") && oauthLayer(dep) < oauthLayer(f)) upward.push(`${f} -> ${dep}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+});
+
 describe("module kinds", () => {
   it("the scanner sees the graph (a sanity check on the test itself)", () => {
     expect(files.length).toBeGreaterThan(100);

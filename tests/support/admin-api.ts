@@ -15,7 +15,7 @@ import { notFoundProblem } from "@/lib/admin-api/problem";
 import { openApiDocument } from "@/lib/admin-api/openapi";
 import { setAdminApiRuntime } from "@/lib/admin-api/runtime";
 import { ADMIN_API_PATH } from "@/lib/api-clients/admin-permissions";
-import { handleOAuthRequest } from "@/lib/oauth/http/node-adapter";
+import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
 import { TEST_ISSUER, testSettings } from "./oauth-factories";
 import type { OAuthSettings } from "@/lib/oauth/settings";

@@ -7,10 +7,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { db } from "@/lib/db/client";
-import { handleOAuthRequest } from "@/lib/oauth/http/node-adapter";
+import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
 import type { OAuthSettings } from "@/lib/oauth/settings";
-import type { Scope } from "@/lib/oauth/token/scopes";
+import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import { makeOrganization, uniq } from "./factories";
 
 /** Every test process must use the same KEK: the keys table is shared. */
@@ -48,7 +48,7 @@ export const newSecret = generateClientSecret;
 export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 /** A client in a new cluster, or in the cluster of `sibling`. */
-export async function makeApiClient(scopes: Scope[] = ["ZEEBE"], sibling?: { clusterId: string; organizationId: string }) {
+export async function makeApiClient(scopes: ClientScopeName[] = ["ZEEBE"], sibling?: { clusterId: string; organizationId: string }) {
   const org = sibling ? { id: sibling.organizationId } : await makeOrganization();
   const cluster = sibling
     ? { id: sibling.clusterId }

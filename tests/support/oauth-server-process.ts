@@ -3,7 +3,7 @@
 // database. Settings arrive as JSON in OAUTH_TEST_SETTINGS; prints its URL.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleOAuthRequest } from "@/lib/oauth/http/node-adapter";
+import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
 import { createOAuthRuntime } from "@/lib/oauth/runtime";
 import type { OAuthSettings } from "@/lib/oauth/settings";
 

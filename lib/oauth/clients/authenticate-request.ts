@@ -1,6 +1,9 @@
-// Client authentication with rate limits, shared by the token and the
-// introspection endpoints: local blocks, the format check, count the address,
-// check the stored digest, and count failures per address.
+// The preamble of every endpoint a client authenticates to (token and
+// introspection), composed once, in order, like oidc-provider's client-auth
+// chain: refuse a blocked address before reading anything, parse the body,
+// check the endpoint's own required parameters, then authenticate the client
+// with rate limits (the format check, count the address, check the stored
+// digest, count failures per address).
 //
 // A client ID or secret that does not have the console's format (checked
 // offline, with lib/api-clients/secrets.ts) is refused before any lookup and
@@ -8,15 +11,33 @@
 // holds what the caller sent in place of an ID, such as a secret pasted into
 // client_id. Only the source address is charged for it.
 import { isWellFormedClientId, isWellFormedSecret } from "../../api-clients/secrets";
-import { rateLimited } from "../errors";
-import { invalidClient, readClientCredentials } from "../http/client-credentials";
-import type { Params } from "../http/parse-params";
-import type { OAuthRequest } from "../http/types";
+import { rateLimited } from "../protocol/errors";
+import { invalidClient, readClientCredentials } from "../protocol/client-credentials";
+import { parseParams, type Params } from "../protocol/parse-params";
+import type { OAuthRequest } from "../protocol/types";
 import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
 import { clientSecretMatches } from "./authenticate-client";
 import type { CachedClient, ClientCache } from "./client-cache";
 
-export async function authenticateRequest(
+/**
+ * Parse and authenticate a request to an endpoint clients authenticate to.
+ * `checkParams` throws for a request that could never succeed (a missing
+ * required parameter): it runs before any counter is charged.
+ */
+export async function authenticateClientRequest(
+  req: OAuthRequest,
+  clients: ClientCache,
+  limits: TokenRateLimits,
+  checkParams?: (params: Params) => void,
+): Promise<{ params: Params; client: CachedClient }> {
+  const blocked = limits.blockedAddress(req.ip);
+  if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
+  const params = parseParams(req);
+  checkParams?.(params);
+  return { params, client: await authenticate(req, params, clients, limits) };
+}
+
+async function authenticate(
   req: OAuthRequest,
   params: Params,
   clients: ClientCache,

@@ -5,7 +5,7 @@
 // Grace periods need no notification: expires_at is compared per request.
 import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
-import type { Scope } from "../token/scopes";
+import type { ClientScopeName } from "../../api-clients/scopes";
 import type { AdminPermissionName } from "../../api-clients/admin-permissions";
 import { LruMap } from "./lru-map";
 
@@ -24,7 +24,7 @@ export interface CachedClient {
   clusterId: string | null;
   /** The cluster's region (its derived addresses are audience aliases); null with no cluster. */
   clusterRegion: string | null;
-  scopes: Scope[];
+  scopes: ClientScopeName[];
   /** Administration API permissions; empty for a cluster client. */
   adminPermissions: AdminPermissionName[];
   secrets: CachedSecret[];
@@ -56,7 +56,7 @@ interface Row {
   organization_id: string;
   cluster_id: string | null;
   cluster_region: string | null;
-  scopes: Scope[];
+  scopes: ClientScopeName[];
   admin_permissions: AdminPermissionName[];
   secret_hash: Buffer | null;
   expires_at: Date | null;

@@ -5,9 +5,9 @@
 // refused on its next request everywhere, as the token endpoint does.
 import type { CachedClient } from "../clients/client-cache";
 import { decodeJwt, verifySignature } from "../keys/jwt";
-import type { OAuthContext } from "../runtime-context";
+import type { OAuthContext } from "../endpoints/context";
 import { adminAudience } from "../token/admin-grant";
-import { splitScopeParam } from "../token/scopes";
+import { splitScopeParam } from "../protocol/scopes";
 import { adminPermissionFromScope, type AdminPermissionName } from "../../api-clients/admin-permissions";
 
 export type AdminTokenCheck =

@@ -3,9 +3,9 @@
 // alias) and its permissions as scopes ("get:clusters create:clients").
 // The two kinds of client never cross: a cluster client cannot get this
 // audience, and an admin client cannot get a cluster's (client-credentials-grant.ts).
-import { OAuthError } from "../errors";
+import { OAuthError } from "../protocol/errors";
 import type { OAuthSettings } from "../settings";
-import { splitScopeParam } from "./scopes";
+import { splitScopeParam } from "../protocol/scopes";
 import {
   ADMIN_SCOPE,
   CAMUNDA_ADMIN_AUDIENCE,

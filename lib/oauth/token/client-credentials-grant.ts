@@ -6,13 +6,13 @@
 // that may be reused (reusable-tokens.ts), otherwise a newly signed one.
 import { randomBytes } from "node:crypto";
 import type { CachedClient } from "../clients/client-cache";
-import { OAuthError } from "../errors";
+import { OAuthError } from "../protocol/errors";
 import { signJwt, type SigningKey } from "../keys/jwt";
 import type { OAuthSettings } from "../settings";
 import { adminScopeString, isAdminAudience, resolveAdminGrant } from "./admin-grant";
 import { resolveGrant } from "./resolve-audience";
 import type { ReusableTokens } from "./reusable-tokens";
-import { SCOPE_NAMES } from "./scopes";
+import { SCOPE_LABELS } from "../../api-clients/scopes";
 
 export interface TokenResponse {
   access_token: string;
@@ -52,7 +52,7 @@ function claimsFor(settings: OAuthSettings, client: CachedClient, params: Map<st
     id: client.clusterId,
     region: client.clusterRegion ?? "",
   });
-  const scope = grant.scopes.map((s) => SCOPE_NAMES[s]).join(" ");
+  const scope = grant.scopes.map((s) => SCOPE_LABELS[s]).join(" ");
   return { aud: grant.audience, scope, cluster_id: client.clusterId, organization_id: client.organizationId };
 }
 

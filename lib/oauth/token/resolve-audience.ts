@@ -5,39 +5,40 @@
 // its addresses, which zbctl and older clients send when no audience is set)
 // is granted to that cluster's clients only.
 import { clusterAddresses, clusterAudienceAliases, normalizeAudience, type ClusterAddressInput } from "../../clusters/addresses";
-import { OAuthError } from "../errors";
+import { OAuthError } from "../protocol/errors";
 import type { OAuthSettings } from "../settings";
-import { CAMUNDA_AUDIENCE_ALIASES, SCOPES, SCOPE_NAMES, type Scope, scopeFromName, splitScopeParam } from "./scopes";
+import { CAMUNDA_AUDIENCE_ALIASES, scopeFromName, splitScopeParam } from "../protocol/scopes";
+import { CLIENT_SCOPES, SCOPE_LABELS, type ClientScopeName } from "../../api-clients/scopes";
 
 export interface Grant {
   audience: string;
-  scopes: Scope[];
+  scopes: ClientScopeName[];
 }
 
 export function resolveGrant(
   settings: OAuthSettings,
-  clientScopes: Scope[],
+  clientScopes: ClientScopeName[],
   audienceParam: string | undefined,
   scopeParam: string | undefined,
   cluster: ClusterAddressInput,
 ): Grant {
   const requested = splitScopeParam(scopeParam);
-  const scopes: Scope[] = [];
+  const scopes: ClientScopeName[] = [];
   for (const name of requested) {
     const scope = scopeFromName(name);
     if (!scope) throw new OAuthError("invalid_scope", "Unknown scope. Known scopes: Zeebe, Tasklist, Operate, Optimize, Secrets.");
-    if (!clientScopes.includes(scope)) throw new OAuthError("invalid_scope", `The client has no ${SCOPE_NAMES[scope]} scope.`);
+    if (!clientScopes.includes(scope)) throw new OAuthError("invalid_scope", `The client has no ${SCOPE_LABELS[scope]} scope.`);
     if (!scopes.includes(scope)) scopes.push(scope);
   }
-  const granted = scopes.length ? scopes : SCOPES.filter((s) => clientScopes.includes(s));
+  const granted = scopes.length ? scopes : CLIENT_SCOPES.filter((s) => clientScopes.includes(s));
 
   const audience = audienceParam?.trim();
-  let target: Scope | undefined;
+  let target: ClientScopeName | undefined;
   let aud: string | undefined;
   if (audience) {
     const lower = audience.toLowerCase();
     target =
-      SCOPES.find((s) => settings.audiences[s] === audience) ??
+      CLIENT_SCOPES.find((s) => settings.audiences[s] === audience) ??
       (Object.hasOwn(CAMUNDA_AUDIENCE_ALIASES, lower) ? CAMUNDA_AUDIENCE_ALIASES[lower] : undefined);
     if (!target) {
       const own = clusterAddresses(cluster, { CLUSTER_DOMAIN: settings.clusterDomain, PUBLIC_URL: settings.issuer });
@@ -51,7 +52,7 @@ export function resolveGrant(
     }
     if (!target) throw new OAuthError("invalid_request", "Unknown audience.");
     if (!clientScopes.includes(target)) {
-      throw new OAuthError("unauthorized_client", `The client has no ${SCOPE_NAMES[target]} scope, so it cannot get tokens for that audience.`);
+      throw new OAuthError("unauthorized_client", `The client has no ${SCOPE_LABELS[target]} scope, so it cannot get tokens for that audience.`);
     }
   } else {
     target = clientScopes.includes(settings.defaultScope) ? settings.defaultScope : granted[0];

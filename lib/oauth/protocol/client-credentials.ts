@@ -1,7 +1,7 @@
 // Client authentication input: client_secret_basic (Authorization header) or
 // client_secret_post (body). Using both at once is invalid_request
 // (RFC 6749 §2.3: a client MUST NOT use more than one method).
-import { OAuthError, invalidRequest } from "../errors";
+import { OAuthError, invalidRequest } from "./errors";
 import { type Params, headerValue } from "./parse-params";
 import type { OAuthRequest } from "./types";
 

@@ -1,8 +1,8 @@
 // GET /.well-known/jwks.json, /.well-known/oauth-authorization-server (RFC 8414)
 // and /.well-known/openid-configuration. Cacheable; the JWKS only briefly, so
 // verifiers see a rotated key soon (they also refetch on an unknown kid).
-import { json, type OAuthResponse } from "../http/types";
-import type { OAuthContext } from "../runtime-context";
+import { json, type OAuthResponse } from "../protocol/types";
+import type { OAuthContext } from "./context";
 
 export async function jwksDocument(ctx: OAuthContext): Promise<OAuthResponse> {
   const { jwks } = await ctx.keys.current();

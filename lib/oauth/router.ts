@@ -1,11 +1,11 @@
 // The authorization server's paths. Everything it answers is JSON; every
 // failure becomes an RFC 6749 error, never a 500 with a stack.
-import { OAuthError } from "../errors";
-import { introspectEndpoint } from "../introspection/introspect-endpoint";
-import { jwksDocument, metadataDocument } from "../metadata/well-known";
-import type { OAuthContext } from "../runtime-context";
-import { tokenEndpoint } from "../token/token-endpoint";
-import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "./types";
+import { OAuthError } from "./protocol/errors";
+import { introspectEndpoint } from "./endpoints/introspect-endpoint";
+import { jwksDocument, metadataDocument } from "./endpoints/well-known";
+import type { OAuthContext } from "./endpoints/context";
+import { tokenEndpoint } from "./endpoints/token-endpoint";
+import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "./protocol/types";
 
 export const OAUTH_PATHS = new Set([
   "/oauth/token",

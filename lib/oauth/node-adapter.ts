@@ -2,10 +2,10 @@
 // scripts/start-up/request-pipeline.ts before Next.js, and by tests). Reads the body with a hard
 // size limit and resolves the source address through trusted proxies only.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OAuthRuntime } from "../runtime";
-import { MAX_BODY_BYTES } from "./parse-params";
+import type { OAuthRuntime } from "./runtime";
+import { MAX_BODY_BYTES } from "./protocol/parse-params";
 import { OAUTH_PATHS } from "./router";
-import { NO_STORE, json, type OAuthResponse } from "./types";
+import { NO_STORE, json, type OAuthResponse } from "./protocol/types";
 
 export function oauthPath(url: string | undefined): string | undefined {
   if (!url) return undefined;

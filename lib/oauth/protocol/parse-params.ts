@@ -2,7 +2,7 @@
 // JSON bodies are accepted; every malformed input becomes invalid_request.
 // Unrecognised parameters are ignored, as RFC 6749 §3.2 requires, but a
 // parameter given twice is rejected (same section).
-import { OAuthError, invalidRequest } from "../errors";
+import { OAuthError, invalidRequest } from "./errors";
 import type { OAuthRequest } from "./types";
 
 export const MAX_BODY_BYTES = 16 * 1024;

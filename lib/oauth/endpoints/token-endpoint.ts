@@ -1,22 +1,16 @@
 // POST /oauth/token - parse, authenticate, then dispatch on grant_type.
-import { authenticateRequest } from "../clients/authenticate-request";
-import { OAuthError, rateLimited } from "../errors";
-import { parseParams } from "../http/parse-params";
-import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../http/types";
-import type { OAuthContext } from "../runtime-context";
-import { clientCredentialsGrant } from "./client-credentials-grant";
+import { authenticateClientRequest } from "../clients/authenticate-request";
+import { OAuthError, rateLimited } from "../protocol/errors";
+import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../protocol/types";
+import type { OAuthContext } from "./context";
+import { clientCredentialsGrant } from "../token/client-credentials-grant";
 
 export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
-  const blocked = ctx.limits.blockedAddress(req.ip);
-  if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
-  const params = parseParams(req);
+  const { params, client } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
+    if (!p.get("grant_type")) throw new OAuthError("invalid_request", "grant_type is required.");
+  });
 
-  const grantType = params.get("grant_type");
-  if (!grantType) throw new OAuthError("invalid_request", "grant_type is required.");
-
-  const client = await authenticateRequest(req, params, ctx.clients, ctx.limits);
-
-  switch (grantType) {
+  switch (params.get("grant_type")) {
     case "client_credentials": {
       // Charged before a token is chosen: a reused token costs the same points as a new one.
       const allowed = await ctx.limits.onAuthenticated(client.clientId);

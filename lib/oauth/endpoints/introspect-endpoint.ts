@@ -3,20 +3,15 @@
 // cluster); anything else, and any token whose client is revoked, is
 // {"active": false}. Revocation shows at once: the client cache is
 // invalidated by NOTIFY, not by expiry.
-import { authenticateRequest } from "../clients/authenticate-request";
-import { rateLimited } from "../errors";
+import { authenticateClientRequest } from "../clients/authenticate-request";
 import { decodeJwt, verifySignature } from "../keys/jwt";
-import { parseParams } from "../http/parse-params";
-import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../http/types";
-import type { OAuthContext } from "../runtime-context";
+import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../protocol/types";
+import type { OAuthContext } from "./context";
 
 const INACTIVE = { active: false };
 
 export async function introspectEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
-  const blocked = ctx.limits.blockedAddress(req.ip);
-  if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
-  const params = parseParams(req);
-  const caller = await authenticateRequest(req, params, ctx.clients, ctx.limits);
+  const { params, client: caller } = await authenticateClientRequest(req, ctx.clients, ctx.limits);
   const token = params.get("token");
   if (!token) return json(400, { error: "invalid_request", error_description: "token is required." }, { ...NO_STORE });
   return json(200, await inspect(ctx, token, caller.clusterId), { ...NO_STORE });

@@ -1,10 +1,11 @@
-// What the endpoint functions share within one process.
-import type { ClientCache } from "./clients/client-cache";
-import type { LastUsedTracker } from "./clients/last-used";
-import type { KeyRing } from "./keys/key-ring";
-import type { TokenRateLimits } from "./rate-limit/token-rate-limits";
-import type { OAuthSettings } from "./settings";
-import type { ReusableTokens } from "./token/reusable-tokens";
+// What the endpoint functions share within one process: declared here, by the
+// endpoints that use it, and built by lib/oauth/runtime.ts.
+import type { ClientCache } from "../clients/client-cache";
+import type { LastUsedTracker } from "../clients/last-used";
+import type { KeyRing } from "../keys/key-ring";
+import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
+import type { OAuthSettings } from "../settings";
+import type { ReusableTokens } from "../token/reusable-tokens";
 
 export interface OAuthContext {
   settings: OAuthSettings;
