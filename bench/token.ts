@@ -244,10 +244,10 @@ function report(r: {
   const [fresh, two, reuse, oidc, bare] = r.one as unknown as [Run, Run, Run, Run, Run];
   console.log(`\n[bench] token endpoint, RS256, autocannon ${CONNECTIONS} connections on 127.0.0.1, median of ${ROUNDS} interleaved ${SECONDS} s rounds`);
   console.log(`[bench] machine: ${os.cpus().length} cores; load average at start ${r.loadAtStart}, at end ${loadAverage()}`);
-  console.log("server                              tokens/s   p50 ms   p99 ms   errors   server CPU   load-generator CPU");
+  console.log("server                              tokens/s   p50 ms   p99 ms   errors   server CPU  CPU ms/token   load-generator CPU");
   const row = (name: string, v: Run) =>
     console.log(
-      `${name.padEnd(34)} ${fmt(v.perSecond).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.errors).padStart(8)} ${`${v.serverCpu.toFixed(2)} cores`.padStart(12)} ${`${v.loaderCpu.toFixed(2)} cores`.padStart(20)}`,
+      `${name.padEnd(34)} ${fmt(v.perSecond).padStart(9)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(8)} ${String(v.errors).padStart(8)} ${`${v.serverCpu.toFixed(2)} cores`.padStart(12)} ${((1000 * v.serverCpu) / v.perSecond).toFixed(3).padStart(13)} ${`${v.loaderCpu.toFixed(2)} cores`.padStart(20)}`,
     );
   for (const v of r.one) row(v.name, v);
   row(`${fmt(MANY)} clients: cold pass`, r.cold);
@@ -256,6 +256,11 @@ function report(r: {
 
   const checks: Array<[string, string, boolean | undefined]> = [
     [`fresh, 1 process / bare signer: ${x(fresh.perSecond / bare.perSecond)}`, ">= 0.95x", fresh.perSecond / bare.perSecond >= 0.95],
+    [
+      `CPU per token, bare signer / fresh console: ${x(bare.serverCpu / bare.perSecond / (fresh.serverCpu / fresh.perSecond))} (the same comparison, insensitive to other load on the machine)`,
+      "reported",
+      undefined,
+    ],
     [`fresh, 1 process / oidc-provider: ${x(fresh.perSecond / oidc.perSecond)}`, ">= 1.5x", fresh.perSecond / oidc.perSecond >= 1.5],
     [`2 processes / 1 process: ${x(two.perSecond / fresh.perSecond)}`, ">= 1.5x", two.perSecond / fresh.perSecond >= 1.5],
     [`reuse / fresh: ${x(reuse.perSecond / fresh.perSecond)}, reuse p99 ${reuse.p99} ms`, ">= 3x, p99 < 20 ms", reuse.perSecond / fresh.perSecond >= 3 && reuse.p99 < 20],

