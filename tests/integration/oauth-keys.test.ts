@@ -33,8 +33,8 @@ async function seed(databaseUrl: string) {
   return { clientId, secret };
 }
 
-async function serverOn(databaseUrl: string, signingAlg: "RS256" | "ES256" | "EdDSA" = "RS256"): Promise<TestServer> {
-  const server = await startOAuthServer(testSettings({ databaseUrl, signingAlg }));
+async function serverOn(databaseUrl: string, signingAlg: "RS256" | "ES256" | "EdDSA" = "RS256", tokenReuseSeconds = 0): Promise<TestServer> {
+  const server = await startOAuthServer(testSettings({ databaseUrl, signingAlg, tokenReuseSeconds }));
   cleanup.push(() => server.close());
   return server;
 }
@@ -46,6 +46,23 @@ const token = async (server: TestServer, c: { clientId: string; secret: string }
 };
 
 describe("signing keys", () => {
+  it("ends token reuse at a key rotation: the held token is not handed out once the new key signs", async () => {
+    const url = await freshDatabaseUrl();
+    const server = await serverOn(url, "RS256", 300);
+    const c = await seed(url);
+    const held = await token(server, c);
+    expect(await token(server, c)).toBe(held);
+
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const { kid } = await rotateSigningKey(pool, "RS256", TEST_KEK);
+    await pool.end();
+    // Until the reload the old key is still the active one (and its token may be reused); after it, never.
+    await expect.poll(async () => decodeProtectedHeader(await token(server, c)).kid, { timeout: 3000 }).toBe(kid);
+    const after = await token(server, c);
+    expect(after).not.toBe(held);
+    expect(await token(server, c)).toBe(after);
+  });
+
   it("keeps publishing the old key after a rotation; both tokens verify from the JWKS alone", async () => {
     const url = await freshDatabaseUrl();
     const server = await serverOn(url);
