@@ -4,7 +4,7 @@
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { startTestDatabase } from "@/tests/support/test-database";
-import { ensureProductionBuild, signInCookie, startConsole } from "./support/console-server";
+import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
 import { load, printTable, type LoadResult } from "./support/load";
 
 const CLIENTS = 1000;

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, on one production build.
 import { execFileSync } from "node:child_process";
-import { ensureProductionBuild } from "./support/console-server";
+import { ensureProductionBuild } from "@/tests/support/console-process";
 
 ensureProductionBuild();
 const benches = ["bench/api-tab.ts", "bench/token.ts"];

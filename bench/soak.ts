@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { startTestDatabase } from "@/tests/support/test-database";
-import { ensureProductionBuild, signInCookie, startConsole, type RunningConsole } from "./support/console-server";
+import { ensureProductionBuild, signInCookie, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { percentile, startTraffic, type Sample } from "./support/traffic";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);

@@ -30,7 +30,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { startTestDatabase } from "@/tests/support/test-database";
-import { ensureProductionBuild, type RunningConsole, root, startConsole } from "./support/console-server";
+import { ensureProductionBuild, type RunningConsole, root, startConsole } from "@/tests/support/console-process";
 import { cpuSeconds, loadAverage, processTree, rssBytes } from "./support/process-stats";
 import { type BenchClient, rateLimitPoints, seedClients } from "./support/token-fixtures";
 
@@ -137,7 +137,7 @@ async function consoleTarget(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<Target & { stop(): Promise<void> }> {
-  const c = await startConsole(databaseUrl, env, nodeArgs);
+  const c = await startConsole(databaseUrl, env, { nodeArgs });
   consoles.push(c);
   // WEB_CONCURRENCY: the URL answers with the first worker; wait for all.
   if (env.WEB_CONCURRENCY) {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshProductionBuild, root, signInCookie, startConsole, type RunningConsole } from "@/bench/support/console-server";
+import { freshProductionBuild, root, signInCookie, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { makeClusterWithOwner } from "@/tests/integration/api-clients/helpers";
 import { emptyDatabaseUrl } from "@/tests/support/factories";
 import { TEST_KEK } from "@/tests/support/oauth-factories";

@@ -4,7 +4,7 @@
 // (no hang, no 500, nothing internal in the body), come back by themselves,
 // and creations racing the outage must leave no partial client behind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshProductionBuild, signInCookie, startConsole, type RunningConsole } from "@/bench/support/console-server";
+import { freshProductionBuild, signInCookie, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { startTraffic, type Sample } from "@/bench/support/traffic";
 import { startControlledPostgres, type ControlledPostgres } from "@/tests/support/controlled-postgres";
 import { assertNoPartialClients, createClientsUntilStopped } from "./fault-helpers";

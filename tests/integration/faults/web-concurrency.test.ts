@@ -4,7 +4,7 @@
 // on the next request, a killed worker is replaced, and SIGTERM drains them all.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshProductionBuild, startConsole, type RunningConsole } from "@/bench/support/console-server";
+import { freshProductionBuild, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { db } from "@/lib/db/client";
 import { makeApiClient, TEST_KEK } from "@/tests/support/oauth-factories";
 

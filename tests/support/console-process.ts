@@ -1,24 +1,31 @@
-// Shared by the benchmarks: a production build of the console, served by
-// `scripts/serve.ts start` (as `npm start` does) on a free loopback port.
+// The one launcher for a console process, used by the browser tests' global
+// set-up, the fault tests and the benchmarks: a production build (built at
+// most once at a time, behind a lock), then `scripts/serve.ts start` (as
+// `npm start` runs it) in a child process, ready when it answers, stopped
+// with SIGTERM (SIGKILL after 10 s).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
-/** `next build` unless BENCH_REUSE_BUILD=1 and a build exists. */
-export function ensureProductionBuild() {
-  if (process.env.BENCH_REUSE_BUILD && existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+/**
+ * `next build` into `distDir` (default .next), unless `reuse` is set and a
+ * build exists there (BENCH_REUSE_BUILD, E2E_REUSE_BUILD).
+ */
+export function ensureProductionBuild(opts: { distDir?: string; reuse?: boolean; generate?: boolean } = {}) {
+  const distDir = opts.distDir ?? process.env.NEXT_DIST_DIR ?? ".next";
+  if ((opts.reuse ?? !!process.env.BENCH_REUSE_BUILD) && existsSync(path.join(root, distDir, "BUILD_ID"))) {
     return;
   }
-  spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { cwd: root, stdio: "inherit" });
+  if (opts.generate ?? true) spawnSync(process.execPath, ["scripts/prisma-generate.mjs"], { cwd: root, stdio: "inherit" });
   const res = keepingTsconfig(() =>
     spawnSync("npx", ["next", "build"], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     }),
   );
   if (res.status !== 0) throw new Error("next build failed");
@@ -108,13 +115,27 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs`: flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
-export async function startConsole(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningConsole> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+export interface LaunchOptions {
+  /** Flags for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
+  /** Default: a free port. */
+  port?: number;
+  /** The host in its URL; default 127.0.0.1. */
+  host?: string;
+  /** Also write everything it prints to this file. */
+  logFile?: string;
+}
+
+export async function startConsole(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+  opts: LaunchOptions = {},
+): Promise<RunningConsole> {
+  const port = opts.port ?? (await freePort());
+  const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   // node --import tsx rather than the tsx CLI: one process, so its PID is
   // the server's (a signal reaches it, RSS is the server's own).
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/serve.ts", "start"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts", "start"], {
     cwd: root,
     env: {
       ...process.env,
@@ -123,7 +144,7 @@ export async function startConsole(databaseUrl: string, env: Record<string, stri
       PORT: String(port),
       PUBLIC_URL: url,
       NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0000",
+      NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0000",
       KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       LOG_LEVEL: "warn",
       ...env,
@@ -131,12 +152,20 @@ export async function startConsole(databaseUrl: string, env: Record<string, stri
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
-  child.stdout!.on("data", (d) => output.push(String(d)));
-  child.stderr!.on("data", (d) => output.push(String(d)));
+  const log = opts.logFile ? (mkdirSync(path.dirname(opts.logFile), { recursive: true }), createWriteStream(opts.logFile)) : undefined;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (d) => {
+      output.push(String(d));
+      log?.write(d);
+    });
+  }
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`console exited:\n${output.join("")}`);
-    if (Date.now() > deadline) throw new Error(`console did not start:\n${output.join("")}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`console did not start:\n${output.join("")}`);
+    }
     try {
       if ((await fetch(`${url}/api/auth/csrf`)).ok) break;
     } catch {
