@@ -10,6 +10,10 @@
 //   benchmark) an instance takes up to 1% of the limit at once and serves
 //   from it, which keeps the store off the hot path; the count stays exact up
 //   to that 1% and every request is still charged before it is served.
+// - Once half a lease is spent, the next one is taken in the background, so a
+//   busy caller's requests do not all stop for a store round trip every
+//   `leaseSize` requests (that stall capped one key at leaseSize per round
+//   trip: ~6,000/s at 10 ms). The count then runs ahead by at most 2 leases.
 import { createHash } from "node:crypto";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { LimitSettings } from "../settings";
@@ -62,6 +66,7 @@ export class LeasedLimiter {
       const lease = this.leases.get(key);
       if (lease && lease.left > 0 && lease.expiresAt > Date.now()) {
         lease.left--;
+        if (lease.left <= this.leaseSize / 2 && !this.pending.has(key)) this.takeLeaseAhead(key);
         return { ok: true };
       }
       const inFlight = this.pending.get(key);
@@ -95,9 +100,33 @@ export class LeasedLimiter {
 
   private async takeLease(key: string): Promise<Verdict> {
     const v = await this.charge(key, this.leaseSize);
-    if (v.ok && this.leaseSize > 1) this.leases.set(key, { left: this.leaseSize - 1, expiresAt: Date.now() + MAX_LEASE_MS });
-    if (this.leases.size > 10_000) this.leases.clear();
+    // One point is the request that took the lease.
+    if (v.ok && this.leaseSize > 1) this.addToLease(key, this.leaseSize - 1);
     return v;
+  }
+
+  /** The next lease while the current one still serves; requests that run out meanwhile wait for it (consume). */
+  private takeLeaseAhead(key: string) {
+    const p = this.charge(key, this.leaseSize)
+      .then((v) => {
+        if (v.ok) this.addToLease(key, this.leaseSize);
+        return v;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, p);
+    p.catch(() => {}); // a store error reaches the request that needs these points, through `pending`
+  }
+
+  private addToLease(key: string, points: number) {
+    const now = Date.now();
+    const lease = this.leases.get(key);
+    if (lease && lease.expiresAt > now) {
+      lease.left += points;
+      lease.expiresAt = now + MAX_LEASE_MS;
+      return;
+    }
+    if (this.leases.size >= 10_000) this.leases.clear();
+    this.leases.set(key, { left: points, expiresAt: now + MAX_LEASE_MS });
   }
 
   private async charge(key: string, points: number): Promise<Verdict> {
