@@ -50,15 +50,26 @@ describe("leased rate limits", () => {
   it("takes the next lease once half of the current one is spent, before anyone waits for it", async () => {
     await listener.start();
     const { name, limiter: l } = limiter(1_000_000);
-    for (let i = 0; i < 31; i++) await l.consume("client-c");
+    // The first request is charged one point; the second, soon after, takes a lease of 64.
+    for (let i = 0; i < 32; i++) await l.consume("client-c");
     await new Promise((r) => setTimeout(r, 100));
-    expect(await counted(name, "client-c")).toBe(64); // 33 left: no new lease yet
+    expect(await counted(name, "client-c")).toBe(65); // 33 left: no new lease yet
     await l.consume("client-c"); // 32 left: half
-    await expect.poll(() => counted(name, "client-c")).toBe(128);
+    await expect.poll(() => counted(name, "client-c")).toBe(129);
     // 96 points held: the next 63 requests need no store round trip.
     for (let i = 0; i < 63; i++) await l.consume("client-c");
     await new Promise((r) => setTimeout(r, 100));
-    expect(await counted(name, "client-c")).toBe(128);
+    expect(await counted(name, "client-c")).toBe(129);
+  });
+
+  it("charges an occasional caller exactly one point per request", async () => {
+    await listener.start();
+    const { name, limiter: l } = limiter(1_000_000);
+    for (let i = 0; i < 3; i++) {
+      expect((await l.consume("client-d")).ok).toBe(true);
+      await new Promise((r) => setTimeout(r, 1_100)); // longer than a lease lives
+    }
+    expect(await counted(name, "client-d")).toBe(3);
   });
 
   it("serves no more than the limit, then blocks", async () => {

@@ -9,7 +9,9 @@
 //   served. For very high limits (a client whose limit is raised, as in the
 //   benchmark) an instance takes up to 1% of the limit at once and serves
 //   from it, which keeps the store off the hot path; the count stays exact up
-//   to that 1% and every request is still charged before it is served.
+//   to that 1% and every request is still charged before it is served. Only
+//   a key seen in the last second gets a lease: an occasional caller (one of
+//   10,000 clients each asking now and then) is charged exactly one point.
 // - Once half a lease is spent, the next one is taken in the background, so a
 //   busy caller's requests do not all stop for a store round trip every
 //   `leaseSize` requests (that stall capped one key at leaseSize per round
@@ -64,14 +66,19 @@ export class LeasedLimiter {
       const blockedMs = this.blocked(key);
       if (blockedMs > 0) return { ok: false, retryAfterMs: blockedMs };
       const lease = this.leases.get(key);
-      if (lease && lease.left > 0 && lease.expiresAt > Date.now()) {
+      const now = Date.now();
+      if (lease && lease.left > 0 && lease.expiresAt > now) {
         lease.left--;
         if (lease.left <= this.leaseSize / 2 && !this.pending.has(key)) this.takeLeaseAhead(key);
         return { ok: true };
       }
       const inFlight = this.pending.get(key);
       if (!inFlight) {
-        const p = this.takeLease(key).finally(() => this.pending.delete(key));
+        // A key seen within the last lease period gets a lease; an occasional
+        // caller is charged exactly its one point (a lease it would not use
+        // up before it expires would count it many times over).
+        const busy = lease !== undefined && lease.expiresAt > now;
+        const p = (busy ? this.takeLease(key) : this.chargeOne(key)).finally(() => this.pending.delete(key));
         this.pending.set(key, p);
         return p;
       }
@@ -102,6 +109,13 @@ export class LeasedLimiter {
     const v = await this.charge(key, this.leaseSize);
     // One point is the request that took the lease.
     if (v.ok && this.leaseSize > 1) this.addToLease(key, this.leaseSize - 1);
+    return v;
+  }
+
+  private async chargeOne(key: string): Promise<Verdict> {
+    const v = await this.charge(key, 1);
+    // Remember the key as seen: its next request within the period takes a lease.
+    if (v.ok && this.leaseSize > 1) this.addToLease(key, 0);
     return v;
   }
 
