@@ -1,11 +1,17 @@
 // Serves the authorization server from a plain node:http server (mounted by
 // scripts/start-up/request-pipeline.ts before Next.js, and by tests). Reads the body with a hard
-// size limit and resolves the source address through trusted proxies only.
+// size limit and a short deadline (a client sends a few hundred bytes at once;
+// a body trickling in holds a connection for nothing), resolves the source
+// address through trusted proxies only, and sends the same security headers
+// on every answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OAuthRuntime } from "./runtime";
 import { MAX_BODY_BYTES } from "./protocol/parse-params";
 import { OAUTH_PATHS } from "./router";
-import { NO_STORE, json, type OAuthResponse } from "./protocol/types";
+import { NO_STORE, SECURITY_HEADERS, json, type OAuthResponse } from "./protocol/types";
+
+/** How long a request may take to send its body; Node's own default is 300 s. */
+export const BODY_TIMEOUT_MS = 5_000;
 
 export function oauthPath(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -27,6 +33,8 @@ async function serve(runtime: OAuthRuntime, path: string, req: IncomingMessage, 
   const body = await readBody(req);
   if (body === "too_large") {
     response = json(413, { error: "invalid_request", error_description: "The body is too large." }, { ...NO_STORE, Connection: "close" });
+  } else if (body === "too_slow") {
+    response = json(408, { error: "invalid_request", error_description: "The body took too long to arrive." }, { ...NO_STORE, Connection: "close" });
   } else if (body === "aborted") {
     return;
   } else {
@@ -39,20 +47,30 @@ async function serve(runtime: OAuthRuntime, path: string, req: IncomingMessage, 
     });
   }
   if (res.destroyed) return;
-  res.writeHead(response.status, { ...response.headers, "Content-Length": Buffer.byteLength(response.body) });
+  res.writeHead(response.status, { ...response.headers, ...SECURITY_HEADERS, "Content-Length": Buffer.byteLength(response.body) });
   res.end(req.method === "HEAD" ? undefined : response.body);
+  // The rest of a slow body is not waited for.
+  if (body === "too_slow") res.once("finish", () => req.socket.destroy());
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | "too_large" | "aborted"> {
+function readBody(req: IncomingMessage): Promise<Buffer | "too_large" | "too_slow" | "aborted"> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();
     return Promise.resolve("too_large");
   }
-  return new Promise((resolve) => {
+  return new Promise((settle) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    const timer = setTimeout(() => {
+      if (!done) resolve("too_slow");
+      done = true;
+    }, BODY_TIMEOUT_MS);
+    const resolve = (v: Buffer | "too_large" | "too_slow" | "aborted") => {
+      clearTimeout(timer);
+      settle(v);
+    };
     req.on("data", (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;

@@ -4,6 +4,7 @@
 // no database (a liveness probe) belongs before the outage gate; one that
 // must not be slowed by Next.js (the token endpoint) never reaches it.
 import http from "node:http";
+import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
 import { redactUrl } from "@/lib/http/redact-url";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import type { Log, PreparedNext } from "./steps";
@@ -45,6 +46,8 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
     for (const handler of beforeNext) if (handler(req, res)) return;
     toNext(req, res);
   });
+  // One address cannot hold every socket (lib/http/connection-cap.ts).
+  if (opts.trustProxyHops === 0) capConnectionsPerAddress(server);
   const upgrade = next.upgrade;
   if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   return server;

@@ -40,10 +40,20 @@ export interface DecodedJwt {
   signature: Buffer;
 }
 
+/**
+ * The canonical base64url form only: no padding, no standard-alphabet
+ * characters, no stray bits in the last character. Any other spelling of the
+ * same bytes is a different string, so a token we issued has exactly one.
+ */
+function isCanonicalBase64url(part: string): boolean {
+  return /^[A-Za-z0-9_-]*$/.test(part) && Buffer.from(part, "base64url").toString("base64url") === part;
+}
+
 /** Structure only; undefined for anything that is not a compact JWS with a kid. */
 export function decodeJwt(token: string): DecodedJwt | undefined {
   const parts = token.split(".");
   if (parts.length !== 3 || token.length > 8192) return undefined;
+  if (!parts.every(isCanonicalBase64url)) return undefined;
   try {
     const header = JSON.parse(Buffer.from(parts[0]!, "base64url").toString("utf8")) as { kid?: unknown; alg?: unknown };
     const payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as unknown;

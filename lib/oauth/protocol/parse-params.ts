@@ -33,13 +33,21 @@ function parseForm(body: Buffer): Params {
 
 function parseJson(body: Buffer): Params {
   let value: unknown;
+  const text = body.toString("utf8");
   try {
-    value = JSON.parse(body.toString("utf8"));
+    value = JSON.parse(text);
   } catch {
     throw invalidRequest("The body is not valid JSON.");
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalidRequest("The JSON body must be an object.");
+  }
+  // JSON.parse keeps the last of repeated keys silently; refuse them as the
+  // form body does, so both encodings mean the same thing.
+  const seen = new Set<string>();
+  for (const key of topLevelKeys(text)) {
+    if (seen.has(key)) throw invalidRequest(`Parameter "${safeName(key)}" is repeated.`);
+    seen.add(key);
   }
   const params: Params = new Map();
   for (const [key, v] of Object.entries(value)) {
@@ -49,6 +57,35 @@ function parseJson(body: Buffer): Params {
     // Unknown nested values are ignored like any unknown parameter.
   }
   return params;
+}
+
+/**
+ * The keys of the top-level object of valid JSON text, in order and with
+ * repeats (which JSON.parse would fold into one). Only strings and nesting
+ * need tracking, since the text has already parsed.
+ */
+export function topLevelKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, j + 1)) as string);
+      expectKey = false;
+      i = j;
+    } else if (c === "{" || c === "[") {
+      depth++;
+      expectKey = c === "{" && depth === 1;
+    } else if (c === "}" || c === "]") {
+      depth--;
+    } else if (c === "," && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return keys;
 }
 
 const KNOWN = new Set(["grant_type", "client_id", "client_secret", "audience", "scope", "token", "token_type_hint", "resource"]);

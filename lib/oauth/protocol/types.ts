@@ -18,6 +18,17 @@ export interface OAuthResponse {
 
 export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
+/**
+ * On every answer of the authorization server (/oauth/*, /.well-known/*),
+ * which never goes through Next.js and its headers: JSON is never sniffed as
+ * something else, and no page may frame it.
+ */
+export const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+} as const;
+
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): OAuthResponse {
   return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(value) };
 }
