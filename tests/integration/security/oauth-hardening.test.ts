@@ -83,7 +83,8 @@ describe("authorization server hardening", () => {
       `${header}.${payload}.${signature} `,
     ];
     for (const variant of variants) {
-      expect(variant).not.toBe(token);
+      // The standard alphabet spells some payloads the same way: nothing to try then.
+      if (variant === token) continue;
       const r = await introspect(variant);
       expect(r, variant.slice(-12)).toEqual({ status: 200, body: { active: false } });
     }
