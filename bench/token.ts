@@ -69,7 +69,7 @@ async function main() {
       SIGNING_ALG: "RS256",
       RATE_LIMIT_CLIENT_POINTS: "1000000000",
       RATE_LIMIT_IP_POINTS: "1000000000",
-      // The three consoles share the database, so they share its key-encryption key.
+      // The consoles share the database, so they share its key-encryption key.
       KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     };
     const profileDir = PROFILE ? mkdtempSync(path.join(os.tmpdir(), "token-prof-")) : undefined;
@@ -286,23 +286,44 @@ function report(r: {
   console.log(missed ? `[bench] ${missed} TARGET(S) MISSED` : "[bench] every target met");
 }
 
-/** Self time per function in the main thread's profile: where the token path spends it. */
+/**
+ * Where the fresh console's main thread spends its busy time (idle samples
+ * left out): self time per function, and time inside the token path's own
+ * steps (inclusive). RSA signing itself runs on libuv's thread pool and is not
+ * in this profile; the profile covers the whole run, start-up included.
+ */
 function summariseProfile(dir: string) {
-  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-  for (const file of files) {
-    const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] };
-    const total = profile.samples.length;
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
+    const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { nodes: Node[]; samples: number[] };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const name = (n: Node) => {
+      const url = n.callFrame.url.replace(/^file:\/\//, "").replace(`${root}/`, "").split("node_modules/").pop();
+      return `${n.callFrame.functionName || "(anonymous)"}${url ? ` ${url}:${n.callFrame.lineNumber + 1}` : ""}`;
+    };
     const self = new Map<string, number>();
-    for (const n of profile.nodes) {
-      const url = n.callFrame.url.replace(/^file:\/\//, "").replace(`${root}/`, "");
-      const key = `${n.callFrame.functionName || "(anonymous)"} ${url ? `${url.split("node_modules/").pop()}:${n.callFrame.lineNumber + 1}` : ""}`;
-      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+    const inclusive = new Map<string, number>();
+    let busy = 0;
+    for (const id of profile.samples) {
+      const node = byId.get(id)!;
+      if (node.callFrame.functionName === "(idle)") continue;
+      busy++;
+      self.set(name(node), (self.get(name(node)) ?? 0) + 1);
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const k = name(byId.get(at)!);
+        if (!seen.has(k)) inclusive.set(k, (inclusive.get(k) ?? 0) + 1);
+        seen.add(k);
+      }
     }
-    console.log(`\n[profile] ${path.join(dir, file)}: ${total} samples; top self time (main thread; RSA signing runs on the libuv pool, not here)`);
-    for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-      console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${key}`);
-    }
+    const pct = (n: number) => `${((100 * n) / busy).toFixed(1).padStart(5)}%`;
+    console.log(`\n[profile] ${path.join(dir, file)}: ${profile.samples.length} samples, ${busy} busy`);
+    console.log("self time, share of busy samples:");
+    for (const [k, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(n)}  ${k}`);
+    console.log("inside the token path's steps (inclusive):");
+    for (const [k, n] of [...inclusive].filter(([k]) => k.includes("lib/oauth/")).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(n)}  ${k}`);
   }
 }
 
