@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { ensureProductionBuild } from "@/tests/support/console-process";
 
 ensureProductionBuild();
-const benches = ["bench/api-tab.ts", "bench/token.ts"];
+const benches = ["bench/api-tab.ts", "bench/admin-api.ts", "bench/token.ts"];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);

@@ -13,7 +13,8 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    // Scrolls sideways on a narrow screen rather than widening the page.
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
       {LINKS.map((l) => {
         const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
@@ -22,7 +23,7 @@ export function NavLinks() {
             href={l.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium",
+              "shrink-0 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
               active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-50 hover:text-slate-900",
             )}
           >

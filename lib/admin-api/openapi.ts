@@ -117,7 +117,7 @@ export function openApiDocument(base: string): Json {
       description:
         "Manage clusters, their API clients, members and activity from code, with organization-level credentials " +
         "(Organization > Administration API). Paths and shapes follow Camunda's Administration API, so its clients work unchanged. " +
-        "Get a token with the client credentials grant at /oauth/token, then send it as Authorization: Bearer <token>. " +
+        "Get a token with the client credentials grant at `/oauth/token`, then send it as `Authorization: Bearer <token>`. " +
         "Errors are RFC 9457 problem details.\n\n" +
         "```sh\n" +
         "# Credentials from Organization > Administration API (source the downloaded file)\n" +

@@ -135,3 +135,25 @@ test("developers, visitors and operations engineers see the list read-only", asy
     await context.close();
   }
 });
+
+test("the API reference renders the OpenAPI document offline, with a curl example per operation", async ({ page }) => {
+  const outside: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.hostname !== "localhost" && u.hostname !== "127.0.0.1" && !u.protocol.startsWith("data")) outside.push(r.url());
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto("/organization/administration-api");
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/docs\/admin-api$/);
+  await expect(page.getByText("Cluster Console Administration API")).toBeVisible();
+  const operations = page.locator(".opblock");
+  await expect(operations.first()).toBeVisible();
+  expect(await operations.count()).toBe(16);
+  await page.locator(".opblock-summary", { hasText: "/clusters/{clusterUuid}/clients/{clientId}/rotate" }).click();
+  await expect(page.locator(".opblock.is-open").getByText(/curl -sS -X POST/)).toBeVisible();
+  expect(outside).toEqual([]);
+  expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+});

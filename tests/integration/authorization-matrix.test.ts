@@ -20,6 +20,10 @@ import { removeMember } from "@/app/actions/remove-member";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
+import { createAdminClient as createAdminClientAction } from "@/app/actions/create-admin-client";
+import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
+import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
+import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -51,6 +55,11 @@ rotate-api-client-secret  own      ok         ok         ok                   fo
 rotate-api-client-secret  foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 revoke-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 revoke-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+create-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+revoke-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+revoke-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 `;
 
@@ -79,7 +88,8 @@ async function makeTenant() {
   const developer = await makeMember("DEVELOPER", org);
   const cluster = await makeCluster(owner, { name: `matrix-${uniq()}`, region: "bru-2" });
   const client = await createClient(owner, { clusterId: cluster.id, name: `client-${uniq()}`, scopes: ["ZEEBE"] });
-  return { owner, org, developer, cluster, client };
+  const admin = await createAdminClient(owner, { name: `admin-${uniq()}`, permissions: ["CLUSTERS_GET"] });
+  return { owner, org, developer, cluster, client, admin };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -140,6 +150,21 @@ const CALLS: Record<string, Call> = {
     run: () => revokeApiClient(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId }),
     done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.client.clientId } })).revokedAt !== null,
   }),
+  "create-admin-client": (t) => {
+    const name = `new-${uniq()}`;
+    return {
+      run: () => createAdminClientAction(undefined, { name, permissions: ["CLUSTERS_GET", "CLIENTS_CREATE"] }),
+      done: async () => (await db().apiClient.count({ where: { name, clusterId: null, organizationId: t.org.id } })) === 1,
+    };
+  },
+  "rotate-admin-client": (t) => ({
+    run: () => rotateAdminClientSecret(undefined, { clientId: t.admin.clientId, grace: "now" }),
+    done: async () => (await db().clientSecret.count({ where: { apiClient: { clientId: t.admin.clientId } } })) === 2,
+  }),
+  "revoke-admin-client": (t) => ({
+    run: () => revokeAdminClient(undefined, { clientId: t.admin.clientId }),
+    done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.admin.clientId } })).revokedAt !== null,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -166,7 +191,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(90);
+    expect(CELLS.length).toBe(120);
   });
 
   for (const cell of CELLS) {

@@ -1,0 +1,143 @@
+// npm run bench:admin-api — the Administration API against the signed-in API
+// tab, in one run on one production build: GET /clusters/{id}/clients for a
+// cluster with 1,000 clients (the JSON list), and POST create. Target: the
+// JSON list serves at least 5x the API tab's requests per second (the tab
+// renders one page of 20; the API returns all 1,000).
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { generateClientSecret, hashSecret } from "@/lib/api-clients/secrets";
+import { startTestDatabase } from "@/tests/support/test-database";
+import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
+import { load, printTable, type LoadResult } from "./support/load";
+
+const CLIENTS = 1000;
+const PASSWORD = "bench password 123";
+const ADMIN_ID = "BenchAdminBenchAdminBenchAdmin01";
+const ADMIN_SECRET = generateClientSecret();
+
+async function seed(databaseUrl: string) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const org = (await db.query("INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), 'Bench') RETURNING id")).rows[0].id;
+    const user = (
+      await db.query(
+        "INSERT INTO users (id, email, name, password_hash) VALUES (gen_random_uuid(), 'bench@example.com', 'Bench Owner', $1) RETURNING id",
+        [await hashPassword(PASSWORD)],
+      )
+    ).rows[0].id;
+    await db.query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')", [org, user]);
+    const cluster = (
+      await db.query(
+        "INSERT INTO clusters (id, organization_id, name, region, created_by_email) VALUES (gen_random_uuid(), $1, 'Bench cluster', 'bru-2', 'bench@example.com') RETURNING id",
+        [org],
+      )
+    ).rows[0].id;
+    await db.query(
+      `WITH c AS (
+         INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at)
+         SELECT gen_random_uuid(), 'bench' || i || '-' || md5(random()::text), $1, $2, 'client ' || i,
+                ARRAY['ZEEBE','TASKLIST']::"ClientScope"[], 'bench@example.com', now() - i * interval '1 minute'
+         FROM generate_series(1, $3::int) i RETURNING id)
+       INSERT INTO client_secrets (id, api_client_id, secret_hash, hint)
+       SELECT gen_random_uuid(), id, sha256(id::text::bytea), 'abcd' FROM c`,
+      [org, cluster, CLIENTS],
+    );
+    // Administration API credentials with every permission.
+    const admin = (
+      await db.query(
+        `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, admin_permissions, created_by_email)
+         VALUES (gen_random_uuid(), $1, $2, NULL, 'bench automation', '{}', enum_range(NULL::"AdminPermission"), 'bench@example.com') RETURNING id`,
+        [ADMIN_ID, org],
+      )
+    ).rows[0].id;
+    await db.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'cdef')", [
+      admin,
+      hashSecret(ADMIN_SECRET),
+    ]);
+    return { cluster };
+  } finally {
+    await db.end();
+  }
+}
+
+/** POST create with a new client name per request (names are unique per cluster). */
+async function createLoad(label: string, url: string, token: string, seconds = 8): Promise<LoadResult> {
+  let n = 0;
+  const prefix = randomBytes(3).toString("hex");
+  const r = await autocannon({
+    url,
+    connections: 8,
+    duration: seconds,
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    setupClient: (client) => {
+      client.setBody(JSON.stringify({ clientName: `load-${prefix}-${n++}` }));
+      client.on("response", () => client.setBody(JSON.stringify({ clientName: `load-${prefix}-${n++}` })));
+    },
+  });
+  return {
+    label,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
+  };
+}
+
+async function main() {
+  ensureProductionBuild();
+  const database = await startTestDatabase("bench");
+  // The admin client's own rate limit raised, as the token benchmark does for its client.
+  const consoleServer = await startConsole(database.url, { RATE_LIMIT_CLIENT_POINTS: "1000000000" });
+  try {
+    const { cluster } = await seed(database.url);
+    const cookie = await signInCookie(consoleServer.url, "bench@example.com", PASSWORD);
+    const tokenRes = await fetch(`${consoleServer.url}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: ADMIN_ID, client_secret: ADMIN_SECRET, audience: "api.cloud.camunda.io" }),
+    });
+    const { access_token: token, error } = (await tokenRes.json()) as { access_token: string; error?: string };
+    if (!token) throw new Error(`no token: ${tokenRes.status} ${error}`);
+    const bearer = { authorization: `Bearer ${token}` };
+    const apiTab = `${consoleServer.url}/clusters/${cluster}/api`;
+    const list = `${consoleServer.url}/api/admin/v1/clusters/${cluster}/clients`;
+
+    const check = await fetch(list, { headers: bearer });
+    const listed = (await check.json()) as unknown[];
+    if (check.status !== 200 || listed.length !== CLIENTS) throw new Error(`client list: ${check.status}, ${listed.length} clients`);
+    const tab = await fetch(apiTab, { headers: { cookie } });
+    if (tab.status !== 200 || !(await tab.text()).includes("client 1")) throw new Error(`API tab did not render (${tab.status})`);
+
+    await load("warm-up", apiTab, { seconds: 2, headers: { cookie } });
+    await load("warm-up", list, { seconds: 2, headers: bearer });
+    const rows: LoadResult[] = [];
+    for (let round = 1; round <= 2; round++) {
+      rows.push(await load(`API tab (signed in) #${round}`, apiTab, { headers: { cookie } }));
+      rows.push(await load(`GET clients JSON, 1,000 #${round}`, list, { headers: bearer }));
+    }
+    rows.push(await createLoad("POST create client", list, token));
+    printTable(rows);
+    const mean = (label: string) => {
+      const rs = rows.filter((r) => r.label.startsWith(label));
+      return rs.reduce((s, r) => s + r.requestsPerSecond, 0) / rs.length;
+    };
+    const ratio = mean("GET clients JSON") / mean("API tab");
+    const ok = ratio >= 5 && rows.every((r) => r.non2xx === 0 && r.errors === 0);
+    console.log(`JSON list / API tab requests per second: ${ratio.toFixed(2)}x (target >= 5x) ${ok ? "PASS" : "FAIL"}`);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await consoleServer.stop();
+    await database.dispose();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
