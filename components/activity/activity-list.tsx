@@ -17,6 +17,10 @@ const ACTION_LABELS: Record<string, string> = {
   "admin_client.created": "created Administration API credentials",
   "admin_client.secret_rotated": "rotated the secret of Administration API credentials",
   "admin_client.revoked": "revoked Administration API credentials",
+  "client.renamed": "renamed API client",
+  "client.description_changed": "changed the description of API client",
+  "client.scopes_changed": "changed the scopes of API client",
+  "client.deleted": "deleted revoked API client",
 };
 
 function details(e: AuditEventView): string | null {
@@ -25,6 +29,8 @@ function details(e: AuditEventView): string | null {
   if (typeof m.role === "string") return `role ${m.role}`;
   if (typeof m.region === "string") return `region ${m.region}`;
   if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${m.scopes}`;
+  if (e.action === "client.renamed") return `was ${m.from}`;
+  if (e.action === "client.scopes_changed") return `${m.from} → ${m.to}`;
   if (e.action === "client.secret_rotated" && typeof m.grace === "string") {
     return m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}`;
   }

@@ -4,7 +4,9 @@
 // few hundred bytes per row, not by a dialog tree per row. Holds no secret:
 // hints only.
 import { useRef, useState } from "react";
+import Link from "next/link";
 import type { ApiClientView } from "@/lib/api-clients/list-clients";
+import type { ClientSortKey, SortDirection } from "@/lib/api-clients/list-query";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
@@ -13,11 +15,38 @@ import { formatDateTime } from "@/components/ui/format";
 import { ScopeBadges, SecretHint, StatusBadge } from "./client-badges";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { RevokeClientDialog } from "./revoke-client-dialog";
+import { DeleteClientDialog } from "./delete-client-dialog";
+import { EditClientDialog, type EditTarget, type UpdateActionFn } from "./edit-client-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 export interface ClientRowActions {
   rotateAction: FormActionFn<IssuedSecret>;
   revokeAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string; revokedAt: Date }>>;
+  /** Each absent for roles without the permission. */
+  updateAction?: UpdateActionFn;
+  deleteAction?: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string }>>;
+}
+
+/** Column headers that sort: where a click leads, and the current order. */
+export type SortLinks = Record<ClientSortKey, { href: string; current: SortDirection | null }>;
+
+function SortHeader({ label, link }: { label: string; link?: SortLinks[ClientSortKey] }) {
+  const sort = link?.current === "asc" ? "ascending" : link?.current === "desc" ? "descending" : undefined;
+  return (
+    <th scope="col" className="px-4 py-3" aria-sort={sort}>
+      {link ? (
+        <Link href={link.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+          {label}
+          <span aria-hidden="true" className={link.current ? "text-slate-700" : "text-slate-300"}>
+            {link.current === "asc" ? "▲" : "▼"}
+          </span>
+          <span className="sr-only">, sort</span>
+        </Link>
+      ) : (
+        label
+      )}
+    </th>
+  );
 }
 
 type Target = { clientId: string; name: string } | null;
@@ -27,15 +56,24 @@ export function ApiClientsTable({
   clients,
   connection,
   actions,
+  sortLinks,
+  tokenTtlSeconds,
+  now,
 }: {
   clusterId: string;
   clients: ApiClientView[];
   connection: ClusterConnection;
   /** Absent for members who may only view the list. */
   actions?: ClientRowActions;
+  sortLinks?: SortLinks;
+  tokenTtlSeconds: number;
+  /** The server's clock at render, so badges read the same on server and client. */
+  now: Date;
 }) {
   const [rotating, setRotating] = useState<Target>(null);
   const [revoking, setRevoking] = useState<Target>(null);
+  const [editing, setEditing] = useState<EditTarget | null>(null);
+  const [deleting, setDeleting] = useState<Target>(null);
   // The shared dialogs have no Radix trigger of their own, so focus goes
   // back to the row button that opened them by hand (if it still exists).
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -47,11 +85,11 @@ export function ApiClientsTable({
       <table className="w-full min-w-[56rem] text-left text-sm">
         <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-3">Client</th>
+            <SortHeader label="Client" link={sortLinks?.name} />
             <th scope="col" className="px-4 py-3">Scopes</th>
             <th scope="col" className="px-4 py-3">Secret</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
+            <SortHeader label="Created" link={sortLinks?.created} />
+            <SortHeader label="Last used" link={sortLinks?.last_used} />
             <th scope="col" className="px-4 py-3">Status</th>
             {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
           </tr>
@@ -66,6 +104,9 @@ export function ApiClientsTable({
                   <span className={`block truncate font-medium ${revoked ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900"}`}>
                     {c.name}
                   </span>
+                  {c.description && (
+                    <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-500" title={c.description}>{c.description}</span>
+                  )}
                   <span className="mt-1 flex items-center gap-1.5">
                     <code className="truncate font-mono text-xs text-slate-600">{c.clientId}</code>
                     <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
@@ -81,12 +122,20 @@ export function ApiClientsTable({
                   {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-400">Never</span>}
                 </td>
                 <td className="px-4 py-3 align-top">
-                  <StatusBadge status={c.status} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} />
+                  <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />
                 </td>
                 {actions && (
                   <td className="px-4 py-2.5 text-right align-top whitespace-nowrap">
                     {!revoked && (
                       <>
+                        {actions.updateAction && (
+                          <Button variant="ghost" size="sm" aria-label={`Edit ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
+                              opener.current = e.currentTarget;
+                              setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes });
+                            }}>
+                            Edit
+                          </Button>
+                        )}
                         <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
                             opener.current = e.currentTarget;
                             setRotating(target);
@@ -101,6 +150,14 @@ export function ApiClientsTable({
                         </Button>
                       </>
                     )}
+                    {revoked && actions.deleteAction && (
+                      <Button variant="ghost" size="sm" aria-label={`Delete ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
+                        opener.current = e.currentTarget;
+                        setDeleting(target);
+                      }} className="text-red-700 hover:bg-red-50">
+                        Delete
+                      </Button>
+                    )}
                   </td>
                 )}
               </tr>
@@ -112,6 +169,12 @@ export function ApiClientsTable({
         <>
           <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} />
           <RevokeClientDialog clusterId={clusterId} target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
+          {actions.updateAction && (
+            <EditClientDialog clusterId={clusterId} target={editing} onClosed={() => setEditing(null)} returnFocus={returnFocus} updateAction={actions.updateAction} tokenTtlSeconds={tokenTtlSeconds} />
+          )}
+          {actions.deleteAction && (
+            <DeleteClientDialog clusterId={clusterId} target={deleting} onClosed={() => setDeleting(null)} returnFocus={returnFocus} deleteAction={actions.deleteAction} />
+          )}
         </>
       )}
     </Card>

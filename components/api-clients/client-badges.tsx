@@ -18,17 +18,32 @@ export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
 const STATUS = {
   active: { label: "Active", dot: "bg-emerald-500", text: "text-emerald-800 bg-emerald-50 ring-emerald-200" },
   rotating: { label: "Rotating", dot: "bg-amber-500", text: "text-amber-800 bg-amber-50 ring-amber-200" },
+  expiring: { label: "Expiring", dot: "bg-amber-500", text: "text-amber-800 bg-amber-50 ring-amber-200" },
+  expired: { label: "Expired", dot: "bg-red-500", text: "text-red-800 bg-red-50 ring-red-200" },
   revoked: { label: "Revoked", dot: "bg-slate-400", text: "text-slate-600 bg-slate-100 ring-slate-200" },
 } as const;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "expires in 3 days" / "expires today"; whole days, rounded up. */
+export function expiresIn(at: Date, now: Date): string {
+  const days = Math.ceil((at.getTime() - now.getTime()) / DAY_MS);
+  if (days <= 0) return "expires today";
+  return `expires in ${days} ${days === 1 ? "day" : "days"}`;
+}
+
 export function StatusBadge({
   status,
+  secretExpiresAt,
   previousSecretExpiresAt,
   revokedAt,
   revokedByEmail,
+  now = new Date(),
 }: {
   status: ClientStatus;
+  secretExpiresAt?: Date | null;
   previousSecretExpiresAt: Date | null;
+  now?: Date;
   revokedAt: Date | null;
   revokedByEmail: string | null;
 }) {
@@ -36,7 +51,11 @@ export function StatusBadge({
   const detail =
     status === "rotating" && previousSecretExpiresAt
       ? `Old secret valid until ${formatDateTime(previousSecretExpiresAt)}`
-      : status === "revoked" && revokedAt
+      : status === "expiring" && secretExpiresAt
+        ? `Secret ${expiresIn(secretExpiresAt, now)} (${formatDateTime(secretExpiresAt)})`
+        : status === "expired"
+          ? "No working secret: rotate to issue a new one"
+          : status === "revoked" && revokedAt
         ? `${formatDateTime(revokedAt)}${revokedByEmail ? ` by ${revokedByEmail}` : ""}`
         : null;
   return (

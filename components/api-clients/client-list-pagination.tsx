@@ -1,45 +1,37 @@
 import Link from "next/link";
 
-/** "Showing 51–100 of 1,000" with previous/next page links (?page=N). */
-export function ClientListPagination({
-  baseHref,
-  page,
-  pageCount,
-  pageSize,
-  total,
-}: {
-  baseHref: string;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  total: number;
-}) {
+export interface PageLinks {
+  first: string | null;
+  prev: string | null;
+  next: string | null;
+  last: string | null;
+}
+
+/** "20 of 1,000 clients" with first/previous/next/last links (keyset cursors in the URL). */
+export function ClientListPagination({ shown, total, links }: { shown: number; total: number; links: PageLinks }) {
   if (total === 0) return null;
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(page * pageSize, total);
-  const href = (p: number) => (p <= 1 ? baseHref : `${baseHref}?page=${p}`);
+  const n = new Intl.NumberFormat("en-US");
   const link = "rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
   const disabled = "rounded-md px-3 py-1.5 font-medium text-slate-300 ring-1 ring-slate-200";
-  const n = new Intl.NumberFormat("en-US");
+  const item = (href: string | null, label: string, rel?: string) =>
+    href ? (
+      <Link href={href} className={link} rel={rel}>{label}</Link>
+    ) : (
+      <span aria-disabled="true" className={disabled}>{label}</span>
+    );
+  const paged = links.first || links.prev || links.next || links.last;
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
-        Showing <span className="font-medium text-slate-900">{n.format(first)}–{n.format(last)}</span> of{" "}
+        Showing <span className="font-medium text-slate-900">{n.format(shown)}</span> of{" "}
         <span className="font-medium text-slate-900">{n.format(total)}</span> {total === 1 ? "client" : "clients"}
       </p>
-      {pageCount > 1 && (
-        <div className="flex items-center gap-2">
-          {page > 1 ? (
-            <Link href={href(page - 1)} className={link} rel="prev">← Previous</Link>
-          ) : (
-            <span aria-disabled="true" className={disabled}>← Previous</span>
-          )}
-          <span className="px-1 text-slate-500">Page {page} of {pageCount}</span>
-          {page < pageCount ? (
-            <Link href={href(page + 1)} className={link} rel="next">Next →</Link>
-          ) : (
-            <span aria-disabled="true" className={disabled}>Next →</span>
-          )}
+      {paged && (
+        <div className="flex flex-wrap items-center gap-2">
+          {item(links.first, "« First")}
+          {item(links.prev, "← Previous", "prev")}
+          {item(links.next, "Next →", "next")}
+          {item(links.last, "Last »")}
         </div>
       )}
     </nav>

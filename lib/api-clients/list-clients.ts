@@ -1,19 +1,25 @@
-// One page of a cluster's API clients, newest first. Pages are bounded
-// (CLIENT_PAGE_SIZE rows) so a cluster with thousands of clients renders as
-// fast as one with ten. Offset paging is fine at this scale (an index on
-// (cluster_id, created_at) serves it) and gives users numbered pages.
+// One page of a cluster's API clients: searched, filtered, sorted, and paged
+// by keyset (the last row's sort value and ID), never by OFFSET, so the last
+// page of 100,000 clients costs what the first does. Each sort order has its
+// own index ending in the primary key (migration 20261128040000); search by
+// name or client ID is served by a trigram index.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import { DEFAULT_CLIENT_LIST_QUERY, type ClientListQuery, type ClientSortKey } from "@/lib/api-clients/list-query";
 
 export const CLIENT_PAGE_SIZE = 20;
+/** A secret this close to its expiry makes the client "expiring". */
+export const EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
 
-export type ClientStatus = "active" | "rotating" | "revoked";
+export type ClientStatus = "active" | "rotating" | "expiring" | "expired" | "revoked";
 
 /** What the list shows about a client. Never a secret or its hash. */
 export interface ApiClientView {
   clientId: string;
   name: string;
+  description: string;
   scopes: ClientScopeName[];
   createdByEmail: string;
   createdAt: Date;
@@ -23,61 +29,193 @@ export interface ApiClientView {
   status: ClientStatus;
   /** Last four characters of the newest live secret. */
   secretHint: string | null;
+  /** When the newest live secret stops working (null: never). */
+  secretExpiresAt: Date | null;
   /** During a rotation: when the previous secret stops working. */
   previousSecretExpiresAt: Date | null;
 }
 
 export interface ApiClientPage {
   clients: ApiClientView[];
-  page: number;
-  pageCount: number;
+  /** Clients matching the search and filters, on all pages. */
   total: number;
   pageSize: number;
+  isFirst: boolean;
+  isLast: boolean;
+  /** Cursors for the neighbouring pages (null at either end). */
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+const SORT_EXPR: Record<ClientSortKey, Prisma.Sql> = {
+  created: Prisma.sql`c.created_at`,
+  name: Prisma.sql`lower(c.name)`,
+  last_used: Prisma.sql`COALESCE(c.last_used_at, '-infinity'::timestamptz)`,
+};
+
+// Cursor = base64url(JSON [sort value, row id]); the value's type follows the sort.
+function encodeCursor(value: string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(sort: ClientSortKey, cursor: string): Prisma.Sql | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== "string" || typeof v[1] !== "string") return null;
+    const [value, id] = v as [string, string];
+    if (!/^[0-9a-f-]{36}$/i.test(id) || value.length > 400) return null;
+    if (sort === "name") return Prisma.sql`(${value}::text, ${id}::uuid)`;
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    if (value !== "-infinity" && (!iso.test(value) || Number.isNaN(Date.parse(value)))) return null;
+    return Prisma.sql`(${value}::timestamptz, ${id}::uuid)`;
+  } catch {
+    return null;
+  }
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+interface Row {
+  id: string;
+  client_id: string;
+  name: string;
+  description: string;
+  scopes: ClientScopeName[];
+  created_by_email: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by_email: string | null;
+  name_key: string;
+  live_count: number;
+  current_hint: string | null;
+  current_expires_at: Date | null;
+  previous_expires_at: Date | null;
 }
 
 export async function listClients(
   organizationId: string,
   clusterId: string,
-  opts: { page?: number; pageSize?: number; now?: Date } = {},
+  opts: { query?: Partial<ClientListQuery>; pageSize?: number; now?: Date } = {},
 ): Promise<ApiClientPage> {
+  const query = { ...DEFAULT_CLIENT_LIST_QUERY, ...opts.query };
   const pageSize = opts.pageSize ?? CLIENT_PAGE_SIZE;
   const now = opts.now ?? new Date();
-  const where = { organizationId, clusterId };
-  const total = await db().apiClient.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  // A page past the end shows the last page rather than an empty one.
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pageCount);
-  const rows = await db().apiClient.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: {
-      clientId: true,
-      name: true,
-      scopes: true,
-      createdByEmail: true,
-      createdAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      revokedByEmail: true,
-      secrets: {
-        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: 2,
-        select: { hint: true, expiresAt: true },
-      },
-    },
-  });
-  const clients = rows.map(({ secrets, ...c }): ApiClientView => {
-    const revoked = c.revokedAt !== null;
-    return {
-      ...c,
-      scopes: c.scopes,
-      status: revoked ? "revoked" : secrets.length > 1 ? "rotating" : "active",
-      secretHint: revoked ? null : (secrets[0]?.hint ?? null),
-      previousSecretExpiresAt: !revoked && secrets.length > 1 ? (secrets[1]!.expiresAt ?? null) : null,
-    };
-  });
-  return { clients, page, pageCount, total, pageSize };
+  const soon = new Date(now.getTime() + EXPIRY_WARNING_MS);
+
+  // Live secrets of each client: how many, and the soonest expiry. Joined
+  // only when a status filter needs it.
+  const liveJoin = Prisma.sql`CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n, min(s.expires_at) AS ends
+        FROM client_secrets s
+       WHERE s.api_client_id = c.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > ${now})) live`;
+  const statusWhere: Record<ClientListQuery["status"], Prisma.Sql | null> = {
+    live: Prisma.sql`c.revoked_at IS NULL`,
+    all: null,
+    revoked: Prisma.sql`c.revoked_at IS NOT NULL`,
+    rotating: Prisma.sql`c.revoked_at IS NULL AND live.n > 1`,
+    expiring: Prisma.sql`c.revoked_at IS NULL AND (live.n = 0 OR (live.n = 1 AND live.ends <= ${soon}))`,
+    active: Prisma.sql`c.revoked_at IS NULL AND live.n = 1 AND (live.ends IS NULL OR live.ends > ${soon})`,
+  };
+  const needsLive = ["rotating", "expiring", "active"].includes(query.status);
+
+  // Tenancy first: another organization's cluster lists nothing.
+  const filters: Prisma.Sql[] = [Prisma.sql`c.organization_id = ${organizationId}::uuid`, Prisma.sql`c.cluster_id = ${clusterId}::uuid`];
+  const status = statusWhere[query.status];
+  if (status) filters.push(status);
+  if (query.scope) filters.push(Prisma.sql`${query.scope}::"ClientScope" = ANY(c.scopes)`);
+  if (query.q) {
+    const like = likePattern(query.q);
+    filters.push(Prisma.sql`(c.name ILIKE ${like} OR c.client_id ILIKE ${like})`);
+  }
+  const from = Prisma.sql`FROM api_clients c ${needsLive ? liveJoin : Prisma.empty}`;
+
+  // Walking backwards (previous page, last page) reads the index the other
+  // way round and flips the rows afterwards. A cursor that does not parse
+  // is ignored: the first page.
+  const cursor = query.last ? null : (query.after ?? query.before);
+  const keyset = cursor ? decodeCursor(query.sort, cursor) : null;
+  const forwardFrom = keyset && query.after ? keyset : null;
+  const backFrom = keyset && !query.after ? keyset : null;
+  const backwards = query.last || backFrom !== null;
+  const ascending = (query.dir === "asc") !== backwards;
+  const key = SORT_EXPR[query.sort];
+  const from_ = forwardFrom ?? backFrom;
+  const pageFilters = from_
+    ? [...filters, ascending ? Prisma.sql`(${key}, c.id) > ${from_}` : Prisma.sql`(${key}, c.id) < ${from_}`]
+    : filters;
+  const order = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      WITH page AS (
+        SELECT c.id, c.client_id, c.name, c.description, c.scopes::text[] AS scopes, c.created_by_email, c.created_at,
+               c.last_used_at, c.revoked_at, c.revoked_by_email, lower(c.name) AS name_key, ${key} AS sort_key
+          ${from}
+         WHERE ${Prisma.join(pageFilters, " AND ")}
+         ORDER BY ${key} ${order}, c.id ${order}
+         LIMIT ${pageSize + 1})
+      SELECT page.*, cur.live_count, cur.hints[1] AS current_hint, cur.ends[1] AS current_expires_at, cur.ends[2] AS previous_expires_at
+        FROM page
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS live_count,
+                 array_agg(s.hint ORDER BY s.created_at DESC, s.id DESC) AS hints,
+                 array_agg(s.expires_at ORDER BY s.created_at DESC, s.id DESC) AS ends
+            FROM client_secrets s
+           WHERE s.api_client_id = page.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > ${now})) cur
+       ORDER BY page.sort_key ${order}, page.id ${order}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${Prisma.join(filters, " AND ")}`,
+  ]);
+
+  const more = rows.length > pageSize;
+  const pageRows = rows.slice(0, pageSize);
+  if (backwards) pageRows.reverse();
+  // Forwards: more rows means a next page. Backwards: more rows means a
+  // previous page, and a next page exists unless this is the last one.
+  const isFirst = backwards ? !more : !forwardFrom;
+  const isLast = backwards ? query.last : !more;
+  const cursorOf = (r: Row | undefined) => {
+    if (!r) return null;
+    const value =
+      query.sort === "name" ? r.name_key : query.sort === "created" ? r.created_at.toISOString() : (r.last_used_at?.toISOString() ?? "-infinity");
+    return encodeCursor(value, r.id);
+  };
+
+  return {
+    clients: pageRows.map((r) => toView(r, soon)),
+    total: counted[0]?.total ?? 0,
+    pageSize,
+    isFirst,
+    isLast,
+    nextCursor: isLast ? null : cursorOf(pageRows[pageRows.length - 1]),
+    prevCursor: isFirst ? null : cursorOf(pageRows[0]),
+  };
+}
+
+function toView(r: Row, soon: Date): ApiClientView {
+  const revoked = r.revoked_at !== null;
+  const status: ClientStatus = revoked
+    ? "revoked"
+    : r.live_count > 1
+      ? "rotating"
+      : r.live_count === 0
+        ? "expired"
+        : r.current_expires_at && r.current_expires_at <= soon
+          ? "expiring"
+          : "active";
+  return {
+    clientId: r.client_id,
+    name: r.name,
+    description: r.description,
+    scopes: r.scopes,
+    createdByEmail: r.created_by_email,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+    revokedByEmail: r.revoked_by_email,
+    status,
+    secretHint: revoked ? null : r.current_hint,
+    secretExpiresAt: revoked ? null : r.current_expires_at,
+    previousSecretExpiresAt: !revoked && r.live_count > 1 ? r.previous_expires_at : null,
+  };
 }

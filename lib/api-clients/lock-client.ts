@@ -1,4 +1,4 @@
-// The one way to load a client for a change (rotate, revoke): scoped to the
+// The one way to load a client for a change (rotate, revoke, edit): scoped to the
 // organization and either a live cluster or, with clusterId null, to the
 // organization-level (Administration API) clients; then locked FOR UPDATE so that
 // concurrent rotations and revocations of the same client run one after the
@@ -15,6 +15,7 @@ export interface LockedClient {
   /** null for an Administration API client. */
   clusterId: string | null;
   name: string;
+  description: string;
   scopes: ClientScopeName[];
   adminPermissions: AdminPermission[];
   /** The database clock, read once the lock is held (see below). */
@@ -36,7 +37,7 @@ export async function lockLiveClient(
       // client only as one: neither kind can be changed as the other.
       ...(ref.clusterId === null ? { clusterId: null } : { clusterId: ref.clusterId, cluster: { deletedAt: null } }),
     },
-    select: { id: true, clientId: true, clusterId: true, name: true, scopes: true, adminPermissions: true },
+    select: { id: true, clientId: true, clusterId: true, name: true, description: true, scopes: true, adminPermissions: true },
   });
   if (!client) throw notFound(ref.clusterId === null ? "Administration API client" : "API client");
   // Re-read revoked_at under the row lock: a revocation that committed while

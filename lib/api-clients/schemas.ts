@@ -7,6 +7,7 @@ import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
 import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
 
 export const CLIENT_NAME_MAX = 100;
+export const CLIENT_DESCRIPTION_MAX = 500;
 
 // Client IDs are 32 letters and digits (see generateClientId in secrets.ts).
 export const CLIENT_ID_LENGTH = 32;
@@ -28,6 +29,18 @@ export const clientScopesSchema = z.preprocess(
     .min(1, "Choose at least one scope.")
     .max(CLIENT_SCOPES.length)
     .transform((s) => CLIENT_SCOPES.filter((c) => s.includes(c))),
+);
+
+// What the client is for and who owns it: free text, line breaks allowed,
+// other control and invisible characters not.
+export const clientDescriptionSchema = z.preprocess(
+  (v) => (v === undefined || v === null ? "" : v),
+  z
+    .string({ error: "Enter a description." })
+    .trim()
+    .max(CLIENT_DESCRIPTION_MAX, `Use at most ${CLIENT_DESCRIPTION_MAX} characters.`)
+    .transform((s) => s.replace(/\r\n?/g, "\n"))
+    .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\p{Cf}\p{Zl}\p{Zp}]/u.test(s), "Use visible characters and line breaks only."),
 );
 
 export const clientIdSchema = z.string({ error: "Not a valid client ID." }).regex(CLIENT_ID_PATTERN, "Not a valid client ID.");
@@ -63,8 +76,18 @@ export const revokeApiClientSchema = z.object({
   clientId: clientIdSchema,
 });
 
-/** ?page=N of the client list; anything else is page 1. */
-export const clientListPageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const updateApiClientSchema = z.object({
+  clusterId: clusterIdSchema,
+  clientId: clientIdSchema,
+  name: clientNameSchema,
+  description: clientDescriptionSchema,
+  scopes: clientScopesSchema,
+});
+
+export const deleteApiClientSchema = z.object({
+  clusterId: clusterIdSchema,
+  clientId: clientIdSchema,
+});
 
 export type CreateApiClientInput = z.output<typeof createApiClientSchema>;
 export type RotateApiClientSecretInput = z.output<typeof rotateApiClientSecretSchema>;
@@ -96,3 +119,5 @@ export const revokeAdminClientSchema = z.object({
 });
 
 export type CreateAdminClientInput = z.output<typeof createAdminClientSchema>;
+export type UpdateApiClientInput = z.output<typeof updateApiClientSchema>;
+export type DeleteApiClientInput = z.output<typeof deleteApiClientSchema>;

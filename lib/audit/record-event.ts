@@ -15,7 +15,12 @@ export type AuditAction =
   | "cluster.renamed"
   | "admin_client.created"
   | "admin_client.secret_rotated"
-  | "admin_client.revoked";
+  | "admin_client.revoked"
+
+  | "client.renamed"
+  | "client.description_changed"
+  | "client.scopes_changed"
+  | "client.deleted";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client

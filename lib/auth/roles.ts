@@ -16,6 +16,8 @@ export type Permission =
   | "cluster:create"
   | "cluster:delete"
   | "client:manage"
+  | "client:edit"
+  | "client:delete"
   | "member:manage"
   | "admin_client:manage"
   | "activity:view";
@@ -27,6 +29,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "cluster:create": OPERATORS,
   "cluster:delete": OPERATORS,
   "client:manage": OPERATORS,
+  // Rename, describe, change scopes; delete a revoked client's row.
+  "client:edit": OPERATORS,
+  "client:delete": OPERATORS,
   "member:manage": MANAGERS,
   // Administration API credentials reach every cluster and the members: managers only.
   "admin_client:manage": MANAGERS,

@@ -18,6 +18,8 @@ import { createCluster } from "@/app/actions/create-cluster";
 import { deleteCluster } from "@/app/actions/delete-cluster";
 import { removeMember } from "@/app/actions/remove-member";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { updateApiClient } from "@/app/actions/update-api-client";
+import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { createAdminClient as createAdminClientAction } from "@/app/actions/create-admin-client";
@@ -27,6 +29,7 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
+import { revokeClient } from "@/lib/api-clients/revoke-client";
 import { createCluster as makeCluster } from "@/lib/clusters/create-cluster";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -60,6 +63,10 @@ rotate-admin-client       own      ok         ok         forbidden            fo
 rotate-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 revoke-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 revoke-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+update-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+update-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+delete-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+delete-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 `;
 
@@ -89,7 +96,9 @@ async function makeTenant() {
   const cluster = await makeCluster(owner, { name: `matrix-${uniq()}`, region: "bru-2" });
   const client = await createClient(owner, { clusterId: cluster.id, name: `client-${uniq()}`, scopes: ["ZEEBE"] });
   const admin = await createAdminClient(owner, { name: `admin-${uniq()}`, permissions: ["CLUSTERS_GET"] });
-  return { owner, org, developer, cluster, client, admin };
+  const revoked = await createClient(owner, { clusterId: cluster.id, name: `revoked-${uniq()}`, scopes: ["ZEEBE"] });
+  await revokeClient(owner, { clusterId: cluster.id, clientId: revoked.clientId });
+  return { owner, org, developer, cluster, client, admin, revoked };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -165,6 +174,17 @@ const CALLS: Record<string, Call> = {
     run: () => revokeAdminClient(undefined, { clientId: t.admin.clientId }),
     done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.admin.clientId } })).revokedAt !== null,
   }),
+  "update-api-client": (t) => {
+    const name = `renamed-${uniq()}`;
+    return {
+      run: () => updateApiClient(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId, name, description: "", scopes: ["ZEEBE"] }),
+      done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.client.clientId } })).name === name,
+    };
+  },
+  "delete-api-client": (t) => ({
+    run: () => deleteApiClient(undefined, { clusterId: t.cluster.id, clientId: t.revoked.clientId }),
+    done: async () => (await db().apiClient.count({ where: { clientId: t.revoked.clientId } })) === 0,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -191,7 +211,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(120);
+    expect(CELLS.length).toBe(144);
   });
 
   for (const cell of CELLS) {

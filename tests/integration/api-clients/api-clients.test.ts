@@ -38,13 +38,15 @@ describe("API clients", () => {
     const made = [];
     for (let i = 0; i < 7; i++) made.push(await createClient(owner, { clusterId: cluster.id, name: `c${i}`, scopes: ["ZEEBE"] }));
     const p1 = await listClients(owner.organizationId, cluster.id, { pageSize: 3 });
-    expect(p1).toMatchObject({ page: 1, pageCount: 3, total: 7 });
+    expect(p1).toMatchObject({ isFirst: true, isLast: false, total: 7, prevCursor: null });
     expect(p1.clients.map((c) => c.name)).toEqual(["c6", "c5", "c4"]);
     expect(p1.clients[0]).toMatchObject({ status: "active", secretHint: made[6]!.clientSecret.slice(-4), lastUsedAt: null });
-    const p3 = await listClients(owner.organizationId, cluster.id, { pageSize: 3, page: 3 });
+    const p2 = await listClients(owner.organizationId, cluster.id, { pageSize: 3, query: { after: p1.nextCursor } });
+    const p3 = await listClients(owner.organizationId, cluster.id, { pageSize: 3, query: { after: p2.nextCursor } });
     expect(p3.clients.map((c) => c.name)).toEqual(["c0"]);
-    // Past the end: the last page, not an error.
-    expect((await listClients(owner.organizationId, cluster.id, { pageSize: 3, page: 99 })).page).toBe(3);
+    expect(p3).toMatchObject({ isLast: true, nextCursor: null });
+    // A cursor that does not parse is the first page, not an error.
+    expect((await listClients(owner.organizationId, cluster.id, { pageSize: 3, query: { after: "bm9wZQ" } })).clients[0]!.name).toBe("c6");
     expect(JSON.stringify(p1)).not.toMatch(/secretHash|ccs_/);
     // Another organization sees nothing of this cluster.
     const { owner: other } = await makeClusterWithOwner();
@@ -136,7 +138,9 @@ describe("API clients", () => {
     expect(row.revokedAt).not.toBeNull();
     expect(row.revokedByEmail).toBe(owner.email);
     expect(row.secrets.every((s) => s.revokedAt !== null)).toBe(true);
-    const listed = (await listClients(owner.organizationId, cluster.id)).clients[0]!;
+    // Hidden from the default list; shown when revoked clients are asked for.
+    expect((await listClients(owner.organizationId, cluster.id)).total).toBe(0);
+    const listed = (await listClients(owner.organizationId, cluster.id, { query: { status: "revoked" } })).clients[0]!;
     expect(listed).toMatchObject({ status: "revoked", secretHint: null });
     expect((await auditActions(owner.organizationId)).at(-1)).toBe("client.revoked");
     const again = await createClient(owner, { clusterId: cluster.id, name: "OLD", scopes: ["ZEEBE"] });

@@ -21,6 +21,8 @@ import { createCluster } from "@/app/actions/create-cluster";
 import { deleteCluster } from "@/app/actions/delete-cluster";
 import { removeMember } from "@/app/actions/remove-member";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { updateApiClient } from "@/app/actions/update-api-client";
+import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
@@ -71,7 +73,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "scopes", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -97,7 +99,8 @@ const pointedString = (action: string) =>
       fixtures.foreignCluster.id,
       fixtures.deleted.id,
       fixtures.foreign.clientId,
-      fixtures.revoked.clientId,
+      // Deleting the own revoked client would succeed; a live one is refused.
+      action === "delete-api-client" ? fixtures.live.clientId : fixtures.revoked.clientId,
       fixtures.stranger.userId,
       fixtures.stranger.email,
       owner.userId,
@@ -156,15 +159,19 @@ const formValue = fc.oneof({ weight: 8, arbitrary: fc.oneof(garbageString, fc.co
  * organizations' and deleted clusters, revoked and foreign clients, taken
  * emails, the last owner, regions that are not offered, a confirmation that
  * does not match. The owner's own live cluster is offered only where no
- * combination with it can succeed (deleting needs the exact name; rotating and
- * revoking need a live client, which is never offered).
+ * combination with it can succeed (deleting needs the exact name; rotating,
+ * revoking and editing need a live client, which is never offered to them;
+ * deleting a client needs a revoked one, so it is offered the live one).
  */
 const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
   const f = fixtures;
   const clusters = action === "create-api-client" ? [f.foreignCluster.id, f.deleted.id] : [f.cluster.id, f.foreignCluster.id, f.deleted.id];
   const pools: Record<string, fc.Arbitrary<unknown>> = {
     clusterId: fc.oneof(fc.constantFrom(...clusters), fc.uuid()),
-    clientId: fc.oneof(fc.constantFrom(f.revoked.clientId, f.foreign.clientId), fc.stringMatching(/^[A-Za-z0-9]{32}$/)),
+    clientId: fc.oneof(
+      fc.constantFrom(action === "delete-api-client" ? f.live.clientId : f.revoked.clientId, f.foreign.clientId),
+      fc.stringMatching(/^[A-Za-z0-9]{32}$/),
+    ),
     name: fc.constantFrom("Existing", " existing ", "ok name", "fuzz-cluster", "Ünïcödé 名前"),
     scopes: fc.oneof(fc.constantFrom("ZEEBE", "OPERATE"), fc.subarray(["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"], { minLength: 1 })),
     grace: fc.constantFrom("now", "1h", "24h", "7d"),
@@ -223,6 +230,8 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes"] },
   { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
+  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
+  { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
 ];
 

@@ -7,15 +7,18 @@ import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
-import { clientListPageSchema } from "@/lib/api-clients/schemas";
 import { duration } from "@/lib/api-clients/rate-limit-summary";
+import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { updateApiClient } from "@/app/actions/update-api-client";
+import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { EmptyState } from "@/components/ui/page-header";
-import { ApiClientsTable } from "@/components/api-clients/api-clients-table";
+import { ApiClientsTable, type SortLinks } from "@/components/api-clients/api-clients-table";
 import { CacheTokensNote } from "@/components/api-clients/cache-tokens-note";
 import { ClientListPagination } from "@/components/api-clients/client-list-pagination";
+import { ClientListToolbar } from "@/components/api-clients/client-list-toolbar";
 import { CreateClientDialog } from "@/components/api-clients/create-client-dialog";
 import type { ClusterConnection } from "@/components/api-clients/types";
 
@@ -26,12 +29,24 @@ export default async function ClusterApiPage({
   searchParams,
 }: {
   params: Promise<{ clusterId: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ member, cluster }, sp] = await Promise.all([loadCluster(params), searchParams]);
-  const page = clientListPageSchema.parse(sp.page);
-  const list = await listClients(member.organizationId, cluster.id, { page });
+  const query = parseClientListQuery(sp);
+  const now = new Date();
+  const list = await listClients(member.organizationId, cluster.id, { query, now });
   const manage = can(member.role, "client:manage");
+  const base = `/clusters/${cluster.id}/api`;
+  const page = { after: null, before: null, last: false };
+  // Column headers: a click on the current column flips its direction.
+  const sortLinks = Object.fromEntries(
+    CLIENT_SORT_KEYS.map((k) => {
+      const current = query.sort === k ? query.dir : null;
+      const dir = current ? (current === "asc" ? "desc" : "asc") : DEFAULT_DIRECTION[k];
+      return [k, { href: clientListHref(base, query, { ...page, sort: k, dir }), current }];
+    }),
+  ) as SortLinks;
+  const filtered = isFiltered(query);
   const connection: ClusterConnection = {
     cluster: { id: cluster.id, region: cluster.region },
     addresses: clusterAddresses(cluster, config()),
@@ -53,7 +68,15 @@ export default async function ClusterApiPage({
         {manage && <CreateClientDialog clusterId={cluster.id} connection={connection} createAction={createApiClient} />}
       </div>
       <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} tokenLifetime={duration(config().TOKEN_TTL_SECONDS)} />
-      {list.total === 0 ? (
+      {(list.total > 0 || filtered) && (
+        <ClientListToolbar action={base} query={query} clearHref={filtered ? base : null} />
+      )}
+      {list.total === 0 && filtered ? (
+        <EmptyState title="No clients match" action={<a href={base} className="text-sm font-medium text-brand-600 hover:underline">Clear filters</a>}>
+          Nothing on this cluster matches this search and these filters. Revoked clients appear only when the status
+          filter includes them.
+        </EmptyState>
+      ) : list.total === 0 ? (
         <EmptyState title="No API clients yet">
           An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
           a client ID and secret for a short-lived access token, then calls Zeebe, Tasklist, Operate or Optimize with
@@ -65,14 +88,29 @@ export default async function ClusterApiPage({
             clusterId={cluster.id}
             clients={list.clients}
             connection={connection}
-            actions={manage ? { rotateAction: rotateApiClientSecret, revokeAction: revokeApiClient } : undefined}
+            actions={
+              manage
+                ? {
+                    rotateAction: rotateApiClientSecret,
+                    revokeAction: revokeApiClient,
+                    updateAction: can(member.role, "client:edit") ? updateApiClient : undefined,
+                    deleteAction: can(member.role, "client:delete") ? deleteApiClient : undefined,
+                  }
+                : undefined
+            }
+            sortLinks={sortLinks}
+            tokenTtlSeconds={config().TOKEN_TTL_SECONDS}
+            now={now}
           />
           <ClientListPagination
-            baseHref={`/clusters/${cluster.id}/api`}
-            page={list.page}
-            pageCount={list.pageCount}
-            pageSize={list.pageSize}
+            shown={list.clients.length}
             total={list.total}
+            links={{
+              first: list.isFirst ? null : clientListHref(base, query, page),
+              prev: list.prevCursor ? clientListHref(base, query, { ...page, before: list.prevCursor }) : null,
+              next: list.nextCursor ? clientListHref(base, query, { ...page, after: list.nextCursor }) : null,
+              last: list.isLast ? null : clientListHref(base, query, { ...page, last: true }),
+            }}
           />
         </>
       )}

@@ -1,0 +1,69 @@
+"use client";
+// Search, filters and sort of the client list: a plain GET form, so the view
+// lives in the URL and works without JavaScript (Enter or "Apply"); with
+// JavaScript, changing a select applies it at once.
+import Link from "next/link";
+import { CLIENT_SCOPES, SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import {
+  CLIENT_SEARCH_MAX,
+  CLIENT_STATUS_FILTERS,
+  SORT_OPTIONS,
+  STATUS_FILTER_LABELS,
+  type ClientListQuery,
+} from "@/lib/api-clients/list-query";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+
+const selectClass =
+  "block h-9 rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
+
+export function ClientListToolbar({ action, query, clearHref }: { action: string; query: ClientListQuery; clearHref: string | null }) {
+  const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
+  return (
+    <form method="get" action={action} role="search" aria-label="Find API clients" className="flex flex-wrap items-end gap-2">
+      <label className="min-w-[14rem] flex-1">
+        <span className="sr-only">Search by name or client ID</span>
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={CLIENT_SEARCH_MAX}
+          placeholder="Search by name or client ID"
+          autoComplete="off"
+          className={`${inputClass} h-9`}
+        />
+      </label>
+      <label>
+        <span className="sr-only">Scope</span>
+        <select name="scope" defaultValue={query.scope ?? ""} onChange={submit} className={selectClass} aria-label="Scope">
+          <option value="">Any scope</option>
+          {CLIENT_SCOPES.map((s) => (
+            <option key={s} value={s}>{SCOPE_LABELS[s]}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="sr-only">Status</span>
+        <select name="status" defaultValue={query.status} onChange={submit} className={selectClass} aria-label="Status">
+          {CLIENT_STATUS_FILTERS.map((s) => (
+            <option key={s} value={s}>{STATUS_FILTER_LABELS[s]}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="sr-only">Sort</span>
+        <select name="sort" defaultValue={`${query.sort}_${query.dir}`} onChange={submit} className={selectClass} aria-label="Sort">
+          {SORT_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className={buttonClass("secondary")}>Apply</button>
+      {clearHref && (
+        <Link href={clearHref} className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
+          Clear filters
+        </Link>
+      )}
+    </form>
+  );
+}

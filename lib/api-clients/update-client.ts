@@ -1,0 +1,83 @@
+// Edit a live client: its name, description and scopes. One audit event per
+// thing that changed, in the same transaction as the change. A scope change
+// reaches the token endpoint at once (the scopes column notifies every
+// instance's client cache): tokens issued from then on carry the new scopes,
+// while tokens already issued keep theirs until they expire.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Member } from "@/lib/auth/session";
+import { lockLiveClient } from "@/lib/api-clients/lock-client";
+import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+
+export interface UpdatedClient {
+  clientId: string;
+  name: string;
+  description: string;
+  scopes: ClientScopeName[];
+  /** What this call changed; empty when the input matched the client. */
+  changed: Array<"name" | "description" | "scopes">;
+}
+
+const duplicateName = (name: string) =>
+  new AppError("conflict", "Please correct the highlighted fields.", {
+    name: [`A client named “${name}” already exists on this cluster.`],
+  });
+
+export async function updateClient(
+  member: Member,
+  input: { clusterId: string; clientId: string; name: string; description: string; scopes: ClientScopeName[] },
+): Promise<UpdatedClient> {
+  const scopes = sortScopes(input.scopes);
+  try {
+    return await db().$transaction(async (tx) => {
+      const client = await lockLiveClient(tx, member.organizationId, input);
+      const before = sortScopes(client.scopes as ClientScopeName[]);
+      const changed: UpdatedClient["changed"] = [];
+      if (client.name !== input.name) changed.push("name");
+      if (client.description !== input.description) changed.push("description");
+      if (before.join(",") !== scopes.join(",")) changed.push("scopes");
+      const result = { clientId: client.clientId, name: input.name, description: input.description, scopes, changed };
+      if (changed.length === 0) return result;
+
+      if (changed.includes("name") && client.name.toLowerCase() !== input.name.toLowerCase()) {
+        // Friendly error first; the partial unique index settles races.
+        const taken = await tx.apiClient.findFirst({
+          where: { clusterId: client.clusterId, revokedAt: null, id: { not: client.id }, name: { equals: input.name, mode: "insensitive" } },
+          select: { id: true },
+        });
+        if (taken) throw duplicateName(input.name);
+      }
+      await tx.apiClient.update({
+        where: { id: client.id },
+        data: { name: input.name, description: input.description, scopes },
+        select: { id: true },
+      });
+      const event = (action: "client.renamed" | "client.description_changed" | "client.scopes_changed", metadata: Record<string, string>) =>
+        recordEvent(tx, {
+          organizationId: member.organizationId,
+          clusterId: client.clusterId,
+          actor: member,
+          action,
+          target: { type: "api_client", id: client.clientId, name: input.name },
+          metadata: { clientId: client.clientId, ...metadata },
+        });
+      if (changed.includes("name")) await event("client.renamed", { from: client.name, to: input.name });
+      if (changed.includes("description")) await event("client.description_changed", { from: client.description, to: input.description });
+      if (changed.includes("scopes")) {
+        await event("client.scopes_changed", {
+          from: before.join(","),
+          to: scopes.join(","),
+          added: scopes.filter((s) => !before.includes(s)).join(","),
+          removed: before.filter((s) => !scopes.includes(s)).join(","),
+        });
+      }
+      return result;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    throw err;
+  }
+}
