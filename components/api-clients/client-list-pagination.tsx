@@ -8,7 +8,18 @@ export interface PageLinks {
 }
 
 /** "20 of 1,000 clients" with first/previous/next/last links (keyset cursors in the URL). */
-export function ClientListPagination({ shown, total, links }: { shown: number; total: number; links: PageLinks }) {
+export function ClientListPagination({
+  shown,
+  total,
+  totalCapped = false,
+  links,
+}: {
+  shown: number;
+  total: number;
+  /** More than `total` match: the count stopped there. */
+  totalCapped?: boolean;
+  links: PageLinks;
+}) {
   if (total === 0) return null;
   const n = new Intl.NumberFormat("en-US");
   const link = "rounded-md px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50";
@@ -24,7 +35,8 @@ export function ClientListPagination({ shown, total, links }: { shown: number; t
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
         Showing <span className="font-medium text-slate-900">{n.format(shown)}</span> of{" "}
-        <span className="font-medium text-slate-900">{n.format(total)}</span> {total === 1 ? "client" : "clients"}
+        {totalCapped && "more than "}
+        <span className="font-medium text-slate-900">{n.format(total)}</span> {total === 1 && !totalCapped ? "client" : "clients"}
       </p>
       {paged && (
         <div className="flex flex-wrap items-center gap-2">

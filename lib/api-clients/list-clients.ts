@@ -10,6 +10,11 @@ import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import { DEFAULT_CLIENT_LIST_QUERY, type ClientListQuery, type ClientSortKey } from "@/lib/api-clients/list-query";
 
 export const CLIENT_PAGE_SIZE = 20;
+/**
+ * Matches are counted up to this many: past it the list says "more than
+ * 10,000", so the count costs the same for 20,000 clients as for 10 million.
+ */
+export const CLIENT_COUNT_CAP = 10_000;
 /** A secret this close to its expiry makes the client "expiring". */
 export const EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -37,8 +42,10 @@ export interface ApiClientView {
 
 export interface ApiClientPage {
   clients: ApiClientView[];
-  /** Clients matching the search and filters, on all pages. */
+  /** Clients matching the search and filters, on all pages, up to CLIENT_COUNT_CAP. */
   total: number;
+  /** True when more than CLIENT_COUNT_CAP match (total is then the cap). */
+  totalCapped: boolean;
   pageSize: number;
   isFirst: boolean;
   isLast: boolean;
@@ -164,7 +171,8 @@ export async function listClients(
             FROM client_secrets s
            WHERE s.api_client_id = page.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > ${now})) cur
        ORDER BY page.sort_key ${order}, page.id ${order}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} WHERE ${Prisma.join(filters, " AND ")}`,
+    db().$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM (SELECT 1 ${from} WHERE ${Prisma.join(filters, " AND ")} LIMIT ${CLIENT_COUNT_CAP + 1}) matches`,
   ]);
 
   const more = rows.length > pageSize;
@@ -183,7 +191,8 @@ export async function listClients(
 
   return {
     clients: pageRows.map((r) => toView(r, soon)),
-    total: counted[0]?.total ?? 0,
+    total: Math.min(counted[0]?.total ?? 0, CLIENT_COUNT_CAP),
+    totalCapped: (counted[0]?.total ?? 0) > CLIENT_COUNT_CAP,
     pageSize,
     isFirst,
     isLast,

@@ -229,6 +229,10 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   const confirm = page.getByRole("dialog", { name: "Revoke “billing”?" });
   await confirm.getByRole("button", { name: "Revoke client" }).click();
   await expect(confirm).toBeHidden();
+  // Revoked clients leave the default list; the status filter brings them back.
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("revoked");
+  await expect(page).toHaveURL(/\?status=revoked$/);
   await expect(row).toContainText("Revoked");
   await expect(row.getByRole("button", { name: /Rotate|Revoke/ })).toHaveCount(0);
   await expect.poll(() => tokenStatus(page, first.clientId, third)).toBe(401);

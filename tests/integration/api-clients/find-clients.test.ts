@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listClients, type ApiClientView } from "@/lib/api-clients/list-clients";
+import { CLIENT_COUNT_CAP, listClients, type ApiClientView } from "@/lib/api-clients/list-clients";
 import { parseClientListQuery, clientListHref, type ClientListQuery } from "@/lib/api-clients/list-query";
 import { makeClusterWithOwner } from "./helpers";
 
@@ -131,6 +131,19 @@ describe("finding API clients", () => {
       expect(backward.flat()).toEqual(full);
     });
   }
+
+  it("counts matches up to the cap, then says 'more than'", async () => {
+    const { owner, cluster } = await makeClusterWithOwner();
+    await db().$executeRaw`
+      INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
+      SELECT gen_random_uuid(), 'K' || md5(i::text || random()::text), ${owner.organizationId}::uuid, ${cluster.id}::uuid, 'bulk ' || i, '{ZEEBE}', 'seed@example.com'
+        FROM generate_series(1, ${CLIENT_COUNT_CAP + 5}) AS i`;
+    const page = await listClients(owner.organizationId, cluster.id, { now: NOW });
+    expect(page).toMatchObject({ total: CLIENT_COUNT_CAP, totalCapped: true });
+    expect(page.clients).toHaveLength(20);
+    const few = await listClients(owner.organizationId, cluster.id, { query: { q: "bulk 1000" }, now: NOW });
+    expect(few).toMatchObject({ total: 7, totalCapped: false }); // 1000, 10000-10005
+  });
 
   it("another organization lists nothing of this cluster", async () => {
     const { cluster } = await seed();

@@ -47,6 +47,12 @@ export default async function ClusterApiPage({
     }),
   ) as SortLinks;
   const filtered = isFiltered(query);
+  // An empty default view may still hide revoked clients: then the filters
+  // stay, so they can be found (and deleted).
+  const hasRevoked =
+    list.total === 0 && !filtered
+      ? (await listClients(member.organizationId, cluster.id, { query: { status: "revoked" }, pageSize: 1, now })).total > 0
+      : false;
   const connection: ClusterConnection = {
     cluster: { id: cluster.id, region: cluster.region },
     addresses: clusterAddresses(cluster, config()),
@@ -68,10 +74,17 @@ export default async function ClusterApiPage({
         {manage && <CreateClientDialog clusterId={cluster.id} connection={connection} createAction={createApiClient} />}
       </div>
       <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} tokenLifetime={duration(config().TOKEN_TTL_SECONDS)} />
-      {(list.total > 0 || filtered) && (
+      {(list.total > 0 || filtered || hasRevoked) && (
         <ClientListToolbar action={base} query={query} clearHref={filtered ? base : null} />
       )}
-      {list.total === 0 && filtered ? (
+      {list.total === 0 && hasRevoked ? (
+        <EmptyState
+          title="No live API clients"
+          action={<a href={clientListHref(base, query, { status: "revoked" })} className="text-sm font-medium text-brand-600 hover:underline">Show revoked clients</a>}
+        >
+          Every client on this cluster is revoked. Create a new one, or show the revoked ones to delete them for good.
+        </EmptyState>
+      ) : list.total === 0 && filtered ? (
         <EmptyState title="No clients match" action={<a href={base} className="text-sm font-medium text-brand-600 hover:underline">Clear filters</a>}>
           Nothing on this cluster matches this search and these filters. Revoked clients appear only when the status
           filter includes them.
@@ -105,6 +118,7 @@ export default async function ClusterApiPage({
           <ClientListPagination
             shown={list.clients.length}
             total={list.total}
+            totalCapped={list.totalCapped}
             links={{
               first: list.isFirst ? null : clientListHref(base, query, page),
               prev: list.prevCursor ? clientListHref(base, query, { ...page, before: list.prevCursor }) : null,
