@@ -48,10 +48,10 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   expect(await names(page)).toEqual(["app-19", "app-18", "app-17", "app-16", "app-15", "app-14", "app-13", "app-12", "app-11", "app-10"]);
 
   // Filter by scope (changing the select applies it), then sort by name.
-  await page.getByLabel("Scope").selectOption("TASKLIST");
+  await page.getByLabel("Scope", { exact: true }).selectOption("TASKLIST");
   await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST$/);
   await expect(pager).toContainText("Showing 5 of 5 clients");
-  await page.getByLabel("Sort").selectOption("name_asc");
+  await page.getByLabel("Sort", { exact: true }).selectOption("name_asc");
   await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST&sort=name_asc$/);
   expect(await names(page)).toEqual(["app-11", "app-13", "app-15", "app-17", "app-19"]);
 
@@ -60,8 +60,8 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   await page.goto("about:blank");
   await page.goto(shared);
   await expect(page.getByRole("searchbox")).toHaveValue("APP-1");
-  await expect(page.getByLabel("Scope")).toHaveValue("TASKLIST");
-  await expect(page.getByLabel("Sort")).toHaveValue("name_asc");
+  await expect(page.getByLabel("Scope", { exact: true })).toHaveValue("TASKLIST");
+  await expect(page.getByLabel("Sort", { exact: true })).toHaveValue("name_asc");
   expect(await names(page)).toEqual(["app-11", "app-13", "app-15", "app-17", "app-19"]);
 
   // Search by a piece of a client ID.
@@ -72,7 +72,7 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   // Revoked clients appear only when the status filter asks for them.
   await page.goto(`${base}?q=app-07`);
   await expect(page.getByRole("heading", { name: "No clients match" })).toBeVisible();
-  await page.getByLabel("Status").selectOption("revoked");
+  await page.getByLabel("Status", { exact: true }).selectOption("revoked");
   await expect(page).toHaveURL(/\?q=app-07&status=revoked$/);
   expect(await names(page)).toEqual(["app-07"]);
   await page.getByRole("link", { name: "Clear filters" }).first().click();
@@ -99,7 +99,7 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   await expect(pager.getByText("← Previous")).toHaveAttribute("aria-disabled", "true");
 
   // Most recently used first puts app-03 (the only used one) on top.
-  await page.getByLabel("Sort").selectOption("last_used_desc");
+  await page.getByLabel("Sort", { exact: true }).selectOption("last_used_desc");
   expect((await names(page))[0]).toBe("app-03");
 
   // Malformed parameters fall back to the default view, never an error page.
@@ -183,7 +183,7 @@ test("delete a revoked client for good; its activity stays", async ({ page, owne
   await page.getByRole("dialog").getByRole("button", { name: "Revoke client" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
 
-  await page.getByLabel("Status").selectOption("revoked");
+  await page.getByLabel("Status", { exact: true }).selectOption("revoked");
   await page.getByRole("button", { name: "Delete short-lived" }).click();
   await expect(page.getByRole("dialog", { name: "Delete “short-lived” for good?" })).toContainText("Its entries in Activity stay");
   await page.getByRole("dialog").getByRole("button", { name: "Delete client" }).click();

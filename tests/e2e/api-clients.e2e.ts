@@ -231,7 +231,7 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   await expect(confirm).toBeHidden();
   // Revoked clients leave the default list; the status filter brings them back.
   await expect(row).toHaveCount(0);
-  await page.getByLabel("Status").selectOption("revoked");
+  await page.getByLabel("Status", { exact: true }).selectOption("revoked");
   await expect(page).toHaveURL(/\?status=revoked$/);
   await expect(row).toContainText("Revoked");
   await expect(row.getByRole("button", { name: /Rotate|Revoke/ })).toHaveCount(0);
