@@ -78,7 +78,7 @@ function EditClientForm({
       <input type="hidden" name="clientId" value={target.clientId} />
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Client name" hint="Up to 100 characters, unique within this cluster." errors={fe?.name}>
-        {(p) => <input {...p} name="name" defaultValue={target.name} required maxLength={100} autoComplete="off" className={inputClass} autoFocus />}
+        {(p) => <input {...p} name="name" defaultValue={target.name} required maxLength={100} autoComplete="off" className={inputClass} />}
       </Field>
       <Field label="Description" hint="Optional: what the client is for and who owns it. Up to 500 characters." errors={fe?.description}>
         {(p) => (

@@ -40,7 +40,7 @@ export const clientDescriptionSchema = z.preprocess(
     .trim()
     .max(CLIENT_DESCRIPTION_MAX, `Use at most ${CLIENT_DESCRIPTION_MAX} characters.`)
     .transform((s) => s.replace(/\r\n?/g, "\n"))
-    .refine((s) => !/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\p{Cf}\p{Zl}\p{Zp}]/u.test(s), "Use visible characters and line breaks only."),
+    .refine((s) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s.replaceAll("\n", "")), "Use visible characters and line breaks only."),
 );
 
 export const clientIdSchema = z.string({ error: "Not a valid client ID." }).regex(CLIENT_ID_PATTERN, "Not a valid client ID.");
