@@ -30,17 +30,16 @@ export interface ClientRowActions {
 /** Column headers that sort: where a click leads, and the current order. */
 export type SortLinks = Record<ClientSortKey, { href: string; current: SortDirection | null }>;
 
-function SortHeader({ label, link }: { label: string; link?: SortLinks[ClientSortKey] }) {
+function SortHeader({ label, sortName, link }: { label: string; sortName: string; link?: SortLinks[ClientSortKey] }) {
   const sort = link?.current === "asc" ? "ascending" : link?.current === "desc" ? "descending" : undefined;
   return (
     <th scope="col" className="px-4 py-3" aria-sort={sort}>
       {link ? (
-        <Link href={link.href} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+        <Link href={link.href} aria-label={`Sort by ${sortName}`} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
           {label}
           <span aria-hidden="true" className={link.current ? "text-slate-700" : "text-slate-300"}>
             {link.current === "asc" ? "▲" : "▼"}
           </span>
-          <span className="sr-only">, sort</span>
         </Link>
       ) : (
         label
@@ -85,11 +84,11 @@ export function ApiClientsTable({
       <table className="w-full min-w-[56rem] text-left text-sm">
         <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase">
           <tr>
-            <SortHeader label="Client" link={sortLinks?.name} />
+            <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
             <th scope="col" className="px-4 py-3">Scopes</th>
             <th scope="col" className="px-4 py-3">Secret</th>
-            <SortHeader label="Created" link={sortLinks?.created} />
-            <SortHeader label="Last used" link={sortLinks?.last_used} />
+            <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} />
+            <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} />
             <th scope="col" className="px-4 py-3">Status</th>
             {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
           </tr>

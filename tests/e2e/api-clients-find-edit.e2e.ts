@@ -2,8 +2,8 @@
 // cluster with enough clients to page, with the view in the URL (reload and
 // share it, walk pages with the filters kept); edit a client's name,
 // description and scopes; delete a revoked client for good.
-import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
 import { createCluster, expect, sql, test } from "./fixtures";
 
 /** 45 clients "app-01".."app-45" (newest last), odd ones with Tasklist only, app-07 revoked. */
@@ -80,9 +80,9 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   await expect(pager).toContainText("of 44 clients");
 
   // Sorting by a column header; paging keeps the sort, and Last/Previous work.
-  await page.getByRole("link", { name: /^Client, sort/ }).click();
+  await page.getByRole("link", { name: "Sort by client name" }).click();
   await expect(page).toHaveURL(/\?sort=name_asc$/);
-  await expect(page.getByRole("columnheader", { name: /Client/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: "Sort by client name" })).toHaveAttribute("aria-sort", "ascending");
   expect((await names(page)).slice(0, 3)).toEqual(["app-01", "app-02", "app-03"]);
   await pager.getByRole("link", { name: "Next →" }).click();
   await expect(page).toHaveURL(/\?sort=name_asc&after=/);
@@ -110,8 +110,8 @@ test("search, filter and sort live in the URL and survive paging and reload", as
 
 test("edit a client's name, description and scopes; the next token for a removed scope is refused", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
-  const secret = `ccs_${randomBytes(32).toString("base64url")}abcdef`;
-  const clientId = `ED${randomBytes(15).toString("hex")}`;
+  const secret = generateClientSecret();
+  const clientId = generateClientId();
   const { rows } = await sql().query<{ id: string }>(
     `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
      VALUES (gen_random_uuid(), $1, $2, $3, 'reporting', '{ZEEBE,OPERATE}', 'seed@example.com') RETURNING id`,
@@ -119,7 +119,7 @@ test("edit a client's name, description and scopes; the next token for a removed
   );
   await sql().query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, $3)", [
     rows[0]!.id,
-    createHash("sha256").update(secret).digest(),
+    hashSecret(secret),
     secret.slice(-4),
   ]);
   const token = (audience: string) =>
@@ -157,7 +157,7 @@ test("edit a client's name, description and scopes; the next token for a removed
   await sql().query(
     `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
      VALUES (gen_random_uuid(), $1, $2, $3, 'taken', '{ZEEBE}', 'seed@example.com')`,
-    [`TK${randomBytes(15).toString("hex")}`, owner.organizationId, cluster.id],
+    [generateClientId(), owner.organizationId, cluster.id],
   );
   await page.reload();
   await page.getByRole("button", { name: "Edit nightly-reports" }).click();
