@@ -75,7 +75,9 @@ export default async function ClusterApiPage({
       </div>
       <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} tokenLifetime={duration(config().TOKEN_TTL_SECONDS)} />
       {(list.total > 0 || filtered || hasRevoked) && (
-        <ClientListToolbar action={base} query={query} clearHref={filtered ? base : null} />
+        // Keyed by the view: its uncontrolled fields start again from the URL
+        // after every navigation (Clear filters, a column header, Back).
+        <ClientListToolbar key={clientListHref("", query)} action={base} query={query} clearHref={filtered ? base : null} />
       )}
       {list.total === 0 && hasRevoked ? (
         <EmptyState
