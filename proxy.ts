@@ -43,30 +43,40 @@ function contentSecurityPolicy(nonce: string | null): string {
 }
 
 /**
- * Server actions are POSTs that carry the session cookie. Next.js compares
- * Origin with Host itself, but answers a mismatch with a 500; refuse it here
- * with a 403 instead. A browser cannot forge either header cross-site, and
- * always sends Origin with a POST; a request without one (curl) carries no
- * victim's cookies, so like Next.js we let it through to the action's own checks.
+ * Server actions are POSTs that carry the session cookie (from fetch with a
+ * Next-Action header, or from a form posted without JavaScript). Next.js
+ * compares Origin with Host (or X-Forwarded-Host) itself, but answers a
+ * mismatch with a 500, and not at all on paths it serves as files. Refuse
+ * here, on every path, with a 403: the Origin must be the console's own,
+ * PUBLIC_URL, whatever Host or X-Forwarded-Host say (in development also the
+ * host the browser used, so 127.0.0.1 works). A browser always sends Origin
+ * with a POST; a request without one (curl) carries no victim's cookies, so
+ * like Next.js we let it through to the action's own checks. Route handlers
+ * under /api authenticate on their own (next-auth's CSRF token, Bearer tokens).
  */
 function isCrossSiteAction(req: NextRequest): boolean {
-  if (req.method !== "POST" || !req.headers.has("next-action")) return false;
+  if (req.method !== "POST") return false;
+  if (!req.headers.has("next-action") && req.nextUrl.pathname.startsWith("/api/")) return false;
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (!origin) return false;
-  if (!host) return true;
+  if (origin === new URL(consoleConfig().PUBLIC_URL).origin) return false;
+  if (!dev) return true;
   try {
-    return new URL(origin).host !== host;
+    return new URL(origin).host !== req.headers.get("host");
   } catch {
     return true;
   }
 }
+
+// Files served as they are: no session, no CSP nonce, but the check above.
+const ASSETS = ["/favicon.ico", "/icon.svg"];
 
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (isCrossSiteAction(req)) {
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain" } });
   }
+  if (ASSETS.includes(pathname)) return NextResponse.next();
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!isPublic && !(await getToken({ req, secret: consoleConfig().NEXTAUTH_SECRET }))) {
     const url = req.nextUrl.clone();
@@ -87,6 +97,6 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Everything but Next's build output (the icons too: a server action can be posted to any path).
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

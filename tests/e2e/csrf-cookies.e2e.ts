@@ -45,3 +45,24 @@ test("the session cookie is HttpOnly and SameSite", async ({ page, owner }) => {
   await page.goto("/clusters");
   expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
 });
+
+test("a cross-site server action is refused with a 403 on every path, whatever X-Forwarded-Host says", async ({ page, owner }) => {
+  expect(owner.role).toBe("OWNER");
+  const action = { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" };
+  const evil = { origin: "https://evil.example" };
+  for (const path of ["/favicon.ico", "/icon.svg", "/clusters", "/signin"]) {
+    const res = await page.request.post(path, { headers: { ...action, ...evil }, data: "[]", maxRedirects: 0 });
+    expect(res.status(), path).toBe(403);
+    expect(await res.text(), path).toBe("Cross-site request refused.");
+  }
+  // X-Forwarded-Host naming the attacker's site does not make its Origin ours.
+  const spoofed = await page.request.post("/clusters", {
+    headers: { ...action, ...evil, "x-forwarded-host": "evil.example" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(spoofed.status()).toBe(403);
+  // A form posted without JavaScript carries no Next-Action header: refused too.
+  const form = await page.request.post("/signin", { headers: evil, multipart: { $ACTION_ID_x: "", email: "a@example.com" }, maxRedirects: 0 });
+  expect(form.status()).toBe(403);
+});
