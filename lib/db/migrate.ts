@@ -77,6 +77,20 @@ export async function applyMigrations(
   }
 }
 
+/** The migrations this build ships, by name, in order. */
+export async function migrationNames(migrationsDir = path.join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
+  return (await readMigrations(migrationsDir)).map((m) => m.name);
+}
+
+/** Shipped migrations the database has not finished applying (readiness). */
+export async function pendingMigrations(db: Pick<pg.Pool, "query">, names: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const done = new Set(rows.map((r) => r.migration_name));
+  return names.filter((n) => !done.has(n));
+}
+
 async function readMigrations(dir: string) {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries

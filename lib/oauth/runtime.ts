@@ -25,6 +25,8 @@ import { LastUsedTracker } from "./clients/last-used";
 import { route } from "./router";
 import type { OAuthRequest, OAuthResponse } from "./protocol/types";
 import { KeyRing } from "./keys/key-ring";
+import { NO_OBSERVER, type OAuthLog, type OAuthObserver } from "./observer";
+import { logger } from "../ops/logger";
 import { ensureSigningKey } from "./keys/signing-keys";
 import { sweepExpiredLimiterRows } from "./rate-limit/expired-rows";
 import { createLimiterStore } from "./rate-limit/limiter-store";
@@ -46,23 +48,45 @@ export interface OAuthRuntime {
    * used by the request pipeline (scripts/start-up/) to answer console pages with a 503.
    */
   databaseReachable(): boolean;
+  /** Point-in-time figures for /metrics (this process only). */
+  stats(): RuntimeStats;
+  /** Each dependency /readyz checks, answering within `timeoutMs`: true, or why not. */
+  probe(timeoutMs: number): Promise<{ database: true | string; signingKey: true | string; redis?: true | string }>;
+  /** The authorization server's pool (plain SQL: usage flushes, readiness). */
+  pool: pg.Pool;
 }
 
-export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
+export interface RuntimeStats {
+  pool: { total: number; idle: number; waiting: number };
+  listening: boolean;
+  activeBlocks: number;
+  clientCache: { hits: number; misses: number };
+}
+
+export interface RuntimeOptions {
+  observer?: OAuthObserver;
+  /** Defaults to the process's logger (lib/ops/logger.ts). */
+  log?: OAuthLog;
+}
+
+export function createOAuthRuntime(settings: OAuthSettings, options: RuntimeOptions = {}): OAuthRuntime {
+  const log = options.log ?? logger();
   // A bounded wait for a connection: with the database down every request
   // fails fast into a 503 instead of queueing behind connection attempts.
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize, connectionTimeoutMillis: 3_000 });
   pool.on("error", () => {}); // an idle client died; the pool replaces it
-  const listener = new ChangeListener(settings.databaseUrl);
+  const listener = new ChangeListener(settings.databaseUrl, log);
   const store = createLimiterStore(pool, settings.redisUrl);
   const ctx: OAuthContext = {
     settings,
     clients: new ClientCache(pool, listener),
-    keys: new KeyRing(pool, settings, listener),
+    keys: new KeyRing(pool, settings, listener, log),
     limits: new TokenRateLimits(store, settings, listener, pool),
     lastUsed: new LastUsedTracker(pool),
     reusableTokens: new ReusableTokens(settings.tokenReuseSeconds, settings.tokenTtlSeconds),
     now: Date.now,
+    observer: options.observer ?? NO_OBSERVER,
+    log,
     stats: { tokensIssued: 0, tokensReused: 0, tokenRequests: 0 },
   };
   let started: Promise<{ key: "created" | "exists"; store: "postgres" | "redis" }> | undefined;
@@ -86,6 +110,19 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
       return route(ctx, req);
     },
     databaseReachable: () => listener.healthy,
+    pool,
+    stats: () => ({
+      pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+      listening: listener.healthy,
+      activeBlocks: ctx.limits.activeBlocks(),
+      clientCache: { hits: ctx.clients.hits, misses: ctx.clients.misses },
+    }),
+    async probe(timeoutMs) {
+      const database = within(timeoutMs, pool.query("SELECT 1").then(() => true as const));
+      const signingKey = ctx.keys.activeKid ? (true as const) : "no signing key loaded";
+      const redis = store.ping ? within(timeoutMs, store.ping()) : undefined;
+      return { database: await database, signingKey, ...(redis ? { redis: await redis } : {}) };
+    },
     async close() {
       stopSweeping?.();
       await listener.close();
@@ -93,4 +130,17 @@ export function createOAuthRuntime(settings: OAuthSettings): OAuthRuntime {
       await pool.end().catch(() => {});
     },
   };
+}
+
+/** true, or a short reason (never the driver's message: it may name hosts). */
+async function within(ms: number, check: Promise<true>): Promise<true | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${ms} ms`), ms);
+  });
+  try {
+    return await Promise.race([check.catch(() => "unreachable"), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

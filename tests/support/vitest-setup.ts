@@ -3,3 +3,5 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.PUBLIC_URL ??= "http://localhost:3999";
+// The suite's own output stays readable; tests that check logging set their own level.
+process.env.LOG_LEVEL ??= "warn";

@@ -45,6 +45,8 @@ async function authenticate(
 ): Promise<CachedClient> {
   const presented = readClientCredentials(req, params);
   const wellFormed = isWellFormedClientId(presented.clientId) && isWellFormedSecret(presented.clientSecret);
+  // For metrics, usage and logs: only something shaped like a client ID (never junk or a pasted secret).
+  if (req.notes && isWellFormedClientId(presented.clientId)) req.notes.clientId = presented.clientId;
 
   const admitted = await limits.admit(req.ip, wellFormed ? presented.clientId : undefined);
   if (!admitted.ok) throw rateLimited(admitted.retryAfterMs);

@@ -67,6 +67,9 @@ export class ClientCache {
   private loading = new Map<string, Promise<CachedClient | null>>();
   /** Bumped on every invalidation so a load that raced a change is not cached. */
   private generation = 0;
+  /** Lookups answered from memory / from the database, since start (metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -92,7 +95,11 @@ export class ClientCache {
 
   async get(clientId: string): Promise<CachedClient | null> {
     const hit = this.entries.get(clientId);
-    if (hit && this.listener.healthy && Date.now() - hit.loadedAt < MAX_AGE_MS) return hit.client;
+    if (hit && this.listener.healthy && Date.now() - hit.loadedAt < MAX_AGE_MS) {
+      this.hits++;
+      return hit.client;
+    }
+    this.misses++;
     let pending = this.loading.get(clientId);
     if (!pending) {
       pending = this.load(clientId).finally(() => this.loading.delete(clientId));

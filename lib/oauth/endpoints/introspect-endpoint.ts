@@ -14,7 +14,9 @@ export async function introspectEndpoint(ctx: OAuthContext, req: OAuthRequest): 
   const { params, client: caller } = await authenticateClientRequest(req, ctx.clients, ctx.limits);
   const token = params.get("token");
   if (!token) return json(400, { error: "invalid_request", error_description: "token is required." }, { ...NO_STORE });
-  return json(200, await inspect(ctx, token, caller.clusterId), { ...NO_STORE });
+  const result = await inspect(ctx, token, caller.clusterId);
+  if (req.notes) req.notes.active = result.active;
+  return json(200, result, { ...NO_STORE });
 }
 
 async function inspect(ctx: OAuthContext, token: string, callerClusterId: string | null) {

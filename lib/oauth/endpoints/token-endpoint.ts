@@ -9,6 +9,7 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
   const { params, client } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
     if (!p.get("grant_type")) throw new OAuthError("invalid_request", "grant_type is required.");
   });
+  if (req.notes) req.notes.audience = params.get("audience");
 
   switch (params.get("grant_type")) {
     case "client_credentials": {
@@ -16,7 +17,11 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
       const allowed = await ctx.limits.onAuthenticated(client.clientId);
       if (!allowed.ok) throw rateLimited(allowed.retryAfterMs);
       const { active } = await ctx.keys.current();
-      const { body, outcome } = await clientCredentialsGrant(ctx.settings, active, client, params, ctx.reusableTokens, ctx.now());
+      const { body, outcome, audience } = await clientCredentialsGrant(ctx.settings, active, client, params, ctx.reusableTokens, ctx.now());
+      if (req.notes) {
+        req.notes.audience = audience;
+        req.notes.reused = outcome === "reused";
+      }
       ctx.lastUsed.touch(client.id);
       if (outcome === "issued") ctx.stats.tokensIssued++;
       else ctx.stats.tokensReused++;

@@ -4,6 +4,7 @@
 import { createPublicKey } from "node:crypto";
 import type { JWK } from "jose";
 import type pg from "pg";
+import type { OAuthLog } from "../observer";
 import type { OAuthSettings } from "../settings";
 import type { ChangeListener } from "../store/change-listener";
 import { type SigningKey, encodeHeader } from "./jwt";
@@ -27,12 +28,18 @@ export class KeyRing {
     private readonly pool: pg.Pool,
     private readonly settings: OAuthSettings,
     listener: ChangeListener,
+    private readonly log?: OAuthLog,
   ) {
     const invalidate = () => {
       this.stale = true;
     };
     listener.on("oauth_keys_changed", invalidate);
     listener.onReset(invalidate);
+  }
+
+  /** The kid this process signs with, once loaded (readiness). */
+  get activeKid(): string | undefined {
+    return this.ring?.active.kid;
   }
 
   async current(): Promise<Ring> {
@@ -62,7 +69,11 @@ export class KeyRing {
       jwks: { keys: keys.map((k) => k.publicJwk) },
       loadedAt: Date.now(),
     };
+    const previous = this.ring?.active.kid;
     this.ring = ring;
+    if (previous !== active.kid) {
+      this.log?.info({ kid: active.kid, alg: active.alg, published: keys.length, previous: previous ?? null }, previous ? "signing key rotated: signing with the new key" : "signing key loaded");
+    }
     return ring;
   }
 }

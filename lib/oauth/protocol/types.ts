@@ -1,5 +1,7 @@
 // Framework-neutral request/response of the authorization server, so the same
 // code answers from node:http (scripts/start-up/request-pipeline.ts) and from tests.
+import type { RequestNotes } from "../observer";
+
 export interface OAuthRequest {
   method: string;
   path: string;
@@ -8,6 +10,8 @@ export interface OAuthRequest {
   body: Buffer;
   /** Source address for rate limiting (already resolved through trusted proxies). */
   ip: string;
+  /** Filled in by the endpoints for the observer (lib/oauth/observer.ts). */
+  notes?: RequestNotes;
 }
 
 export interface OAuthResponse {

@@ -19,6 +19,13 @@ export class BlockTable {
     });
   }
 
+  /** Blocks still running (metrics); drops the ended ones on the way. */
+  activeCount(): number {
+    const now = Date.now();
+    for (const [key, end] of this.until) if (end <= now) this.until.delete(key);
+    return this.until.size;
+  }
+
   remaining(key: string): number {
     const end = this.until.get(key);
     if (end === undefined) return 0;

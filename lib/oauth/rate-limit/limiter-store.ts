@@ -10,6 +10,8 @@ export interface LimiterStore {
   create(name: string, limit: LimitSettings): RateLimiterAbstract;
   kind: "postgres" | "redis";
   close(): Promise<void>;
+  /** Redis only: resolves when it answers PING. */
+  ping?: () => Promise<true>;
 }
 
 export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined): LimiterStore {
@@ -29,6 +31,10 @@ export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined):
         }),
       close: async () => {
         redis.disconnect();
+      },
+      ping: async () => {
+        await redis.ping();
+        return true;
       },
     };
   }

@@ -29,15 +29,22 @@ export class TokenRateLimits {
   readonly failedIp: LeasedLimiter;
   /** Keys whose store-side failure block this process has looked up once. */
   private checked = new Set<string>();
+  private readonly blocks: BlockTable;
 
   constructor(store: LimiterStore, settings: OAuthSettings, listener: ChangeListener, pool: pg.Pool) {
     const blocks = new BlockTable(listener, pool);
+    this.blocks = blocks;
     const { ip, client, failed } = settings.limits;
     this.ip = new LeasedLimiter("ip", store.create("ip", ip), ip, blocks);
     this.client = new LeasedLimiter("client", store.create("client", client), client, blocks);
     this.failedIp = new LeasedLimiter("failed_ip", store.create("failed_ip", failed), failed, blocks);
     // Broadcasts may have been missed while disconnected: look again.
     listener.onReset(() => this.checked.clear());
+  }
+
+  /** Blocks this instance knows of that are still running (its own and broadcast ones). */
+  activeBlocks(): number {
+    return this.blocks.activeCount();
   }
 
   /** Local knowledge only, before parsing anything. */

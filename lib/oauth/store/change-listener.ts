@@ -7,6 +7,7 @@
 // is false, the caches are bypassed (every request reads the database), and on
 // reconnect every subscriber is told to flush before caching resumes.
 import pg from "pg";
+import type { OAuthLog } from "../observer";
 
 export const CHANNELS = ["oauth_client_changed", "oauth_keys_changed", "oauth_rate_block"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -21,8 +22,13 @@ export class ChangeListener {
   private retryMs = 100;
   private connecting: Promise<void> | undefined;
   healthy = false;
+  /** Set once a connection was lost, so the next one is logged as a recovery. */
+  private lostAt: number | undefined;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log?: OAuthLog,
+  ) {}
 
   on(channel: Channel, handler: Handler) {
     this.handlers.set(channel, [...(this.handlers.get(channel) ?? []), handler]);
@@ -53,6 +59,10 @@ export class ChangeListener {
       this.retryMs = 100;
       for (const h of this.resetHandlers) h();
       this.healthy = true;
+      if (this.lostAt !== undefined) {
+        this.log?.info({ downSeconds: Math.round((Date.now() - this.lostAt) / 100) / 10 }, "database reachable again: caches resume, console pages served");
+        this.lostAt = undefined;
+      }
     } catch {
       this.lost(client);
     }
@@ -60,6 +70,10 @@ export class ChangeListener {
 
   private lost(client: pg.Client) {
     if (this.client && this.client !== client) return;
+    if (this.healthy && !this.closed) {
+      this.lostAt = Date.now();
+      this.log?.warn({}, "database connection lost: token requests and console pages answer 503 until it returns");
+    }
     this.healthy = false;
     this.client = undefined;
     client.removeAllListeners("end");

@@ -27,6 +27,8 @@ export type GrantOutcome = "issued" | "reused";
 export interface GrantResult {
   body: TokenResponse;
   outcome: GrantOutcome;
+  /** The token's audience (one of the configured ones): a metrics label. */
+  audience: string;
 }
 
 /** What distinguishes one token of a client from another: audience, scope and the tenancy claims. */
@@ -73,7 +75,7 @@ export async function clientCredentialsGrant(
   const held = reusable.find(client, slot, key.kid, now);
   if (held) {
     const body = { access_token: await held.token, token_type: "Bearer" as const, expires_in: held.exp - iat, scope };
-    return { body, outcome: "reused" };
+    return { body, outcome: "reused", audience: claims.aud };
   }
 
   const exp = iat + settings.tokenTtlSeconds;
@@ -88,5 +90,5 @@ export async function clientCredentialsGrant(
     ...claims,
   });
   reusable.hold(client, slot, token, key.kid, iat, exp, now);
-  return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued" };
+  return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued", audience: claims.aud };
 }

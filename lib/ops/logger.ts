@@ -1,0 +1,98 @@
+// The process's logger: JSON lines through pino in production (one object per
+// line, for a log collector), human-readable lines in development (pino-pretty
+// when installed). Every message honours LOG_LEVEL. Credentials never reach a
+// line: known field names are censored by pino's redaction, and URLs are
+// logged through redactUrl().
+//
+// Plain Node (no `server-only`, no `@/` imports): scripts/serve.ts, the
+// authorization server and the key-rotation script all log through it.
+import { createRequire } from "node:module";
+import path from "node:path";
+import pino, { type DestinationStream, type Logger } from "pino";
+
+export type { Logger };
+export type LogFormat = "json" | "pretty";
+
+const SECRET_FIELDS = ["password", "secret", "client_secret", "clientSecret", "token", "access_token", "authorization", "cookie"];
+
+/** Field names censored wherever they appear at the top level, one or two levels down. */
+export const REDACT_PATHS = [...SECRET_FIELDS, ...SECRET_FIELDS.map((f) => `*.${f}`), ...SECRET_FIELDS.map((f) => `*.*.${f}`)];
+
+export interface LoggerOptions {
+  level?: string;
+  format?: LogFormat;
+  /** Where lines go (tests); stdout otherwise. */
+  destination?: DestinationStream;
+}
+
+const LEVELS = new Set(["debug", "info", "warn", "error"]);
+
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  const level = opts.level && LEVELS.has(opts.level) ? opts.level : "info";
+  const options = {
+    level,
+    base: { pid: process.pid },
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  if (opts.destination) return pino(options, opts.destination);
+  if (opts.format === "pretty") {
+    const pretty = loadPretty();
+    // Synchronous: a line printed just before the process exits is not lost.
+    if (pretty) return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" }));
+  }
+  return pino(options, pino.destination({ fd: 1, sync: true }));
+}
+
+type Pretty = (o: Record<string, unknown>) => DestinationStream;
+
+/** pino-pretty is a development dependency: absent in a production install, JSON is printed instead. */
+function loadPretty(): Pretty | undefined {
+  try {
+    const require = createRequire(path.join(process.cwd(), "package.json"));
+    const mod = require("pino-pretty") as Pretty | { default: Pretty };
+    return typeof mod === "function" ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
+}
+
+let root: Logger | undefined;
+
+/** The process's logger, configured from LOG_LEVEL and LOG_FORMAT (default: pretty in development, JSON in production). */
+export function logger(): Logger {
+  root ??= createLogger({
+    level: process.env.LOG_LEVEL,
+    format: (process.env.LOG_FORMAT as LogFormat | undefined) ?? (process.env.NODE_ENV === "production" ? "json" : "pretty"),
+  });
+  return root;
+}
+
+/** Replaces the process's logger (start-up, once the configuration is validated). */
+export function setLogger(l: Logger) {
+  root = l;
+}
+
+const SECRET_PARAM = /^(password|secret|client_secret|token|access_token|refresh_token|code|assertion)$/i;
+
+/** A request URL fit for a log line: credential query parameters keep their name, lose their value. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf("?");
+  if (q === -1) return url;
+  const parts = url
+    .slice(q + 1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      const rawName = eq === -1 ? pair : pair.slice(0, eq);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, " "));
+      } catch {
+        // keep it raw
+      }
+      return SECRET_PARAM.test(name.trim()) && eq !== -1 ? `${rawName}=[redacted]` : pair;
+    });
+  return `${url.slice(0, q)}?${parts.join("&")}`;
+}

@@ -1,0 +1,117 @@
+// Prometheus metrics of one console process (prom-client, its own registry).
+// Counters come from the authorization server's observer (lib/oauth/observer.ts);
+// gauges are read from the runtime when scraped. Labels are bounded sets only:
+// outcomes are error codes, audiences the configured ones ("other"/"none"
+// otherwise). No client ID, address or path ever becomes a label.
+//
+// Per process: with several worker processes (node:cluster) each one counts
+// its own requests; prom-client's AggregatorRegistry can sum them in the
+// primary (AggregatorRegistry.setRegistries(metrics.registry) in each worker).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { OAuthObserver } from "../oauth/observer";
+import type { RuntimeStats } from "../oauth/runtime";
+
+export interface ConsoleMetrics {
+  registry: Registry;
+  observer: OAuthObserver;
+  /** The Prometheus text exposition. */
+  render(): Promise<string>;
+  contentType: string;
+}
+
+export function createMetrics(stats: () => RuntimeStats | undefined, opts: { defaultMetrics?: boolean } = {}): ConsoleMetrics {
+  const registry = new Registry();
+  if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+
+  const tokenRequests = new Counter({
+    name: "console_token_requests_total",
+    help: "Token endpoint requests by outcome (issued, reused, or the OAuth error code) and audience.",
+    labelNames: ["outcome", "audience"] as const,
+    registers: [registry],
+  });
+  const tokenSeconds = new Histogram({
+    name: "console_token_request_duration_seconds",
+    help: "Time to answer a token request, from the parsed body to the response.",
+    labelNames: ["outcome"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const introspections = new Counter({
+    name: "console_introspection_requests_total",
+    help: "Introspection requests by result: active, inactive, or the OAuth error code.",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+
+  // Values owned by the runtime, read at scrape time.
+  let lastHits = 0;
+  let lastMisses = 0;
+  const cacheHits = new Counter({
+    name: "console_client_cache_hits_total",
+    help: "Client lookups answered from this process's cache.",
+    registers: [registry],
+    collect() {
+      const s = stats();
+      if (s && s.clientCache.hits > lastHits) this.inc(s.clientCache.hits - lastHits);
+      lastHits = Math.max(lastHits, s?.clientCache.hits ?? 0);
+    },
+  });
+  const cacheMisses = new Counter({
+    name: "console_client_cache_misses_total",
+    help: "Client lookups that read the database (first use, after a change, or while LISTEN is down).",
+    registers: [registry],
+    collect() {
+      const s = stats();
+      if (s && s.clientCache.misses > lastMisses) this.inc(s.clientCache.misses - lastMisses);
+      lastMisses = Math.max(lastMisses, s?.clientCache.misses ?? 0);
+    },
+  });
+  void cacheHits;
+  void cacheMisses;
+  new Gauge({
+    name: "console_rate_limit_active_blocks",
+    help: "Callers (addresses or client IDs) currently blocked by a rate limit, as this process knows them.",
+    registers: [registry],
+    collect() {
+      this.set(stats()?.activeBlocks ?? 0);
+    },
+  });
+  new Gauge({
+    name: "console_listen_connected",
+    help: "1 while this process's LISTEN connection to PostgreSQL is up (caches trusted), 0 otherwise.",
+    registers: [registry],
+    collect() {
+      this.set(stats()?.listening ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "console_db_pool_connections_in_use",
+    help: "Connections of the authorization server's pool checked out right now.",
+    registers: [registry],
+    collect() {
+      const p = stats()?.pool;
+      this.set(p ? p.total - p.idle : 0);
+    },
+  });
+  new Gauge({
+    name: "console_db_pool_waiting",
+    help: "Requests waiting for a connection of the authorization server's pool.",
+    registers: [registry],
+    collect() {
+      this.set(stats()?.pool.waiting ?? 0);
+    },
+  });
+
+  const observer: OAuthObserver = {
+    request(e) {
+      if (e.path === "/oauth/token") {
+        tokenRequests.inc({ outcome: e.outcome, audience: e.audience });
+        tokenSeconds.observe({ outcome: e.outcome }, e.seconds);
+      } else if (e.path === "/oauth/introspect") {
+        introspections.inc({ result: e.outcome === "ok" ? (e.active ? "active" : "inactive") : e.outcome });
+      }
+    },
+  };
+
+  return { registry, observer, render: () => registry.metrics(), contentType: registry.contentType };
+}
