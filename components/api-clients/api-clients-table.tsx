@@ -7,6 +7,8 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import type { ApiClientView } from "@/lib/api-clients/list-clients";
 import type { ClientSortKey, SortDirection } from "@/lib/api-clients/list-query";
+import type { ClientUsage } from "@/lib/usage/client-usage";
+import { UsageSparkline } from "@/components/usage/usage-sparkline";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
@@ -53,6 +55,7 @@ type Target = { clientId: string; name: string } | null;
 export function ApiClientsTable({
   clusterId,
   clients,
+  usage,
   connection,
   actions,
   sortLinks,
@@ -61,6 +64,8 @@ export function ApiClientsTable({
 }: {
   clusterId: string;
   clients: ApiClientView[];
+  /** Tokens per hour etc. by client ID, shown under "Last used". */
+  usage?: Record<string, ClientUsage>;
   connection: ClusterConnection;
   /** Absent for members who may only view the list. */
   actions?: ClientRowActions;
@@ -119,6 +124,7 @@ export function ApiClientsTable({
                 </td>
                 <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
                   {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-400">Never</span>}
+                  <UsageSparkline usage={usage?.[c.clientId]} name={c.name} />
                 </td>
                 <td className="px-4 py-3 align-top">
                   <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />

@@ -11,11 +11,14 @@ import { ConnectionSnippets } from "@/components/api-clients/connection-snippets
 import { CacheTokensExplainer } from "@/components/clusters/cache-tokens-explainer";
 import { CLUSTER_SCOPES_FOR_SNIPPETS } from "@/lib/api-clients/connection-snippets";
 import { rateLimitFigures } from "@/lib/api-clients/rate-limit-summary";
+import { clusterUsage } from "@/lib/usage/cluster-usage";
+import { ClusterUsageChart } from "@/components/usage/cluster-usage-chart";
 
 export const metadata: Metadata = { title: "Cluster overview" };
 
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { member, cluster } = await loadCluster(params);
+  const usage = await clusterUsage(member.organizationId, cluster.id);
   const cfg = config();
   const a = clusterAddresses(cluster, cfg);
   const rows: [string, string][] = [
@@ -59,6 +62,18 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
             </dd>
           </div>
         </dl>
+      </Card>
+      <Card>
+        <div className="border-b border-slate-100 px-5 py-4">
+          <h2 className="text-base font-semibold text-slate-900">Token usage</h2>
+          <p className="mt-0.5 text-sm text-slate-600">
+            Access tokens issued per hour over the last 7 days (UTC), by client: the five busiest and the rest.
+            Counts reach this chart within a few seconds.
+          </p>
+        </div>
+        <div className="px-5 py-4">
+          <ClusterUsageChart usage={usage} />
+        </div>
       </Card>
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">

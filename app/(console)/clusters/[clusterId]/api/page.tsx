@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
+import { clientUsage } from "@/lib/usage/client-usage";
 import { duration } from "@/lib/api-clients/rate-limit-summary";
 import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
@@ -35,6 +36,7 @@ export default async function ClusterApiPage({
   const query = parseClientListQuery(sp);
   const now = new Date();
   const list = await listClients(member.organizationId, cluster.id, { query, now });
+  const usage = await clientUsage(member.organizationId, cluster.id, list.clients.map((c) => c.clientId));
   const manage = can(member.role, "client:manage");
   const base = `/clusters/${cluster.id}/api`;
   const page = { after: null, before: null, last: false };
@@ -102,6 +104,7 @@ export default async function ClusterApiPage({
           <ApiClientsTable
             clusterId={cluster.id}
             clients={list.clients}
+            usage={usage}
             connection={connection}
             actions={
               manage

@@ -1,0 +1,49 @@
+// A client's tokens per hour over the last 7 days, as a small bar chart next
+// to "Last used". Plain SVG: one path for all bars (a few bytes per busy
+// hour, nothing for idle ones), the current hour drawn on its own. The
+// figures are in the label for screen readers and in the tooltip.
+import type { ClientUsage } from "@/lib/usage/client-usage";
+
+const W = 168;
+const H = 24;
+
+export function UsageSparkline({ usage, name }: { usage: ClientUsage | undefined; name: string }) {
+  if (!usage) return null;
+  const values = usage.tokensPerHour;
+  const current = values.at(-1) ?? 0;
+  const peak = Math.max(0, ...values);
+  const scale = peak > 0 ? (H - 1) / peak : 0;
+  let d = "";
+  values.slice(0, -1).forEach((v, i) => {
+    if (v > 0) d += `M${i} ${H}v-${Math.max(1, v * scale).toFixed(1)}h1v${Math.max(1, v * scale).toFixed(1)}z`;
+  });
+  const currentHeight = current > 0 ? Math.max(1, current * scale) : 0;
+  const label =
+    `Tokens issued per hour by ${name} over the last 7 days: ${fmt(usage.tokens)} in total, ` +
+    `${fmt(current)} in the current hour, peak ${fmt(peak)} per hour. ` +
+    `${fmt(usage.failedAuth)} failed authentication${usage.failedAuth === 1 ? "" : "s"}, ` +
+    `${fmt(usage.rateLimited)} rate-limited request${usage.rateLimited === 1 ? "" : "s"}.`;
+  return (
+    <div className="mt-1.5" data-usage-current-hour={current} data-usage-total={usage.tokens}>
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        className="block h-6 w-[8.5rem] rounded-sm bg-slate-100/70 dark:bg-slate-800/60"
+      >
+        <title>{label}</title>
+        <path d={d} className="fill-sky-600 dark:fill-sky-400" />
+        {currentHeight > 0 && <rect x={W - 1} y={H - currentHeight} width={1} height={currentHeight} className="fill-brand-600 dark:fill-brand-500" />}
+      </svg>
+      <span className="mt-0.5 block text-xs text-slate-500" aria-hidden="true">
+        {fmt(usage.tokens)} tokens in 7 d
+        {usage.failedAuth > 0 && <> · {fmt(usage.failedAuth)} failed</>}
+        {usage.rateLimited > 0 && <> · {fmt(usage.rateLimited)} limited</>}
+      </span>
+    </div>
+  );
+}
+
+const number = new Intl.NumberFormat("en-GB");
+const fmt = (n: number) => number.format(n);
