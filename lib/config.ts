@@ -65,6 +65,12 @@ const schema = z.object({
    * always runs one. Production: the number of cores (README, "Every core").
    */
   WEB_CONCURRENCY: int(1, 1, 64),
+  /** json: one JSON object per line (production default); pretty: readable lines (development default). */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** Bearer token for GET /metrics; unset: /metrics is disabled. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces").optional(),
+  /** How often each instance writes its usage counts (tokens per client per hour) to the database. */
+  USAGE_FLUSH_SECONDS: int(5, 1, 300),
 
   // Authorization server (lib/oauth). Documented in README, "Authorization server".
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
