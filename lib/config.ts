@@ -71,6 +71,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces").optional(),
   /** How often each instance writes its usage counts (tokens per client per hour) to the database. */
   USAGE_FLUSH_SECONDS: int(5, 1, 300),
+  /** off: no usage counting (the charts stay empty); for measuring its cost, or not wanting it. */
+  USAGE_COUNTING: z.enum(["on", "off"]).default("on"),
 
   // Authorization server (lib/oauth). Documented in README, "Authorization server".
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),

@@ -35,6 +35,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[keys] ${(err as Error).message}`);
+  log.error((err as Error).message);
   process.exit(1);
 });

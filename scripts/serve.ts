@@ -29,6 +29,12 @@ import {
 import type { Config } from "@/lib/config";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import type { LocalEnvironment } from "./start-up/local-environment";
+import type { OpsLayer } from "@/lib/ops/ops-layer";
+
+interface Serving {
+  oauth: OAuthRuntime;
+  ops: OpsLayer;
+}
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const dev = mode === "dev";
@@ -45,19 +51,22 @@ async function main() {
 
   let cfg: Config;
   let workers: number;
-  let oauth: OAuthRuntime | undefined;
+  let serving: Serving | undefined;
   try {
     local = await prepareLocalEnvironment({ dev, log, purpose: "serve" });
     cfg = await readConfig();
+    // From here on, everything printed is a log line (Next.js's own output included).
+    const { routeConsoleToLogger } = await import("@/lib/ops/logger");
+    routeConsoleToLogger();
     // Next's dev compiler in several processes would fight over .next.
     workers = dev ? 1 : cfg.WEB_CONCURRENCY;
     if (dev && cfg.WEB_CONCURRENCY > 1) log(`WEB_CONCURRENCY=${cfg.WEB_CONCURRENCY} applies to npm start; dev runs one process`);
     await applyMigrationsStep(cfg, log);
     await createFirstOwnerStep(cfg, log);
     if (workers > 1) await createSigningKeyStep(cfg, log);
-    else oauth = await startOAuthRuntime(cfg, log);
+    else serving = await startServing(cfg, log);
   } catch (err) {
-    console.error(`[console] ${(err as Error).message}`);
+    log.error((err as Error).message);
     return exit(1);
   }
 
@@ -67,29 +76,57 @@ async function main() {
     log(`ready on ${cfg.PUBLIC_URL} (${mode}, ${workers} worker processes)`);
     return;
   }
-  await serve({ cfg, oauth: oauth!, log, exit });
+  await serve({ cfg, ...serving!, log, exit });
   log(`ready on ${cfg.PUBLIC_URL} (${mode})`);
 }
 
 /** Steps 6-8 of one serving process: the whole console, or a WEB_CONCURRENCY worker. */
-async function serve(opts: { cfg: Config; oauth: OAuthRuntime; log: Log; exit: (code: number) => Promise<void> }) {
-  const { cfg, oauth, log } = opts;
+async function serve(opts: Serving & { cfg: Config; log: Log; exit: (code: number) => Promise<void> }) {
+  const { cfg, oauth, ops, log } = opts;
   const next = await prepareNext({ dev, port: cfg.PORT });
   const { createRequestPipeline } = await import("./start-up/request-pipeline");
-  const server = await createRequestPipeline({ next, oauth, trustProxyHops: cfg.TRUST_PROXY_HOPS, logRequests: cfg.LOG_LEVEL === "debug", log });
+  const server = await createRequestPipeline({ next, oauth, ops, trustProxyHops: cfg.TRUST_PROXY_HOPS });
   await listen(server, cfg.PORT, cfg.HOST);
-  drainOnSignals({ server, log, close: [() => next.close(), () => oauth.close()], exit: opts.exit });
+  drainOnSignals({ server, log, close: [() => next.close(), closeServing(opts)], exit: opts.exit });
 }
+
+/**
+ * Step 5 with what watches it: the ops layer (health, readiness, metrics and
+ * usage counting, lib/ops/ops-layer.ts) is built first, and the authorization
+ * server reports every request to it. Per process: each worker has its own.
+ */
+async function startServing(cfg: Config, log: Log): Promise<Serving> {
+  const { createOpsLayer } = await import("@/lib/ops/ops-layer");
+  const { logger: processLogger } = await import("@/lib/ops/logger");
+  const ops = createOpsLayer({
+    metricsToken: cfg.METRICS_TOKEN,
+    usageFlushSeconds: cfg.USAGE_FLUSH_SECONDS,
+    usageCounting: cfg.USAGE_COUNTING === "on",
+    log: processLogger(),
+  });
+  const oauth = await startOAuthRuntime(cfg, log, ops.observer);
+  await ops.attach(oauth);
+  log(
+    `health: /healthz, /readyz; metrics: ${cfg.METRICS_TOKEN ? "/metrics (bearer METRICS_TOKEN)" : "disabled (METRICS_TOKEN unset)"}; ` +
+      `usage ${cfg.USAGE_COUNTING === "on" ? `written every ${cfg.USAGE_FLUSH_SECONDS} s` : "not counted (USAGE_COUNTING=off)"}`,
+  );
+  return { oauth, ops };
+}
+
+/** The last usage counts are written before the authorization server's pool closes. */
+const closeServing = ({ oauth, ops }: Serving) => () => ops.close().then(() => oauth.close());
 
 /** A worker inherits the primary's environment (database URL, local secrets) and finds the key in place. */
 async function worker() {
   const log = logger(`console:${cluster.worker!.id}`);
   const cfg = await readConfig();
-  const oauth = await startOAuthRuntime(cfg, log);
-  await serve({ cfg, oauth, log, exit: async (code) => process.exit(code) });
+  const { routeConsoleToLogger } = await import("@/lib/ops/logger");
+  routeConsoleToLogger();
+  const serving = await startServing(cfg, log);
+  await serve({ cfg, ...serving, log, exit: async (code) => process.exit(code) });
 }
 
 (cluster.isPrimary ? main() : worker()).catch((err) => {
-  console.error(`[console] ${(err as Error).stack ?? err}`);
+  logger("console").error(String((err as Error).stack ?? err));
   process.exit(1);
 });

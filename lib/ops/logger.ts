@@ -2,12 +2,13 @@
 // line, for a log collector), human-readable lines in development (pino-pretty
 // when installed). Every message honours LOG_LEVEL. Credentials never reach a
 // line: known field names are censored by pino's redaction, and URLs are
-// logged through redactUrl().
+// logged through lib/http/redact-url.ts.
 //
 // Plain Node (no `server-only`, no `@/` imports): scripts/serve.ts, the
 // authorization server and the key-rotation script all log through it.
 import { createRequire } from "node:module";
 import path from "node:path";
+import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
@@ -69,30 +70,18 @@ export function logger(): Logger {
   return root;
 }
 
-/** Replaces the process's logger (start-up, once the configuration is validated). */
-export function setLogger(l: Logger) {
-  root = l;
-}
-
-const SECRET_PARAM = /^(password|secret|client_secret|token|access_token|refresh_token|code|assertion)$/i;
-
-/** A request URL fit for a log line: credential query parameters keep their name, lose their value. */
-export function redactUrl(url: string): string {
-  const q = url.indexOf("?");
-  if (q === -1) return url;
-  const parts = url
-    .slice(q + 1)
-    .split("&")
-    .map((pair) => {
-      const eq = pair.indexOf("=");
-      const rawName = eq === -1 ? pair : pair.slice(0, eq);
-      let name = rawName;
-      try {
-        name = decodeURIComponent(rawName.replace(/\+/g, " "));
-      } catch {
-        // keep it raw
-      }
-      return SECRET_PARAM.test(name.trim()) && eq !== -1 ? `${rawName}=[redacted]` : pair;
-    });
-  return `${url.slice(0, q)}?${parts.join("&")}`;
+/**
+ * Sends what other code prints with console.* (Next.js's own start-up and
+ * error lines, libraries) through the logger, as `component: "next"` lines:
+ * the output stays one JSON object per line and LOG_LEVEL filters it too.
+ * The logger itself writes to the file descriptor, never through console.
+ */
+export function routeConsoleToLogger(log: Logger = logger()) {
+  const next = log.child({ component: "next" });
+  // Colour codes and Next.js's status glyphs mean nothing in a JSON line.
+  const text = (args: unknown[]) => format(...args).replace(/\x1b\[[0-9;]*m/g, "").replace(/^\s*[✓○●⚠⨯▲]\s*/u, "").trimEnd();
+  console.log = console.info = (...args: unknown[]) => next.info(text(args));
+  console.debug = (...args: unknown[]) => next.debug(text(args));
+  console.warn = (...args: unknown[]) => next.warn(text(args));
+  console.error = (...args: unknown[]) => next.error(text(args));
 }

@@ -17,6 +17,8 @@ import { UsageCounter } from "./usage-counter";
 export interface OpsLayerOptions {
   metricsToken: string | undefined;
   usageFlushSeconds: number;
+  /** false: nothing is counted (USAGE_COUNTING=off). */
+  usageCounting: boolean;
   log: Logger;
 }
 
@@ -33,8 +35,10 @@ export function createOpsLayer(opts: OpsLayerOptions) {
 
     async attach(oauth: OAuthRuntime) {
       runtime = oauth;
-      usage = new UsageCounter(oauth.pool, { intervalMs: opts.usageFlushSeconds * 1000, log: opts.log });
-      usage.start();
+      if (opts.usageCounting) {
+        usage = new UsageCounter(oauth.pool, { intervalMs: opts.usageFlushSeconds * 1000, log: opts.log });
+        usage.start();
+      }
       endpoints = { readiness: readinessCheck(oauth, await migrationNames()), metrics, metricsToken: opts.metricsToken };
     },
 

@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OAuthObserver } from "../oauth/observer";
-import { type Logger, redactUrl } from "./logger";
+import { redactUrl } from "../http/redact-url";
+import type { Logger } from "./logger";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 // A proxy's ID is kept when it is plainly an ID; anything else (long,
@@ -25,11 +26,11 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
 export function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, reqId: string) {
   if (!log.isLevelEnabled("debug")) return;
   const start = performance.now();
+  // As requested: Next.js rewrites req.url while it handles the request.
+  const url = redactUrl(req.url ?? "");
   res.once("finish", () => {
-    const url = redactUrl(req.url ?? "");
     const ms = Math.round(performance.now() - start);
-    const path = url.split("?")[0];
-    log.debug({ reqId, method: req.method, url, status: res.statusCode, ms }, `${req.method} ${path} ${res.statusCode} ${ms}ms`);
+    log.debug({ reqId, method: req.method, url, status: res.statusCode, ms }, `${req.method} ${url} ${res.statusCode} ${ms}ms`);
   });
 }
 

@@ -5,9 +5,9 @@
 // must not be slowed by Next.js (the token endpoint) never reaches it.
 import http from "node:http";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
-import { redactUrl } from "@/lib/http/redact-url";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
-import type { Log, PreparedNext } from "./steps";
+import type { OpsLayer } from "@/lib/ops/ops-layer";
+import type { PreparedNext } from "./steps";
 
 /** Answers the request and returns true, or returns false to pass it on. */
 export type PreNextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
@@ -15,19 +15,23 @@ export type PreNextHandler = (req: http.IncomingMessage, res: http.ServerRespons
 export interface PipelineOptions {
   next: PreparedNext;
   oauth: OAuthRuntime;
+  /** /healthz, /readyz, /metrics (lib/ops/ops-layer.ts). */
+  ops: OpsLayer;
   /** Proxies in front of the console whose X-Forwarded-For is trusted. */
   trustProxyHops: number;
-  /** A line per request (LOG_LEVEL=debug). */
-  logRequests: boolean;
-  log: Log;
 }
 
 export async function createRequestPipeline(opts: PipelineOptions): Promise<http.Server> {
   const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/node-adapter");
   const { databaseOutageGate } = await import("@/lib/db/outage-gate");
-  const { oauth, next } = opts;
+  const { assignRequestId, logRequest } = await import("@/lib/ops/request-log");
+  const { logger } = await import("@/lib/ops/logger");
+  const { oauth, next, ops } = opts;
+  const log = logger();
 
   const beforeNext: PreNextHandler[] = [
+    // Probes and metrics: no database needed to answer, so before the outage gate.
+    (req, res) => ops.handle(req, res),
     // The authorization server's paths (token, introspection, JWKS, metadata).
     (req, res) => handleOAuthRequest(oauth, req, res),
     // PostgreSQL down: console pages answer 503 at once (lib/db/outage-gate.ts).
@@ -42,7 +46,8 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
   };
 
   const server = http.createServer((req, res) => {
-    if (opts.logRequests) logRequest(opts.log, req, res);
+    // Every response carries X-Request-Id; the debug line (LOG_LEVEL=debug) names the same ID.
+    logRequest(log, req, res, assignRequestId(req, res));
     for (const handler of beforeNext) if (handler(req, res)) return;
     toNext(req, res);
   });
@@ -51,15 +56,4 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
   const upgrade = next.upgrade;
   if (upgrade) server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
   return server;
-}
-
-/**
- * Debug log line per request: method, path and query with every credential
- * parameter redacted (lib/http/redact-url.ts), status, time. Never headers or bodies.
- */
-function logRequest(log: Log, req: http.IncomingMessage, res: http.ServerResponse) {
-  const start = performance.now();
-  res.once("finish", () => {
-    log(`${req.method} ${redactUrl(req.url ?? "")} ${res.statusCode} ${Math.round(performance.now() - start)}ms`);
-  });
 }

@@ -20,17 +20,28 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type { Config } from "@/lib/config";
+import type { OAuthObserver } from "@/lib/oauth/observer";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
+// Reads LOG_LEVEL and NODE_ENV at its first line, not at import: safe here.
+import { logger as processLogger } from "@/lib/ops/logger";
 
 import { root } from "./local-environment";
 
 export { prepareLocalEnvironment, setMode } from "./local-environment";
 
-export type Log = (message: string) => void;
+export type Log = ((message: string) => void) & { warn(message: string): void; error(message: string): void };
 
-/** A line on stdout with the command's prefix, e.g. `[console] ready on ...`. */
-export function logger(prefix: string): Log {
-  return (message) => console.log(`[${prefix}] ${message}`);
+/**
+ * An info line from the command (`component: "console"` or `"keys"`), through
+ * the process's logger (lib/ops/logger.ts): JSON in production, readable in
+ * development, filtered by LOG_LEVEL like every other message.
+ */
+export function logger(component: string): Log {
+  const child = () => processLogger().child({ component });
+  return Object.assign((message: string) => child().info(message), {
+    warn: (message: string) => child().warn(message),
+    error: (message: string) => child().error(message),
+  });
 }
 
 /** Step 2: every setting, validated at once (a readable list of every bad variable). */
@@ -79,10 +90,10 @@ export async function createSigningKeyStep(cfg: Config, log: Log): Promise<void>
  * server, before Next.js: the token path is the hot path (design notes in
  * lib/oauth/runtime.ts).
  */
-export async function startOAuthRuntime(cfg: Config, log: Log): Promise<OAuthRuntime> {
+export async function startOAuthRuntime(cfg: Config, log: Log, observer?: OAuthObserver): Promise<OAuthRuntime> {
   const { createOAuthRuntime } = await import("@/lib/oauth/runtime");
   const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
-  const oauth = createOAuthRuntime(oauthSettingsFrom(cfg));
+  const oauth = createOAuthRuntime(oauthSettingsFrom(cfg), { observer });
   const started = await oauth.start();
   log(
     `authorization server: ${cfg.SIGNING_ALG} signing key ${started.key === "created" ? "created" : "loaded"}, ` +

@@ -21,6 +21,8 @@ export default async function globalSetup() {
 
   const db = await startTestDatabase("e2e");
   process.env.E2E_DATABASE_URL = db.url;
+  // Shared with a second instance some tests start (tests/e2e/support/second-instance.ts).
+  process.env.E2E_KEY_ENCRYPTION_KEY = randomBytes(32).toString("base64");
   // Everything the server prints, at the most verbose level, goes to a file
   // that the leak scan (tests/e2e/leak-scan.e2e.ts) searches afterwards.
   process.env.E2E_SERVER_LOG = SERVER_LOG;
@@ -29,8 +31,10 @@ export default async function globalSetup() {
     {
       NEXT_DIST_DIR: distDir,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      KEY_ENCRYPTION_KEY: process.env.E2E_KEY_ENCRYPTION_KEY,
       LOG_LEVEL: "debug",
+      // Usage charts fill within a second or two.
+      USAGE_FLUSH_SECONDS: "1",
     },
     { port, host: "localhost", logFile: SERVER_LOG },
   );

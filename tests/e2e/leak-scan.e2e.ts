@@ -1,6 +1,7 @@
 // Runs after every other browser test: no client secret they created may be
-// found in the server's log (LOG_LEVEL=debug), in any column of the database,
-// or in any page a member can fetch; no password they typed in the log. Secrets are recognised by their format
+// found in the server's log (LOG_LEVEL=debug, JSON lines, read as text and
+// parsed), in any column of the database, or in any page a member can fetch;
+// no password they typed in the log. Secrets are recognised by their format
 // (ccs_ + 43 base64url characters + 6-character checksum), so this needs no
 // list of what was created: a working console stores and prints none at all.
 import { readFileSync } from "node:fs";
@@ -28,6 +29,20 @@ test("no client secret in the server log, the database or any page", async ({ pa
     for (const form of [password, encodeURIComponent(password), password.replace(/ /g, "+")]) expect(log).not.toContain(form);
   }
   expect(log).toMatch(/GET \/signin\?email=canary%40example\.com&password=\*\*\* 200/);
+  // Production logs are JSON lines: parsed, every string in them is scanned
+  // too (an escaped or nested value would not match the raw text above), and
+  // no credential query parameter keeps its value.
+  const entries = log.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(entries.length).toBeGreaterThan(100);
+  expect(entries.filter((e) => e.level === "debug" && typeof e.reqId === "string").length).toBeGreaterThan(100);
+  const strings = (v: unknown): string[] =>
+    typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
+  for (const e of entries) {
+    for (const text of strings(e)) {
+      expect(text.match(SECRET) ?? []).toEqual([]);
+      expect(text).not.toMatch(/[?&](client_secret|secret|password|token)=(?!\*\*\*)/i);
+    }
+  }
 
   // Every text-like column of every table, the way a database dump would show it.
   const { rows: columns } = await sql().query<{ table_name: string; column_name: string; data_type: string }>(

@@ -101,7 +101,8 @@ describe("console instances", () => {
 
   it("two instances starting at once on one fresh database both come up; migrations are applied once", async () => {
     const url = await emptyDatabaseUrl();
-    const admin = { ADMIN_EMAIL: "first@example.com", ADMIN_PASSWORD: PASSWORD };
+    // LOG_LEVEL=info: the start-up lines say which instance applied the migrations.
+    const admin = { ADMIN_EMAIL: "first@example.com", ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: "info" };
     const [a, b] = await Promise.all([start(url, admin), start(url, admin)]);
 
     const db = new pg.Client({ connectionString: url });

@@ -3,6 +3,8 @@
 // Token requests and signed-in pages must answer 503 quickly while it is down
 // (no hang, no 500, nothing internal in the body), come back by themselves,
 // and creations racing the outage must leave no partial client behind.
+// /readyz answers 503 naming the database while it is down and 200 after;
+// /healthz stays 200 throughout.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshProductionBuild, signInCookie, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { startTraffic, type Sample } from "@/bench/support/traffic";
@@ -74,7 +76,17 @@ describe("PostgreSQL stopped under load", () => {
     const stopAt = Date.now();
     await pg.stop();
     const downAt = Date.now();
-    await sleep(4_000);
+    await sleep(2_000);
+    // Readiness says so, liveness does not: a load balancer stops sending, nothing restarts the process.
+    const readyDown = await fetch(`${app.url}/readyz`);
+    expect(readyDown.status).toBe(503);
+    const readyBody = (await readyDown.json()) as { status: string; not_ready: string[]; checks: Record<string, string> };
+    expect(readyBody.status).toBe("not_ready");
+    expect(readyBody.not_ready).toContain("database");
+    expect(readyBody.checks.signing_key).toBe("ok");
+    expect(JSON.stringify(readyBody)).not.toMatch(new RegExp(`ECONNREFUSED|:${pg.port}\\b|postgres(ql)?://`));
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    await sleep(2_000);
 
     // PostgreSQL accepts connections before start() resolves: the outage ends when it is called.
     const restartAt = Date.now();
@@ -88,6 +100,13 @@ describe("PostgreSQL stopped under load", () => {
       else await sleep(100);
     }
     expect(recoveredAt, "recovered within 20 s of PostgreSQL's return").toBeGreaterThan(0);
+    let readyAgain = 0;
+    while (!readyAgain && Date.now() - upAt < 20_000) {
+      if ((await fetch(`${app.url}/readyz`)).status === 200) readyAgain = Date.now();
+      else await sleep(200);
+    }
+    expect(readyAgain, "/readyz back to 200 within 20 s").toBeGreaterThan(0);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     await sleep(2_000);
     const samples = await traffic.stop();
     const created = await creations.stop();
