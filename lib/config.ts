@@ -137,6 +137,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return result.data;
 }
 
+/**
+ * LOG_LEVEL and LOG_FORMAT for the logger, which prints before the full
+ * configuration is read: never throws (parseConfig reports a bad value).
+ * The format defaults to JSON in production and readable lines otherwise.
+ */
+export function logSettings(): { level: Config["LOG_LEVEL"]; format: "json" | "pretty" } {
+  const s = z
+    .object({ LOG_LEVEL: schema.shape.LOG_LEVEL.catch("info"), LOG_FORMAT: schema.shape.LOG_FORMAT.catch(undefined) })
+    .parse(process.env);
+  return { level: s.LOG_LEVEL, format: s.LOG_FORMAT ?? (process.env.NODE_ENV === "production" ? "json" : "pretty") };
+}
+
 /** PORT and HOST alone, for the start-up step that runs before the full configuration can be read. */
 export function listenAddress(): { PORT: number; HOST?: string } {
   const result = z.object(listenShape).safeParse(process.env);

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { logSettings } from "../config";
 
 export type { Logger };
 export type LogFormat = "json" | "pretty";
@@ -63,10 +64,7 @@ let root: Logger | undefined;
 
 /** The process's logger, configured from LOG_LEVEL and LOG_FORMAT (default: pretty in development, JSON in production). */
 export function logger(): Logger {
-  root ??= createLogger({
-    level: process.env.LOG_LEVEL,
-    format: (process.env.LOG_FORMAT as LogFormat | undefined) ?? (process.env.NODE_ENV === "production" ? "json" : "pretty"),
-  });
+  root ??= createLogger(logSettings());
   return root;
 }
 
