@@ -124,6 +124,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** Every variable the schema reads (the deployment guide and .env.example list them all). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export class ConfigError extends Error {}
 
 function invalid(error: z.ZodError): ConfigError {
