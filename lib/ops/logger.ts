@@ -42,7 +42,17 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   if (opts.format === "pretty") {
     const pretty = loadPretty();
     // Synchronous: a line printed just before the process exits is not lost.
-    if (pretty) return pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" }));
+    if (pretty) {
+      const stream = pretty({
+        sync: true,
+        colorize: process.stdout.isTTY,
+        translateTime: "HH:MM:ss.l",
+        ignore: "pid,hostname,component",
+        singleLine: true,
+        messageFormat: "{if component}[{component}] {end}{msg}",
+      });
+      return pino(options, stream);
+    }
   }
   return pino(options, pino.destination({ fd: 1, sync: true }));
 }
