@@ -24,7 +24,11 @@ const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric",
 export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
   const from = new Date(usage.from).getTime();
   const stacked = new Array<number>(HOURS).fill(0);
-  for (const s of usage.series) s.perHour.forEach((v, i) => (stacked[i]! += v));
+  for (const s of usage.series) {
+    s.perHour.forEach((v, i) => {
+      stacked[i]! += v;
+    });
+  }
   const peak = Math.max(0, ...stacked);
   const scale = peak > 0 ? H / peak : 0;
   const base = new Array<number>(HOURS).fill(0);
@@ -130,7 +134,7 @@ function UsageTable({ usage, from }: { usage: ClusterUsage; from: number }) {
             <tr key={s.clientId ?? "rest"}>
               <th scope="row" className="max-w-[16rem] truncate py-1 pr-3 font-normal text-slate-700">{s.name}</th>
               {perDay(s.perHour).map((n, i) => (
-                <td key={i} className="px-2 py-1 text-right tabular-nums text-slate-700">{number.format(n)}</td>
+                <td key={dayStarts[i]} className="px-2 py-1 text-right tabular-nums text-slate-700">{number.format(n)}</td>
               ))}
               <td className="py-1 pl-2 text-right font-medium tabular-nums text-slate-900">{number.format(s.total)}</td>
             </tr>

@@ -8,7 +8,7 @@
 // authorization server and the key-rotation script all log through it.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { format } from "node:util";
+import { format, stripVTControlCharacters } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { logSettings } from "../config";
 
@@ -87,7 +87,7 @@ export function logger(): Logger {
 export function routeConsoleToLogger(log: Logger = logger()) {
   const next = log.child({ component: "next" });
   // Colour codes and Next.js's status glyphs mean nothing in a JSON line.
-  const text = (args: unknown[]) => format(...args).replace(/\x1b\[[0-9;]*m/g, "").replace(/^\s*[✓○●⚠⨯▲]\s*/u, "").trimEnd();
+  const text = (args: unknown[]) => stripVTControlCharacters(format(...args)).replace(/^\s*[✓○●⚠⨯▲]\s*/u, "").trimEnd();
   console.log = console.info = (...args: unknown[]) => next.info(text(args));
   console.debug = (...args: unknown[]) => next.debug(text(args));
   console.warn = (...args: unknown[]) => next.warn(text(args));

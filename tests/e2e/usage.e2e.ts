@@ -44,11 +44,11 @@ async function expectClientChart(page: Page, clusterId: string, c: { clientId: s
   await expect(async () => {
     await page.goto(`/clusters/${clusterId}/api`);
     const chart = page.locator(`tr[data-client-id="${c.clientId}"]`).getByRole("img", { name: /Tokens issued per hour/ });
-    await expect(chart).toHaveAccessibleName(new RegExp(`by ${escape(c.name)} over the last 7 days: ${n} in total, ${n} in the current hour`), { timeout: 1_000 });
+    await expect(chart).toHaveAccessibleName(new RegExp(`by ${escapeRegExp(c.name)} over the last 7 days: ${n} in total, ${n} in the current hour`), { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("after N token requests the client's and the cluster's charts show N in the current hour", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId, "Payments — production, eu-west (primary)");
@@ -65,12 +65,12 @@ test("after N token requests the client's and the cluster's charts show N in the
 
   await page.goto(`/clusters/${cluster.id}`);
   const overview = page.getByRole("img", { name: /^Tokens issued per hour over the last 7 days/ });
-  await expect(overview).toHaveAccessibleName(new RegExp(`${N} in total, ${N} in the current hour, peak ${N} per hour. By client: ${escape(client.name)} ${N}\\.`));
+  await expect(overview).toHaveAccessibleName(new RegExp(`${N} in total, ${N} in the current hour, peak ${N} per hour. By client: ${escapeRegExp(client.name)} ${N}\\.`));
   await expect(page.getByRole("list", { name: "Clients in the chart" })).toContainText(client.name);
   // The text alternative: the same figures as a table.
   await page.getByText("Show the figures as a table").click();
   const table = page.getByRole("table", { name: /Tokens issued per client per day/ });
-  await expect(table.getByRole("row", { name: new RegExp(escape(client.name)) })).toContainText(String(N));
+  await expect(table.getByRole("row", { name: new RegExp(escapeRegExp(client.name)) })).toContainText(String(N));
 });
 
 test("tokens issued by two instances are summed in the chart", async ({ page, owner }) => {
