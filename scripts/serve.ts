@@ -71,6 +71,9 @@ async function main() {
   }
 
   if (workers > 1) {
+    // /metrics in any worker answers for all of them (lib/ops/cluster-metrics.ts).
+    const { serveWorkerMetrics } = await import("@/lib/ops/cluster-metrics");
+    serveWorkerMetrics();
     const { superviseWorkers } = await import("./start-up/workers");
     await superviseWorkers({ count: workers, log, exit }).ready;
     log(`ready on ${cfg.PUBLIC_URL} (${mode}, ${workers} worker processes)`);
@@ -95,7 +98,7 @@ async function serve(opts: Serving & { cfg: Config; log: Log; exit: (code: numbe
  * usage counting, lib/ops/ops-layer.ts) is built first, and the authorization
  * server reports every request to it. Per process: each worker has its own.
  */
-async function startServing(cfg: Config, log: Log): Promise<Serving> {
+async function startServing(cfg: Config, log: Log, worker = false): Promise<Serving> {
   const { createOpsLayer } = await import("@/lib/ops/ops-layer");
   const { logger: processLogger } = await import("@/lib/ops/logger");
   const ops = createOpsLayer({
@@ -103,6 +106,7 @@ async function startServing(cfg: Config, log: Log): Promise<Serving> {
     usageFlushSeconds: cfg.USAGE_FLUSH_SECONDS,
     usageCounting: cfg.USAGE_COUNTING === "on",
     log: processLogger(),
+    worker,
   });
   const oauth = await startOAuthRuntime(cfg, log, ops.observer);
   await ops.attach(oauth);
@@ -122,7 +126,7 @@ async function worker() {
   const cfg = await readConfig();
   const { routeConsoleToLogger } = await import("@/lib/ops/logger");
   routeConsoleToLogger();
-  const serving = await startServing(cfg, log);
+  const serving = await startServing(cfg, log, true);
   await serve({ cfg, ...serving, log, exit: async (code) => process.exit(code) });
 }
 

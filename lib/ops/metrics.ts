@@ -4,9 +4,9 @@
 // outcomes are error codes, audiences the configured ones ("other"/"none"
 // otherwise). No client ID, address or path ever becomes a label.
 //
-// Per process: with several worker processes (node:cluster) each one counts
-// its own requests; prom-client's AggregatorRegistry can sum them in the
-// primary (AggregatorRegistry.setRegistries(metrics.registry) in each worker).
+// Per process: each process counts its own requests. With WEB_CONCURRENCY
+// workers, /metrics answers the sum over all of them (cluster-metrics.ts);
+// each gauge says how its values combine.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { OAuthObserver } from "../oauth/observer";
 import type { RuntimeStats } from "../oauth/runtime";
@@ -72,6 +72,8 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     name: "console_rate_limit_active_blocks",
     help: "Callers (addresses or client IDs) currently blocked by a rate limit, as this process knows them.",
     registers: [registry],
+    // Blocks are broadcast to every process: each knows the same ones.
+    aggregator: "max",
     collect() {
       this.set(stats()?.activeBlocks ?? 0);
     },
@@ -80,6 +82,8 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     name: "console_listen_connected",
     help: "1 while this process's LISTEN connection to PostgreSQL is up (caches trusted), 0 otherwise.",
     registers: [registry],
+    // Over several workers: 1 only if every one is connected.
+    aggregator: "min",
     collect() {
       this.set(stats()?.listening ? 1 : 0);
     },

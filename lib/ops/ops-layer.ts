@@ -8,6 +8,7 @@ import { migrationNames } from "../db/migrate";
 import { fanOut } from "../oauth/observer";
 import type { OAuthRuntime } from "../oauth/runtime";
 import type { Logger } from "./logger";
+import { workerMetricsRenderer } from "./cluster-metrics";
 import { createMetrics } from "./metrics";
 import { handleOpsRequest, type OpsEndpoints } from "./ops-endpoints";
 import { readinessCheck } from "./readiness";
@@ -19,19 +20,22 @@ export interface OpsLayerOptions {
   usageFlushSeconds: number;
   /** false: nothing is counted (USAGE_COUNTING=off). */
   usageCounting: boolean;
+  /** A WEB_CONCURRENCY worker: /metrics answers the sum over all workers, through the primary. */
+  worker?: boolean;
   log: Logger;
 }
 
 export function createOpsLayer(opts: OpsLayerOptions) {
   let runtime: OAuthRuntime | undefined;
   let usage: UsageCounter | undefined;
-  const metrics = createMetrics(() => runtime?.stats());
+  const local = createMetrics(() => runtime?.stats());
+  const metrics = opts.worker ? { ...local, render: workerMetricsRenderer(local.registry) } : local;
   const rateLimits = rateLimitLogger(opts.log);
   let endpoints: OpsEndpoints | undefined;
 
   return {
     /** For createOAuthRuntime({ observer }). Usage joins once attached. */
-    observer: fanOut([metrics.observer, rateLimits, { request: (e) => usage?.observer.request(e) }]),
+    observer: fanOut([local.observer, rateLimits, { request: (e) => usage?.observer.request(e) }]),
 
     async attach(oauth: OAuthRuntime) {
       runtime = oauth;

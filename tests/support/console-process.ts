@@ -146,7 +146,8 @@ export async function startConsole(
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0000",
       KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      LOG_LEVEL: "warn",
+      // Start-up lines (callers wait for "ready on ..."), no per-request lines.
+      LOG_LEVEL: "info",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

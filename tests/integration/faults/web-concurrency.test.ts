@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { makeApiClient, TEST_KEK } from "@/tests/support/oauth-factories";
 
 const DIST_DIR = ".next-faults";
+const METRICS_TOKEN = "web-concurrency-metrics-token";
 let app: RunningConsole;
 
 beforeAll(async () => {
@@ -22,6 +23,9 @@ beforeAll(async () => {
     RATE_LIMIT_FAILED_POINTS: "1000000",
     // The test database's signing keys are encrypted with the tests' key.
     KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
+    METRICS_TOKEN: METRICS_TOKEN,
+    // The start-up lines (workers listening, ready) are info lines.
+    LOG_LEVEL: "info",
   });
   await waitFor(() => /ready on .*2 worker processes/.test(log()));
 }, 300_000);
@@ -95,6 +99,28 @@ describe("WEB_CONCURRENCY=2", () => {
 
     await c.revoke();
     expect([...(await tokens(c.clientId, fresh.secret)).statuses]).toEqual([401]);
+  });
+
+  it("answers /metrics for both workers at once, whichever takes the scrape", async () => {
+    const answered = async () => {
+      const res = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const served = [...text.matchAll(/^console_token_requests_total\{outcome="(issued|reused)",[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[2]), 0);
+      return { text, served };
+    };
+    const before = await answered();
+    const c = await makeApiClient();
+    // New connections alternate between the workers: each serves about half.
+    const run = await tokens(c.clientId, c.secret, 12);
+    expect([...run.statuses]).toEqual([200]);
+    expect(run.tokens.size).toBe(2); // both workers took part
+    for (let i = 0; i < 3; i++) {
+      const after = await answered();
+      expect(after.served - before.served).toBe(12);
+      expect(after.text).toMatch(/^console_listen_connected 1$/m);
+      expect(after.text).not.toContain(c.clientId);
+    }
   });
 
   it("replaces a worker that dies, and logs it", async () => {
