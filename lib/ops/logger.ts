@@ -11,6 +11,7 @@ import path from "node:path";
 import { format, stripVTControlCharacters } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { logSettings } from "../config";
+import { REDACTED } from "../http/redact-url";
 
 export type { Logger };
 export type LogFormat = "json" | "pretty";
@@ -34,7 +35,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const options = {
     level,
     base: { pid: process.pid },
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
   };
