@@ -4,7 +4,7 @@ import { OAuthError } from "./protocol/errors";
 import { introspectEndpoint } from "./endpoints/introspect-endpoint";
 import { jwksDocument, metadataDocument } from "./endpoints/well-known";
 import type { OAuthContext } from "./endpoints/context";
-import type { RequestNotes, TokenOutcome } from "./observer";
+import type { RequestNotes, TokenOutcome } from "./protocol/observer";
 import { adminAudience } from "./token/admin-grant";
 import { tokenEndpoint } from "./endpoints/token-endpoint";
 import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "./protocol/types";

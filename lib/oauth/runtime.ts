@@ -25,7 +25,7 @@ import { LastUsedTracker } from "./clients/last-used";
 import { route } from "./router";
 import type { OAuthRequest, OAuthResponse } from "./protocol/types";
 import { KeyRing } from "./keys/key-ring";
-import { NO_OBSERVER, type OAuthLog, type OAuthObserver } from "./observer";
+import { NO_OBSERVER, type OAuthLog, type OAuthObserver } from "./protocol/observer";
 import { logger } from "../ops/logger";
 import { ensureSigningKey } from "./keys/signing-keys";
 import { sweepExpiredLimiterRows } from "./rate-limit/expired-rows";

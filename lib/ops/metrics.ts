@@ -1,5 +1,5 @@
 // Prometheus metrics of one console process (prom-client, its own registry).
-// Counters come from the authorization server's observer (lib/oauth/observer.ts);
+// Counters come from the authorization server's observer (lib/oauth/protocol/observer.ts);
 // gauges are read from the runtime when scraped. Labels are bounded sets only:
 // outcomes are error codes, audiences the configured ones ("other"/"none"
 // otherwise). No client ID, address or path ever becomes a label.
@@ -8,7 +8,7 @@
 // workers, /metrics answers the sum over all of them (cluster-metrics.ts);
 // each gauge says how its values combine.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { OAuthObserver } from "../oauth/observer";
+import type { OAuthObserver } from "../oauth/protocol/observer";
 import type { RuntimeStats } from "../oauth/runtime";
 
 export interface ConsoleMetrics {

@@ -5,7 +5,7 @@
 // (which takes the observer), attached to it once it exists.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { migrationNames } from "../db/migrate";
-import { fanOut } from "../oauth/observer";
+import { fanOut } from "../oauth/protocol/observer";
 import type { OAuthRuntime } from "../oauth/runtime";
 import type { Logger } from "./logger";
 import { workerMetricsRenderer } from "./cluster-metrics";

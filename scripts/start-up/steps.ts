@@ -20,7 +20,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type { Config } from "@/lib/config";
-import type { OAuthObserver } from "@/lib/oauth/observer";
+import type { OAuthObserver } from "@/lib/oauth/protocol/observer";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 // Reads LOG_LEVEL and NODE_ENV at its first line, not at import: safe here.
 import { logger as processLogger } from "@/lib/ops/logger";

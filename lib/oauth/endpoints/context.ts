@@ -3,7 +3,7 @@
 import type { ClientCache } from "../clients/client-cache";
 import type { LastUsedTracker } from "../clients/last-used";
 import type { KeyRing } from "../keys/key-ring";
-import type { OAuthLog, OAuthObserver } from "../observer";
+import type { OAuthLog, OAuthObserver } from "../protocol/observer";
 import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
 import type { OAuthSettings } from "../settings";
 import type { ReusableTokens } from "../token/reusable-tokens";

@@ -4,7 +4,7 @@
 import { createPublicKey } from "node:crypto";
 import type { JWK } from "jose";
 import type pg from "pg";
-import type { OAuthLog } from "../observer";
+import type { OAuthLog } from "../protocol/observer";
 import type { OAuthSettings } from "../settings";
 import type { ChangeListener } from "../store/change-listener";
 import { type SigningKey, encodeHeader } from "./jwt";

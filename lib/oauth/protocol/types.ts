@@ -1,6 +1,6 @@
 // Framework-neutral request/response of the authorization server, so the same
 // code answers from node:http (scripts/start-up/request-pipeline.ts) and from tests.
-import type { RequestNotes } from "../observer";
+import type { RequestNotes } from "./observer";
 
 export interface OAuthRequest {
   method: string;
@@ -10,7 +10,7 @@ export interface OAuthRequest {
   body: Buffer;
   /** Source address for rate limiting (already resolved through trusted proxies). */
   ip: string;
-  /** Filled in by the endpoints for the observer (lib/oauth/observer.ts). */
+  /** Filled in by the endpoints for the observer (./observer.ts). */
   notes?: RequestNotes;
 }
 

@@ -7,7 +7,7 @@
 // is false, the caches are bypassed (every request reads the database), and on
 // reconnect every subscriber is told to flush before caching resumes.
 import pg from "pg";
-import type { OAuthLog } from "../observer";
+import type { OAuthLog } from "../protocol/observer";
 
 export const CHANNELS = ["oauth_client_changed", "oauth_keys_changed", "oauth_rate_block"] as const;
 export type Channel = (typeof CHANNELS)[number];

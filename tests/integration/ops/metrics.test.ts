@@ -56,7 +56,7 @@ describe("/metrics", () => {
     const settings = testSettings();
     const s = await startOpsServer({
       metricsToken: TOKEN,
-      settings: { ...settings, limits: { ...settings.limits, client: { points: 4, durationSeconds: 60, blockSeconds: 60 } } },
+      settings: { ...settings, limits: { ...settings.limits, client: { points: 5, durationSeconds: 60, blockSeconds: 60 } } },
     });
     servers.push(s);
     const c = await makeApiClient(["ZEEBE", "OPERATE"]);
@@ -67,20 +67,21 @@ describe("/metrics", () => {
     for (let i = 0; i < 3; i++) statuses.push((await postForm(s.url, form(), from)).status);
     statuses.push((await postForm(s.url, form(c.secret, { audience: "operate.test.local" }), from)).status);
     for (let i = 0; i < 2; i++) statuses.push((await postForm(s.url, form("ccs_wrong"), from)).status);
-    statuses.push((await postForm(s.url, form(), from)).status); // the client's 5th token: over its limit of 4
-    statuses.push((await postForm(s.url, form(c.secret, { audience: c.clientId }), from)).status); // blocked too
-    expect(statuses).toEqual([200, 200, 200, 200, 401, 401, 429, 429]);
+    // An audience the caller made up (here its own client ID): labelled "other", never as sent.
+    statuses.push((await postForm(s.url, form(c.secret, { audience: c.clientId }), from)).status);
+    for (let i = 0; i < 2; i++) statuses.push((await postForm(s.url, form(), from)).status); // over the client's limit of 5
+    expect(statuses).toEqual([200, 200, 200, 200, 401, 401, 400, 429, 429]);
 
     const text = await (await scrape(s.url, `Bearer ${TOKEN}`)).text();
     expect(Object.fromEntries(samples(text, "console_token_requests_total"))).toEqual({
       '{outcome="issued",audience="zeebe.test.local"}': 3,
       '{outcome="issued",audience="operate.test.local"}': 1,
       '{outcome="invalid_client",audience="none"}': 2,
-      '{outcome="rate_limited",audience="none"}': 1,
-      '{outcome="rate_limited",audience="other"}': 1,
+      '{outcome="invalid_request",audience="other"}': 1,
+      '{outcome="rate_limited",audience="none"}': 2,
     });
     const count = samples(text, "console_token_request_duration_seconds_count");
-    expect([...count.values()].reduce((a, b) => a + b, 0)).toBe(8);
+    expect([...count.values()].reduce((a, b) => a + b, 0)).toBe(9);
     expect(count.get('{outcome="issued"}')).toBe(4);
     expect(samples(text, "console_rate_limit_active_blocks").get("")).toBe(1);
     expect(samples(text, "console_listen_connected").get("")).toBe(1);
@@ -94,7 +95,7 @@ describe("/metrics", () => {
     expect(text).not.toContain(from["x-forwarded-for"]);
     // Every label value is from a small fixed vocabulary.
     const values = new Set([...text.matchAll(/(\w+)="([^"]*)"/g)].filter(([, k]) => ["outcome", "audience", "result"].includes(k!)).map(([, , v]) => v));
-    for (const v of values) expect(v).toMatch(/^(issued|invalid_client|rate_limited|none|other|[a-z]+\.test\.local)$/);
+    for (const v of values) expect(v).toMatch(/^(issued|invalid_client|invalid_request|rate_limited|none|other|[a-z]+\.test\.local)$/);
   });
 
   it("counts introspections by result", async () => {
