@@ -9,7 +9,9 @@
 //     with one process and with two (target >= 3x, p99 < 20 ms);
 //  4. 10,000 clients round-robin: the cold pass (each client's first request,
 //     with its p99), warm throughput vs one client (target >= 0.9x), and
-//     memory per cached client.
+//     memory per cached client;
+//  5. usage counting (on everywhere above, as by default) vs USAGE_COUNTING=off
+//     on the fresh one-process console (target: on >= 0.95x off).
 //
 // Setup: a fresh database (embedded PostgreSQL, or a new database on the
 // server of DATABASE_URL), RS256, client limits raised for the run. Every
@@ -82,6 +84,7 @@ async function main() {
     const twoProcesses = await consoleTarget("console, 2 processes", database.url, { ...limits, TOKEN_REUSE_SECONDS: "0", WEB_CONCURRENCY: "2" });
     const reuse = await consoleTarget("console, 1 process, reuse", database.url, { ...limits, TOKEN_REUSE_SECONDS: "300" });
     const twoReuse = await consoleTarget("console, 2 processes, reuse", database.url, { ...limits, TOKEN_REUSE_SECONDS: "300", WEB_CONCURRENCY: "2" });
+    const noUsage = await consoleTarget("console, 1 process, usage off", database.url, { ...limits, TOKEN_REUSE_SECONDS: "0", USAGE_COUNTING: "off" });
     const peerEnv = { BENCH_CLIENT_ID: hot!.clientId, BENCH_CLIENT_SECRET: hot!.secret };
     const oidc = await peerTarget("oidc-provider", "bench/peers/oidc-provider-server.ts", peerEnv);
     const bare = await peerTarget("node:http + jose (bound)", "bench/peers/bare-jose-server.ts", peerEnv);
@@ -89,13 +92,13 @@ async function main() {
     // Sanity: every server issues a token; the console's verify from its JWKS alone.
     const sample = (await (await post(fresh.url, hot!.body)).json()) as { access_token: string };
     await jwtVerify(sample.access_token, createRemoteJWKSet(new URL(`${fresh.url}/.well-known/jwks.json`)), { audience: "zeebe.camunda.io" });
-    for (const t of [twoProcesses, reuse, twoReuse, oidc, bare]) {
+    for (const t of [twoProcesses, reuse, twoReuse, noUsage, oidc, bare]) {
       const r = await post(t.url, hot!.body);
       if (r.status !== 200) throw new Error(`${t.name} answered ${r.status}: ${await r.text()}`);
     }
 
     // One client, interleaved rounds: machine noise hits every server alike.
-    const oneClient = [fresh, twoProcesses, reuse, twoReuse, oidc, bare];
+    const oneClient = [fresh, twoProcesses, reuse, twoReuse, oidc, bare, noUsage];
     for (const t of oneClient) await measure(t, [hot!], 2);
     const rounds = oneClient.map(() => [] as Run[]);
     for (let round = 0; round < ROUNDS; round++) {
@@ -242,7 +245,7 @@ function report(r: {
   memory: { clientBytes: number; clientWithTokenBytes: number };
   loadAtStart: string;
 }) {
-  const [fresh, two, reuse, twoReuse, oidc, bare] = r.one as unknown as [Run, Run, Run, Run, Run, Run];
+  const [fresh, two, reuse, twoReuse, oidc, bare, noUsage] = r.one as unknown as [Run, Run, Run, Run, Run, Run, Run];
   console.log(`\n[bench] token endpoint, RS256, autocannon ${CONNECTIONS} connections on 127.0.0.1, median of ${ROUNDS} interleaved ${SECONDS} s rounds`);
   console.log(`[bench] machine: ${os.cpus().length} cores; load average at start ${r.loadAtStart}, at end ${loadAverage()}`);
   console.log("server                              tokens/s   p50 ms   p99 ms   errors   server CPU  CPU ms/token   load-generator CPU");
@@ -278,6 +281,11 @@ function report(r: {
       undefined,
     ],
     [`fresh p99: ${fresh.p99} ms`, "< 50 ms", fresh.p99 < 50],
+    [
+      `usage counting on / off (fresh, 1 process): ${x(fresh.perSecond / noUsage.perSecond)}; CPU per token off / on: ${x(noUsage.serverCpu / noUsage.perSecond / (fresh.serverCpu / fresh.perSecond))}`,
+      ">= 0.95x",
+      fresh.perSecond / noUsage.perSecond >= 0.95,
+    ],
   ];
   console.log("");
   for (const [figure, target, met] of checks) console.log(`${met === undefined ? "  " : met ? "ok" : "--"} ${figure} (target ${target})`);
