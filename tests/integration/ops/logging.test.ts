@@ -4,7 +4,7 @@
 // with credential query parameters redacted; a rate-limited caller is logged
 // with its address and client ID, never its secret.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshProductionBuild, startConsole, type RunningConsole } from "@/bench/support/console-server";
+import { freshProductionBuild, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { makeApiClient, TEST_KEK } from "@/tests/support/oauth-factories";
 
 const DIST_DIR = ".next-faults"; // shared with the fault tests: one build
