@@ -8,7 +8,8 @@ import { createAccount, createCluster, createOrganization, expect, signIn, test,
 
 // Outcomes: ok = 200 and the page/route itself; 404 = not found page;
 // to-signin / to-clusters = a redirect there; 401 / 405 = the authorization
-// server's JSON error; session / no-session = next-auth's session document with
+// server's JSON error; bearer = the Administration API's 401 problem (a
+// console session is no credential there); session / no-session = next-auth's session document with
 // or without the member. {own} and {foreign} stand for a cluster of the
 // member's organization and of another one; "-" rows need no cluster.
 const MATRIX = `
@@ -34,11 +35,16 @@ POST:/oauth/introspect             -        401          401          401       
 /.well-known/oauth-authorization-server -   ok           ok           ok                   ok           ok           ok
 /.well-known/openid-configuration  -        ok           ok           ok                   ok           ok           ok
 /api/auth/session                  -        session      session      session              session      session      no-session
+/organization/administration-api   -        ok           ok           ok                   ok           ok           to-signin
+/docs/admin-api                    -        ok           ok           ok                   ok           ok           ok
+/api/admin/v1/openapi.json         -        ok           ok           ok                   ok           ok           ok
+GET:/api/admin/v1/clusters         -        bearer       bearer       bearer               bearer       bearer       bearer
+POST:/api/admin/v1/clusters        -        bearer       bearer       bearer               bearer       bearer       bearer
 `;
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
 type Who = Role | "signed-out";
-type Outcome = "ok" | "404" | "401" | "405" | "to-signin" | "to-clusters" | "session" | "no-session";
+type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "to-signin" | "to-clusters" | "session" | "no-session";
 interface Cell {
   method: "GET" | "POST";
   path: string;
@@ -127,6 +133,12 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
       expect(res.headers()["cache-control"], what).toBe("no-store");
       break;
     }
+    case "bearer": {
+      expect(status, what).toBe(401);
+      expect(res.headers()["www-authenticate"], what).toContain('error="invalid_token"');
+      expect(res.headers()["content-type"], what).toContain("application/problem+json");
+      break;
+    }
     case "session":
     case "no-session": {
       expect(status, what).toBe(200);
@@ -140,7 +152,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(21 * 6);
+    expect(CELLS.length).toBe(26 * 6);
   });
 
   for (const cell of CELLS) {
