@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { verifyAdminToken } from "@/lib/oauth/resource/verify-admin-token";
 import { ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
 import { adminApiContext } from "@/lib/admin-api/runtime";
+import type { OAuthContext } from "@/lib/oauth/endpoints/context";
 import { RawJson, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
 import { fieldProblems, invalidRequest, notFoundProblem, problemResponse, type FieldProblem } from "@/lib/admin-api/problem";
 
@@ -21,9 +22,15 @@ const unauthorized = (detail: string) =>
     headers: { "WWW-Authenticate": 'Bearer realm="administration-api", error="invalid_token"' },
   });
 
-export async function handleAdminRequest(op: Operation, req: Request, rawParams: Record<string, unknown>): Promise<Response> {
+/** `context`: the authorization server to check against; this process's own unless a test passes one. */
+export async function handleAdminRequest(
+  op: Operation,
+  req: Request,
+  rawParams: Record<string, unknown>,
+  context?: OAuthContext,
+): Promise<Response> {
   try {
-    const ctx = await adminApiContext();
+    const ctx = context ?? (await adminApiContext());
     const auth = await verifyAdminToken(ctx, req.headers.get("authorization"));
     if (!auth.ok) {
       return unauthorized(

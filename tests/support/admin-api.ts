@@ -13,7 +13,6 @@ import { OPERATIONS } from "@/lib/admin-api/operations";
 import { handleAdminRequest } from "@/lib/admin-api/handle-request";
 import { notFoundProblem } from "@/lib/admin-api/problem";
 import { openApiDocument } from "@/lib/admin-api/openapi";
-import { setAdminApiRuntime } from "@/lib/admin-api/runtime";
 import { ADMIN_API_PATH } from "@/lib/api-clients/admin-permissions";
 import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
@@ -26,7 +25,7 @@ const routes = OPERATIONS.map((op) => ({
   re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
 }));
 
-async function route(req: http.IncomingMessage, url: URL): Promise<Response> {
+async function route(req: http.IncomingMessage, url: URL, runtime: OAuthRuntime): Promise<Response> {
   const sub = url.pathname.slice(ADMIN_API_PATH.length) || "/";
   for (const r of routes) {
     const m = r.re.exec(sub);
@@ -39,7 +38,7 @@ async function route(req: http.IncomingMessage, url: URL): Promise<Response> {
       body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
       duplex: "half",
     } as RequestInit);
-    return handleAdminRequest(r.op, request, params);
+    return handleAdminRequest(r.op, request, params, runtime.ctx);
   }
   if (routes.some((r) => r.re.test(sub))) return new Response(null, { status: 405 });
   return notFoundProblem();
@@ -52,10 +51,10 @@ export interface AdminApiServer {
   close(): Promise<void>;
 }
 
+/** An instance of its own: own runtime (pool, LISTEN connection, client cache, limiter). */
 export async function startAdminApiServer(settings: OAuthSettings = testSettings()): Promise<AdminApiServer> {
   const runtime = createOAuthRuntime(settings);
   await runtime.start();
-  setAdminApiRuntime(runtime);
   const server = http.createServer((req, res) => {
     if (handleOAuthRequest(runtime, req, res)) return;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -64,7 +63,7 @@ export async function startAdminApiServer(settings: OAuthSettings = testSettings
       res.end();
       return;
     }
-    void route(req, url).then(async (r) => {
+    void route(req, url, runtime).then(async (r) => {
       res.writeHead(r.status, Object.fromEntries(r.headers));
       res.end(Buffer.from(await r.arrayBuffer()));
     });
@@ -77,7 +76,6 @@ export async function startAdminApiServer(settings: OAuthSettings = testSettings
     base: `${url}${ADMIN_API_PATH}`,
     runtime,
     async close() {
-      setAdminApiRuntime(undefined);
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await runtime.close();

@@ -226,12 +226,20 @@ describe("authentication, permissions and tenancy", () => {
     expect(await snapshot(theirs.owner.organizationId)).toBe(before);
   });
 
-  it("refuses a revoked admin client's token on its next request", async () => {
-    const { owner, admin, call } = await setup(["CLUSTERS_GET"]);
-    expect((await call("GET", "/clusters")).status).toBe(200);
-    await revokeClient(owner, { clusterId: null, clientId: admin.clientId });
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await call("GET", "/clusters")).status).toBe(401);
+  it("refuses a revoked admin client's token on its next request, on every instance", async () => {
+    const second = await startAdminApiServer();
+    try {
+      const { owner, admin, token, call } = await setup(["CLUSTERS_GET"]);
+      // Both instances have the client in their caches.
+      expect((await call("GET", "/clusters")).status).toBe(200);
+      expect((await callApi(second, token, "GET", "/clusters")).status).toBe(200);
+      await revokeClient(owner, { clusterId: null, clientId: admin.clientId });
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await call("GET", "/clusters")).status).toBe(401);
+      expect((await callApi(second, token, "GET", "/clusters")).status).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 
   it("records last use", async () => {
@@ -265,7 +273,6 @@ describe("rate limit", () => {
       expect((await callApi(tight, tb, "GET", "/clusters")).status).toBe(200);
     } finally {
       await tight.close();
-      server.runtime && (await import("@/lib/admin-api/runtime")).setAdminApiRuntime(server.runtime);
     }
   });
 });
