@@ -1,13 +1,13 @@
 "use client";
 // Posts to the set-up server action, with or without JavaScript; the action
 // signs the new owner in and redirects, so no password is ever in a URL.
-import { setUpConsole } from "@/app/actions/set-up-console";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/authed-action";
 
-export function SetupForm() {
-  const [state, onSubmit, pending, formAction] = useFormAction(setUpConsole);
+export function SetupForm({ action }: { action: FormAction<ActionResult<unknown>> }) {
+  const [state, onSubmit, pending, formAction] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
   return (

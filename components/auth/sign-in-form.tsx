@@ -2,13 +2,13 @@
 // Posts to a server action, with or without JavaScript (then the browser
 // submits the server-rendered form as a POST and gets the page back with the
 // error, or the redirect): the password never travels in a URL.
-import { signInWithPassword } from "@/app/actions/sign-in-with-password";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, onSubmit, pending, formAction] = useFormAction(signInWithPassword);
+/** `action` answers a refused attempt with its message and the typed email. */
+export function SignInForm({ callbackUrl, action }: { callbackUrl: string; action: FormAction<{ error: string; email: string }> }) {
+  const [state, onSubmit, pending, formAction] = useFormAction(action);
 
   return (
     <form action={formAction} onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>

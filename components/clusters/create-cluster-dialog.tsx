@@ -1,15 +1,15 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { createCluster } from "@/app/actions/create-cluster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/authed-action";
 
-export function CreateClusterDialog({ regions }: { regions: string[] }) {
+export function CreateClusterDialog({ regions, action }: { regions: string[]; action: FormAction<ActionResult<{ id: string }>> }) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useFormAction(createCluster);
+  const [state, onSubmit, pending] = useFormAction(action);
   const router = useRouter();
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 

@@ -1,14 +1,22 @@
 "use client";
 import { useState } from "react";
-import { deleteCluster } from "@/app/actions/delete-cluster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/authed-action";
 
-export function DeleteClusterDialog({ clusterId, clusterName }: { clusterId: string; clusterName: string }) {
+export function DeleteClusterDialog({
+  clusterId,
+  clusterName,
+  action,
+}: {
+  clusterId: string;
+  clusterName: string;
+  action: FormAction<ActionResult<unknown>>;
+}) {
   const [typed, setTyped] = useState("");
-  const [state, onSubmit, pending] = useFormAction(deleteCluster);
+  const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
   return (

@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useState } from "react";
-import { addMember } from "@/app/actions/add-member";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/authed-action";
 
-export function AddMemberDialog({ roles }: { roles: { value: string; label: string }[] }) {
+export function AddMemberDialog({ roles, action }: { roles: { value: string; label: string }[]; action: FormAction<ActionResult<unknown>> }) {
   const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending, formAction] = useFormAction(addMember);
+  const [state, onSubmit, pending, formAction] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
   useEffect(() => {

@@ -1,11 +1,12 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { changeMemberRole } from "@/app/actions/change-member-role";
-import { removeMember } from "@/app/actions/remove-member";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+
+type MemberAction = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
 
 const selectClass =
   "rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none disabled:opacity-60";
@@ -15,11 +16,13 @@ export function MemberRoleSelect({
   name,
   role,
   roles,
+  action,
 }: {
   userId: string;
   name: string;
   role: string;
   roles: { value: string; label: string }[];
+  action: MemberAction;
 }) {
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
@@ -35,7 +38,7 @@ export function MemberRoleSelect({
           const select = e.currentTarget;
           const next = select.value;
           start(async () => {
-            const res = await changeMemberRole(undefined, { userId, role: next });
+            const res = await action(undefined, { userId, role: next });
             if (!res.ok) {
               setError(res.error);
               select.value = role;
@@ -61,7 +64,7 @@ export function MemberRoleSelect({
   );
 }
 
-export function RemoveMemberButton({ userId, name }: { userId: string; name: string }) {
+export function RemoveMemberButton({ userId, name, action }: { userId: string; name: string; action: MemberAction }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
@@ -84,7 +87,7 @@ export function RemoveMemberButton({ userId, name }: { userId: string; name: str
             disabled={pending}
             onClick={() =>
               start(async () => {
-                const res = await removeMember(undefined, { userId });
+                const res = await action(undefined, { userId });
                 if (res.ok) {
                   setOpen(false);
                   router.refresh();

@@ -8,7 +8,10 @@
 // fields, passwords included, in the URL.
 import { startTransition, useActionState } from "react";
 
-export function useFormAction<S>(action: (prev: S | undefined, input: FormData) => Promise<S>) {
+/** A server action as a form calls it; pages pass one to the component that renders the form. */
+export type FormAction<S> = (prev: S | undefined, input: FormData) => Promise<S>;
+
+export function useFormAction<S>(action: FormAction<S>) {
   const [state, dispatch, pending] = useActionState<S | undefined, FormData>(action, undefined);
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -125,6 +125,13 @@ describe("module kinds", () => {
     expect([...graph].filter((f) => isServerOnly(f) || usesNextRequestApi(f))).toEqual([]);
   });
 
+  it("components never import from app/: pages hand them their actions as props", () => {
+    const importsApp = files
+      .filter((f) => f.startsWith("components/"))
+      .filter((f) => [...source.get(f)!.matchAll(IMPORT)].some((m) => /^@\/app\//.test((m[2] ?? m[3])!)));
+    expect(importsApp).toEqual([]);
+  });
+
   it("client components load nothing server-only, no database and no Node built-in", () => {
     const clientRoots = files.filter((f) => directive(f, "use client"));
     expect(clientRoots.length).toBeGreaterThan(10);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { hasAnyUser } from "@/lib/setup/create-first-owner";
+import { setUpConsole } from "@/app/actions/set-up-console";
 import { SetupForm } from "@/components/auth/setup-form";
 
 export const metadata: Metadata = { title: "Set up" };
@@ -13,7 +14,7 @@ export default async function SetupPage() {
       <p className="mt-1 text-sm text-slate-600">
         Create the first account. It becomes the owner of your organization and can invite everyone else.
       </p>
-      <SetupForm />
+      <SetupForm action={setUpConsole} />
     </>
   );
 }

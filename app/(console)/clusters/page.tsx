@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { listClusters } from "@/lib/clusters/list-clusters";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
+import { createCluster } from "@/app/actions/create-cluster";
 import { CreateClusterDialog } from "@/components/clusters/create-cluster-dialog";
 import { formatDateTime } from "@/components/ui/format";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Clusters" };
 export default async function ClustersPage() {
   const member = await requireMember();
   const clusters = await listClusters(member.organizationId);
-  const create = can(member.role, "cluster:create") ? <CreateClusterDialog regions={config().CLUSTER_REGIONS} /> : null;
+  const create = can(member.role, "cluster:create") ? <CreateClusterDialog regions={config().CLUSTER_REGIONS} action={createCluster} /> : null;
 
   return (
     <div className="space-y-6">

@@ -3,6 +3,9 @@ import { requireMember } from "@/lib/auth/session";
 import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { addMember } from "@/app/actions/add-member";
+import { changeMemberRole } from "@/app/actions/change-member-role";
+import { removeMember } from "@/app/actions/remove-member";
 import { AddMemberDialog } from "@/components/members/add-member-dialog";
 import { MemberRoleSelect, RemoveMemberButton } from "@/components/members/member-controls";
 import { formatDateTime } from "@/components/ui/format";
@@ -21,7 +24,7 @@ export default async function MembersPage() {
       <PageHeader
         title="Members"
         description="People in your organization and what they may do. Owners, admins and operations engineers manage API clients; developers and visitors see them."
-        actions={manage ? <AddMemberDialog roles={roles} /> : null}
+        actions={manage ? <AddMemberDialog roles={roles} action={addMember} /> : null}
       />
       <Card className="overflow-hidden">
         <table className="w-full text-left text-sm">
@@ -45,7 +48,7 @@ export default async function MembersPage() {
                   </td>
                   <td className="px-4 py-3">
                     {editable ? (
-                      <MemberRoleSelect userId={m.userId} name={m.name} role={m.role} roles={roles} />
+                      <MemberRoleSelect userId={m.userId} name={m.name} role={m.role} roles={roles} action={changeMemberRole} />
                     ) : (
                       <span className="text-slate-700">{ROLE_LABELS[m.role]}</span>
                     )}
@@ -53,7 +56,7 @@ export default async function MembersPage() {
                   <td className="px-4 py-3 text-slate-600">{formatDateTime(m.since)}</td>
                   {manage && (
                     <td className="px-4 py-3 text-right">
-                      {editable && <RemoveMemberButton userId={m.userId} name={m.name} />}
+                      {editable && <RemoveMemberButton userId={m.userId} name={m.name} action={removeMember} />}
                     </td>
                   )}
                 </tr>

@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
+import { deleteCluster } from "@/app/actions/delete-cluster";
 import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { ConnectionSnippets } from "@/components/api-clients/connection-snippets";
@@ -101,7 +102,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
                 Removes the cluster from the console. Its API clients stop working.
               </p>
             </div>
-            <DeleteClusterDialog clusterId={cluster.id} clusterName={cluster.name} />
+            <DeleteClusterDialog clusterId={cluster.id} clusterName={cluster.name} action={deleteCluster} />
           </div>
         </Card>
       )}
