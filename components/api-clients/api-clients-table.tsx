@@ -61,6 +61,7 @@ export function ApiClientsTable({
   sortLinks,
   tokenTtlSeconds,
   now,
+  maxSecretAgeDays = null,
 }: {
   clusterId: string;
   clients: ApiClientView[];
@@ -73,6 +74,7 @@ export function ApiClientsTable({
   tokenTtlSeconds: number;
   /** The server's clock at render, so badges read the same on server and client. */
   now: Date;
+  maxSecretAgeDays?: number | null;
 }) {
   const [rotating, setRotating] = useState<Target>(null);
   const [revoking, setRevoking] = useState<Target>(null);
@@ -172,7 +174,7 @@ export function ApiClientsTable({
       </table>
       {actions && (
         <>
-          <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} />
+          <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} maxSecretAgeDays={maxSecretAgeDays} />
           <RevokeClientDialog clusterId={clusterId} target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
           {actions.updateAction && (
             <EditClientDialog clusterId={clusterId} target={editing} onClosed={() => setEditing(null)} returnFocus={returnFocus} updateAction={actions.updateAction} tokenTtlSeconds={tokenTtlSeconds} />

@@ -2,6 +2,7 @@
 import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
 import { formatDateTime } from "@/components/ui/format";
+import { expiresInWords } from "@/lib/api-clients/secret-expiry";
 
 export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
   return (
@@ -23,15 +24,6 @@ const STATUS = {
   revoked: { label: "Revoked", dot: "bg-slate-400", text: "text-slate-600 bg-slate-100 ring-slate-200" },
 } as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** "expires in 3 days" / "expires today"; whole days, rounded up. */
-export function expiresIn(at: Date, now: Date): string {
-  const days = Math.ceil((at.getTime() - now.getTime()) / DAY_MS);
-  if (days <= 0) return "expires today";
-  return `expires in ${days} ${days === 1 ? "day" : "days"}`;
-}
-
 export function StatusBadge({
   status,
   secretExpiresAt,
@@ -52,7 +44,7 @@ export function StatusBadge({
     status === "rotating" && previousSecretExpiresAt
       ? `Old secret valid until ${formatDateTime(previousSecretExpiresAt)}`
       : status === "expiring" && secretExpiresAt
-        ? `Secret ${expiresIn(secretExpiresAt, now)} (${formatDateTime(secretExpiresAt)})`
+        ? `Secret ${expiresInWords(secretExpiresAt, now)} (${formatDateTime(secretExpiresAt)})`
         : status === "expired"
           ? "No working secret: rotate to issue a new one"
           : status === "revoked" && revokedAt

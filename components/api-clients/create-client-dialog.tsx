@@ -7,6 +7,7 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import { CredentialsReveal } from "./credentials-reveal";
+import { SecretExpiryField } from "./secret-expiry-field";
 import { useSecretDialog } from "./use-secret-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
@@ -14,10 +15,13 @@ export function CreateClientDialog({
   clusterId,
   connection,
   createAction,
+  maxSecretAgeDays = null,
 }: {
   clusterId: string;
   connection: ClusterConnection;
   createAction: FormActionFn<IssuedSecret>;
+  /** The organization's maximum secret age in days, if its owners set one. */
+  maxSecretAgeDays?: number | null;
 }) {
   const d = useSecretDialog();
   return (
@@ -40,7 +44,7 @@ export function CreateClientDialog({
         {d.issued ? (
           <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
         ) : (
-          <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} />
+          <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
         )}
       </DialogContent>
     </Dialog>
@@ -51,10 +55,12 @@ function CreateClientForm({
   clusterId,
   action,
   onCreated,
+  maxSecretAgeDays,
 }: {
   clusterId: string;
   action: FormActionFn<IssuedSecret>;
   onCreated: (s: IssuedSecret) => void;
+  maxSecretAgeDays: number | null;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
@@ -104,6 +110,7 @@ function CreateClientForm({
           </p>
         ) : null}
       </fieldset>
+      <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={fe} />
       <div className="flex justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

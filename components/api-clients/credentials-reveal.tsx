@@ -62,6 +62,8 @@ export function CredentialsReveal({
       <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
       <p className="text-xs text-slate-500">
         Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
+        {" · "}
+        {issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}
         {previous !== undefined && (
           <>
             {" · "}

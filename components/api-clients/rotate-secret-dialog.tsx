@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { SecretExpiryField } from "./secret-expiry-field";
 import { CredentialsReveal } from "./credentials-reveal";
 import { useSecretDialog } from "./use-secret-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
@@ -28,6 +29,7 @@ export function RotateSecretDialog({
   returnFocus,
   connection,
   rotateAction,
+  maxSecretAgeDays = null,
 }: {
   clusterId: string;
   target: { clientId: string; name: string } | null;
@@ -35,6 +37,8 @@ export function RotateSecretDialog({
   returnFocus: () => void;
   connection: ClusterConnection;
   rotateAction: FormActionFn<IssuedSecret>;
+  /** The organization's maximum secret age in days, if its owners set one. */
+  maxSecretAgeDays?: number | null;
 }) {
   const d = useSecretDialog({ open: target !== null, onClose: onClosed });
   if (!target) return null;
@@ -54,7 +58,7 @@ export function RotateSecretDialog({
         {d.issued ? (
           <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
         ) : (
-          <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} />
+          <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
         )}
       </DialogContent>
     </Dialog>
@@ -66,11 +70,13 @@ function RotateForm({
   clientId,
   action,
   onRotated,
+  maxSecretAgeDays,
 }: {
   clusterId: string;
   clientId: string;
   action: FormActionFn<IssuedSecret>;
   onRotated: (s: IssuedSecret) => void;
+  maxSecretAgeDays: number | null;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
   useEffect(() => {
@@ -109,6 +115,7 @@ function RotateForm({
         </div>
       </fieldset>
       <p className="text-xs text-slate-500">A client has at most two working secrets: the new one and, during a grace period, the one it replaces.</p>
+      <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={state && !state.ok ? state.fieldErrors : undefined} />
       <div className="flex justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

@@ -17,6 +17,8 @@ export interface IssuedSecret {
   name: string;
   scopes: ClientScopeName[];
   previousSecretExpiresAt?: Date | null;
+  /** When this secret stops working (null: never). */
+  secretExpiresAt?: Date | null;
 }
 
 export type FormActionFn<T> = (prev: ActionResult<T> | undefined, input: FormData) => Promise<ActionResult<T>>;

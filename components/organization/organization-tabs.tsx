@@ -4,7 +4,10 @@
 import { usePathname, useRouter } from "next/navigation";
 import { Tabs } from "radix-ui";
 
-const TABS = [{ value: "administration-api", label: "Administration API", href: "/organization/administration-api" }] as const;
+const TABS = [
+  { value: "administration-api", label: "Administration API", href: "/organization/administration-api" },
+  { value: "secrets", label: "Client secrets", href: "/organization/secrets" },
+] as const;
 
 export function OrganizationTabs({ children }: { children: React.ReactNode }) {
   const pathname = usePathname();

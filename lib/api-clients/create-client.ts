@@ -8,12 +8,16 @@ import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
 import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
+import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 
 export interface IssuedCredentials {
   clientId: string;
   clientSecret: string;
   name: string;
   scopes: ClientScopeName[];
+  /** When the secret stops working; null: never. */
+  secretExpiresAt: Date | null;
 }
 
 const duplicateName = (name: string) =>
@@ -21,7 +25,7 @@ const duplicateName = (name: string) =>
 
 export async function createClient(
   member: Principal,
-  input: { clusterId: string; name: string; scopes: ClientScopeName[] },
+  input: { clusterId: string; name: string; scopes: ClientScopeName[] } & SecretExpiryInput,
 ): Promise<IssuedCredentials> {
   const clientSecret = generateClientSecret();
   try {
@@ -38,6 +42,8 @@ export async function createClient(
         select: { id: true },
       });
       if (taken) throw duplicateName(input.name);
+      const now = new Date();
+      const secretExpiresAt = await newSecretExpiry(tx, member.organizationId, input, now);
       const client = await tx.apiClient.create({
         data: {
           clientId: generateClientId(),
@@ -47,7 +53,7 @@ export async function createClient(
           scopes: input.scopes,
           createdById: member.userId,
           createdByEmail: member.email,
-          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) } },
+          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now, expiresAt: secretExpiresAt } },
         },
         select: { clientId: true, name: true },
       });
@@ -57,9 +63,9 @@ export async function createClient(
         actor: member,
         action: "client.created",
         target: { type: "api_client", id: client.clientId, name: client.name },
-        metadata: { clientId: client.clientId, scopes: input.scopes.join(",") },
+        metadata: { clientId: client.clientId, scopes: input.scopes.join(","), secretExpiresAt: secretExpiresAt?.toISOString() ?? null },
       });
-      return { clientId: client.clientId, clientSecret, name: client.name, scopes: input.scopes };
+      return { clientId: client.clientId, clientSecret, name: client.name, scopes: input.scopes, secretExpiresAt };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateName(input.name);

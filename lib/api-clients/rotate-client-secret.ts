@@ -10,6 +10,8 @@ import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
+import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
+import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 import { clientAudit } from "@/lib/api-clients/client-audit";
 import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
 
@@ -22,12 +24,13 @@ export interface RotatedCredentials extends IssuedCredentials {
 
 export async function rotateClientSecret(
   member: Principal,
-  input: { clusterId: string | null; clientId: string; grace: RotationGrace },
+  input: { clusterId: string | null; clientId: string; grace: RotationGrace } & SecretExpiryInput,
 ): Promise<RotatedCredentials> {
   const clientSecret = generateClientSecret();
   return db().$transaction(async (tx) => {
     const client = await lockLiveClient(tx, member.organizationId, input);
     const { now } = client;
+    const secretExpiresAt = await newSecretExpiry(tx, member.organizationId, input, now);
     const live = await tx.clientSecret.findMany({
       where: { apiClientId: client.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -47,7 +50,7 @@ export async function rotateClientSecret(
       await tx.clientSecret.updateMany({ where: { id: { in: revokeIds } }, data: { revokedAt: now } });
     }
     await tx.clientSecret.create({
-      data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now },
+      data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now, expiresAt: secretExpiresAt },
       select: { id: true },
     });
     await recordEvent(tx, {
@@ -60,6 +63,7 @@ export async function rotateClientSecret(
         grace: input.grace,
         previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null,
         secretsRevoked: revokeIds.length,
+        secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
       },
     });
     return {
@@ -69,6 +73,7 @@ export async function rotateClientSecret(
       scopes: client.scopes,
       previousSecretExpiresAt,
       adminPermissions: client.adminPermissions as AdminPermissionName[],
+      secretExpiresAt,
     };
   });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
+import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
 import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
 
 export const CLIENT_NAME_MAX = 100;
@@ -63,12 +64,27 @@ export const createApiClientSchema = z.object({
   clusterId: clusterIdSchema,
   name: clientNameSchema,
   scopes: clientScopesSchema,
+  ...secretExpiryFields,
 });
 
 export const rotateApiClientSecretSchema = z.object({
   clusterId: clusterIdSchema,
   clientId: clientIdSchema,
   grace: rotationGraceSchema,
+  ...secretExpiryFields,
+});
+
+/** Owners' maximum age for new secrets: "" (no maximum) or a number of days. */
+export const setMaxSecretAgeSchema = z.object({
+  maxSecretAgeDays: z.preprocess(
+    (v) => (v === "" || v === "none" || v === null ? null : v),
+    z.coerce
+      .number({ error: "Choose a maximum age." })
+      .int("Choose a whole number of days.")
+      .min(1, "Choose at least 1 day.")
+      .max(MAX_SECRET_AGE_LIMIT_DAYS, "Choose at most 3650 days.")
+      .nullable(),
+  ),
 });
 
 export const revokeApiClientSchema = z.object({

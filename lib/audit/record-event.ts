@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/client";
 
 export type AuditAction =
   | "organization.created"
+  | "organization.max_secret_age_changed"
   | "member.added"
   | "member.role_changed"
   | "member.removed"

@@ -20,7 +20,8 @@ export type Permission =
   | "client:delete"
   | "member:manage"
   | "admin_client:manage"
-  | "activity:view";
+  | "activity:view"
+  | "organization:settings";
 
 const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
 const OPERATORS: readonly Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER"];
@@ -36,6 +37,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   // Administration API credentials reach every cluster and the members: managers only.
   "admin_client:manage": MANAGERS,
   "activity:view": ROLES,
+  // Organization-wide policy, such as the maximum age of client secrets.
+  "organization:settings": ["OWNER"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

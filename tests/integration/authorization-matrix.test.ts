@@ -20,6 +20,7 @@ import { removeMember } from "@/app/actions/remove-member";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
 import { updateApiClient } from "@/app/actions/update-api-client";
 import { deleteApiClient } from "@/app/actions/delete-api-client";
+import { setMaxSecretAge } from "@/app/actions/set-max-secret-age";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { createAdminClient as createAdminClientAction } from "@/app/actions/create-admin-client";
@@ -67,6 +68,7 @@ update-api-client         own      ok         ok         ok                   fo
 update-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 delete-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 delete-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+set-max-secret-age        own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 `;
 
@@ -185,6 +187,10 @@ const CALLS: Record<string, Call> = {
     run: () => deleteApiClient(undefined, { clusterId: t.cluster.id, clientId: t.revoked.clientId }),
     done: async () => (await db().apiClient.count({ where: { clientId: t.revoked.clientId } })) === 0,
   }),
+  "set-max-secret-age": (t) => ({
+    run: () => setMaxSecretAge(undefined, { maxSecretAgeDays: "90" }),
+    done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).maxSecretAgeDays === 90,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -211,7 +217,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(144);
+    expect(CELLS.length).toBe(150);
   });
 
   for (const cell of CELLS) {

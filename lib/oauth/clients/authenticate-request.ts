@@ -16,7 +16,7 @@ import { invalidClient, readClientCredentials } from "../protocol/client-credent
 import { parseParams, type Params } from "../protocol/parse-params";
 import type { OAuthRequest } from "../protocol/types";
 import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
-import { clientSecretMatches } from "./authenticate-client";
+import { checkClientSecret, expiredSecretDescription } from "./authenticate-client";
 import type { CachedClient, ClientCache } from "./client-cache";
 
 /**
@@ -52,10 +52,12 @@ async function authenticate(
   if (!admitted.ok) throw rateLimited(admitted.retryAfterMs);
 
   const client = wellFormed ? await clients.get(presented.clientId) : null;
-  if (!client || !clientSecretMatches(client, presented.clientSecret)) {
+  const check = client ? checkClientSecret(client, presented.clientSecret) : null;
+  if (!client || !check?.ok) {
     const v = await limits.onFailedAuthentication(req.ip);
     if (!v.ok) throw rateLimited(v.retryAfterMs);
-    throw invalidClient(presented.method);
+    const expiredAt = check && !check.ok ? check.expiredAt : null;
+    throw invalidClient(presented.method, expiredAt === null ? undefined : expiredSecretDescription(expiredAt));
   }
   return client;
 }

@@ -73,7 +73,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -175,6 +175,8 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     name: fc.constantFrom("Existing", " existing ", "ok name", "fuzz-cluster", "Ünïcödé 名前"),
     scopes: fc.oneof(fc.constantFrom("ZEEBE", "OPERATE"), fc.subarray(["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE", "SECRETS"], { minLength: 1 })),
     grace: fc.constantFrom("now", "1h", "24h", "7d"),
+    expiry: fc.constantFrom("never", "30d", "90d", "365d", "date", "7d", ""),
+    expiresOn: fc.constantFrom("2030-01-01", "2020-01-01", "2099-12-31", "2027-02-30", "tomorrow", ""),
     region: fc.constantFrom("bru-3", "BRU-2", "eu-west-1", "x"),
     confirmName: fc.constantFrom("fuzz-cluster ", "FUZZ-CLUSTER", "theirs", "deleted-cluster", ""),
     email: fc.constantFrom(owner.email, owner.email.toUpperCase(), ` ${owner.email} `, f.stranger.email, visitor.email),
@@ -227,8 +229,8 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "add-member", action: addMember as Action, fields: ["email", "name", "password", "role"] },
   { name: "change-member-role", action: changeMemberRole as Action, fields: ["userId", "role"] },
   { name: "remove-member", action: removeMember as Action, fields: ["userId"] },
-  { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes"] },
-  { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace"] },
+  { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes", "expiry", "expiresOn"] },
+  { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace", "expiry", "expiresOn"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },

@@ -14,12 +14,18 @@ import { CLUSTER_SCOPES_FOR_SNIPPETS } from "@/lib/api-clients/connection-snippe
 import { rateLimitFigures } from "@/lib/api-clients/rate-limit-summary";
 import { clusterUsage } from "@/lib/usage/cluster-usage";
 import { ClusterUsageChart } from "@/components/usage/cluster-usage-chart";
+import { listClients } from "@/lib/api-clients/list-clients";
+import { ExpiringSecrets } from "@/components/clusters/expiring-secrets";
 
 export const metadata: Metadata = { title: "Cluster overview" };
 
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { member, cluster } = await loadCluster(params);
-  const usage = await clusterUsage(member.organizationId, cluster.id);
+  const now = new Date();
+  const [usage, expiring] = await Promise.all([
+    clusterUsage(member.organizationId, cluster.id),
+    listClients(member.organizationId, cluster.id, { query: { status: "expiring", sort: "name", dir: "asc" }, pageSize: 10, now }),
+  ]);
   const cfg = config();
   const a = clusterAddresses(cluster, cfg);
   const rows: [string, string][] = [
@@ -33,6 +39,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   ];
   return (
     <div className="space-y-6">
+      <ExpiringSecrets clusterId={cluster.id} clients={expiring.clients} total={expiring.total} now={now} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
           <h2 className="text-base font-semibold text-slate-900">Connection information</h2>

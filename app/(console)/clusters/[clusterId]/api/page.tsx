@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { clientUsage } from "@/lib/usage/client-usage";
+import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { duration } from "@/lib/api-clients/rate-limit-summary";
 import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
@@ -35,7 +36,10 @@ export default async function ClusterApiPage({
   const [{ member, cluster }, sp] = await Promise.all([loadCluster(params), searchParams]);
   const query = parseClientListQuery(sp);
   const now = new Date();
-  const list = await listClients(member.organizationId, cluster.id, { query, now });
+  const [list, maxSecretAgeDays] = await Promise.all([
+    listClients(member.organizationId, cluster.id, { query, now }),
+    getMaxSecretAge(member.organizationId),
+  ]);
   const usage = await clientUsage(member.organizationId, cluster.id, list.clients.map((c) => c.clientId));
   const manage = can(member.role, "client:manage");
   const base = `/clusters/${cluster.id}/api`;
@@ -73,7 +77,7 @@ export default async function ClusterApiPage({
         {/* Stays at the same place in the tree whether the list is empty or
             not, so the dialog (and the secret it shows) survives the refresh
             that follows a successful create. */}
-        {manage && <CreateClientDialog clusterId={cluster.id} connection={connection} createAction={createApiClient} />}
+        {manage && <CreateClientDialog clusterId={cluster.id} connection={connection} createAction={createApiClient} maxSecretAgeDays={maxSecretAgeDays} />}
       </div>
       <CacheTokensNote oauthUrl={connection.addresses.oauthUrl} tokenLifetime={duration(config().TOKEN_TTL_SECONDS)} />
       {(list.total > 0 || filtered || hasRevoked) && (
@@ -119,6 +123,7 @@ export default async function ClusterApiPage({
             sortLinks={sortLinks}
             tokenTtlSeconds={config().TOKEN_TTL_SECONDS}
             now={now}
+            maxSecretAgeDays={maxSecretAgeDays}
           />
           <ClientListPagination
             shown={list.clients.length}

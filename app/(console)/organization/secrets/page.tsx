@@ -1,0 +1,33 @@
+// The organization's client secret policy: how long new secrets may live.
+import type { Metadata } from "next";
+import { requireMember } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
+import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
+import { setMaxSecretAge } from "@/app/actions/set-max-secret-age";
+import { Card } from "@/components/ui/page-header";
+import { MaxSecretAgeForm } from "@/components/organization/max-secret-age-form";
+
+export const metadata: Metadata = { title: "Client secrets" };
+
+export default async function SecretPolicyPage() {
+  const member = await requireMember();
+  const maxSecretAgeDays = await getMaxSecretAge(member.organizationId);
+  const owner = can(member.role, "organization:settings");
+  return (
+    <Card className="space-y-3 p-5">
+      <h2 className="text-base font-semibold text-slate-900">Maximum secret age</h2>
+      <p className="max-w-2xl text-sm text-slate-600">
+        New API client secrets, at creation and rotation, must expire within this many days. Secrets already issued
+        keep their expiry; rotate them to bring them under a new maximum.
+      </p>
+      {owner ? (
+        <MaxSecretAgeForm current={maxSecretAgeDays} action={setMaxSecretAge} />
+      ) : (
+        <p className="text-sm text-slate-800">
+          Maximum secret age: <strong>{maxSecretAgeDays === null ? "no maximum" : `${maxSecretAgeDays} days`}</strong>
+          <span className="block text-xs text-slate-500">Only owners can change it.</span>
+        </p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+// Secret expiry in the browser: the owner sets a maximum secret age, the
+// create dialog then offers only expiries within it, the list shows
+// "expires in N days" from 14 days before, the cluster Overview lists
+// expiring and expired secrets, and the token endpoint refuses an expired one.
+import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
+import { createCluster, expect, signIn, sql, test } from "./fixtures";
+
+async function seedClient(organizationId: string, clusterId: string, name: string, expiresInDays: number) {
+  const secret = generateClientSecret();
+  const clientId = generateClientId();
+  const { rows } = await sql().query<{ id: string }>(
+    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '{ZEEBE}', 'seed@example.com') RETURNING id`,
+    [clientId, organizationId, clusterId, name],
+  );
+  await sql().query(
+    "INSERT INTO client_secrets (id, api_client_id, secret_hash, hint, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, now() + make_interval(secs => $4))",
+    [rows[0]!.id, hashSecret(secret), secret.slice(-4), Math.round(expiresInDays * 86400)],
+  );
+  return { clientId, secret };
+}
+
+test("maximum secret age, expiry choices, badges, Overview and the token endpoint", async ({ page, owner }) => {
+  const cluster = await createCluster(owner.organizationId);
+  // The owner sets a 90-day maximum.
+  await page.goto("/organization/secrets");
+  await page.getByLabel("Maximum secret age").selectOption("90");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved. New secrets follow this policy from now on.")).toBeVisible();
+  const org = await sql().query("SELECT max_secret_age_days FROM organizations WHERE id = $1", [owner.organizationId]);
+  expect(org.rows[0].max_secret_age_days).toBe(90);
+
+  // The create dialog offers no "Never" and no 365 days now.
+  await page.goto(`/clusters/${cluster.id}/api`);
+  await page.getByRole("button", { name: "Create New Client" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Client name").fill("thirty-days");
+  const expiry = dialog.getByLabel("Secret expires");
+  await expect(expiry).toHaveValue("90d");
+  expect(await expiry.locator("option").allInnerTexts()).toEqual(["In 30 days", "In 90 days", "On a date"]);
+  await expiry.selectOption("30d");
+  await dialog.getByRole("button", { name: "Create client" }).click();
+  await expect(dialog).toContainText("This secret expires on");
+  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+  const stored = await sql().query(
+    "SELECT extract(epoch FROM s.expires_at - now()) / 86400 AS days FROM client_secrets s JOIN api_clients c ON c.id = s.api_client_id WHERE c.client_id = $1",
+    [clientId],
+  );
+  expect(Math.round(Number(stored.rows[0].days))).toBe(30);
+  await expect(page.locator(`tr[data-client-id="${clientId}"]`)).toContainText("Active");
+
+  // Clients whose secret expires in 5 days, in 20 days, and expired yesterday.
+  await seedClient(owner.organizationId, cluster.id, "soon", 5);
+  await seedClient(owner.organizationId, cluster.id, "later", 20);
+  const expired = await seedClient(owner.organizationId, cluster.id, "gone-stale", -1);
+  await page.reload();
+  const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  await expect(row("soon")).toContainText("Expiring");
+  await expect(row("soon")).toContainText("Secret expires in 5 days");
+  await expect(row("later")).toContainText("Active");
+  await expect(row("gone-stale")).toContainText("Expired");
+
+  // The Overview lists the expiring and the expired ones, not the others.
+  await page.goto(`/clusters/${cluster.id}`);
+  const card = page.getByRole("region", { name: "Expiring secrets" });
+  await expect(card).toContainText("2 clients' secrets expire within 14 days or have expired.");
+  await expect(card.getByRole("listitem")).toHaveText([/gone-stale\s*Expired: no working secret/, /soon\s*Secret expires in 5 days/]);
+  await card.getByRole("link", { name: "Show on the API tab →" }).click();
+  await expect(page).toHaveURL(/\?status=expiring&sort=name_asc$/);
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+
+  // The token endpoint refuses the expired secret and says when it expired.
+  const res = await page.request.post("/oauth/token", {
+    form: { grant_type: "client_credentials", client_id: expired.clientId, client_secret: expired.secret },
+    failOnStatusCode: false,
+  });
+  expect(res.status()).toBe(401);
+  const body = await res.json();
+  expect(body.error).toBe("invalid_client");
+  expect(body.error_description).toMatch(/^The client secret expired on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
+});
+
+test("only owners change the maximum secret age", async ({ page, makeAccount, owner }) => {
+  const admin = await makeAccount("ADMIN", owner.organizationId);
+  await page.context().clearCookies();
+  await signIn(page, admin);
+  await page.goto("/organization/secrets");
+  await expect(page.getByText("Only owners can change it.")).toBeVisible();
+  await expect(page.getByLabel("Maximum secret age")).toHaveCount(0);
+});
