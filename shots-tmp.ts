@@ -36,9 +36,9 @@ for (const scheme of ["light", "dark"] as const) {
     await page.request.post(`${url}/api/auth/callback/credentials`, { form: { csrfToken, email: "shots@example.com", password: "correct horse battery staple", json: "true" } });
     await page.goto(`${url}/clusters/${cl.id}`);
     await page.getByText("Show the figures as a table").click();
-    await page.screenshot({ path: `/tmp/shots/overview-${scheme}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/ops-shots/overview-${scheme}-${width}.png`, fullPage: true });
     await page.goto(`${url}/clusters/${cl.id}/api`);
-    await page.screenshot({ path: `/tmp/shots/api-${scheme}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/ops-shots/api-${scheme}-${width}.png`, fullPage: true });
     await ctx.close();
   }
 }

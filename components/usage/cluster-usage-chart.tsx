@@ -1,8 +1,9 @@
 // A cluster's tokens per hour over the last 7 days, stacked by client: the
 // five busiest and the rest. Plain SVG (one path per series) drawn to the
 // container's width; labels are HTML so they stay crisp. Colours are
-// mid-tones with a lighter variant in dark mode, and the same figures are
-// available as a table (per client per day) for anyone who cannot see it.
+// mid-tones that read on a light and on a dark background alike (no
+// dependency on how the theme switches), and the same figures are available
+// as a table (per client per day) for anyone who cannot see it.
 import type { ClusterUsage } from "@/lib/usage/cluster-usage";
 import { HOURS, HOUR_MS } from "@/lib/usage/usage-window";
 
@@ -10,13 +11,13 @@ const H = 100;
 
 // Literal class names (Tailwind finds them in the source).
 const COLOURS = [
-  { fill: "fill-sky-600 dark:fill-sky-400", swatch: "bg-sky-600 dark:bg-sky-400" },
-  { fill: "fill-amber-500 dark:fill-amber-300", swatch: "bg-amber-500 dark:bg-amber-300" },
-  { fill: "fill-emerald-600 dark:fill-emerald-400", swatch: "bg-emerald-600 dark:bg-emerald-400" },
-  { fill: "fill-violet-600 dark:fill-violet-400", swatch: "bg-violet-600 dark:bg-violet-400" },
-  { fill: "fill-rose-600 dark:fill-rose-400", swatch: "bg-rose-600 dark:bg-rose-400" },
+  { fill: "fill-sky-500", swatch: "bg-sky-500" },
+  { fill: "fill-amber-500", swatch: "bg-amber-500" },
+  { fill: "fill-emerald-500", swatch: "bg-emerald-500" },
+  { fill: "fill-violet-500", swatch: "bg-violet-500" },
+  { fill: "fill-rose-500", swatch: "bg-rose-500" },
 ];
-const REST = { fill: "fill-slate-400 dark:fill-slate-500", swatch: "bg-slate-400 dark:bg-slate-500" };
+const REST = { fill: "fill-slate-400", swatch: "bg-slate-400" };
 
 const number = new Intl.NumberFormat("en-GB");
 const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", timeZone: "UTC" });
@@ -65,18 +66,19 @@ export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
           <span>0</span>
         </div>
         <div className="relative min-w-0 flex-1">
-          <svg role="img" aria-label={label} viewBox={`0 0 ${HOURS} ${H}`} preserveAspectRatio="none" className="block h-36 w-full border-b border-l border-slate-300 dark:border-slate-600">
+          <svg role="img" aria-label={label} viewBox={`0 0 ${HOURS} ${H}`} preserveAspectRatio="none" className="block h-36 w-full border-b border-l border-slate-500/40">
             <title>{label}</title>
             {days.map((d) => (
-              <line key={d.index} x1={d.index} x2={d.index} y1={0} y2={H} className="stroke-slate-200 dark:stroke-slate-700" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+              <line key={d.index} x1={d.index} x2={d.index} y1={0} y2={H} className="stroke-slate-500/20" strokeWidth={1} vectorEffect="non-scaling-stroke" />
             ))}
             {paths.map((d, i) => (
               <path key={usage.series[i]!.clientId ?? "rest"} d={d} className={colour(usage, i).fill} />
             ))}
           </svg>
           <div className="relative mt-1 h-4 text-[11px] text-slate-500" aria-hidden="true">
-            {days.map((d) => (
-              <span key={d.index} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${(d.index / HOURS) * 100}%` }}>
+            {days.map((d, i) => (
+              // Every other day on a phone: seven labels do not fit.
+              <span key={d.index} className={`absolute -translate-x-1/2 whitespace-nowrap ${i % 2 ? "max-sm:hidden" : ""}`} style={{ left: `${(d.index / HOURS) * 100}%` }}>
                 {d.label}
               </span>
             ))}
@@ -129,7 +131,7 @@ function UsageTable({ usage, from }: { usage: ClusterUsage; from: number }) {
             <th scope="col" className="py-1 pl-2 text-right font-medium">Total</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        <tbody className="divide-y divide-slate-500/15">
           {usage.series.map((s) => (
             <tr key={s.clientId ?? "rest"}>
               <th scope="row" className="max-w-[16rem] truncate py-1 pr-3 font-normal text-slate-700">{s.name}</th>

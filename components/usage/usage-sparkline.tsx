@@ -1,7 +1,8 @@
 // A client's tokens per hour over the last 7 days, as a small bar chart next
 // to "Last used". Plain SVG: one path for all bars (a few bytes per busy
 // hour, nothing for idle ones), the current hour drawn on its own. The
-// figures are in the label for screen readers and in the tooltip.
+// figures are in the label for screen readers and in the tooltip. Mid-tone
+// colours on a translucent track read in a light and a dark theme alike.
 import type { ClientUsage } from "@/lib/usage/client-usage";
 
 const W = 168;
@@ -30,11 +31,11 @@ export function UsageSparkline({ usage, name }: { usage: ClientUsage | undefined
         aria-label={label}
         viewBox={`0 0 ${W} ${H}`}
         preserveAspectRatio="none"
-        className="block h-6 w-[8.5rem] rounded-sm bg-slate-100/70 dark:bg-slate-800/60"
+        className="block h-6 w-[8.5rem] rounded-sm bg-slate-500/10"
       >
         <title>{label}</title>
-        <path d={d} className="fill-sky-600 dark:fill-sky-400" />
-        {currentHeight > 0 && <rect x={W - 1} y={H - currentHeight} width={1} height={currentHeight} className="fill-brand-600 dark:fill-brand-500" />}
+        <path d={d} className="fill-sky-500" />
+        {currentHeight > 0 && <rect x={W - 1} y={H - currentHeight} width={1} height={currentHeight} className="fill-brand-500" />}
       </svg>
       <span className="mt-0.5 block text-xs text-slate-500" aria-hidden="true">
         {fmt(usage.tokens)} tokens in 7 d
