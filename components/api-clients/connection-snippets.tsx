@@ -16,10 +16,10 @@ export interface ConnectionSnippetsProps extends SnippetInput {
 }
 
 export function ConnectionSnippets({ label = "Connection snippets", className = "", ...input }: ConnectionSnippetsProps) {
-  const { cluster, addresses, clientId, clientSecret, scopes } = input;
+  const { cluster, addresses, clientId, clientSecret, scopes, fileName } = input;
   const tabs = useMemo(
-    () => connectionSnippets({ cluster, addresses, clientId, clientSecret, scopes }),
-    [cluster, addresses, clientId, clientSecret, scopes],
+    () => connectionSnippets({ cluster, addresses, clientId, clientSecret, scopes, fileName }),
+    [cluster, addresses, clientId, clientSecret, scopes, fileName],
   );
   return (
     <Tabs.Root defaultValue={tabs[0]!.id} className={className} data-testid="connection-snippets">

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
 import { SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { credentialsFileName } from "@/lib/api-clients/credentials-file";
 import { ConnectionSnippets } from "./connection-snippets";
 import { DownloadCredentials } from "./download-credentials";
 import type { ClusterConnection, IssuedSecret } from "./types";
@@ -81,6 +82,7 @@ export function CredentialsReveal({
           clientId={issued.clientId}
           clientSecret={issued.clientSecret}
           scopes={issued.scopes}
+          fileName={credentialsFileName(issued.name, "env", issued.clientId)}
         />
       </section>
       {confirming ? (

@@ -3,7 +3,7 @@
 // components and unit tests use them. The secret is whatever the caller
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { credentialVariables, grpcHttpsUri, propertiesEscape, shellQuote } from "@/lib/api-clients/credentials-file";
+import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote } from "@/lib/api-clients/credentials-file";
 import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
@@ -17,7 +17,30 @@ export interface SnippetInput {
   /** The real secret (creation dialog only), or undefined for a placeholder. */
   clientSecret?: string;
   scopes: readonly ClientScopeName[];
+  /** The .env file the download saves (credentialsFileName); a placeholder where no client is shown. */
+  fileName?: string;
 }
+
+/** Where no particular client is shown, snippets name the file pattern. */
+export const ENV_FILE_PLACEHOLDER = "credentials-<client-name>.env";
+const envFileOf = (i: SnippetInput) => i.fileName || ENV_FILE_PLACEHOLDER;
+
+/** How a client without the Zeebe scope calls its own API with the token. */
+const API_CALLS: Record<Exclude<ClientScopeName, "ZEEBE">, { variable: string | null; lines: string[] }> = {
+  TASKLIST: {
+    variable: "CAMUNDA_TASKLIST_BASE_URL",
+    lines: ['curl -sS -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\', '  -d \'{}\' "$CAMUNDA_TASKLIST_BASE_URL/v1/tasks/search"'],
+  },
+  OPERATE: {
+    variable: "CAMUNDA_OPERATE_BASE_URL",
+    lines: ['curl -sS -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\', '  -d \'{}\' "$CAMUNDA_OPERATE_BASE_URL/v1/process-definitions/search"'],
+  },
+  OPTIMIZE: {
+    variable: "CAMUNDA_OPTIMIZE_BASE_URL",
+    lines: ['curl -sS -H "Authorization: Bearer $TOKEN" "$CAMUNDA_OPTIMIZE_BASE_URL/api/public/dashboard?collectionId=<collection-id>"'],
+  },
+  SECRETS: { variable: null, lines: ["# Hand $TOKEN to the connector runtime that reads secrets from this cluster"] },
+};
 
 export type SnippetLanguage = "shell" | "javascript" | "java" | "properties";
 
@@ -63,7 +86,7 @@ export function javaString(value: string): string {
   return `"${out}"`;
 }
 
-/** The export lines of the credentials file (what `source credentials.env` sets). */
+/** The export lines of the credentials file (what `source <file>` sets). */
 export function envExports(i: SnippetInput): string {
   return credentialVariables({ ...i, clientId: idOf(i), clientSecret: secretOf(i), name: "" })
     .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
@@ -75,7 +98,7 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
     {
       title: "Load the credentials",
       versions: "Any shell; Camunda 8.5+ clients",
-      caption: "What source credentials.env sets: load the downloaded file, or paste these lines",
+      caption: `What source ${envFileOf(i)} sets: load the downloaded file, or paste these lines`,
       language: "shell",
       code: envExports(i),
     },
@@ -85,7 +108,7 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
       caption: "The token is valid for its expires_in seconds: reuse it, do not request one per call",
       language: "shell",
       code: [
-        "source credentials.env",
+        `source ${envFileOf(i)}`,
         "",
         "# Exchange the client ID and secret for an access token (client credentials grant)",
         'TOKEN=$(curl -sS --fail-with-body -X POST "$ZEEBE_AUTHORIZATION_SERVER_URL" \\',
@@ -95,8 +118,41 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
         '  --data-urlencode "client_id=$ZEEBE_CLIENT_ID" \\',
         '  --data-urlencode "client_secret=$ZEEBE_CLIENT_SECRET" | jq -r .access_token)',
         "",
-        "# Call the cluster with it",
-        'curl -sS -H "Authorization: Bearer $TOKEN" "$ZEEBE_REST_ADDRESS/v2/topology"',
+        ...callLines(i),
+      ].join("\n"),
+    },
+  ];
+}
+
+/** The last lines of "Get a token": call the API the client's scopes allow. */
+function callLines(i: SnippetInput): string[] {
+  const scope = primaryScope(i.scopes);
+  if (scope === "ZEEBE") return ["# Call the cluster with it", 'curl -sS -H "Authorization: Bearer $TOKEN" "$ZEEBE_REST_ADDRESS/v2/topology"'];
+  return [`# Call the ${SCOPE_LABELS[scope]} API with it`, ...API_CALLS[scope].lines];
+}
+
+/** Node.js for a client without the Zeebe scope: the token client and fetch. */
+function apiNodeSnippets(i: SnippetInput): Snippet[] {
+  const scope = primaryScope(i.scopes) as Exclude<ClientScopeName, "ZEEBE">;
+  const variable = API_CALLS[scope].variable;
+  return [
+    {
+      title: `Call the ${SCOPE_LABELS[scope]} API with the console's token client`,
+      versions: "token client from this console; Node.js 20+",
+      caption: `npm install ${tokenClientTarballUrl(i.addresses)}, then run with the credentials loaded (source ${envFileOf(i)})`,
+      language: "javascript",
+      code: [
+        'import { TokenClient } from "@cluster-console/token-client";',
+        "",
+        `// Requests tokens for ZEEBE_TOKEN_AUDIENCE (the ${SCOPE_LABELS[scope]} audience) and caches them.`,
+        "const tokens = new TokenClient();",
+        ...(variable
+          ? [
+              "",
+              `const res = await tokens.fetch(\`\${process.env.${variable}}/${scope === "OPTIMIZE" ? "api/public/dashboard?collectionId=<collection-id>" : scope === "TASKLIST" ? "v1/tasks/search" : "v1/process-definitions/search"}\`${scope === "OPTIMIZE" ? "" : ', {\n  method: "POST",\n  headers: { "Content-Type": "application/json" },\n  body: "{}",\n}'});`,
+              "console.log(await res.json());",
+            ]
+          : ["", "const token = await tokens.getToken();"]),
       ].join("\n"),
     },
   ];
@@ -108,7 +164,7 @@ export function nodeSnippets(i: SnippetInput): Snippet[] {
     {
       title: "Orchestration Cluster API client",
       versions: "@camunda8/orchestration-cluster-api 8.8 (Camunda 8.8+)",
-      caption: "npm install @camunda8/orchestration-cluster-api, then run with the credentials loaded (source credentials.env)",
+      caption: `npm install @camunda8/orchestration-cluster-api, then run with the credentials loaded (source ${envFileOf(i)})`,
       language: "javascript",
       code: [
         'import { createCamundaClient } from "@camunda8/orchestration-cluster-api";',
@@ -226,7 +282,7 @@ export function zbctlSnippets(i: SnippetInput): Snippet[] {
       versions: "zbctl 8.5-8.7 (deprecated since 8.6)",
       caption: "zbctl reads ZEEBE_ADDRESS, ZEEBE_CLIENT_ID, ZEEBE_CLIENT_SECRET, ZEEBE_AUTHORIZATION_SERVER_URL and ZEEBE_TOKEN_AUDIENCE",
       language: "shell",
-      code: ["source credentials.env", "zbctl status"].join("\n"),
+      code: [`source ${envFileOf(i)}`, "zbctl status"].join("\n"),
     },
     {
       title: "zbctl with flags",
@@ -246,6 +302,14 @@ export function zbctlSnippets(i: SnippetInput): Snippet[] {
 }
 
 export function connectionSnippets(i: SnippetInput): SnippetTab[] {
+  // Java, Spring and zbctl clients talk to Zeebe: without that scope they
+  // would ask for an audience the client cannot get.
+  if (!i.scopes.includes("ZEEBE")) {
+    return [
+      { id: "shell", label: "Shell", snippets: shellSnippets(i) },
+      { id: "node", label: "Node.js", snippets: apiNodeSnippets(i) },
+    ];
+  }
   return [
     { id: "shell", label: "Shell", snippets: shellSnippets(i) },
     { id: "node", label: "Node.js", snippets: nodeSnippets(i) },

@@ -22,17 +22,42 @@ export const CREDENTIALS_FORMATS: { format: CredentialsFormat; label: string; de
   { format: "json", label: "JSON", description: "for scripts and secret stores" },
 ];
 
-/** Environment variables in the order Camunda documents them. */
+/**
+ * The API a client's files and snippets talk to: Zeebe when it has that
+ * scope, otherwise its first scope. A Tasklist-only client asking for the
+ * Zeebe audience would be refused, so its material never does.
+ */
+export function primaryScope(scopes: readonly ClientScopeName[]): ClientScopeName {
+  return scopes.includes("ZEEBE") ? "ZEEBE" : (sortScopes(scopes)[0] ?? "ZEEBE");
+}
+
+/** The audience to request for the client's primary API. */
+export function primaryAudience(c: { scopes: readonly ClientScopeName[]; addresses: ClusterAddresses }): string {
+  const scope = primaryScope(c.scopes);
+  return scope === "ZEEBE" ? c.addresses.audience : c.addresses.scopeAudiences[scope];
+}
+
+/**
+ * Environment variables in the order Camunda documents them. Addresses and
+ * audiences only of the APIs the client's scopes allow: a client without the
+ * Zeebe scope gets no Zeebe address, and its token audience is its own API's.
+ */
 export function credentialVariables(c: CredentialsInput): [string, string][] {
   const a = c.addresses;
+  const zeebe = c.scopes.includes("ZEEBE");
+  const audience = primaryAudience(c);
   const vars: [string, string][] = [
-    ["ZEEBE_ADDRESS", a.zeebeAddress],
+    ...(zeebe ? ([["ZEEBE_ADDRESS", a.zeebeAddress]] as [string, string][]) : []),
     ["ZEEBE_CLIENT_ID", c.clientId],
     ["ZEEBE_CLIENT_SECRET", c.clientSecret],
     ["ZEEBE_AUTHORIZATION_SERVER_URL", a.oauthUrl],
-    ["ZEEBE_TOKEN_AUDIENCE", a.audience],
-    ["ZEEBE_REST_ADDRESS", a.restAddress],
-    ["ZEEBE_GRPC_ADDRESS", a.grpcAddress],
+    ["ZEEBE_TOKEN_AUDIENCE", audience],
+    ...(zeebe
+      ? ([
+          ["ZEEBE_REST_ADDRESS", a.restAddress],
+          ["ZEEBE_GRPC_ADDRESS", a.grpcAddress],
+        ] as [string, string][])
+      : []),
     ["CAMUNDA_CLUSTER_ID", c.cluster.id],
     ["CAMUNDA_CLUSTER_REGION", c.cluster.region],
     ["CAMUNDA_CREDENTIALS_SCOPES", sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(",")],
@@ -46,9 +71,13 @@ export function credentialVariables(c: CredentialsInput): [string, string][] {
     // it can infer OAuth, so the strategy is stated.
     ["CAMUNDA_CLIENT_ID", c.clientId],
     ["CAMUNDA_CLIENT_SECRET", c.clientSecret],
-    ["CAMUNDA_TOKEN_AUDIENCE", a.audience],
-    ["CAMUNDA_REST_ADDRESS", a.restAddress],
-    ["CAMUNDA_GRPC_ADDRESS", grpcHttpsUri(a.grpcAddress)],
+    ["CAMUNDA_TOKEN_AUDIENCE", audience],
+    ...(zeebe
+      ? ([
+          ["CAMUNDA_REST_ADDRESS", a.restAddress],
+          ["CAMUNDA_GRPC_ADDRESS", grpcHttpsUri(a.grpcAddress)],
+        ] as [string, string][])
+      : []),
     ["CAMUNDA_AUTHORIZATION_SERVER_URL", a.oauthUrl],
     ["CAMUNDA_AUTH_STRATEGY", "OAUTH"],
   ];
@@ -106,20 +135,26 @@ export function propertiesEscape(value: string): string {
 export function propertiesFile(c: CredentialsInput): string {
   const a = c.addresses;
   const grpcHttps = grpcHttpsUri(a.grpcAddress);
+  const zeebe = c.scopes.includes("ZEEBE");
   const props: [string, string][] = [
     ["camunda.client.mode", "saas"],
     ["camunda.client.auth.client-id", c.clientId],
     ["camunda.client.auth.client-secret", c.clientSecret],
     ["camunda.client.cloud.cluster-id", c.cluster.id],
     ["camunda.client.cloud.region", c.cluster.region],
-    ["camunda.client.grpc-address", grpcHttps],
-    ["camunda.client.rest-address", a.restAddress],
+    ...(zeebe
+      ? ([
+          ["camunda.client.grpc-address", grpcHttps],
+          ["camunda.client.rest-address", a.restAddress],
+        ] as [string, string][])
+      : []),
     ["camunda.client.auth.token-url", a.oauthUrl],
-    ["camunda.client.auth.audience", a.audience],
+    ["camunda.client.auth.audience", primaryAudience(c)],
   ];
   return [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
     `# Scopes: ${sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(", ")}`,
+    ...(zeebe ? [] : ["# This client has no Zeebe scope: it gets tokens for its own APIs, not for the cluster's Zeebe API."]),
     "# Keep this file secret.",
     ...props.map(([k, v]) => `${k}=${propertiesEscape(v)}`),
   ].join("\n") + "\n";
@@ -135,11 +170,9 @@ export function jsonFile(c: CredentialsInput): string {
     clusterId: c.cluster.id,
     region: c.cluster.region,
     scopes: scopes.map((s) => SCOPE_LABELS[s]),
-    zeebeAddress: a.zeebeAddress,
-    zeebeGrpcAddress: a.grpcAddress,
-    zeebeRestAddress: a.restAddress,
+    ...(scopes.includes("ZEEBE") ? { zeebeAddress: a.zeebeAddress, zeebeGrpcAddress: a.grpcAddress, zeebeRestAddress: a.restAddress } : {}),
     authorizationServerUrl: a.oauthUrl,
-    tokenAudience: a.audience,
+    tokenAudience: primaryAudience(c),
     ...(scopes.includes("TASKLIST") ? { tasklistBaseUrl: a.tasklistUrl } : {}),
     ...(scopes.includes("OPERATE") ? { operateBaseUrl: a.operateUrl } : {}),
     ...(scopes.includes("OPTIMIZE") ? { optimizeBaseUrl: a.optimizeUrl } : {}),
@@ -151,8 +184,12 @@ export function jsonFile(c: CredentialsInput): string {
   return JSON.stringify(body, null, 2) + "\n";
 }
 
-/** A safe file name from the client name: lowercase ASCII, digits and dashes. */
-export function credentialsFileName(name: string, format: CredentialsFormat): string {
+/**
+ * A safe file name from the client name: lowercase ASCII, digits and dashes.
+ * A name with no Latin letter or digit (名前, ✓✓) falls back to the start of
+ * the client ID, so two such clients never share a file name.
+ */
+export function credentialsFileName(name: string, format: CredentialsFormat, clientId?: string): string {
   const slug =
     name
       .normalize("NFKD")
@@ -161,7 +198,7 @@ export function credentialsFileName(name: string, format: CredentialsFormat): st
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60)
-      .replace(/-+$/, "") || "client";
+      .replace(/-+$/, "") || (clientId ? `client-${clientId.slice(0, 8).toLowerCase()}` : "client");
   const ext = format === "env" ? "env" : format === "properties" ? "properties" : "json";
   return `credentials-${slug}.${ext}`;
 }
@@ -169,5 +206,5 @@ export function credentialsFileName(name: string, format: CredentialsFormat): st
 export function credentialsFile(c: CredentialsInput, format: CredentialsFormat) {
   const content = format === "env" ? envFile(c) : format === "properties" ? propertiesFile(c) : jsonFile(c);
   const mime = format === "json" ? "application/json" : "text/plain";
-  return { fileName: credentialsFileName(c.name, format), content, mime };
+  return { fileName: credentialsFileName(c.name, format, c.clientId), content, mime };
 }

@@ -24,6 +24,8 @@ export interface ClusterAddresses {
   tasklistUrl: string;
   operateUrl: string;
   optimizeUrl: string;
+  /** The audience a client asks for to use each API (the defaults of TOKEN_AUDIENCE_*). */
+  scopeAudiences: Record<"ZEEBE" | "TASKLIST" | "OPERATE" | "OPTIMIZE" | "SECRETS", string>;
 }
 
 export interface AddressConfig {
@@ -55,6 +57,13 @@ export function clusterAddresses(cluster: ClusterAddressInput, cfg: AddressConfi
     tasklistUrl: `https://${region}.tasklist.${d}/${id}`,
     operateUrl: `https://${region}.operate.${d}/${id}`,
     optimizeUrl: `https://${region}.optimize.${d}/${id}`,
+    scopeAudiences: {
+      ZEEBE: `zeebe.${d}`,
+      TASKLIST: `tasklist.${d}`,
+      OPERATE: `operate.${d}`,
+      OPTIMIZE: `optimize.${d}`,
+      SECRETS: `secrets.${d}`,
+    },
   };
 }
 
