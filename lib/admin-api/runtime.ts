@@ -1,19 +1,25 @@
 // The Administration API's link to the authorization server inside the
 // Next.js process: the signing keys, the client cache (dropped on NOTIFY, so
 // a revocation shows on the next request on every instance) and the rate
-// limiter, from lib/oauth. One per process, created on first use; tests put
-// their own in with setAdminApiRuntime.
+// limiter, from lib/oauth: the one scripts/serve.ts started for this process,
+// or one created on first use (a bare `next start`). Tests hand their own
+// context to handleAdminRequest.
 import "server-only";
 import { config } from "@/lib/config";
 import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
 import type { OAuthContext } from "@/lib/oauth/endpoints/context";
 import { oauthSettingsFrom } from "@/lib/oauth/settings";
+import { sharedRuntime } from "@/lib/oauth/shared-runtime";
 
 const KEY = Symbol.for("cluster-console.admin-api.runtime");
 type Holder = { [KEY]?: Promise<OAuthRuntime> };
 const holder = globalThis as Holder;
 
 export async function adminApiContext(): Promise<OAuthContext> {
+  // Under scripts/serve.ts (npm start, npm run dev): the process's own
+  // authorization server. A bare `next start` gets one of its own.
+  const shared = sharedRuntime();
+  if (shared && !holder[KEY]) return shared.ctx;
   holder[KEY] ??= (async () => {
     const runtime = createOAuthRuntime(oauthSettingsFrom(config()));
     await runtime.start();
@@ -24,9 +30,4 @@ export async function adminApiContext(): Promise<OAuthContext> {
     throw err;
   });
   return (await holder[KEY]).ctx;
-}
-
-/** Tests: serve the API from a runtime with their own settings. */
-export function setAdminApiRuntime(runtime: OAuthRuntime | undefined): void {
-  holder[KEY] = runtime ? Promise.resolve(runtime) : undefined;
 }

@@ -95,6 +95,8 @@ export async function startOAuthRuntime(cfg: Config, log: Log, observer?: OAuthO
   const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
   const oauth = createOAuthRuntime(oauthSettingsFrom(cfg), { observer });
   const started = await oauth.start();
+  // The Administration API's route handlers (in the Next.js server of this process) use it too.
+  (await import("@/lib/oauth/shared-runtime")).shareRuntime(oauth);
   log(
     `authorization server: ${cfg.SIGNING_ALG} signing key ${started.key === "created" ? "created" : "loaded"}, ` +
       `rate limits in ${started.store === "redis" ? "Redis" : "PostgreSQL"}`,

@@ -79,7 +79,7 @@ function reachable(roots: string[], boundary: (f: string) => boolean = () => fal
  */
 const OAUTH_LAYERS = [
   ["lib/oauth/node-adapter.ts"],
-  ["lib/oauth/runtime.ts"],
+  ["lib/oauth/runtime.ts", "lib/oauth/shared-runtime.ts"],
   ["lib/oauth/router.ts"],
   ["lib/oauth/endpoints/", "lib/oauth/resource/"],
   ["lib/oauth/token/", "lib/oauth/clients/"],
