@@ -5,7 +5,7 @@
 // with SIGTERM (SIGKILL after 10 s).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
 
@@ -66,44 +66,76 @@ function newestSourceMtime(): number {
   return newest;
 }
 
+// A build is complete when this file exists in its folder: written by the
+// build's own shell after `next build` exits 0, so a build whose test file
+// timed out (and whose Node process went away) still completes it, and a build
+// cut off half-way never looks fresh (Next writes BUILD_ID before the end).
+const COMPLETE = ".build-complete";
+
+function isFresh(distDir: string): boolean {
+  const done = statSync(path.join(root, distDir, COMPLETE), { throwIfNoEntry: false });
+  return !!done && done.mtimeMs > newestSourceMtime();
+}
+
+/** The PID of the build holding the lock, if it is still running. */
+function lockHolderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(lock, "pid"), "utf8").trim());
+  } catch {
+    // Just created, PID not written yet; a lock without one for a minute was abandoned.
+    const st = statSync(lock, { throwIfNoEntry: false });
+    return !!st && Date.now() - st.mtimeMs < 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A production build in `distDir` that is newer than every source file,
  * built at most once however many test files ask at the same time (a lock
- * directory). Does not regenerate the Prisma client: tests run after that.
+ * directory holding the build's PID; waiters wait as long as that build
+ * runs). Does not regenerate the Prisma client: tests run after that.
  */
 export async function freshProductionBuild(distDir: string): Promise<void> {
   const lock = path.join(root, `${distDir}.lock`);
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 15 * 60_000;
   for (;;) {
+    if (isFresh(distDir)) return;
     try {
       mkdirSync(lock);
       break;
     } catch {
-      // Another process is building; a lock older than 3 minutes was abandoned.
-      const st = statSync(lock, { throwIfNoEntry: false });
-      if (st && Date.now() - st.mtimeMs > 180_000) rmdirSync(lock);
+      if (!existsSync(lock)) continue;
+      if (!lockHolderAlive(lock)) rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
   try {
-    const id = statSync(path.join(root, distDir, "BUILD_ID"), { throwIfNoEntry: false });
-    if (id && id.mtimeMs > newestSourceMtime()) return;
+    if (isFresh(distDir)) return;
+    const complete = path.join(root, distDir, COMPLETE);
+    rmSync(complete, { force: true });
     const output: string[] = [];
     const restore = snapshotTsconfig();
     const status = await new Promise<number | null>((resolve) => {
-      const child = spawn(path.join(root, "node_modules/.bin/next"), ["build"], {
+      const child = spawn("sh", ["-c", '"$0" build && touch "$1"', path.join(root, "node_modules/.bin/next"), complete], {
         cwd: root,
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
       });
+      writeFileSync(path.join(lock, "pid"), String(child.pid));
       child.stdout!.on("data", (d) => output.push(String(d)));
       child.stderr!.on("data", (d) => output.push(String(d)));
       child.on("exit", (code) => resolve(code));
     }).finally(restore);
     if (status !== 0) throw new Error(`next build failed:\n${output.join("").slice(-4000)}`);
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 

@@ -24,7 +24,7 @@ const ENV = {
 };
 const running: RunningConsole[] = [];
 
-beforeAll(() => freshProductionBuild(DIST_DIR), 200_000);
+beforeAll(() => freshProductionBuild(DIST_DIR), 600_000);
 afterAll(async () => {
   await Promise.all(running.map((r) => r.stop()));
 });

@@ -35,7 +35,7 @@ beforeAll(async () => {
   setup = await seed();
   app = await startConsole(pg.url, { NEXT_DIST_DIR: DIST_DIR, ...BIG_LIMITS });
   cookie = await signInCookie(app.url, setup.owner.email, PASSWORD);
-}, 200_000);
+}, 600_000);
 
 afterAll(async () => {
   await app?.stop();

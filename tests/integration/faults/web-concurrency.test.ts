@@ -28,7 +28,7 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
   });
   await waitFor(() => /ready on .*2 worker processes/.test(log()));
-}, 300_000);
+}, 600_000);
 afterAll(() => app?.stop());
 
 const log = () => app.output.join("");
