@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<string, string> = {
   "member.removed": "removed member",
   "cluster.created": "created cluster",
   "cluster.deleted": "deleted cluster",
+  "cluster.addresses_changed": "changed the addresses of cluster",
   "client.created": "created API client",
   "client.secret_rotated": "rotated the secret of API client",
   "client.revoked": "revoked API client",
@@ -26,6 +27,7 @@ const ACTION_LABELS: Record<string, string> = {
 function details(e: AuditEventView): string | null {
   const m = e.metadata;
   if (e.action === "member.role_changed" || e.action === "cluster.renamed") return `${m.from} → ${m.to}`;
+  if (e.action === "cluster.addresses_changed") return typeof m.restAddress === "string" ? `REST ${m.restAddress}` : "addresses derived from the region";
   if (typeof m.role === "string") return `role ${m.role}`;
   if (typeof m.region === "string") return `region ${m.region}`;
   if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${m.scopes}`;

@@ -6,6 +6,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
+import { ClusterAddressFields } from "@/components/clusters/cluster-address-fields";
 
 export function CreateClusterDialog({ regions, action }: { regions: string[]; action: FormAction<ActionResult<{ id: string }>> }) {
   const [open, setOpen] = useState(false);
@@ -22,7 +23,7 @@ export function CreateClusterDialog({ regions, action }: { regions: string[]; ac
       <DialogTrigger asChild>
         <Button>Create cluster</Button>
       </DialogTrigger>
-      <DialogContent title="Create cluster" description="Name the cluster and choose where it runs.">
+      <DialogContent title="Create cluster" description="Name the cluster, choose where it runs, and optionally register its real addresses.">
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {state && !state.ok && !fe && <FormError message={state.error} />}
           <Field label="Cluster name" errors={fe?.name}>
@@ -39,6 +40,7 @@ export function CreateClusterDialog({ regions, action }: { regions: string[]; ac
               </select>
             )}
           </Field>
+          <ClusterAddressFields errors={fe} />
           <div className="flex justify-end gap-2 pt-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

@@ -3,7 +3,7 @@
 // components and unit tests use them. The secret is whatever the caller
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote } from "@/lib/api-clients/credentials-file";
+import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote, springProperties } from "@/lib/api-clients/credentials-file";
 import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
@@ -97,7 +97,7 @@ export function shellSnippets(i: SnippetInput): Snippet[] {
   return [
     {
       title: "Load the credentials",
-      versions: "Any shell; Camunda 8.5+ clients",
+      versions: "any POSIX shell; Camunda 8.5+ clients",
       caption: `What source ${envFileOf(i)} sets: load the downloaded file, or paste these lines`,
       language: "shell",
       code: envExports(i),
@@ -250,18 +250,7 @@ export function javaSnippets(i: SnippetInput): Snippet[] {
 }
 
 export function springSnippets(i: SnippetInput): Snippet[] {
-  const a = i.addresses;
-  const props: [string, string][] = [
-    ["camunda.client.mode", "saas"],
-    ["camunda.client.auth.client-id", idOf(i)],
-    ["camunda.client.auth.client-secret", secretOf(i)],
-    ["camunda.client.cloud.cluster-id", i.cluster.id],
-    ["camunda.client.cloud.region", i.cluster.region],
-    ["camunda.client.grpc-address", grpcHttpsUri(a.grpcAddress)],
-    ["camunda.client.rest-address", a.restAddress],
-    ["camunda.client.auth.token-url", a.oauthUrl],
-    ["camunda.client.auth.audience", a.audience],
-  ];
+  const props = springProperties({ ...i, clientId: idOf(i), clientSecret: secretOf(i) });
   return [
     {
       title: "Camunda Spring Boot Starter",

@@ -81,9 +81,12 @@ export function credentialVariables(c: CredentialsInput): [string, string][] {
     ["CAMUNDA_AUTHORIZATION_SERVER_URL", a.oauthUrl],
     ["CAMUNDA_AUTH_STRATEGY", "OAUTH"],
   ];
-  if (c.scopes.includes("TASKLIST")) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
-  if (c.scopes.includes("OPERATE")) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
-  if (c.scopes.includes("OPTIMIZE")) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
+  // A plaintext gateway (a registered grpc:// address): zbctl and the older
+  // clients read this; the SDK takes the grpc:// scheme of ZEEBE_GRPC_ADDRESS.
+  if (zeebe && a.grpcPlaintext) vars.push(["ZEEBE_INSECURE_CONNECTION", "true"]);
+  if (c.scopes.includes("TASKLIST") && a.tasklistUrl) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
+  if (c.scopes.includes("OPERATE") && a.operateUrl) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
+  if (c.scopes.includes("OPTIMIZE") && a.optimizeUrl) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
   return vars;
 }
 
@@ -127,36 +130,56 @@ export function propertiesEscape(value: string): string {
 }
 
 /**
- * Camunda Spring Boot Starter (8.8+) settings. SaaS mode templates addresses
- * from cluster ID and region; the explicit addresses and token URL override
- * those templates so the file also works with a custom cluster domain and
- * with this console as the authorization server.
+ * Camunda Spring Boot Starter (8.8+) settings. For a derived cluster, SaaS
+ * mode templates addresses from cluster ID and region, and the explicit
+ * addresses and token URL override those templates so the file also works with
+ * a custom cluster domain and with this console as the authorization server. A
+ * registered cluster is self-managed: its own addresses, OIDC client
+ * credentials against this console. Addresses only with the Zeebe scope.
  */
-export function propertiesFile(c: CredentialsInput): string {
+export function springProperties(c: {
+  addresses: ClusterAddresses;
+  cluster: { id: string; region: string };
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly ClientScopeName[];
+}): [string, string][] {
   const a = c.addresses;
-  const grpcHttps = grpcHttpsUri(a.grpcAddress);
-  const zeebe = c.scopes.includes("ZEEBE");
-  const props: [string, string][] = [
-    ["camunda.client.mode", "saas"],
-    ["camunda.client.auth.client-id", c.clientId],
-    ["camunda.client.auth.client-secret", c.clientSecret],
-    ["camunda.client.cloud.cluster-id", c.cluster.id],
-    ["camunda.client.cloud.region", c.cluster.region],
-    ...(zeebe
+  const mode: [string, string][] = a.registered
+    ? [
+        ["camunda.client.mode", "self-managed"],
+        ["camunda.client.auth.method", "oidc"],
+        ["camunda.client.auth.client-id", c.clientId],
+        ["camunda.client.auth.client-secret", c.clientSecret],
+      ]
+    : [
+        ["camunda.client.mode", "saas"],
+        ["camunda.client.auth.client-id", c.clientId],
+        ["camunda.client.auth.client-secret", c.clientSecret],
+        ["camunda.client.cloud.cluster-id", c.cluster.id],
+        ["camunda.client.cloud.region", c.cluster.region],
+      ];
+  return [
+    ...mode,
+    ...(c.scopes.includes("ZEEBE")
       ? ([
-          ["camunda.client.grpc-address", grpcHttps],
+          ["camunda.client.grpc-address", grpcHttpsUri(a.grpcAddress)],
           ["camunda.client.rest-address", a.restAddress],
         ] as [string, string][])
       : []),
     ["camunda.client.auth.token-url", a.oauthUrl],
     ["camunda.client.auth.audience", primaryAudience(c)],
   ];
+}
+
+export function propertiesFile(c: CredentialsInput): string {
+  const zeebe = c.scopes.includes("ZEEBE");
   return [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
     `# Scopes: ${sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(", ")}`,
     ...(zeebe ? [] : ["# This client has no Zeebe scope: it gets tokens for its own APIs, not for the cluster's Zeebe API."]),
-    "# Keep this file secret.",
-    ...props.map(([k, v]) => `${k}=${propertiesEscape(v)}`),
+    "# Camunda Spring Boot Starter 8.8+ (io.camunda:camunda-spring-boot-starter). Keep this file secret.",
+    ...springProperties(c).map(([k, v]) => `${k}=${propertiesEscape(v)}`),
   ].join("\n") + "\n";
 }
 
@@ -173,9 +196,9 @@ export function jsonFile(c: CredentialsInput): string {
     ...(scopes.includes("ZEEBE") ? { zeebeAddress: a.zeebeAddress, zeebeGrpcAddress: a.grpcAddress, zeebeRestAddress: a.restAddress } : {}),
     authorizationServerUrl: a.oauthUrl,
     tokenAudience: primaryAudience(c),
-    ...(scopes.includes("TASKLIST") ? { tasklistBaseUrl: a.tasklistUrl } : {}),
-    ...(scopes.includes("OPERATE") ? { operateBaseUrl: a.operateUrl } : {}),
-    ...(scopes.includes("OPTIMIZE") ? { optimizeBaseUrl: a.optimizeUrl } : {}),
+    ...(scopes.includes("TASKLIST") && a.tasklistUrl ? { tasklistBaseUrl: a.tasklistUrl } : {}),
+    ...(scopes.includes("OPERATE") && a.operateUrl ? { operateBaseUrl: a.operateUrl } : {}),
+    ...(scopes.includes("OPTIMIZE") && a.optimizeUrl ? { optimizeBaseUrl: a.optimizeUrl } : {}),
     // The same variables as the .env file, keyed by name: the 8.8+ clients take
     // these keys as configuration (createCamundaClient({ config }), the Python
     // SDK's configuration={...}), so the JSON needs no translation.

@@ -10,6 +10,7 @@ export type AuditAction =
   | "member.removed"
   | "cluster.created"
   | "cluster.deleted"
+  | "cluster.addresses_changed"
   | "client.created"
   | "client.secret_rotated"
   | "client.revoked"

@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export type Permission =
   | "cluster:create"
   | "cluster:delete"
+  | "cluster:edit"
   | "client:manage"
   | "client:edit"
   | "client:delete"
@@ -29,6 +30,8 @@ const OPERATORS: readonly Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER"];
 const MATRIX: Record<Permission, readonly Role[]> = {
   "cluster:create": OPERATORS,
   "cluster:delete": OPERATORS,
+  // Where a cluster's clients connect: owners and admins.
+  "cluster:edit": MANAGERS,
   "client:manage": OPERATORS,
   // Rename, describe, change scopes; delete a revoked client's row.
   "client:edit": OPERATORS,

@@ -4,8 +4,13 @@ import { db } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
+import type { RegisteredAddresses } from "@/lib/clusters/schemas";
 
-export async function createCluster(member: Principal, input: { name: string; region: string }) {
+/** `registered`: the cluster's real addresses (normalized by the schema); absent or null = derived. */
+export async function createCluster(
+  member: Principal,
+  input: { name: string; region: string; registered?: RegisteredAddresses | null },
+) {
   if (!config().CLUSTER_REGIONS.includes(input.region)) {
     throw fieldError("invalid_input", { region: ["Choose one of the offered regions."] });
   }
@@ -15,6 +20,7 @@ export async function createCluster(member: Principal, input: { name: string; re
         organizationId: member.organizationId,
         name: input.name,
         region: input.region,
+        ...(input.registered ?? {}),
         createdById: member.userId,
         createdByEmail: member.email,
       },
@@ -26,7 +32,7 @@ export async function createCluster(member: Principal, input: { name: string; re
       actor: member,
       action: "cluster.created",
       target: { type: "cluster", id: cluster.id, name: cluster.name },
-      metadata: { region: cluster.region },
+      metadata: { region: cluster.region, ...(input.registered ?? {}) },
     });
     return cluster;
   });

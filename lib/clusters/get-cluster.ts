@@ -10,7 +10,19 @@ export const getCluster = cache(async (organizationId: string, clusterId: string
   if (!clusterIdSchema.safeParse(clusterId).success) return null;
   return db().cluster.findFirst({
     where: { id: clusterId, organizationId, deletedAt: null },
-    select: { id: true, name: true, region: true, createdAt: true, createdByEmail: true, organizationId: true },
+    select: {
+      id: true,
+      name: true,
+      region: true,
+      createdAt: true,
+      createdByEmail: true,
+      organizationId: true,
+      grpcAddress: true,
+      restAddress: true,
+      operateUrl: true,
+      tasklistUrl: true,
+      optimizeUrl: true,
+    },
   });
 });
 

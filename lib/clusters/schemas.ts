@@ -1,6 +1,7 @@
 // Input shapes for clusters, shared by the forms, the actions and the tests.
 import { z } from "zod";
 import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
+import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
 
@@ -14,12 +15,84 @@ export const clusterNameSchema = z
   .refine(isVisibleText, { message: VISIBLE_ONLY_MESSAGE, abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, "Use letters, digits, spaces, dots, dashes and underscores.");
 
-export const createClusterSchema = z.object({
-  name: clusterNameSchema,
-  region: z.string({ error: "Choose a region." }).min(1, "Choose a region.").max(32),
-});
 
 export const deleteClusterSchema = z.object({
   clusterId: clusterIdSchema,
   confirmName: z.string().max(100),
 });
+
+// --- Cluster addresses: derived from the region (default) or registered ---
+
+const addressField = z.string().max(1000, "Use at most 500 characters.").optional();
+
+/** The address fields of the create and edit forms; blank optional URLs are unset. */
+const addressFields = {
+  addresses: z.enum(["derived", "registered"], { error: "Choose how the addresses are set." }).default("derived"),
+  grpcAddress: addressField,
+  restAddress: addressField,
+  operateUrl: addressField,
+  tasklistUrl: addressField,
+  optimizeUrl: addressField,
+};
+
+export interface RegisteredAddresses {
+  grpcAddress: string;
+  restAddress: string;
+  operateUrl: string | null;
+  tasklistUrl: string | null;
+  optimizeUrl: string | null;
+}
+
+type AddressInput = { addresses: "derived" | "registered" } & Partial<Record<keyof RegisteredAddresses, string>>;
+
+/** Each field parsed on its own, so every bad one gets its own error. */
+function parseRegistered(v: AddressInput): { value?: RegisteredAddresses; errors: [keyof RegisteredAddresses, string][] } {
+  const errors: [keyof RegisteredAddresses, string][] = [];
+  const required = (key: "grpcAddress" | "restAddress") => {
+    const r = key === "grpcAddress" ? parseGrpcAddress(v[key] ?? "") : parseHttpUrl(v[key] ?? "", "REST API", { stripV2: true });
+    if (!r.ok) errors.push([key, r.error]);
+    return r.ok ? r.value : "";
+  };
+  const optional = (key: "operateUrl" | "tasklistUrl" | "optimizeUrl", what: string) => {
+    if (!v[key]?.trim()) return null;
+    const r = parseHttpUrl(v[key]!, what);
+    if (!r.ok) errors.push([key, r.error]);
+    return r.ok ? r.value : null;
+  };
+  const value: RegisteredAddresses = {
+    grpcAddress: required("grpcAddress"),
+    restAddress: required("restAddress"),
+    operateUrl: optional("operateUrl", "Operate"),
+    tasklistUrl: optional("tasklistUrl", "Tasklist"),
+    optimizeUrl: optional("optimizeUrl", "Optimize"),
+  };
+  return errors.length ? { errors } : { value, errors };
+}
+
+const addressesObject = z.object(addressFields);
+
+function refineAddresses(v: AddressInput, ctx: z.RefinementCtx) {
+  if (v.addresses !== "registered") return;
+  for (const [path, message] of parseRegistered(v).errors) ctx.addIssue({ code: "custom", path: [path], message });
+}
+
+/** The address fields become `registered`: the normalized addresses, or null for derived ones. */
+function toRegistered<V extends AddressInput>(v: V) {
+  const { addresses, grpcAddress: _g, restAddress: _r, operateUrl: _o, tasklistUrl: _t, optimizeUrl: _p, ...rest } = v;
+  const registered: RegisteredAddresses | null = addresses === "registered" ? parseRegistered(v).value! : null;
+  return { ...rest, registered };
+}
+
+/** Name, region, and optionally the cluster's real addresses. */
+export const createClusterSchema = addressesObject
+  .extend({
+    name: clusterNameSchema,
+    region: z.string({ error: "Choose a region." }).min(1, "Choose a region.").max(32),
+  })
+  .superRefine(refineAddresses)
+  .transform(toRegistered);
+
+export const updateClusterAddressesSchema = addressesObject
+  .extend({ clusterId: clusterIdSchema })
+  .superRefine(refineAddresses)
+  .transform(toRegistered);

@@ -27,6 +27,7 @@ import { createAdminClient as createAdminClientAction } from "@/app/actions/crea
 import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
+import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -69,6 +70,8 @@ update-api-client         foreign  not_found  not_found  not_found            fo
 delete-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 delete-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 set-max-secret-age        own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+update-cluster-addresses  own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+update-cluster-addresses  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 `;
 
@@ -191,6 +194,16 @@ const CALLS: Record<string, Call> = {
     run: () => setMaxSecretAge(undefined, { maxSecretAgeDays: "90" }),
     done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).maxSecretAgeDays === 90,
   }),
+  "update-cluster-addresses": (t) => ({
+    run: () =>
+      updateClusterAddresses(undefined, {
+        clusterId: t.cluster.id,
+        addresses: "registered",
+        grpcAddress: "zeebe.team.example:443",
+        restAddress: "https://zeebe.team.example",
+      }),
+    done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).grpcAddress === "grpcs://zeebe.team.example:443",
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -217,7 +230,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(150);
+    expect(CELLS.length).toBe(162);
   });
 
   for (const cell of CELLS) {

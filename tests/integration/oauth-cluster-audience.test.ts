@@ -5,6 +5,7 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterAudience } from "@/lib/clusters/addresses";
+import { db } from "@/lib/db/client";
 import { makeApiClient, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
 
 let server: TestServer;
@@ -87,5 +88,27 @@ describe("cluster audiences", () => {
     ]) {
       expect(await token(c, bad), bad).toMatchObject({ status: 400, body: { error: "invalid_request" } });
     }
+  });
+
+  it("a registered cluster's own addresses are its aliases, and an address change applies on the next requests", async () => {
+    const c = await makeApiClient(["ZEEBE"]);
+    const own = clusterAudience(TEST_ISSUER, c.clusterId);
+    const derivedHost = `${c.clusterId}.bru-2.zeebe.camunda.io`;
+    expect((await token(c, derivedHost)).status).toBe(200); // cached now, derived addresses
+    await db().cluster.update({
+      where: { id: c.clusterId },
+      data: { grpcAddress: "grpcs://zeebe.team.example:443", restAddress: "https://gw.team.example/cluster-a" },
+    });
+    // The clusters trigger notifies every instance; the cached client is dropped.
+    await expect.poll(async () => (await token(c, "zeebe.team.example")).status, { timeout: 5000 }).toBe(200);
+    for (const spelling of ["grpcs://zeebe.team.example:443", "https://gw.team.example/cluster-a/v2"]) {
+      const { status, body } = await token(c, spelling);
+      expect(status, spelling).toBe(200);
+      expect((await jwtVerify(body.access_token!, jwks, { audience: own })).payload.cluster_id).toBe(c.clusterId);
+    }
+    expect(await token(c, derivedHost)).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    // Another cluster's client cannot use these addresses.
+    const other = await makeApiClient(["ZEEBE"]);
+    expect(await token(other, "zeebe.team.example")).toMatchObject({ status: 400, body: { error: "invalid_request" } });
   });
 });

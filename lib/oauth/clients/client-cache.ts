@@ -24,6 +24,9 @@ export interface CachedClient {
   clusterId: string | null;
   /** The cluster's region (its derived addresses are audience aliases); null with no cluster. */
   clusterRegion: string | null;
+  /** A registered cluster's gRPC and REST addresses (audience aliases too); null when derived. */
+  clusterGrpcAddress: string | null;
+  clusterRestAddress: string | null;
   scopes: ClientScopeName[];
   /** Administration API permissions; empty for a cluster client. */
   adminPermissions: AdminPermissionName[];
@@ -41,7 +44,8 @@ export const CLIENT_CACHE_CAPACITY = 100_000;
 const MAX_AGE_MS = 5 * 60_000;
 
 const LOAD_SQL = `
-  SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region, c.scopes::text[] AS scopes,
+  SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region,
+         cl.grpc_address AS cluster_grpc_address, cl.rest_address AS cluster_rest_address, c.scopes::text[] AS scopes,
          c.admin_permissions::text[] AS admin_permissions, s.secret_hash, s.expires_at
     FROM api_clients c
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
@@ -56,6 +60,8 @@ interface Row {
   organization_id: string;
   cluster_id: string | null;
   cluster_region: string | null;
+  cluster_grpc_address: string | null;
+  cluster_rest_address: string | null;
   scopes: ClientScopeName[];
   admin_permissions: AdminPermissionName[];
   secret_hash: Buffer | null;
@@ -120,6 +126,8 @@ export class ClientCache {
           organizationId: first.organization_id,
           clusterId: first.cluster_id,
           clusterRegion: first.cluster_region,
+          clusterGrpcAddress: first.cluster_grpc_address,
+          clusterRestAddress: first.cluster_rest_address,
           scopes: first.scopes,
           adminPermissions: first.admin_permissions,
           secrets: rows

@@ -53,6 +53,8 @@ function claimsFor(settings: OAuthSettings, client: CachedClient, params: Map<st
   const grant = resolveGrant(settings, client.scopes, params.get("audience"), params.get("scope"), {
     id: client.clusterId,
     region: client.clusterRegion ?? "",
+    grpcAddress: client.clusterGrpcAddress,
+    restAddress: client.clusterRestAddress,
   });
   const scope = grant.scopes.map((s) => SCOPE_LABELS[s]).join(" ");
   return { aud: grant.audience, scope, cluster_id: client.clusterId, organization_id: client.organizationId };

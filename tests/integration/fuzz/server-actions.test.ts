@@ -25,6 +25,7 @@ import { updateApiClient } from "@/app/actions/update-api-client";
 import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
+import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -34,7 +35,7 @@ import { freshDatabaseUrl, makeMember } from "../../support/factories";
 import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 
 /** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
-export const RUNS: Record<string, number> = { "add-member": 400, "set-up-console": 400 };
+export const RUNS: Record<string, number> = { "add-member": 400, "set-up-console": 400, "update-cluster-addresses": 400 };
 const DEFAULT_RUNS = 1_000;
 
 type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -73,7 +74,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -107,13 +108,16 @@ const pointedString = (action: string) =>
       owner.email,
       owner.email.toUpperCase(),
       ` ${owner.email} `,
-      action === "create-api-client" ? fixtures.deleted.id : fixtures.cluster.id,
+      OWN_CLUSTER_WRITES.has(action) ? fixtures.deleted.id : fixtures.cluster.id,
       "fuzz-cluster ",
       "Existing",
       " existing ",
       "correct horse battery",
     ),
   );
+
+/** Actions where the owner's own live cluster plus valid fields would succeed: never offered it. */
+const OWN_CLUSTER_WRITES = new Set(["create-api-client", "update-cluster-addresses"]);
 
 const leaf = (action: string) =>
   fc.oneof(
@@ -165,7 +169,7 @@ const formValue = fc.oneof({ weight: 8, arbitrary: fc.oneof(garbageString, fc.co
  */
 const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
   const f = fixtures;
-  const clusters = action === "create-api-client" ? [f.foreignCluster.id, f.deleted.id] : [f.cluster.id, f.foreignCluster.id, f.deleted.id];
+  const clusters = OWN_CLUSTER_WRITES.has(action) ? [f.foreignCluster.id, f.deleted.id] : [f.cluster.id, f.foreignCluster.id, f.deleted.id];
   const pools: Record<string, fc.Arbitrary<unknown>> = {
     clusterId: fc.oneof(fc.constantFrom(...clusters), fc.uuid()),
     clientId: fc.oneof(
@@ -184,6 +188,10 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     role: fc.constantFrom("OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"),
     userId: fc.oneof(fc.constantFrom(owner.userId, f.stranger.userId), fc.uuid()),
     organizationName: fc.constantFrom("Acme", "x".repeat(100)),
+    addresses: fc.constantFrom("registered", "derived", "REGISTERED", "self-managed"),
+    grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
+    restAddress: fc.constantFrom("https://zeebe.example.com/v2", "http://localhost:8080", "https://u:p@x", "javascript:alert(1)"),
+    operateUrl: fc.constantFrom("", "https://operate.example.com", "https://x/?q=1"),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -235,6 +243,11 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
+  {
+    name: "update-cluster-addresses",
+    action: updateClusterAddresses as Action,
+    fields: ["clusterId", "addresses", "grpcAddress", "restAddress", "operateUrl"],
+  },
 ];
 
 describe("fuzzing every server action's input", () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { loadCluster } from "./load-cluster";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
@@ -7,6 +8,8 @@ import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { deleteCluster } from "@/app/actions/delete-cluster";
 import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
+import { EditClusterAddressesDialog } from "@/components/clusters/edit-cluster-addresses-dialog";
+import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { formatDateTime } from "@/components/ui/format";
 import { ConnectionSnippets } from "@/components/api-clients/connection-snippets";
 import { CacheTokensExplainer } from "@/components/clusters/cache-tokens-explainer";
@@ -31,8 +34,15 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   const rows: [string, string][] = [
     ["Cluster ID", cluster.id],
     ["Region", cluster.region],
-    ["Zeebe address (gRPC)", a.zeebeAddress],
+    ["Zeebe address (gRPC)", a.registered ? a.grpcAddress : a.zeebeAddress],
     ["Zeebe REST address", a.restAddress],
+    ...(a.registered
+      ? ([
+          ["Operate URL", a.operateUrl],
+          ["Tasklist URL", a.tasklistUrl],
+          ["Optimize URL", a.optimizeUrl],
+        ].filter(([, v]) => v) as [string, string][])
+      : []),
     ["OAuth URL", a.oauthUrl],
     ["Token audience", a.audience],
     ["Cluster-specific audience", a.clusterAudience],
@@ -42,7 +52,29 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
       <ExpiringSecrets clusterId={cluster.id} clients={expiring.clients} total={expiring.total} now={now} />
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">
-          <h2 className="text-base font-semibold text-slate-900">Connection information</h2>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0">
+              <h2 className="text-base font-semibold text-slate-900">Connection information</h2>
+              <p className="mt-0.5 text-sm text-slate-600">
+                {a.registered
+                  ? "Registered addresses: the cluster's own, as its owners entered them."
+                  : `Addresses derived from the region (${cluster.region}.zeebe.${cfg.CLUSTER_DOMAIN}).`}
+              </p>
+            </div>
+            {can(member.role, "cluster:edit") && (
+              <EditClusterAddressesDialog
+                action={updateClusterAddresses}
+                clusterId={cluster.id}
+                defaults={{
+                  grpcAddress: cluster.grpcAddress,
+                  restAddress: cluster.restAddress,
+                  operateUrl: cluster.operateUrl,
+                  tasklistUrl: cluster.tasklistUrl,
+                  optimizeUrl: cluster.optimizeUrl,
+                }}
+              />
+            )}
+          </div>
           <p className="mt-0.5 text-sm text-slate-600">
             Applications reach the cluster at these addresses with an access token from the OAuth URL. Create their
             credentials on the API tab.
@@ -50,7 +82,10 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           <p className="mt-1 text-sm text-slate-600">
             Tokens for the shared token audience carry a <code className="font-mono text-xs">cluster_id</code> claim;
             tokens requested for the cluster-specific audience (or the cluster&apos;s own address) are issued to this
-            cluster&apos;s clients only, so a gateway that requires it accepts no other cluster&apos;s tokens.
+            cluster&apos;s clients only, so a gateway that requires it accepts no other cluster&apos;s tokens.{" "}
+            <Link href="/docs/trust-tokens" className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+              Trust these tokens
+            </Link>
           </p>
         </div>
         <dl className="divide-y divide-slate-100">
