@@ -203,13 +203,27 @@ describe("metadata and keys", () => {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toMatch(/public/);
-      expect(await res.json()).toMatchObject({
+      const metadata = (await res.json()) as Record<string, unknown>;
+      expect(metadata).toMatchObject({
         issuer: TEST_ISSUER,
         token_endpoint: `${TEST_ISSUER}/oauth/token`,
         jwks_uri: `${TEST_ISSUER}/.well-known/jwks.json`,
         grant_types_supported: ["client_credentials"],
+        response_types_supported: [],
         token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
       });
+      // Nothing the server does not do: no ID tokens, no JWT client authentication.
+      expect(Object.keys(metadata).sort()).toEqual([
+        "grant_types_supported",
+        "introspection_endpoint",
+        "introspection_endpoint_auth_methods_supported",
+        "issuer",
+        "jwks_uri",
+        "response_types_supported",
+        "scopes_supported",
+        "token_endpoint",
+        "token_endpoint_auth_methods_supported",
+      ]);
     }
   });
 });

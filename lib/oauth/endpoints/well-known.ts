@@ -9,6 +9,16 @@ export async function jwksDocument(ctx: OAuthContext): Promise<OAuthResponse> {
   return json(200, jwks, { "Cache-Control": "public, max-age=300" });
 }
 
+/**
+ * Only what the server really does: the client credentials grant with secret
+ * authentication (no JWT client authentication, so no auth signing
+ * algorithms), JWT access tokens whose keys are in the JWKS (each with its
+ * `alg`), introspection. No ID tokens and no authorization endpoint, so no ID
+ * token algorithms or subject types; RFC 8414 requires response_types_supported,
+ * and the honest value is none. Both well-known paths serve this document:
+ * issuer-URI resolvers (Spring's issuer-uri, Camunda's OIDC settings) try
+ * openid-configuration first and need only issuer and jwks_uri from it.
+ */
 export function metadataDocument(ctx: OAuthContext): OAuthResponse {
   const issuer = ctx.settings.issuer;
   return json(
@@ -19,12 +29,9 @@ export function metadataDocument(ctx: OAuthContext): OAuthResponse {
       jwks_uri: `${issuer}/.well-known/jwks.json`,
       introspection_endpoint: `${issuer}/oauth/introspect`,
       grant_types_supported: ["client_credentials"],
-      response_types_supported: ["token"],
+      response_types_supported: [],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
       introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-      token_endpoint_auth_signing_alg_values_supported: [ctx.settings.signingAlg],
-      id_token_signing_alg_values_supported: [ctx.settings.signingAlg],
-      subject_types_supported: ["public"],
       scopes_supported: ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"],
     },
     { "Cache-Control": "public, max-age=3600" },

@@ -1,0 +1,142 @@
+// "Trust these tokens": what a resource server (a Zeebe gateway, a service)
+// checks to accept this console's access tokens. Rendered per request so the
+// issuer and URLs are this console's own (PUBLIC_URL); it reads no database.
+import type { Metadata } from "next";
+import { config } from "@/lib/config";
+import { trustSettings } from "@/lib/oauth/endpoints/trust-settings";
+
+export const metadata: Metadata = { title: "Trust these tokens" };
+export const dynamic = "force-dynamic";
+
+function Code({ children }: { children: string }) {
+  return (
+    <pre className="overflow-x-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-100">
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+const c = (s: string) => <code className="font-mono">{s}</code>;
+
+export default function TrustTokensPage() {
+  const t = trustSettings(config());
+  return (
+    <article className="space-y-4 text-sm leading-6 text-slate-700">
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Trust these tokens</h1>
+      <p>
+        API clients get signed JWT access tokens from this console. A resource server (a self-managed Zeebe gateway, your
+        own service) accepts one when its signature verifies with a key from the console&apos;s JWKS, its issuer and
+        audience are the expected ones, and it has not expired.
+      </p>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">What to configure</h2>
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">
+        <dt className="font-medium text-slate-900">Issuer</dt>
+        <dd className="break-all">{c(t.issuer)}</dd>
+        <dt className="font-medium text-slate-900">Discovery</dt>
+        <dd className="break-all">
+          {c(t.openidConfiguration)} and {c(t.oauthMetadata)} (the same document)
+        </dd>
+        <dt className="font-medium text-slate-900">JWKS</dt>
+        <dd className="break-all">{c(t.jwksUri)}</dd>
+        <dt className="font-medium text-slate-900">Algorithm</dt>
+        <dd>
+          {c(t.signingAlg)} for new keys; every key in the JWKS names its own {c("alg")}, and tokens carry its{" "}
+          {c("kid")}.
+        </dd>
+        <dt className="font-medium text-slate-900">Audience</dt>
+        <dd className="break-all">
+          {c(t.clusterAudienceTemplate)} (one cluster; shown on its Overview), or the shared {c(t.sharedZeebeAudience)}{" "}
+          together with a {c("cluster_id")} check
+        </dd>
+      </dl>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">The audience: lock a resource server to one cluster</h2>
+      <p>
+        Every organization&apos;s tokens for the shared audience {c(t.sharedZeebeAudience)} look alike: a resource server
+        that checks only issuer, audience and signature would accept another organization&apos;s token. Do one of these:
+      </p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          <strong>Require the cluster-specific audience</strong> {c(t.clusterAudienceTemplate)}. Only that cluster&apos;s
+          clients can get it; the token endpoint refuses it to every other client. Clients request it by setting{" "}
+          {c("ZEEBE_TOKEN_AUDIENCE")} and {c("CAMUNDA_TOKEN_AUDIENCE")} to it, or by sending the cluster&apos;s own gRPC
+          host or REST address as audience (what zbctl and older clients do when no audience is set).
+        </li>
+        <li>
+          <strong>Or accept the shared audience and check {c("cluster_id")}</strong> equals your cluster&apos;s ID. The
+          downloaded credentials files request the shared audience.
+        </li>
+      </ul>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">Claims</h2>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          {c("iss")} the issuer above; {c("aud")} the audience granted; {c("exp")}, {c("iat")} (lifetime{" "}
+          {t.tokenTtlSeconds} s); {c("jti")} unique per token.
+        </li>
+        <li>
+          {c("sub")} and {c("client_id")}: the API client&apos;s ID. {c("cluster_id")} and {c("organization_id")}: whose
+          client it is.
+        </li>
+        <li>
+          {c("scope")}: space-separated granted scopes, e.g. {c("Zeebe Operate")} (the client&apos;s scopes, or the ones
+          it asked for).
+        </li>
+      </ul>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">Key rotation and revocation</h2>
+      <p>
+        An operator rotates the signing key with {c("npm run keys:rotate")}: new tokens carry the new {c("kid")} at once,
+        and the previous public key stays in the JWKS until every token it signed has expired. The JWKS may be cached for
+        5 minutes; fetch it again when a token names a {c("kid")} you do not know (jose&apos;s{" "}
+        {c("createRemoteJWKSet")} and Spring Security do). Tokens are self-contained: revoking a client stops new tokens
+        at once, and a resource server that must see revocation before {c("exp")} asks the introspection endpoint{" "}
+        {c(t.introspectionEndpoint)} (RFC 7662).
+      </p>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">Self-managed Camunda 8.8 (Orchestration Cluster)</h2>
+      <p>
+        The cluster&apos;s OIDC settings, for machine clients (API access). {c("client-id-claim")} maps a token to the
+        client that authorizations are granted to. Not verified against a running 8.8 cluster: its web login also uses
+        these settings and needs an authorization endpoint, which this console does not have, so keep user login on your
+        identity provider.
+      </p>
+      <Code>{`camunda:
+  security:
+    authentication:
+      method: oidc
+      oidc:
+        issuer-uri: ${t.issuer}
+        audiences:
+          - ${t.clusterAudienceTemplate}
+        client-id-claim: client_id`}</Code>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">Spring Security resource server</h2>
+      <p>
+        {c("issuer-uri")} makes Spring read the discovery document, check its issuer and take the keys from its{" "}
+        {c("jwks_uri")}. Spring Boot 3.2 and later also check the audience with {c("audiences")}.
+      </p>
+      <Code>{`spring.security.oauth2.resourceserver.jwt.issuer-uri=${t.issuer}
+spring.security.oauth2.resourceserver.jwt.audiences=${t.clusterAudienceTemplate}`}</Code>
+
+      <h2 className="pt-2 text-lg font-semibold text-slate-900">Node.js with jose</h2>
+      <Code>{`import { createRemoteJWKSet, jwtVerify } from "jose";
+
+const issuer = "${t.issuer}";
+// Discover the keys as issuer-uri resolvers do.
+const meta = await (await fetch(\`\${issuer}/.well-known/openid-configuration\`)).json();
+if (meta.issuer !== issuer) throw new Error("unexpected issuer");
+const jwks = createRemoteJWKSet(new URL(meta.jwks_uri));
+
+export async function verify(token) {
+  const { payload } = await jwtVerify(token, jwks, {
+    issuer,
+    audience: "${t.clusterAudienceTemplate}",
+    // or: audience: "${t.sharedZeebeAudience}", then check payload.cluster_id
+  });
+  return payload; // payload.client_id, payload.scope, payload.cluster_id
+}`}</Code>
+    </article>
+  );
+}
