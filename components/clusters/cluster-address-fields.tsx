@@ -21,15 +21,7 @@ const OPTIONAL_URLS = [
   ["optimizeUrl", "Optimize URL (optional)", "https://optimize.example.com"],
 ] as const;
 
-export function ClusterAddressFields({
-  defaults,
-  errors,
-  derivedLabel = "Derived from the region",
-}: {
-  defaults?: AddressDefaults;
-  errors: Errors;
-  derivedLabel?: string;
-}) {
+export function ClusterAddressFields({ defaults, errors }: { defaults?: AddressDefaults; errors: Errors }) {
   const [mode, setMode] = useState<"derived" | "registered">(defaults?.grpcAddress ? "registered" : "derived");
   return (
     <fieldset className="space-y-3">
@@ -37,8 +29,8 @@ export function ClusterAddressFields({
       <div className="grid gap-2 sm:grid-cols-2">
         {(
           [
-            ["derived", derivedLabel, "Generated SaaS-style addresses, for demos"],
-            ["registered", "Registered", "Enter the addresses of a cluster you run"],
+            ["derived", "Derived", "SaaS-style addresses generated from the region, for demos"],
+            ["registered", "Registered", "The real addresses of a cluster you run"],
           ] as const
         ).map(([value, label, hint]) => (
           <label

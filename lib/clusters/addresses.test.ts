@@ -112,6 +112,12 @@ describe("a registered cluster's addresses everywhere", () => {
     expect(aliases.has(normalizeAudience(`${id}.bru-2.zeebe.camunda.io`))).toBe(false);
   });
 
+  it("never throws on a stored value it would not have written (the token path reads it)", () => {
+    const odd = clusterAddresses({ id, region: "bru-2", grpcAddress: "not a uri", restAddress: "also odd" }, cfg);
+    expect(odd).toMatchObject({ registered: true, grpcAddress: "not a uri", restAddress: "also odd" });
+    expect(() => clusterAudienceAliases(odd)).not.toThrow();
+  });
+
   it("keeps derived addresses as the default", () => {
     const derived = clusterAddresses({ id, region: "bru-2", grpcAddress: null, restAddress: null }, cfg);
     expect(derived).toMatchObject({ registered: false, grpcPlaintext: false, zeebeAddress: `${id}.bru-2.zeebe.camunda.io:443` });

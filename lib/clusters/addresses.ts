@@ -64,11 +64,13 @@ export function clusterAddresses(cluster: ClusterAddressInput, cfg: AddressConfi
     SECRETS: `secrets.${d}`,
   };
   if (cluster.grpcAddress && cluster.restAddress) {
-    const grpc = new URL(cluster.grpcAddress);
+    // Stored normalized (parseGrpcAddress); re-parsing never throws on the token path.
+    const grpc = parseGrpcAddress(cluster.grpcAddress);
+    const stored = grpc.ok ? grpc.value : cluster.grpcAddress;
     return {
       registered: true,
-      grpcPlaintext: grpc.protocol === "grpc:",
-      zeebeAddress: `${grpc.hostname}:${grpc.port || defaultGrpcPort(grpc.protocol)}`,
+      grpcPlaintext: stored.startsWith("grpc://"),
+      zeebeAddress: stored.replace(/^[a-z]+:\/\//, ""),
       grpcAddress: cluster.grpcAddress,
       restAddress: cluster.restAddress,
       oauthUrl: `${cfg.PUBLIC_URL}/oauth/token`,
