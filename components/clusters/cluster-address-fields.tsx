@@ -2,7 +2,7 @@
 // The address part of the create and edit forms: addresses derived from the
 // region (the default, for demos), or the cluster's real ones. UI only; the
 // server parses and normalizes every field (lib/clusters/schemas.ts).
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Field, inputClass } from "@/components/ui/field";
 
 export interface AddressDefaults {
@@ -22,6 +22,7 @@ const OPTIONAL_URLS = [
 ] as const;
 
 export function ClusterAddressFields({ defaults, errors }: { defaults?: AddressDefaults; errors: Errors }) {
+  const id = useId();
   const [mode, setMode] = useState<"derived" | "registered">(defaults?.grpcAddress ? "registered" : "derived");
   return (
     <fieldset className="space-y-3">
@@ -29,7 +30,7 @@ export function ClusterAddressFields({ defaults, errors }: { defaults?: AddressD
       <div className="grid gap-2 sm:grid-cols-2">
         {(
           [
-            ["derived", "Derived", "SaaS-style addresses generated from the region, for demos"],
+            ["derived", "Derived", "SaaS-style addresses made up from the cluster ID, for demos"],
             ["registered", "Registered", "The real addresses of a cluster you run"],
           ] as const
         ).map(([value, label, hint]) => (
@@ -43,11 +44,17 @@ export function ClusterAddressFields({ defaults, errors }: { defaults?: AddressD
               value={value}
               checked={mode === value}
               onChange={() => setMode(value)}
+              aria-labelledby={`${id}-${value}`}
+              aria-describedby={`${id}-${value}-hint`}
               className="mt-0.5"
             />
             <span className="min-w-0">
-              <span className="block text-sm font-medium text-slate-900">{label}</span>
-              <span className="block text-xs text-slate-500">{hint}</span>
+              <span id={`${id}-${value}`} className="block text-sm font-medium text-slate-900">
+                {label}
+              </span>
+              <span id={`${id}-${value}-hint`} className="block text-xs text-slate-500">
+                {hint}
+              </span>
             </span>
           </label>
         ))}

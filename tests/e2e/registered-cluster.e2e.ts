@@ -49,7 +49,7 @@ test("a registered cluster's file gets the official clients to a JWKS-verifying 
   const dialog = page.getByRole("dialog");
   const name = `Self-managed ${Date.now() % 100000}`;
   await dialog.getByLabel("Cluster name").fill(name);
-  await dialog.getByLabel(/Registered/).check();
+  await dialog.getByRole("radio", { name: "Registered" }).check();
   await dialog.getByLabel("gRPC address").fill("grpcs://zeebe.example.com:443/path");
   await dialog.getByLabel("REST address").fill("ftp://zeebe.example.com");
   await dialog.getByLabel("Operate URL (optional)").fill("not a url");
@@ -158,7 +158,7 @@ test("an admin edits a cluster's addresses; bad input changes nothing; a develop
   await expect(adminPage.locator("dl")).toContainText(`${clusterId}.bru-2.zeebe.camunda.io:443`);
   await adminPage.getByRole("button", { name: "Edit addresses" }).click();
   const dialog = adminPage.getByRole("dialog");
-  await dialog.getByLabel(/Registered/).check();
+  await dialog.getByRole("radio", { name: "Registered" }).check();
   await dialog.getByLabel("gRPC address").fill("zeebe.internal.example:26500 extra");
   await dialog.getByLabel("REST address").fill("https://user:pw@zeebe.internal.example");
   await dialog.getByRole("button", { name: "Save addresses" }).click();
