@@ -29,6 +29,8 @@ path                               where    OWNER        ADMIN        OPERATIONS
 /setup                             -        to-signin    to-signin    to-signin            to-signin    to-signin    to-signin
 /signin                            -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  ok
 /docs/cache-tokens                 -        ok           ok           ok                   ok           ok           ok
+/docs/trust-tokens                 -        ok           ok           ok                   ok           ok           ok
+/downloads/token-client.tgz        -        ok           ok           ok                   ok           ok           ok
 GET:/oauth/token                   -        405          405          405                  405          405          405
 POST:/oauth/token                  -        401          401          401                  401          401          401
 POST:/oauth/introspect             -        401          401          401                  401          401          401
@@ -153,7 +155,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(27 * 6);
+    expect(CELLS.length).toBe(29 * 6);
   });
 
   for (const cell of CELLS) {
