@@ -17,7 +17,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <button type="button" onClick={() => reset()} className={`${buttonClass("secondary")} mt-6`}>
         Try again
       </button>
-      {error.digest && <p className="mt-6 font-mono text-xs text-slate-400">Reference {error.digest}</p>}
+      {error.digest && <p className="mt-6 font-mono text-xs text-slate-500">Reference {error.digest}</p>}
     </main>
   );
 }

@@ -11,6 +11,7 @@ export const deleteCluster = authedAction(
     await remove(member, input);
     revalidatePath("/clusters");
     // Redirect from the server: re-rendering the deleted cluster's page would be a 404.
-    redirect("/clusters");
+    // The list shows a toast from `done` (components/ui/flash-toast.tsx).
+    redirect(`/clusters?done=${encodeURIComponent(`Deleted cluster “${input.confirmName}”`)}`);
   },
 );

@@ -10,8 +10,8 @@ import type { ClientSortKey, SortDirection } from "@/lib/api-clients/list-query"
 import type { ClientUsage } from "@/lib/usage/client-usage";
 import { UsageSparkline } from "@/components/usage/usage-sparkline";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { DropdownMenu } from "radix-ui";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
 import { ScopeBadges, SecretHint, StatusBadge } from "./client-badges";
@@ -32,21 +32,31 @@ export interface ClientRowActions {
 /** Column headers that sort: where a click leads, and the current order. */
 export type SortLinks = Record<ClientSortKey, { href: string; current: SortDirection | null }>;
 
-function SortHeader({ label, sortName, link }: { label: string; sortName: string; link?: SortLinks[ClientSortKey] }) {
+function SortHeader({
+  label,
+  sortName,
+  link,
+  className,
+}: {
+  label: string;
+  sortName: string;
+  link?: SortLinks[ClientSortKey];
+  className?: string;
+}) {
   const sort = link?.current === "asc" ? "ascending" : link?.current === "desc" ? "descending" : undefined;
   return (
-    <th scope="col" className="px-4 py-3" aria-sort={sort}>
+    <Th className={className} aria-sort={sort}>
       {link ? (
         <Link href={link.href} aria-label={`Sort by ${sortName}`} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
           {label}
-          <span aria-hidden="true" className={link.current ? "text-slate-700" : "text-slate-300"}>
+          <span aria-hidden="true" className={link.current ? "text-slate-700" : "text-slate-400"}>
             {link.current === "asc" ? "▲" : "▼"}
           </span>
         </Link>
       ) : (
         label
       )}
-    </th>
+    </Th>
   );
 }
 
@@ -87,91 +97,82 @@ export function ApiClientsTable({
     if (opener.current?.isConnected) opener.current.focus();
   };
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full min-w-[56rem] text-left text-sm">
-        <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase">
-          <tr>
-            <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
-            <th scope="col" className="px-4 py-3">Scopes</th>
-            <th scope="col" className="px-4 py-3">Secret</th>
-            <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} />
-            <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} />
-            <th scope="col" className="px-4 py-3">Status</th>
-            {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <>
+      <Table tableClassName="md:min-w-[60rem] md:table-fixed">
+        <THead>
+          <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
+          <Th className="w-36">Scopes</Th>
+          <Th className="w-24">Secret</Th>
+          <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-44" />
+          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
+          <Th className="w-36">Status</Th>
+          {actions && <Th className="w-16"><span className="sr-only">Actions</span></Th>}
+        </THead>
+        <TBody>
           {clients.map((c) => {
             const revoked = c.status === "revoked";
             const target = { clientId: c.clientId, name: c.name };
+            const items: RowAction[] = !actions
+              ? []
+              : revoked
+                ? actions.deleteAction
+                  ? [{ label: "Delete", danger: true, run: () => setDeleting(target) }]
+                  : []
+                : [
+                    ...(actions.updateAction
+                      ? [{ label: "Edit", run: () => setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes }) }]
+                      : []),
+                    { label: "Rotate secret", run: () => setRotating(target) },
+                    { label: "Revoke", danger: true, run: () => setRevoking(target) },
+                  ];
             return (
-              <tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "bg-slate-50/60" : "hover:bg-slate-50/60"}>
-                <td className="max-w-[20rem] px-4 py-3 align-top">
-                  <span className={`block truncate font-medium ${revoked ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900"}`}>
+              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "bg-slate-50" : "md:hover:bg-slate-50"}>
+                <Td wide className={actions ? "min-w-0 max-md:pr-10" : "min-w-0"}>
+                  <span
+                    title={c.name}
+                    className={`block font-medium max-md:[overflow-wrap:anywhere] md:truncate ${revoked ? "text-slate-600 line-through decoration-slate-400" : "text-slate-900"}`}
+                  >
                     {c.name}
                   </span>
                   {c.description && (
-                    <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-500" title={c.description}>{c.description}</span>
+                    <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-600 [overflow-wrap:anywhere]" title={c.description}>{c.description}</span>
                   )}
-                  <span className="mt-1 flex items-center gap-1.5">
-                    <code className="truncate font-mono text-xs text-slate-600">{c.clientId}</code>
+                  <span className="mt-1 flex min-w-0 items-center gap-1.5">
+                    <code className="min-w-0 font-mono text-xs break-all text-slate-600">{c.clientId}</code>
                     <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
                   </span>
-                </td>
-                <td className="w-[11rem] px-4 py-3 align-top"><ScopeBadges scopes={c.scopes} /></td>
-                <td className="px-4 py-3 align-top"><SecretHint hint={c.secretHint} /></td>
-                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
+                </Td>
+                <Td label="Scopes"><ScopeBadges scopes={c.scopes} /></Td>
+                <Td label="Secret"><SecretHint hint={c.secretHint} /></Td>
+                <Td label="Created" className="text-slate-600">
                   {formatDateTime(c.createdAt)}
-                  <span className="block max-w-[12rem] truncate text-xs text-slate-400">by {c.createdByEmail}</span>
-                </td>
-                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-400">Never</span>}
+                  <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>
+                </Td>
+                <Td label="Last used" className="text-slate-600">
+                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
                   <UsageSparkline usage={usage?.[c.clientId]} name={c.name} />
-                </td>
-                <td className="px-4 py-3 align-top">
+                </Td>
+                <Td label="Status">
                   <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />
-                </td>
+                </Td>
                 {actions && (
-                  <td className="px-4 py-2.5 text-right align-top whitespace-nowrap">
-                    {!revoked && (
-                      <>
-                        {actions.updateAction && (
-                          <Button variant="ghost" size="sm" aria-label={`Edit ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                              opener.current = e.currentTarget;
-                              setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes });
-                            }}>
-                            Edit
-                          </Button>
-                        )}
-                        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                            opener.current = e.currentTarget;
-                            setRotating(target);
-                          }}>
-                          Rotate
-                        </Button>
-                        <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                            opener.current = e.currentTarget;
-                            setRevoking(target);
-                          }} className="text-red-700 hover:bg-red-50">
-                          Revoke
-                        </Button>
-                      </>
+                  <Td className="text-right max-md:absolute max-md:top-3 max-md:right-3">
+                    {items.length > 0 && (
+                      <RowActionsMenu
+                        name={c.name}
+                        items={items}
+                        onOpener={(el) => {
+                          opener.current = el;
+                        }}
+                      />
                     )}
-                    {revoked && actions.deleteAction && (
-                      <Button variant="ghost" size="sm" aria-label={`Delete ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                        opener.current = e.currentTarget;
-                        setDeleting(target);
-                      }} className="text-red-700 hover:bg-red-50">
-                        Delete
-                      </Button>
-                    )}
-                  </td>
+                  </Td>
                 )}
-              </tr>
+              </Tr>
             );
           })}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {actions && (
         <>
           <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} maxSecretAgeDays={maxSecretAgeDays} />
@@ -184,6 +185,50 @@ export function ApiClientsTable({
           )}
         </>
       )}
-    </Card>
+    </>
+  );
+}
+
+interface RowAction {
+  label: string;
+  danger?: boolean;
+  run: () => void;
+}
+
+const menuItem =
+  "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
+
+/** A row's actions behind one "⋯" button: the name column keeps the room. */
+function RowActionsMenu({ name, items, onOpener }: { name: string; items: RowAction[]; onOpener: (el: HTMLButtonElement) => void }) {
+  return (
+    // Not modal: the dialog an item opens takes focus itself.
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger
+        aria-label={`Actions for ${name}`}
+        onPointerDown={(e) => onOpener(e.currentTarget)}
+        onKeyDown={(e) => onOpener(e.currentTarget)}
+        className="inline-flex size-8 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 data-[state=open]:bg-slate-100"
+      >
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
+          <circle cx="3" cy="8" r="1.4" />
+          <circle cx="8" cy="8" r="1.4" />
+          <circle cx="13" cy="8" r="1.4" />
+        </svg>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={4} collisionPadding={8} className="z-50 min-w-44 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200">
+          {items.map((i) => (
+            <DropdownMenu.Item
+              key={i.label}
+              className={i.danger ? `${menuItem} text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-700` : menuItem}
+              onSelect={i.run}
+              aria-haspopup="dialog"
+            >
+              {i.label}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }

@@ -62,11 +62,11 @@ export function StatusBadge({
 }
 
 export function SecretHint({ hint }: { hint: string | null }) {
-  if (!hint) return <span className="text-slate-400">—</span>;
+  if (!hint) return <span className="text-slate-600">—</span>;
   return (
     <code className="font-mono text-xs text-slate-700">
       <span className="sr-only">Secret ending in </span>
-      <span aria-hidden="true" className="tracking-tighter text-slate-400">••••</span>
+      <span aria-hidden="true" className="tracking-tighter text-slate-500">••••</span>
       {hint}
     </code>
   );

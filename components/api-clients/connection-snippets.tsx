@@ -28,7 +28,7 @@ export function ConnectionSnippets({ label = "Connection snippets", className = 
           <Tabs.Trigger
             key={t.id}
             value={t.id}
-            className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm"
+            className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm"
           >
             {t.label}
           </Tabs.Trigger>
@@ -42,7 +42,7 @@ export function ConnectionSnippets({ label = "Connection snippets", className = 
                 <span className="min-w-0">
                   <span className="block text-sm font-medium text-slate-900">{s.title}</span>
                   <span className="block text-xs font-medium text-slate-600">For {s.versions}</span>
-                  {s.caption && <span className="block text-xs text-slate-500">{s.caption}</span>}
+                  {s.caption && <span className="block text-xs text-slate-600">{s.caption}</span>}
                   {s.links?.map((l) => (
                     <a
                       key={l.href}
@@ -63,7 +63,7 @@ export function ConnectionSnippets({ label = "Connection snippets", className = 
                 tabIndex={0}
                 aria-label={`${t.label}: ${s.title}`}
                 data-language={s.language}
-                className="max-h-[28rem] overflow-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-100 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+                className="max-h-[28rem] overflow-auto rounded-lg bg-code px-4 py-3 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere] text-code-fg focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
               >
                 <code>{s.code}</code>
               </pre>

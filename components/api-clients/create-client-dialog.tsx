@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import { CredentialsReveal } from "./credentials-reveal";
 import { SecretExpiryField } from "./secret-expiry-field";
@@ -39,7 +39,7 @@ export function CreateClientDialog({
             ? "Your application exchanges these credentials for an access token at the OAuth URL."
             : "An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
         }
-        className="w-[min(40rem,calc(100vw-2rem))]"
+        size="lg"
       >
         {d.issued ? (
           <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
@@ -64,6 +64,7 @@ function CreateClientForm({
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  useResultToast(state, { success: (c) => `Client “${c.name}” created`, failure: "The client was not created" });
 
   useEffect(() => {
     if (state?.ok) onCreated(state.data);

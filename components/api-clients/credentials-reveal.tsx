@@ -17,7 +17,7 @@ export function SecretField({ label, value, emphasis }: { label: string; value: 
   const id = `reveal-${label.toLowerCase().replace(/\s+/g, "-")}`;
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-xs font-medium tracking-wide text-slate-500 uppercase">
+      <label htmlFor={id} className="block text-xs font-medium tracking-wide text-slate-600 uppercase">
         {label}
       </label>
       <div className="flex items-center gap-2">
@@ -51,8 +51,8 @@ export function CredentialsReveal({
   const { confirming, requestClose: onDone, cancelClose: onKeepOpen, confirmClose: onConfirmClose } = dialog;
   const previous = issued.previousSecretExpiresAt;
   return (
-    <div className="space-y-4" data-testid="credentials-reveal">
-      <div role="alert" className="flex gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+    <div className="space-y-3.5" data-testid="credentials-reveal">
+      <div role="alert" className="flex gap-3 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
         <WarningIcon />
         <p>
           <strong className="font-semibold">Copy the client secret now.</strong> For your security it is stored only
@@ -61,7 +61,7 @@ export function CredentialsReveal({
       </div>
       <SecretField label="Client ID" value={issued.clientId} />
       <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
         {" · "}
         {issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}
@@ -72,24 +72,28 @@ export function CredentialsReveal({
           </>
         )}
       </p>
-      <DownloadCredentials input={{ ...issued, ...connection }} />
-      <section aria-labelledby="reveal-connect-title" className="space-y-2">
-        <h3 id="reveal-connect-title" className="text-sm font-semibold text-slate-900">
-          Connect your application
-        </h3>
-        <ConnectionSnippets
-          {...connection}
-          clientId={issued.clientId}
-          clientSecret={issued.clientSecret}
-          scopes={issued.scopes}
-          fileName={credentialsFileName(issued.name, "env", issued.clientId)}
-        />
-      </section>
+      <DownloadCredentials
+        input={{ ...issued, ...connection }}
+        more={
+          <section aria-labelledby="reveal-connect-title" className="space-y-2">
+            <h3 id="reveal-connect-title" className="text-sm font-semibold text-slate-900">
+              Connect your application
+            </h3>
+            <ConnectionSnippets
+              {...connection}
+              clientId={issued.clientId}
+              clientSecret={issued.clientSecret}
+              scopes={issued.scopes}
+              fileName={credentialsFileName(issued.name, "env", issued.clientId)}
+            />
+          </section>
+        }
+      />
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
           <p id="confirm-close-title" className="font-medium">Have you saved the client secret?</p>
           <p className="mt-0.5 text-slate-300">Once you close this dialog, the secret cannot be shown again.</p>
-          <div className="mt-3 flex justify-end gap-2">
+          <div className="mt-3 flex flex-wrap justify-end gap-2">
             <Button variant="secondary" size="sm" onClick={onKeepOpen} autoFocus>
               Keep it open
             </Button>
@@ -99,8 +103,8 @@ export function CredentialsReveal({
           </div>
         </div>
       ) : (
-        <div className="flex justify-end pt-1">
-          <Button onClick={onDone}>Done</Button>
+        <div className="flex justify-end">
+          <Button onClick={onDone} className="max-sm:w-full">Done</Button>
         </div>
       )}
     </div>

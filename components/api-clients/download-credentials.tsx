@@ -26,53 +26,70 @@ export function saveFile(fileName: string, content: string, mime: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function DownloadCredentials({ input }: { input: CredentialsInput }) {
+/**
+ * The format tabs and the Download button, always in view; the file's
+ * preview (and whatever `more` holds, e.g. connection snippets) sits behind
+ * a disclosure so the show-once dialog stays short.
+ */
+export function DownloadCredentials({ input, more }: { input: CredentialsInput; more?: React.ReactNode }) {
   const [format, setFormat] = useState<CredentialsFormat>("env");
   const file = credentialsFile(input, format);
   const label = CREDENTIALS_FORMATS.find((f) => f.format === format)!.label;
   return (
-    <section aria-labelledby="download-credentials-heading" className="rounded-lg ring-1 ring-slate-200">
-      <Tabs.Root value={format} onValueChange={(v) => setFormat(v as CredentialsFormat)}>
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
-          <h3 id="download-credentials-heading" className="text-sm font-semibold text-slate-900">
-            Connection details
-          </h3>
-          <Tabs.List aria-label="Credentials format" className="flex gap-1 rounded-md bg-slate-100 p-0.5">
+    <Tabs.Root value={format} onValueChange={(v) => setFormat(v as CredentialsFormat)}>
+      <section aria-labelledby="download-credentials-heading" className="space-y-2">
+        <h3 id="download-credentials-heading" className="sr-only">
+          Download credentials
+        </h3>
+        <div className="flex flex-wrap items-center gap-2">
+          <Tabs.List aria-label="Credentials format" className="flex flex-wrap gap-1 rounded-md bg-slate-100 p-0.5">
             {CREDENTIALS_FORMATS.map((f) => (
               <Tabs.Trigger
                 key={f.format}
                 value={f.format}
                 title={f.description}
-                className="rounded px-2.5 py-1 text-xs font-medium text-slate-600 hover:text-slate-900 data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm"
+                className="rounded px-2.5 py-1 text-xs font-medium text-slate-700 hover:text-slate-900 data-[state=active]:bg-white data-[state=active]:text-slate-900 data-[state=active]:shadow-sm"
               >
                 {f.label}
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-        </div>
-        <Tabs.Content value={format} className="focus:outline-none">
-          <pre
-            role="region"
-            aria-label={`${label} credentials`}
-            className="max-h-44 overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100"
-          >
-            {file.content}
-          </pre>
-        </Tabs.Content>
-      </Tabs.Root>
-      <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5">
-        <span className="text-xs text-slate-500">
-          Saved as <code className="font-mono text-slate-700">{file.fileName}</code>
-        </span>
-        <div className="flex items-center gap-2">
-          <CopyButton value={file.content} label={`${label} credentials`} />
-          <Button size="sm" onClick={() => saveFile(file.fileName, file.content, file.mime)}>
+          <Button size="sm" className="ml-auto max-sm:w-full" onClick={() => saveFile(file.fileName, file.content, file.mime)}>
             <DownloadIcon />
             Download credentials
           </Button>
         </div>
-      </div>
-    </section>
+        <p className="text-xs text-slate-600">
+          Saved as <code className="font-mono text-slate-800 [overflow-wrap:anywhere]">{file.fileName}</code>
+        </p>
+      </section>
+      <details className="group mt-3 rounded-lg ring-1 ring-slate-200">
+        <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 text-slate-500 transition-transform group-open:rotate-90" fill="none" stroke="currentColor" strokeWidth="1.8">
+            <path d="m6 4 4 4-4 4" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          File preview and connection snippets
+        </summary>
+        <div className="space-y-4 border-t border-slate-200 p-3">
+          <Tabs.Content value={format} className="space-y-1.5 focus:outline-none">
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-xs font-medium text-slate-700">{label}</span>
+              <CopyButton value={file.content} label={`${label} credentials`} />
+            </div>
+            <pre
+              role="region"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+              tabIndex={0}
+              aria-label={`${label} credentials`}
+              className="max-h-44 overflow-auto rounded-md bg-code px-3 py-2.5 font-mono text-[11px] leading-relaxed break-all whitespace-pre-wrap text-code-fg"
+            >
+              {file.content}
+            </pre>
+          </Tabs.Content>
+          {more}
+        </div>
+      </details>
+    </Tabs.Root>
   );
 }
 

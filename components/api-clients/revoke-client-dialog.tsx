@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
+import { notify } from "@/components/ui/toaster";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 
 /** One confirmation dialog for the whole table, opened for `target`. */
@@ -43,8 +44,13 @@ export function RevokeClientDialog({
             onClick={() =>
               start(async () => {
                 const res = await revokeAction(undefined, { clusterId, clientId });
-                if (res.ok) close();
-                else setError(res.error);
+                if (res.ok) {
+                  close();
+                  notify.success(`Revoked “${clientName}”`);
+                } else {
+                  setError(res.error);
+                  notify.error(`“${clientName}” was not revoked`, res.error);
+                }
               })
             }
           >

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { CredentialsReveal } from "./credentials-reveal";
 import { useSecretDialog } from "./use-secret-dialog";
@@ -53,7 +53,7 @@ export function RotateSecretDialog({
             ? "Update your applications with the new secret. The client ID stays the same."
             : "A new secret is issued. The client ID and scopes stay the same."
         }
-        className="w-[min(40rem,calc(100vw-2rem))]"
+        size="lg"
       >
         {d.issued ? (
           <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
@@ -79,6 +79,7 @@ function RotateForm({
   maxSecretAgeDays: number | null;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
+  useResultToast(state, { success: (c) => `New secret issued for “${c.name}”`, failure: "The secret was not rotated" });
   useEffect(() => {
     if (state?.ok) onRotated(state.data);
   }, [state, onRotated]);

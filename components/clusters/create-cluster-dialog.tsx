@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ClusterAddressFields } from "@/components/clusters/cluster-address-fields";
 
@@ -14,6 +14,7 @@ export function CreateClusterDialog({ regions, action }: { regions: string[]; ac
   const router = useRouter();
   const fe = state && !state.ok ? state.fieldErrors : undefined;
 
+  useResultToast(state, { success: () => "Cluster created", failure: "The cluster was not created" });
   useEffect(() => {
     if (state?.ok) router.push(`/clusters/${state.data.id}`);
   }, [state, router]);

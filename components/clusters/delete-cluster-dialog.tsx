@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 export function DeleteClusterDialog({
@@ -18,6 +18,8 @@ export function DeleteClusterDialog({
   const [typed, setTyped] = useState("");
   const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  // Success redirects to the list, which shows its own toast.
+  useResultToast(state, { success: () => "Cluster deleted", failure: "The cluster was not deleted" });
 
   return (
     <Dialog onOpenChange={() => setTyped("")}>

@@ -1,24 +1,38 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { MobileNav } from "@/components/console/mobile-nav";
 import { NavLinks } from "@/components/console/nav-links";
 import { UserMenu } from "@/components/console/user-menu";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Member } from "@/lib/auth/session";
 
+// From 360 px up: below `md` the section links move into the Menu sheet and
+// the organization name into the user menu; the user menu (theme, sign out)
+// is always on screen.
 export function TopBar({ member }: { member: Member }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6">
-        <Link href="/clusters" aria-label="Cluster Console home">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:px-6 md:gap-6">
+        <MobileNav organizationName={member.organizationName} />
+        <Link href="/clusters" aria-label="Cluster Console home" className="shrink-0">
           <Logo />
         </Link>
-        <span role="group" className="hidden items-center gap-2 text-sm text-slate-500 sm:flex" aria-label="Organization">
+        <span role="group" className="hidden min-w-0 items-center gap-2 text-sm text-slate-500 lg:flex" aria-label="Organization">
           <span aria-hidden="true" className="text-slate-300">/</span>
-          <span className="font-medium text-slate-800">{member.organizationName}</span>
+          <span className="max-w-56 truncate font-medium text-slate-800" title={member.organizationName}>
+            {member.organizationName}
+          </span>
         </span>
-        <NavLinks />
-        <div className="ml-auto">
-          <UserMenu name={member.name} email={member.email} role={ROLE_LABELS[member.role]} />
+        <div className="hidden md:block">
+          <NavLinks />
+        </div>
+        <div className="ml-auto min-w-0">
+          <UserMenu
+            name={member.name}
+            email={member.email}
+            role={ROLE_LABELS[member.role]}
+            organizationName={member.organizationName}
+          />
         </div>
       </div>
     </header>

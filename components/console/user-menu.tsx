@@ -1,8 +1,22 @@
 "use client";
 import { DropdownMenu } from "radix-ui";
 import { signOut } from "next-auth/react";
+import { ThemeMenuItems } from "@/components/theme/theme-menu";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+const item =
+  "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
+
+export function UserMenu({
+  name,
+  email,
+  role,
+  organizationName,
+}: {
+  name: string;
+  email: string;
+  role: string;
+  organizationName: string;
+}) {
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -12,10 +26,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        aria-label="User menu"
-        className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100"
+        className="flex max-w-full items-center gap-2 rounded-full py-1 pr-1 pl-1 text-sm text-slate-700 hover:bg-slate-100 sm:pr-2"
       >
-        <span className="flex h-7 w-7 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
+        <span className="sr-only">User menu</span>
+        <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-xs font-semibold text-white">
           {initials || "?"}
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
@@ -24,18 +38,20 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <DropdownMenu.Content
           align="end"
           sideOffset={6}
-          className="z-50 min-w-56 rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200"
+          collisionPadding={8}
+          className="z-50 w-[min(18rem,calc(100vw-1rem))] rounded-lg bg-white p-1 shadow-lg ring-1 ring-slate-200"
         >
           <div className="px-3 py-2">
             <p className="truncate text-sm font-medium text-slate-900">{name}</p>
-            <p className="truncate text-xs text-slate-500">{email}</p>
-            <p className="mt-1 text-xs text-slate-500">Role: {role}</p>
+            <p className="truncate text-xs text-slate-600">{email}</p>
+            <p className="mt-1 truncate text-xs text-slate-600">
+              {role} · {organizationName}
+            </p>
           </div>
-          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-          <DropdownMenu.Item
-            onSelect={() => void signOut({ callbackUrl: "/signin" })}
-            className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100"
-          >
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <ThemeMenuItems itemClassName={item} />
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: "/signin" })} className={item}>
             Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>

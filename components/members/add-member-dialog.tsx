@@ -3,13 +3,14 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 export function AddMemberDialog({ roles, action }: { roles: { value: string; label: string }[]; action: FormAction<ActionResult<unknown>> }) {
   const [open, setOpen] = useState(false);
   const [state, onSubmit, pending, formAction] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  useResultToast(state, { success: () => "Member added", failure: "The member was not added" });
 
   useEffect(() => {
     if (state?.ok) setOpen(false);

@@ -2,10 +2,10 @@ import { forwardRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 const variants = {
-  primary: "bg-brand-500 text-white hover:bg-brand-600 disabled:bg-brand-500/60",
-  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",
-  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:opacity-60",
+  secondary: "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-60",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:opacity-60",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:opacity-60",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;

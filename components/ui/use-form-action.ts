@@ -6,7 +6,8 @@
 // server-rendered form POST to the same server action when JavaScript is not
 // running (yet), so no form ever falls back to a GET that would put its
 // fields, passwords included, in the URL.
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { notify } from "@/components/ui/toaster";
 
 /** A server action as a form calls it; pages pass one to the component that renders the form. */
 export type FormAction<S> = (prev: S | undefined, input: FormData) => Promise<S>;
@@ -19,4 +20,24 @@ export function useFormAction<S>(action: FormAction<S>) {
     startTransition(() => dispatch(data));
   };
   return [state, onSubmit, pending, dispatch] as const;
+}
+
+/**
+ * A toast for each result of a form action: `success(data)` when it worked,
+ * `failure` (with the action's own message) when it did not. Field errors
+ * still show next to their fields; the toast says the action did not happen.
+ */
+export function useResultToast<T>(
+  state: { ok: true; data: T } | { ok: false; error: string } | undefined,
+  messages: { success: (data: T) => string; failure: string },
+) {
+  // Once per result object (a new submit gives a new one), whatever the
+  // messages' identity on each render.
+  const latest = useRef(messages);
+  latest.current = messages;
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) notify.success(latest.current.success(state.data));
+    else notify.error(latest.current.failure, state.error);
+  }, [state]);
 }

@@ -193,7 +193,8 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   const row = page.getByRole("row").filter({ hasText: "billing" });
 
   // Rotation keeping the old secret for 24 hours: two working secrets.
-  await row.getByRole("button", { name: "Rotate secret of billing" }).click();
+  await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Rotate secret" }).click();
   let dialog = page.getByRole("dialog", { name: "Rotate secret of “billing”" });
   await dialog.getByLabel("Keep it valid for 24 hours").check();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
@@ -210,7 +211,8 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   expect(await tokenStatus(page, first.clientId, second)).toBe(200);
 
   // Rotation revoking the old secret now (the default choice).
-  await row.getByRole("button", { name: "Rotate secret of billing" }).click();
+  await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Rotate secret" }).click();
   dialog = page.getByRole("dialog", { name: "Rotate secret of “billing”" });
   await expect(dialog.getByLabel("Revoke the old secret now")).toBeChecked();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
@@ -225,7 +227,8 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   expect(await tokenStatus(page, first.clientId, third)).toBe(200);
 
   // Revoke, with confirmation.
-  await row.getByRole("button", { name: "Revoke billing" }).click();
+  await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Revoke" }).click();
   const confirm = page.getByRole("dialog", { name: "Revoke “billing”?" });
   await confirm.getByRole("button", { name: "Revoke client" }).click();
   await expect(confirm).toBeHidden();
@@ -234,7 +237,7 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   await page.getByLabel("Status", { exact: true }).selectOption("revoked");
   await expect(page).toHaveURL(/\?status=revoked$/);
   await expect(row).toContainText("Revoked");
-  await expect(row.getByRole("button", { name: /Rotate|Revoke/ })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
   await expect.poll(() => tokenStatus(page, first.clientId, third)).toBe(401);
   expect(await liveSecrets(first.clientId)).toBe(0);
 
@@ -262,7 +265,7 @@ for (const role of ["DEVELOPER", "VISITOR"] as const) {
     await expect(row).toContainText("wxyz");
     await expect(row).toContainText("Operate");
     await expect(page.getByRole("button", { name: "Create New Client" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /^(Rotate|Revoke)/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
     await expect(page.getByText("Owners, admins and operations engineers can create")).toBeVisible();
   });
 }

@@ -74,6 +74,8 @@ test("the creation dialog's snippets carry the real secret, and nothing does aft
   const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
   const secret = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
 
+  // Snippets sit behind a disclosure, so the dialog stays short.
+  await dialog.getByText("File preview and connection snippets").click();
   const texts = await snippetTexts(dialog);
   for (const tab of ["Shell", "Java", "Spring", "zbctl"]) {
     expect(texts[tab], tab).toContain(clientId);

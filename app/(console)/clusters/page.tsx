@@ -4,10 +4,13 @@ import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { listClusters } from "@/lib/clusters/list-clusters";
-import { Card, EmptyState, PageHeader } from "@/components/ui/page-header";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { createCluster } from "@/app/actions/create-cluster";
 import { CreateClusterDialog } from "@/components/clusters/create-cluster-dialog";
 import { formatDateTime } from "@/components/ui/format";
+import { FlashToast } from "@/components/ui/flash-toast";
+import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Clusters" };
 
@@ -18,41 +21,40 @@ export default async function ClustersPage() {
 
   return (
     <div className="space-y-6">
+      <Suspense>
+        <FlashToast />
+      </Suspense>
       <PageHeader title="Clusters" description="Zeebe clusters of your organization and who can reach them." actions={create} />
       {clusters.length === 0 ? (
         <EmptyState title="No clusters yet" action={create}>
           A cluster is where your processes run. Create one, then give your applications access to it from its API tab.
         </EmptyState>
       ) : (
-        <Card className="overflow-hidden">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Region</th>
-                <th scope="col" className="px-4 py-3">Cluster ID</th>
-                <th scope="col" className="px-4 py-3">Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {clusters.map((c) => (
-                <tr key={c.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/clusters/${c.id}`} className="text-slate-900 hover:text-brand-600 hover:underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{c.region}</td>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-600">{c.id}</td>
-                  <td className="px-4 py-3 text-slate-600">
-                    {formatDateTime(c.createdAt)}
-                    <span className="block text-xs text-slate-400">by {c.createdByEmail}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <Table>
+          <THead>
+            <Th>Name</Th>
+            <Th>Region</Th>
+            <Th>Cluster ID</Th>
+            <Th>Created</Th>
+          </THead>
+          <TBody>
+            {clusters.map((c) => (
+              <Tr key={c.id} className="md:hover:bg-slate-50">
+                <Td label="Name" wide className="font-medium [overflow-wrap:anywhere]">
+                  <Link href={`/clusters/${c.id}`} className="text-slate-900 hover:text-brand-600 hover:underline">
+                    {c.name}
+                  </Link>
+                </Td>
+                <Td label="Region" className="text-slate-700">{c.region}</Td>
+                <Td label="Cluster ID" wide className="font-mono text-xs break-all text-slate-600 max-md:order-last">{c.id}</Td>
+                <Td label="Created" className="text-slate-600">
+                  {formatDateTime(c.createdAt)}
+                  <span className="block truncate text-xs text-slate-500" title={c.createdByEmail}>by {c.createdByEmail}</span>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </div>
   );

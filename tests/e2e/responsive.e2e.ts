@@ -1,0 +1,160 @@
+// Every page and dialog at phone (390x844) and desktop (1440x900) size, in
+// the light and the dark theme (the system setting, emulated): no page wider
+// than the screen, no serious or critical axe violation, every action within
+// reach. With realistic long names, because that is what broke the layout.
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { createAccount, createCluster, expect, sql, test, type Account } from "./fixtures";
+import { SIZES, THEMES, checkView } from "./support/layout-checks";
+
+const LONG_CLIENT = `payments-reconciliation-worker-eu-central-1-production-blue-${"x".repeat(40)}`; // 100 characters
+const REAL_CLIENT = "payments-reconciliation-worker-eu-central-1-production-blue";
+
+async function seed(owner: Account) {
+  const cluster = await createCluster(owner.organizationId, "payments-reconciliation-eu-central-1-prod");
+  for (const [name, lastUsed, revoked] of [
+    [LONG_CLIENT, true, false],
+    [REAL_CLIENT, true, false],
+    ["order-worker", false, false],
+    ["legacy-importer", false, true],
+  ] as const) {
+    const { rows } = await sql().query<{ id: string }>(
+      `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, last_used_at, revoked_at, revoked_by_email)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, '{ZEEBE,TASKLIST,OPERATE}', $5, $6, $7, $8) RETURNING id`,
+      [
+        randomBytes(16).toString("hex"), owner.organizationId, cluster.id, name,
+        "a-very-long-email-address-for-testing@operations.example.com",
+        lastUsed ? new Date() : null, revoked ? new Date() : null, revoked ? owner.email : null,
+      ],
+    );
+    await sql().query(
+      "INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'Ab12')",
+      [rows[0]!.id, randomBytes(32)],
+    );
+  }
+  const dev = await createAccount("DEVELOPER", owner.organizationId);
+  await sql().query("UPDATE users SET name = $1 WHERE id = $2", ["Maximiliane Alexandra von Reconciliation-Worthington", dev.userId]);
+  for (const [action, type, name, metadata] of [
+    ["cluster.created", "cluster", cluster.name, { region: "bru-2" }],
+    ["client.created", "api_client", LONG_CLIENT, { scopes: "ZEEBE,TASKLIST" }],
+    ["member.role_changed", "user", "a-very-long-email-address-for-testing@operations.example.com", { from: "DEVELOPER", to: "OPERATIONS_ENGINEER" }],
+  ] as const) {
+    await sql().query(
+      `INSERT INTO audit_events (organization_id, cluster_id, actor_email, action, target_type, target_id, target_name, metadata)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [owner.organizationId, cluster.id, owner.email, action, type, cluster.id, name, JSON.stringify(metadata)],
+    );
+  }
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" } };
+}
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+}
+
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    test.describe(`${size.name} ${theme}`, () => {
+      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
+
+      test("pages fit the screen and pass axe", async ({ page, owner }) => {
+        test.setTimeout(120_000);
+        const { cluster } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
+        const pages: [string, string][] = [
+          ["clusters", "/clusters"],
+          ["cluster-overview", `/clusters/${cluster.id}`],
+          ["cluster-api", `/clusters/${cluster.id}/api`],
+          ["cluster-activity", `/clusters/${cluster.id}/activity`],
+          ["members", "/members"],
+          ["activity", "/activity"],
+          ["docs-cache-tokens", "/docs/cache-tokens"],
+          ["not-found", `/clusters/${crypto.randomUUID()}`],
+        ];
+        for (const [name, path] of pages) {
+          await open(page, path);
+          await checkView(page, `${name}-${tag}`);
+        }
+        // The theme really is the one asked for (the system setting).
+        const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        if (theme === "dark") expect(bg).toBe("rgb(11, 15, 25)");
+        else expect(bg).not.toBe("rgb(11, 15, 25)");
+
+        await page.context().clearCookies();
+        await open(page, "/signin");
+        await checkView(page, `signin-${tag}`);
+      });
+
+      test("dialogs and menus fit the screen and pass axe", async ({ page, owner }) => {
+        test.setTimeout(120_000);
+        const { cluster, dev } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
+
+        // Navigation and the user menu (on a phone: behind the Menu button).
+        await open(page, "/clusters");
+        if (size.name === "phone") {
+          await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+          await page.getByRole("button", { name: "Open menu" }).click();
+          const menu = page.getByRole("dialog", { name: "Menu" });
+          await expect(menu.getByRole("link", { name: "Members" })).toBeVisible();
+          await checkView(page, `nav-menu-${tag}`, { dialog: true });
+          await page.keyboard.press("Escape");
+        }
+        await page.getByRole("button", { name: "User menu" }).click();
+        await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+        await checkView(page, `user-menu-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+
+        await page.getByRole("button", { name: "Create cluster" }).first().click();
+        await checkView(page, `create-cluster-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+
+        await open(page, `/clusters/${cluster.id}`);
+        await page.getByRole("button", { name: "Delete cluster" }).click();
+        await checkView(page, `delete-cluster-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+
+        await open(page, "/members");
+        await page.getByRole("button", { name: "Add member" }).click();
+        await checkView(page, `add-member-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: `Role of ${dev.name}: Developer. Change role` }).click();
+        await checkView(page, `role-menu-${tag}`, { dialog: true });
+        await page.getByRole("menuitemradio", { name: "Owner" }).click();
+        await expect(page.getByRole("dialog", { name: `Make ${dev.name} an Owner?` })).toBeVisible();
+        await checkView(page, `role-confirm-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: `Remove ${dev.name}` }).click();
+        await checkView(page, `remove-member-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+
+        await open(page, `/clusters/${cluster.id}/api`);
+        await page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true }).click();
+        await checkView(page, `client-actions-${tag}`, { dialog: true });
+        await page.getByRole("menuitem", { name: "Rotate secret" }).click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await checkView(page, `rotate-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: `Actions for ${REAL_CLIENT}`, exact: true }).click();
+        await page.getByRole("menuitem", { name: "Revoke" }).click();
+        await checkView(page, `revoke-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+
+        await page.getByRole("button", { name: "Create New Client" }).click();
+        const dialog = page.getByRole("dialog");
+        await checkView(page, `create-client-${tag}`, { dialog: true });
+        await dialog.getByLabel("Client name").fill(LONG_CLIENT.replace("blue", "gren"));
+        await dialog.getByRole("button", { name: "Create client" }).click();
+        await expect(dialog.getByLabel("Client Secret", { exact: true })).toBeVisible();
+        await checkView(page, `show-once-${tag}`, { dialog: true });
+        await dialog.getByText("File preview and connection snippets").click();
+        await checkView(page, `show-once-details-${tag}`, { dialog: true });
+        await dialog.getByRole("button", { name: "Done" }).click();
+        await checkView(page, `show-once-confirm-${tag}`, { dialog: true });
+        await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+        await expect(dialog).toBeHidden();
+      });
+    });
+  }
+}
