@@ -20,6 +20,10 @@ export interface SignInState {
 export async function signInWithPassword(_prev: unknown, raw: ActionInput): Promise<SignInState> {
   const input = formToObject(raw);
   const email = typeof input.email === "string" ? input.email.slice(0, 254) : "";
+  // An empty form is not a wrong password: say what is missing. (Not an
+  // account oracle: no account has an empty email or password.)
+  if (!email.trim()) return { error: "Enter your email address.", email };
+  if (typeof input.password !== "string" || input.password === "") return { error: "Enter your password.", email };
   const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
   let user: SignedInUser;
   try {

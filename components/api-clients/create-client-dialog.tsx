@@ -3,7 +3,9 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-input";
+import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import { CredentialsReveal } from "./credentials-reveal";
@@ -74,10 +76,10 @@ function CreateClientForm({
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="clusterId" value={clusterId} />
       {state && !state.ok && !fe && <FormError message={state.error} />}
-      <Field label="Client name" hint="Up to 100 characters, unique within this cluster." errors={fe?.name}>
+      <Field label="Client name" hint="Unique within this cluster." errors={fe?.name}>
         {(p) => (
           // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
-          <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. order-worker" className={inputClass} autoFocus />
+          <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. order-worker" autoFocus />
         )}
       </Field>
       <fieldset aria-describedby={fe?.scopes ? "scopes-error" : undefined}>

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
+import { CountedInput } from "@/components/ui/counted-input";
+import { ORGANIZATION_NAME_MAX } from "@/lib/members/schemas";
 
 export function SetupForm({ action }: { action: FormAction<ActionResult<unknown>> }) {
   const [state, onSubmit, pending, formAction] = useFormAction(action);
@@ -14,7 +16,7 @@ export function SetupForm({ action }: { action: FormAction<ActionResult<unknown>
     <form action={formAction} onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Organization name" errors={fe?.organizationName}>
-        {(p) => <input {...p} name="organizationName" required maxLength={100} className={inputClass} placeholder="Acme Inc." />}
+        {(p) => <CountedInput {...p} max={ORGANIZATION_NAME_MAX} name="organizationName" required placeholder="Acme Inc." />}
       </Field>
       <Field label="Your name" errors={fe?.name}>
         {(p) => <input {...p} name="name" autoComplete="name" required className={inputClass} />}

@@ -7,6 +7,8 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ClusterAddressFields } from "@/components/clusters/cluster-address-fields";
+import { CountedInput } from "@/components/ui/counted-input";
+import { CLUSTER_NAME_MAX } from "@/lib/clusters/schemas";
 
 export function CreateClusterDialog({ regions, action }: { regions: string[]; action: FormAction<ActionResult<{ id: string }>> }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +30,7 @@ export function CreateClusterDialog({ regions, action }: { regions: string[]; ac
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {state && !state.ok && !fe && <FormError message={state.error} />}
           <Field label="Cluster name" errors={fe?.name}>
-            {(p) => <input {...p} name="name" required maxLength={50} className={inputClass} autoFocus />}
+            {(p) => <CountedInput {...p} max={CLUSTER_NAME_MAX} name="name" required autoComplete="off" autoFocus />}
           </Field>
           <Field label="Region" errors={fe?.region}>
             {(p) => (

@@ -5,6 +5,8 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
+import { CountedInput } from "@/components/ui/counted-input";
+import { MEMBER_NAME_MAX } from "@/lib/members/schemas";
 
 export function AddMemberDialog({ roles, action }: { roles: { value: string; label: string }[]; action: FormAction<ActionResult<unknown>> }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +30,7 @@ export function AddMemberDialog({ roles, action }: { roles: { value: string; lab
         <form action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
           {state && !state.ok && !fe && <FormError message={state.error} />}
           <Field label="Name" errors={fe?.name}>
-            {(p) => <input {...p} name="name" required className={inputClass} autoFocus />}
+            {(p) => <CountedInput {...p} max={MEMBER_NAME_MAX} name="name" required autoComplete="off" autoFocus />}
           </Field>
           <Field label="Email" errors={fe?.email}>
             {(p) => <input {...p} name="email" type="email" required className={inputClass} autoComplete="off" />}

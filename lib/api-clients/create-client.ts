@@ -20,8 +20,18 @@ export interface IssuedCredentials {
   secretExpiresAt: Date | null;
 }
 
-const duplicateName = (name: string) =>
-  fieldError("conflict", { name: [`A client named “${name}” already exists on this cluster.`] });
+// Names the client that holds the name, which may differ in case from
+// what was typed ("Order-Worker" is taken by "order-worker").
+const duplicateName = (existing: string) =>
+  fieldError("conflict", {
+    name: [`This cluster already has a client named “${existing}”; names are compared ignoring case. Choose another name.`],
+  });
+
+const activeClientNamed = (organizationId: string, clusterId: string, name: string) =>
+  db().apiClient.findFirst({
+    where: { organizationId, clusterId, revokedAt: null, name: { equals: name, mode: "insensitive" } },
+    select: { name: true },
+  });
 
 export async function createClient(
   member: Principal,
@@ -39,9 +49,9 @@ export async function createClient(
       // (cluster_id, lower(name)) WHERE revoked_at IS NULL settles races.
       const taken = await tx.apiClient.findFirst({
         where: { clusterId: cluster.id, revokedAt: null, name: { equals: input.name, mode: "insensitive" } },
-        select: { id: true },
+        select: { name: true },
       });
-      if (taken) throw duplicateName(input.name);
+      if (taken) throw duplicateName(taken.name);
       const now = new Date();
       const secretExpiresAt = await newSecretExpiry(tx, member.organizationId, input, now);
       const client = await tx.apiClient.create({
@@ -68,7 +78,8 @@ export async function createClient(
       return { clientId: client.clientId, clientSecret, name: client.name, scopes: input.scopes, secretExpiresAt };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    // Lost a race to a concurrent create: the index refused the name.
+    if (isUniqueViolation(err)) throw duplicateName((await activeClientNamed(member.organizationId, input.clusterId, input.name))?.name ?? input.name);
     throw err;
   }
 }

@@ -14,6 +14,8 @@ export interface AuditEventView {
   targetId: string;
   targetName: string;
   clusterId: string | null;
+  /** The cluster's name (also after it was deleted), for events about a cluster's clients. */
+  clusterName: string | null;
   metadata: Record<string, unknown>;
   createdAt: Date;
 }
@@ -36,6 +38,16 @@ export async function listEvents(opts: {
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
+  // One query for the names of the page's clusters, deleted ones included:
+  // the organization's activity says which cluster each client belonged to.
+  const clusterIds = [...new Set(page.map((r) => r.clusterId).filter((id): id is string => id !== null))];
+  const clusters = clusterIds.length
+    ? await db().cluster.findMany({
+        where: { organizationId: opts.organizationId, id: { in: clusterIds } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const clusterName = new Map(clusters.map((c) => [c.id, c.name]));
   return {
     events: page.map((r) => ({
       id: r.id.toString(),
@@ -46,6 +58,7 @@ export async function listEvents(opts: {
       targetId: r.targetId,
       targetName: r.targetName,
       clusterId: r.clusterId,
+      clusterName: r.clusterId ? (clusterName.get(r.clusterId) ?? null) : null,
       metadata: (r.metadata ?? {}) as Record<string, unknown>,
       createdAt: r.createdAt,
     })),

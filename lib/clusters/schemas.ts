@@ -5,11 +5,13 @@ import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
 
+export const CLUSTER_NAME_MAX = 50;
+
 export const clusterNameSchema = z
   .string({ error: "Enter a cluster name." })
   .trim()
   .min(1, "Enter a cluster name.")
-  .max(50, "Use at most 50 characters.")
+  .max(CLUSTER_NAME_MAX, `Use at most ${CLUSTER_NAME_MAX} characters.`)
   // The pattern below already admits no invisible character; the shared rule
   // says so explicitly, and first, so the message is the same as elsewhere.
   .refine(isVisibleText, { message: VISIBLE_ONLY_MESSAGE, abort: true })

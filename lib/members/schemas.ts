@@ -14,11 +14,14 @@ export const passwordSchema = z
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.");
 
+export const MEMBER_NAME_MAX = 100;
+export const ORGANIZATION_NAME_MAX = 100;
+
 export const personNameSchema = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(100, "Use at most 100 characters.")
+  .max(MEMBER_NAME_MAX, `Use at most ${MEMBER_NAME_MAX} characters.`)
   .refine(isVisibleText, VISIBLE_ONLY_MESSAGE);
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
@@ -44,7 +47,7 @@ export const setupSchema = z.object({
     .string({ error: "Enter an organization name." })
     .trim()
     .min(1, "Enter an organization name.")
-    .max(100, "Use at most 100 characters.")
+    .max(ORGANIZATION_NAME_MAX, `Use at most ${ORGANIZATION_NAME_MAX} characters.`)
     .refine(isVisibleText, VISIBLE_ONLY_MESSAGE),
   name: personNameSchema,
   email: emailSchema,

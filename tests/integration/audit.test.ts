@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listEvents } from "@/lib/audit/list-events";
 import { createCluster } from "@/lib/clusters/create-cluster";
+import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { makeMember } from "@/tests/support/factories";
 
 describe("audit trail", () => {
@@ -24,6 +25,20 @@ describe("audit trail", () => {
     expect(one.events.map((e) => e.targetName)).toEqual(["c3"]);
     const foreign = await listEvents({ organizationId: stranger.organizationId, clusterId: created[3]!.id });
     expect(foreign.events).toEqual([]);
+  });
+
+  it("names the cluster of each cluster event, also after the cluster was deleted", async () => {
+    const owner = await makeMember("OWNER");
+    const kept = await createCluster(owner, { name: "payments-eu", region: "bru-2" });
+    const gone = await createCluster(owner, { name: "old-staging", region: "bru-2" });
+    await deleteCluster(owner, { clusterId: gone.id, confirmName: "old-staging" });
+    const { events } = await listEvents({ organizationId: owner.organizationId });
+    expect(events.map((e) => [e.action, e.clusterName])).toEqual([
+      ["cluster.deleted", "old-staging"],
+      ["cluster.created", "old-staging"],
+      ["cluster.created", "payments-eu"],
+    ]);
+    expect(kept.id).toBeTruthy();
   });
 
   it("ignores malformed cursors", async () => {

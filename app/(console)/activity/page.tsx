@@ -18,6 +18,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         events={events}
         nextHref={nextCursor ? `/activity?before=${nextCursor}` : null}
         firstHref={cursor ? "/activity" : null}
+        showCluster
       />
     </div>
   );

@@ -122,6 +122,15 @@ describe("bad input gives a clear error and writes nothing", () => {
     expect([await snapshot(s.owner.organizationId), await snapshot(s.stranger.organizationId)]).toEqual(before);
   });
 
+  it("a duplicate name names the client that holds it, in its own spelling", async () => {
+    const s = await setup();
+    const r = await createApiClient(undefined, form({ clusterId: s.cluster.id, name: "EXISTING", scopes: "ZEEBE" }));
+    expect(r).toMatchObject({ ok: false, code: "conflict" });
+    expect(!r.ok && r.fieldErrors?.name?.[0]).toBe(
+      "This cluster already has a client named “Existing”; names are compared ignoring case. Choose another name.",
+    );
+  });
+
   it("create on a deleted cluster is not found", async () => {
     const s = await setup();
     await deleteCluster(s.owner, { clusterId: s.cluster.id, confirmName: s.cluster.name });

@@ -119,13 +119,18 @@ describe("API clients", () => {
   it("concurrent creates with the same name: exactly one wins, the rest get a name error", async () => {
     const { owner, cluster } = await makeClusterWithOwner();
     const settled = await Promise.allSettled(
-      Array.from({ length: 5 }, () => createClient(owner, { clusterId: cluster.id, name: "Same", scopes: ["ZEEBE"] })),
+      Array.from({ length: 5 }, (_, i) => createClient(owner, { clusterId: cluster.id, name: i % 2 ? "Same" : "same", scopes: ["ZEEBE"] })),
     );
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     for (const s of settled.filter((x) => x.status === "rejected")) {
       expect((s as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", fieldErrors: { name: [expect.any(String)] } });
     }
     expect(await db().apiClient.count({ where: { clusterId: cluster.id } })).toBe(1);
+    // Every loser is told the winner's spelling, whichever it was.
+    const winner = (await db().apiClient.findFirstOrThrow({ where: { clusterId: cluster.id } })).name;
+    for (const s of settled.filter((x) => x.status === "rejected")) {
+      expect((s as PromiseRejectedResult).reason.fieldErrors.name[0]).toContain(`client named “${winner}”`);
+    }
   });
 
   it("revokes the client and all its secrets with one audit event; the name is free again", async () => {

@@ -20,7 +20,11 @@ import { ClusterUsageChart } from "@/components/usage/cluster-usage-chart";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { ExpiringSecrets } from "@/components/clusters/expiring-secrets";
 
-export const metadata: Metadata = { title: "Cluster overview" };
+// "payments-eu · API clients · Cluster Console": the tab says which cluster.
+export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
+  const { cluster } = await loadCluster(params);
+  return { title: `${cluster.name} · Overview` };
+}
 
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { member, cluster } = await loadCluster(params);

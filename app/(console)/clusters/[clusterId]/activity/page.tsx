@@ -3,7 +3,11 @@ import { loadCluster } from "../load-cluster";
 import { listEvents } from "@/lib/audit/list-events";
 import { ActivityList } from "@/components/activity/activity-list";
 
-export const metadata: Metadata = { title: "Cluster activity" };
+// "payments-eu · API clients · Cluster Console": the tab says which cluster.
+export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
+  const { cluster } = await loadCluster(params);
+  return { title: `${cluster.name} · Activity` };
+}
 
 export default async function ClusterActivityPage({
   params,

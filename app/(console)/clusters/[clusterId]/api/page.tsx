@@ -24,7 +24,11 @@ import { ClientListToolbar } from "@/components/api-clients/client-list-toolbar"
 import { CreateClientDialog } from "@/components/api-clients/create-client-dialog";
 import type { ClusterConnection } from "@/components/api-clients/types";
 
-export const metadata: Metadata = { title: "API clients" };
+// "payments-eu · API clients · Cluster Console": the tab says which cluster.
+export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
+  const { cluster } = await loadCluster(params);
+  return { title: `${cluster.name} · API clients` };
+}
 
 export default async function ClusterApiPage({
   params,
