@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { createAccount, createCluster, expect, sql, test, type Account } from "./fixtures";
-import { SIZES, THEMES, checkView } from "./support/layout-checks";
+import { SIZES, THEMES, checkView, expectNoHorizontalOverflow } from "./support/layout-checks";
 
 const LONG_CLIENT = `payments-reconciliation-worker-eu-central-1-production-blue-${"x".repeat(40)}`; // 100 characters
 const REAL_CLIENT = "payments-reconciliation-worker-eu-central-1-production-blue";
@@ -158,3 +158,21 @@ for (const size of SIZES) {
     });
   }
 }
+
+test("from 360 to 1920 px no page is wider than the screen, and the client table fits its card from 1280 up", async ({ page, owner }) => {
+  test.setTimeout(120_000);
+  const { cluster } = await seed(owner);
+  for (const width of [360, 768, 1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ["/clusters", `/clusters/${cluster.id}`, `/clusters/${cluster.id}/api`, "/members", "/activity"]) {
+      await open(page, path);
+      await expectNoHorizontalOverflow(page, `${path} at ${width}px`);
+    }
+    if (width >= 1280) {
+      // Still on the API tab: the table with 100-character names sits inside its card.
+      const fit = await page.locator("table").evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));
+      expect(fit.table, `API clients table at ${width}px`).toBeLessThanOrEqual(fit.card);
+      await expect(page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true })).toBeInViewport();
+    }
+  }
+});

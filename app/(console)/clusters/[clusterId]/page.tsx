@@ -97,7 +97,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
             <div key={label} className="grid grid-cols-1 gap-1 px-5 py-3 sm:grid-cols-[14rem_1fr] sm:items-center">
               <dt className="text-sm text-slate-500">{label}</dt>
               <dd className="flex min-w-0 items-center gap-3">
-                <code className="truncate font-mono text-sm text-slate-800">{value}</code>
+                <code className="min-w-0 font-mono text-sm break-all text-slate-800">{value}</code>
                 <CopyButton value={value} label={label} className="ml-auto" />
               </dd>
             </div>
