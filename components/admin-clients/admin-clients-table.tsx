@@ -40,9 +40,9 @@ export function AdminClientsTable({
     if (opener.current?.isConnected) opener.current.focus();
   };
   return (
-    <Card className="overflow-x-auto">
+    <Card className="relative overflow-x-auto">
       <table className="w-full min-w-[56rem] text-left text-sm">
-        <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase">
+        <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-600 uppercase">
           <tr>
             <th scope="col" className="px-4 py-3">Credentials</th>
             <th scope="col" className="px-4 py-3">Permissions</th>
@@ -72,10 +72,10 @@ export function AdminClientsTable({
                 <td className="px-4 py-3 align-top"><SecretHint hint={c.secretHint} /></td>
                 <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
                   {formatDateTime(c.createdAt)}
-                  <span className="block max-w-[12rem] truncate text-xs text-slate-400">by {c.createdByEmail}</span>
+                  <span className="block max-w-[12rem] truncate text-xs text-slate-600">by {c.createdByEmail}</span>
                 </td>
                 <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-400">Never</span>}
+                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
                 </td>
                 <td className="px-4 py-3 align-top">
                   <StatusBadge status={c.status} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} />

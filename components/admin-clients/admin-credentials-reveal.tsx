@@ -69,7 +69,7 @@ export function AdminCredentialsReveal({
             </Tabs.List>
           </div>
           <Tabs.Content value={format} className="focus:outline-none">
-            <pre role="region" aria-label="Credentials file" className="max-h-44 overflow-auto bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100">
+            <pre role="region" aria-label="Credentials file" className="max-h-44 overflow-auto bg-code px-3 py-2.5 font-mono text-[11px] leading-relaxed text-code-fg">
               {file.content}
             </pre>
           </Tabs.Content>
@@ -91,7 +91,7 @@ export function AdminCredentialsReveal({
           <h3 id="admin-curl-heading" className="text-sm font-semibold text-slate-900">Try it with curl</h3>
           <CopyButton value={curl} label="curl example" />
         </div>
-        <pre className="overflow-auto rounded-lg bg-slate-950 px-3 py-2.5 font-mono text-[11px] leading-relaxed text-slate-100">{curl}</pre>
+        <pre className="overflow-auto rounded-lg bg-code px-3 py-2.5 font-mono text-[11px] leading-relaxed text-code-fg">{curl}</pre>
       </section>
       {dialog.confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">

@@ -4,7 +4,9 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
+import { Field, FormError } from "@/components/ui/field";
+import { CountedInput } from "@/components/ui/counted-input";
+import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
 import type { FormActionFn } from "@/components/api-clients/types";
@@ -60,7 +62,7 @@ function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSec
       <Field label="Name" hint="Up to 100 characters, unique in the organization. Name it after the tool or pipeline that uses it." errors={fe?.name}>
         {(p) => (
           // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
-          <input {...p} name="name" required maxLength={100} autoComplete="off" placeholder="e.g. terraform-ci" className={inputClass} autoFocus />
+          <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. terraform-ci" autoFocus />
         )}
       </Field>
       <fieldset aria-describedby={fe?.permissions ? "permissions-error" : undefined}>

@@ -69,6 +69,7 @@ for (const size of SIZES) {
           ["cluster-activity", `/clusters/${cluster.id}/activity`],
           ["members", "/members"],
           ["activity", "/activity"],
+          ["organization-admin-api", "/organization/administration-api"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
         ];
