@@ -20,11 +20,23 @@ export const viewport: Viewport = {
   ],
 };
 
+// Without JavaScript a page that outlasts its loading.tsx skeleton arrives
+// as hidden markup at the end of the body (React swaps it in with a script):
+// show it there and hide the skeleton, so the console still reads without
+// scripts (as its sign-in and set-up forms work without them).
+const NO_SCRIPT_STREAMING_CSS =
+  'template[id^="B:"]+*{display:none!important}div[hidden][id^="S:"]{display:block!important;max-width:72rem;margin:0 auto;padding:0 1.5rem 2rem}.min-h-screen{min-height:0!important}';
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is rendered on the server (no flash before a script runs).
   const theme = themeAttribute(parseTheme((await cookies()).get(THEME_COOKIE)?.value));
   return (
     <html lang="en" data-theme={theme} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <head>
+        <noscript>
+          <style>{NO_SCRIPT_STREAMING_CSS}</style>
+        </noscript>
+      </head>
       <body className="min-h-screen font-sans">
         {children}
         <Toaster />

@@ -50,7 +50,9 @@ async function seed(owner: Account) {
 
 async function open(page: Page, path: string) {
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  // Streamed content in place of the loading.tsx skeleton, and fonts laid out.
+  await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toHaveCount(0);
+  await page.evaluate(() => document.fonts.ready);
 }
 
 for (const size of SIZES) {
@@ -59,7 +61,7 @@ for (const size of SIZES) {
       test.use({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(240_000);
         const { cluster } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
@@ -88,7 +90,7 @@ for (const size of SIZES) {
       });
 
       test("dialogs and menus fit the screen and pass axe", async ({ page, owner }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(240_000);
         const { cluster, dev } = await seed(owner);
         const tag = `${size.name}-${theme}`;
 
@@ -161,7 +163,7 @@ for (const size of SIZES) {
 }
 
 test("from 360 to 1920 px no page is wider than the screen, and the client table fits its card from 1280 up", async ({ page, owner }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { cluster } = await seed(owner);
   for (const width of [360, 768, 1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
