@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { THEME_COOKIE, parseTheme, themeAttribute } from "@/components/theme/theme";
@@ -22,20 +22,23 @@ export const viewport: Viewport = {
 
 // Without JavaScript a page that outlasts its loading.tsx skeleton arrives
 // as hidden markup at the end of the body (React swaps it in with a script):
-// show it there and hide the skeleton, so the console still reads without
-// scripts (as its sign-in and set-up forms work without them).
+// until a script has marked <html data-js>, show that markup and hide the
+// skeleton, so the console still reads without scripts (as its sign-in and
+// set-up forms work without them). A <noscript> style would not do: browsers
+// that block scripts by policy still parse <noscript> as text.
 const NO_SCRIPT_STREAMING_CSS =
-  'template[id^="B:"]+*{display:none!important}div[hidden][id^="S:"]{display:block!important;max-width:72rem;margin:0 auto;padding:0 1.5rem 2rem}.min-h-screen{min-height:0!important}';
+  'html:not([data-js]) template[id^="B:"]+*{display:none!important}html:not([data-js]) div[hidden][id^="S:"]{display:block!important;max-width:72rem;margin:0 auto;padding:0 1.5rem 2rem}html:not([data-js]) .min-h-screen{min-height:0!important}';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is rendered on the server (no flash before a script runs).
   const theme = themeAttribute(parseTheme((await cookies()).get(THEME_COOKIE)?.value));
+  // Set per request by proxy.ts; absent on prerendered pages, which run no script.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" data-theme={theme} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" data-theme={theme} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <head>
-        <noscript>
-          <style>{NO_SCRIPT_STREAMING_CSS}</style>
-        </noscript>
+        <style>{NO_SCRIPT_STREAMING_CSS}</style>
+        {nonce && <script nonce={nonce}>{"document.documentElement.dataset.js=1"}</script>}
       </head>
       <body className="min-h-screen font-sans">
         {children}

@@ -19,6 +19,7 @@ test("an owner creates a cluster and opens every tab of its detail view", async 
   await dialog.getByRole("button", { name: "Create cluster" }).click();
   await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
   const clusterId = page.url().split("/").pop()!;
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText("Cluster created");
 
   // Overview: connection information derived from configuration.
   await expect(page.getByRole("heading", { name: "Payments production" })).toBeVisible();
@@ -61,6 +62,8 @@ test("deleting a cluster asks for its name", async ({ page, owner }) => {
   await dialog.getByLabel("Cluster name").fill("Staging");
   await confirm.click();
   await expect(page).toHaveURL(/\/clusters$/);
+  // The toast survives the server's redirect (?done=...), which then leaves the address bar.
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText("Deleted cluster “Staging”");
   await expect(page.getByText("No clusters yet")).toBeVisible();
   await page.goto(`/clusters/${cluster.id}`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
