@@ -20,15 +20,6 @@ export const viewport: Viewport = {
   ],
 };
 
-// Without JavaScript a page that outlasts its loading.tsx skeleton arrives
-// as hidden markup at the end of the body (React swaps it in with a script):
-// until a script has marked <html data-js>, show that markup and hide the
-// skeleton, so the console still reads without scripts (as its sign-in and
-// set-up forms work without them). A <noscript> style would not do: browsers
-// that block scripts by policy still parse <noscript> as text.
-const NO_SCRIPT_STREAMING_CSS =
-  'html:not([data-js]) template[id^="B:"]+*{display:none!important}html:not([data-js]) div[hidden][id^="S:"]{display:block!important;max-width:72rem;margin:0 auto;padding:0 1.5rem 2rem}html:not([data-js]) .min-h-screen{min-height:0!important}';
-
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The chosen theme is rendered on the server (no flash before a script runs).
   const theme = themeAttribute(parseTheme((await cookies()).get(THEME_COOKIE)?.value));
@@ -37,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" data-theme={theme} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <head>
-        <style>{NO_SCRIPT_STREAMING_CSS}</style>
+        {/* Marks that scripts run; see the no-script rules in globals.css. */}
         {nonce && <script nonce={nonce}>{"document.documentElement.dataset.js=1"}</script>}
       </head>
       <body className="min-h-screen font-sans">
