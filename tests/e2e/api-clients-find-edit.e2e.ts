@@ -27,6 +27,12 @@ async function seedClients(organizationId: string) {
   return cluster;
 }
 
+/** A row's action, from its "Actions for <name>" menu. */
+async function rowAction(page: Page, name: string, item: string) {
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: item, exact: true }).click();
+}
+
 const names = (page: Page) => page.locator("tbody tr td:first-child > span:first-child").allInnerTexts();
 
 test("search, filter and sort live in the URL and survive paging and reload", async ({ page, owner }) => {
@@ -135,7 +141,7 @@ test("edit a client's name, description and scopes; the next token for a removed
   expect((await token("operate.camunda.io")).status()).toBe(200);
 
   await page.goto(`/clusters/${cluster.id}/api`);
-  await page.getByRole("button", { name: "Edit reporting" }).click();
+  await rowAction(page, "reporting", "Edit");
   const dialog = page.getByRole("dialog", { name: "Edit “reporting”" });
   await expect(dialog).toContainText("A scope change applies to tokens issued from now on");
   await dialog.getByLabel("Client name").fill("nightly-reports");
@@ -165,7 +171,7 @@ test("edit a client's name, description and scopes; the next token for a removed
     [generateClientId(), owner.organizationId, cluster.id],
   );
   await page.reload();
-  await page.getByRole("button", { name: "Edit nightly-reports" }).click();
+  await rowAction(page, "nightly-reports", "Edit");
   await page.getByRole("dialog").getByLabel("Client name").fill("Taken");
   await page.getByRole("dialog").getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("dialog")).toContainText("A client named “Taken” already exists on this cluster.");
@@ -183,13 +189,14 @@ test("delete a revoked client for good; its activity stays", async ({ page, owne
   await dialog.getByRole("button", { name: "Done" }).click();
   await dialog.getByRole("button", { name: "I have saved the secret" }).click();
   // Live clients offer no Delete.
-  await expect(page.getByRole("button", { name: "Delete short-lived" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Revoke short-lived" }).click();
+  await page.getByRole("button", { name: "Actions for short-lived", exact: true }).click();
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toHaveCount(0);
+  await page.getByRole("menuitem", { name: "Revoke", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke client" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
 
   await page.getByLabel("Status", { exact: true }).selectOption("revoked");
-  await page.getByRole("button", { name: "Delete short-lived" }).click();
+  await rowAction(page, "short-lived", "Delete");
   await expect(page.getByRole("dialog", { name: "Delete “short-lived” for good?" })).toContainText("Its entries in Activity stay");
   await page.getByRole("dialog").getByRole("button", { name: "Delete client" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
