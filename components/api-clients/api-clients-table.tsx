@@ -47,7 +47,7 @@ function SortHeader({
   return (
     <Th className={className} aria-sort={sort}>
       {link ? (
-        <Link href={link.href} aria-label={`Sort by ${sortName}`} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+        <Link href={link.href} aria-label={`${label}: sort by ${sortName}`} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
           {label}
           <span aria-hidden="true" className={link.current ? "text-slate-700" : "text-slate-400"}>
             {link.current === "asc" ? "▲" : "▼"}

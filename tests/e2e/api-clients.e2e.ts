@@ -237,7 +237,10 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   await page.getByLabel("Status", { exact: true }).selectOption("revoked");
   await expect(page).toHaveURL(/\?status=revoked$/);
   await expect(row).toContainText("Revoked");
-  await expect(row.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
+  // A revoked client can only be deleted: no rotate, no revoke.
+  await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Delete"]);
+  await page.keyboard.press("Escape");
   await expect.poll(() => tokenStatus(page, first.clientId, third)).toBe(401);
   expect(await liveSecrets(first.clientId)).toBe(0);
 
