@@ -172,7 +172,8 @@ test("from 360 to 1920 px no page is wider than the screen, and the client table
       await expectNoHorizontalOverflow(page, `${path} at ${width}px`);
     }
     if (width >= 1280) {
-      // Still on the API tab: the table with 100-character names sits inside its card.
+      // The table with 100-character names sits inside its card.
+      await open(page, `/clusters/${cluster.id}/api`);
       const fit = await page.locator("table").evaluate((t) => ({ table: t.scrollWidth, card: t.parentElement!.clientWidth }));
       expect(fit.table, `API clients table at ${width}px`).toBeLessThanOrEqual(fit.card);
       await expect(page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true })).toBeInViewport();
