@@ -18,6 +18,9 @@ const ENV = {
   NEXT_DIST_DIR: DIST_DIR,
   RATE_LIMIT_IP_POINTS: "1000000",
   RATE_LIMIT_CLIENT_POINTS: "1000000",
+  // The limiter's counters live in the test database, shared with the tests
+  // that fail authentications on purpose from this same loopback address.
+  RATE_LIMIT_FAILED_POINTS: "1000000",
   // Instances on one database must share the key that encrypts the signing
   // keys, and the test database is shared with every other OAuth test.
   KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),

@@ -13,7 +13,13 @@ import { assertNoPartialClients, createClientsUntilStopped } from "./fault-helpe
 
 const DIST_DIR = ".next-faults";
 const PASSWORD = "correct horse battery"; // tests/support/factories.ts
-const BIG_LIMITS = { RATE_LIMIT_IP_POINTS: "1000000", RATE_LIMIT_CLIENT_POINTS: "1000000" };
+// Failed authentications too: their counters live in the test database, shared
+// with the tests that fail authentications on purpose from this loopback address.
+const BIG_LIMITS = {
+  RATE_LIMIT_IP_POINTS: "1000000",
+  RATE_LIMIT_CLIENT_POINTS: "1000000",
+  RATE_LIMIT_FAILED_POINTS: "1000000",
+};
 
 let pg: ControlledPostgres;
 let app: RunningConsole;
