@@ -108,6 +108,12 @@ const schema = z.object({
   RATE_LIMIT_FAILED_BLOCK_SECONDS: int(900, 1, 86_400),
   /** Redis for the rate-limit counters; PostgreSQL (the console's database) when unset. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** Namespace for the console's Redis keys, so one Redis can serve several deployments (staging and production). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9:_.-]*$/, "letters, digits and : _ . - only")
+    .default(""),
   /** Proxies in front of the console whose X-Forwarded-For is trusted (0: use the socket address). */
   TRUST_PROXY_HOPS: int(0, 0, 10),
 }).superRefine((cfg, ctx) => {

@@ -76,7 +76,7 @@ export function createOAuthRuntime(settings: OAuthSettings, options: RuntimeOpti
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: settings.poolSize, connectionTimeoutMillis: 3_000 });
   pool.on("error", () => {}); // an idle client died; the pool replaces it
   const listener = new ChangeListener(settings.databaseUrl, log);
-  const store = createLimiterStore(pool, settings.redisUrl);
+  const store = createLimiterStore(pool, settings.redisUrl, settings.redisKeyPrefix);
   const ctx: OAuthContext = {
     settings,
     clients: new ClientCache(pool, listener),

@@ -27,6 +27,8 @@ export interface OAuthSettings {
   defaultScope: ClientScopeName;
   limits: { ip: LimitSettings; client: LimitSettings; failed: LimitSettings };
   redisUrl?: string;
+  /** Put in front of every Redis key (REDIS_KEY_PREFIX). */
+  redisKeyPrefix: string;
   trustProxyHops: number;
   poolSize: number;
 }
@@ -70,6 +72,7 @@ export function oauthSettingsFrom(cfg: Config): OAuthSettings {
     defaultScope: cfg.TOKEN_DEFAULT_SCOPE,
     limits: limitSettingsFrom(cfg),
     redisUrl: cfg.REDIS_URL,
+    redisKeyPrefix: cfg.REDIS_KEY_PREFIX,
     trustProxyHops: cfg.TRUST_PROXY_HOPS,
     poolSize: cfg.DATABASE_POOL_SIZE,
   };

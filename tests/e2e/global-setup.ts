@@ -26,6 +26,11 @@ export default async function globalSetup() {
   // Everything the server prints, at the most verbose level, goes to a file
   // that the leak scan (tests/e2e/leak-scan.e2e.ts) searches afterwards.
   process.env.E2E_SERVER_LOG = SERVER_LOG;
+  // With REDIS_URL, counters live in a Redis that outlives this run and is
+  // shared with the integration tests (which fail authentications from this
+  // same loopback address on purpose): keys of this run's own, inherited by
+  // the workers and any second instance.
+  process.env.REDIS_KEY_PREFIX = `e2e-${randomBytes(6).toString("hex")}:`;
   const server = await startConsole(
     db.url,
     {

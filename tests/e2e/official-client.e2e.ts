@@ -25,10 +25,11 @@ function runSdk(envFile: string, cacheDir: string, file = script) {
 /** Token requests the server charged to this client: its rate-limit counter, wherever it lives. */
 async function tokenRequests(clientId: string): Promise<number> {
   const key = `oauth_rl_client:${clientId}`;
+  const redisKey = `${process.env.REDIS_KEY_PREFIX ?? ""}${key}`;
   if (process.env.REDIS_URL) {
     const redis = new Redis(process.env.REDIS_URL);
     try {
-      return Number((await redis.get(key)) ?? 0);
+      return Number((await redis.get(redisKey)) ?? 0);
     } finally {
       redis.disconnect();
     }

@@ -1,6 +1,8 @@
 // Rate limits of the token endpoint: block, Retry-After, recovery; failed
 // authentications under the stricter limit; and two server processes on one
 // database (and, when REDIS_URL is set, one Redis) sharing the limit.
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeApiClient, postForm, spawnOAuthServer, startOAuthServer, testIp, testSettings, type TestServer } from "../support/oauth-factories";
 
@@ -87,4 +89,26 @@ describe("rate limits", () => {
       }
     }, 60_000);
   }
+  it.runIf(process.env.REDIS_URL)("keeps its Redis keys under REDIS_KEY_PREFIX, so deployments sharing a Redis count apart", async () => {
+    const redisUrl = process.env.REDIS_URL!;
+    const prefix = `test-${randomBytes(4).toString("hex")}:`;
+    const limits = { ...testSettings().limits, client: { points: 1, durationSeconds: 60, blockSeconds: 60 } };
+    const [a, b] = await Promise.all([
+      spawnOAuthServer(testSettings({ redisUrl, redisKeyPrefix: prefix, limits })),
+      spawnOAuthServer(testSettings({ redisUrl, redisKeyPrefix: `${prefix}other:`, limits })),
+    ]);
+    const redis = new Redis(redisUrl);
+    try {
+      const c = await makeApiClient();
+      expect((await postForm(a.url, form(c), { "x-forwarded-for": testIp() })).status).toBe(200);
+      expect(Number(await redis.get(`${prefix}oauth_rl_client:${c.clientId}`))).toBe(1);
+      expect(await redis.exists(`oauth_rl_client:${c.clientId}`)).toBe(0);
+      // The other deployment's budget for the same client is untouched.
+      expect((await postForm(b.url, form(c), { "x-forwarded-for": testIp() })).status).toBe(200);
+      expect((await postForm(a.url, form(c), { "x-forwarded-for": testIp() })).status).toBe(429);
+    } finally {
+      redis.disconnect();
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 60_000);
 });

@@ -39,6 +39,7 @@ export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSetti
     // Tests send X-Forwarded-For so each gets its own source address.
     trustProxyHops: 1,
     limits: { ip: big, client: big, failed: big },
+    redisKeyPrefix: "",
     poolSize: 4,
     ...overrides,
   };

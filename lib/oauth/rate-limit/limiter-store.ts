@@ -14,7 +14,7 @@ export interface LimiterStore {
   ping?: () => Promise<true>;
 }
 
-export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined): LimiterStore {
+export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined, redisKeyPrefix = ""): LimiterStore {
   if (redisUrl) {
     // No offline queue: a Redis outage fails fast (503) instead of piling up requests.
     const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
@@ -24,7 +24,7 @@ export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined):
       create: (name, limit) =>
         new RateLimiterRedis({
           storeClient: redis,
-          keyPrefix: `oauth_rl_${name}`,
+          keyPrefix: `${redisKeyPrefix}oauth_rl_${name}`,
           points: limit.points,
           duration: limit.durationSeconds,
           blockDuration: limit.blockSeconds,
