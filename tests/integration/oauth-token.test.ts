@@ -2,6 +2,7 @@
 // success and error path, both body types, both client authentication methods.
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { db } from "@/lib/db/client";
 import { basic, makeApiClient, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
 
@@ -14,6 +15,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const ip = () => ({ "x-forwarded-for": testIp() });
+/** How long a change may take to reach the cache by NOTIFY (it takes milliseconds; the cache's backstop is 5 minutes). */
+const NOTIFIED = { timeout: 2_000, interval: 20 };
 
 describe("POST /oauth/token", () => {
   it("issues a signed JWT for a form body with client_secret_post", async () => {
@@ -173,8 +176,30 @@ describe("POST /oauth/token", () => {
     const last = await c.addSecret();
     expect((await postForm(server.url, form(last.secret), ip())).status).toBe(200);
     await c.revoke();
-    const revoked = await postForm(server.url, form(last.secret), ip());
-    expect([revoked.status, ((await revoked.json()) as { error: string }).error]).toEqual([401, "invalid_client"]);
+    // Revocation reaches the cache by NOTIFY, milliseconds after the commit; the cache's
+    // own backstop is 5 minutes, so a broken notification path fails this poll.
+    await expect
+      .poll(async () => {
+        const revoked = await postForm(server.url, form(last.secret), ip());
+        return [revoked.status, ((await revoked.json()) as { error: string }).error];
+      }, NOTIFIED)
+      .toEqual([401, "invalid_client"]);
+  });
+
+  it("accepts a secret created a moment ago even before its change notification arrives", async () => {
+    const c = await makeApiClient();
+    const form = (secret: string) => ({ grant_type: "client_credentials", client_id: c.clientId, client_secret: secret });
+    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200); // now held in the cache
+    // The row's trigger stays silent (replica role), as if its NOTIFY were still on the way:
+    // the cache still holds the client without this secret.
+    const secret = generateClientSecret();
+    await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+      await tx.clientSecret.create({ data: { apiClientId: c.id, secretHash: hashSecret(secret), hint: secretHint(secret) } });
+    });
+    expect((await postForm(server.url, form(secret), ip())).status).toBe(200);
+    // A wrong secret is still refused after the second look.
+    expect((await postForm(server.url, form(generateClientSecret()), ip())).status).toBe(401);
   });
 
   it("records last use at most once a minute, off the request path", async () => {
@@ -259,7 +284,7 @@ describe("POST /oauth/introspect", () => {
     await db().clientSecret.update({ where: { id: c.secretRowId }, data: { revokedAt: new Date() } });
     expect(await (await introspect({ token }, { authorization: basic(c.clientId, rs.secret) })).json()).toMatchObject({ active: true });
     await c.revoke();
-    expect((await introspect({ token }, { authorization: basic(c.clientId, rs.secret) })).status).toBe(401);
+    await expect.poll(async () => (await introspect({ token }, { authorization: basic(c.clientId, rs.secret) })).status, NOTIFIED).toBe(401);
   });
 
   it("tells a resource server of the same cluster that a revoked client's token is inactive, on the next request", async () => {
@@ -278,6 +303,6 @@ describe("POST /oauth/introspect", () => {
       ).json()) as { active: boolean; sub?: string };
     expect(await check()).toMatchObject({ active: true, sub: worker.clientId });
     await worker.revoke();
-    expect(await check()).toEqual({ active: false });
+    await expect.poll(check, NOTIFIED).toEqual({ active: false });
   });
 });

@@ -51,8 +51,16 @@ async function authenticate(
   const admitted = await limits.admit(req.ip, wellFormed ? presented.clientId : undefined);
   if (!admitted.ok) throw rateLimited(admitted.retryAfterMs);
 
-  const client = wellFormed ? await clients.get(presented.clientId) : null;
-  const check = client ? checkClientSecret(client, presented.clientSecret) : null;
+  let client = wellFormed ? await clients.get(presented.clientId) : null;
+  let check = client ? checkClientSecret(client, presented.clientSecret) : null;
+  if (wellFormed && !check?.ok && !(check && check.expiredAt !== null)) {
+    // Nothing matched what this instance holds. A client or secret created a
+    // moment ago (a rotation followed at once by a token request) can beat
+    // its notification here: read once more before refusing. Only failures
+    // pay for it, and failures are limited per address.
+    client = await clients.refresh(presented.clientId);
+    check = client ? checkClientSecret(client, presented.clientSecret) : null;
+  }
   if (!client || !check?.ok) {
     const v = await limits.onFailedAuthentication(req.ip);
     if (!v.ok) throw rateLimited(v.retryAfterMs);

@@ -114,6 +114,16 @@ export class ClientCache {
     return pending;
   }
 
+  /**
+   * Read again from the database, whatever is held. For a presented secret
+   * that matched nothing: a client or secret created a moment ago may be
+   * newer than this instance's notification of it.
+   */
+  async refresh(clientId: string): Promise<CachedClient | null> {
+    this.misses++;
+    return this.load(clientId);
+  }
+
   private async load(clientId: string): Promise<CachedClient | null> {
     const generation = this.generation;
     const { rows } = await this.pool.query<Row>({ name: "oauth-load-client", text: LOAD_SQL, values: [clientId] });

@@ -28,6 +28,11 @@ async function setup(permissions: AdminPermissionName[] = [...ADMIN_PERMISSIONS]
   const cluster = await createCluster(owner, { name: `cluster-${uniq()}`, region: "bru-2" });
   const admin = await createAdminClient(owner, { name: `ci-${uniq()}`, permissions });
   const token = await adminToken(server, admin.clientId, admin.clientSecret);
+  // The token request's last use is recorded off the request path: wait for it,
+  // so a snapshot taken next does not race that write.
+  await expect
+    .poll(async () => (await db().apiClient.findFirstOrThrow({ where: { clientId: admin.clientId } })).lastUsedAt)
+    .not.toBeNull();
   const call = <T = unknown>(method: string, path: string, params: Record<string, string> = {}, body?: unknown) =>
     callApi<T>(server, token, method, path, params, body);
   return { owner, cluster, admin, token, call };
