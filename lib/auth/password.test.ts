@@ -1,11 +1,51 @@
-import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { randomBytes, scryptSync } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import {
+  DUMMY_HASH,
+  SCRYPT_CONCURRENCY,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from "@/lib/auth/password";
+
+// Counts the scrypt computations running at once, under the module's own calls.
+const scrypts = vi.hoisted(() => ({ inFlight: 0, max: 0, started: 0, fail: 0 }));
+vi.mock("node:crypto", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:crypto")>();
+  const scrypt = ((...args: Parameters<typeof real.scrypt>) => {
+    const done = args.pop() as (err: Error | null, key: Buffer) => void;
+    scrypts.started++;
+    scrypts.inFlight++;
+    scrypts.max = Math.max(scrypts.max, scrypts.inFlight);
+    if (scrypts.fail > 0) {
+      scrypts.fail--;
+      setTimeout(() => {
+        scrypts.inFlight--;
+        done(new Error("out of memory"), Buffer.alloc(0));
+      }, 10);
+      return;
+    }
+    (real.scrypt as (...a: unknown[]) => void)(...args, (err: Error | null, key: Buffer) => {
+      scrypts.inFlight--;
+      done(err, key);
+    });
+  }) as typeof real.scrypt;
+  return { ...real, default: { ...real, scrypt }, scrypt };
+});
+
+/** A hash as an earlier version stored it: same format, other parameters. */
+function legacyHash(password: string, N: number): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFKC"), salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 });
+  return ["scrypt", N, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
 
 describe("password hashing", () => {
-  it("verifies the right password and rejects a wrong one", async () => {
+  it("hashes at N=2^17, r=8, p=1, verifies the right password and rejects a wrong one", async () => {
     const hash = await hashPassword("correct horse battery");
-    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(hash).not.toContain("correct horse battery");
+    expect(needsRehash(hash)).toBe(false);
     await expect(verifyPassword("correct horse battery", hash)).resolves.toBe(true);
     await expect(verifyPassword("correct horse batterz", hash)).resolves.toBe(false);
   });
@@ -14,8 +54,49 @@ describe("password hashing", () => {
     expect(await hashPassword("same password!")).not.toBe(await hashPassword("same password!"));
   });
 
+  it("still verifies a hash stored at the old N=2^15, and says it needs storing anew", async () => {
+    const old = legacyHash("correct horse battery", 2 ** 15);
+    await expect(verifyPassword("correct horse battery", old)).resolves.toBe(true);
+    await expect(verifyPassword("correct horse batterz", old)).resolves.toBe(false);
+    expect(needsRehash(old)).toBe(true);
+  });
+
   it("rejects malformed stored hashes instead of throwing", async () => {
     await expect(verifyPassword("x", "")).resolves.toBe(false);
     await expect(verifyPassword("x", "bcrypt$whatever")).resolves.toBe(false);
+    await expect(verifyPassword("x", "scrypt$1000$8$1$c2FsdA$a2V5")).resolves.toBe(false); // N not a power of two
+    await expect(verifyPassword("x", `scrypt$${2 ** 24}$8$1$c2FsdA$a2V5`)).resolves.toBe(false); // 16 GiB: refused, not tried
+    await expect(verifyPassword("x", "scrypt$NaN$8$1$c2FsdA$a2V5")).resolves.toBe(false);
+    expect(needsRehash("bcrypt$whatever")).toBe(true);
   });
+
+  it("the dummy hash for unknown emails is checked at today's parameters and matches nothing", async () => {
+    expect(DUMMY_HASH).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(needsRehash(DUMMY_HASH)).toBe(false);
+    const before = scrypts.started;
+    await expect(verifyPassword("", DUMMY_HASH)).resolves.toBe(false);
+    await expect(verifyPassword("correct horse battery", DUMMY_HASH)).resolves.toBe(false);
+    expect(scrypts.started - before).toBe(2); // really computed, like a real account's check
+  });
+
+  it(`runs at most ${SCRYPT_CONCURRENCY} scrypt computations at once; the rest wait and all finish`, async () => {
+    // Cheap stored hashes keep the test fast; the cap is the same for every parameter set.
+    const stored = legacyHash("right password", 2 ** 12);
+    scrypts.max = 0;
+    const burst = Array.from({ length: 12 }, (_, i) => verifyPassword(i % 3 ? "wrong password" : "right password", stored));
+    const newHashes = Array.from({ length: 2 }, () => hashPassword("another password"));
+    const results = await Promise.all(burst);
+    await Promise.all(newHashes);
+    expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i % 3 === 0));
+    expect(scrypts.max).toBe(SCRYPT_CONCURRENCY);
+    expect(scrypts.inFlight).toBe(0);
+
+    // Failing computations give their slots back too (else the burst below would never finish).
+    scrypts.fail = SCRYPT_CONCURRENCY + 1;
+    const failed = await Promise.allSettled(Array.from({ length: SCRYPT_CONCURRENCY + 1 }, () => verifyPassword("x", stored)));
+    expect(failed.every((r) => r.status === "rejected")).toBe(true);
+    scrypts.max = 0;
+    await Promise.all(Array.from({ length: 6 }, () => verifyPassword("x", stored)));
+    expect(scrypts.max).toBe(SCRYPT_CONCURRENCY);
+  }, 60_000);
 });

@@ -1,34 +1,103 @@
 // Console user passwords: scrypt (memory-hard, in node:crypto, no native
-// addon). Stored as `scrypt$N$r$p$salt$hash`, so parameters can be raised later
-// without invalidating existing hashes.
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+// addon) at OWASP's current minimum, N=2^17, r=8, p=1. Stored as
+// `scrypt$N$r$p$salt$hash`, so the parameters can be raised again later:
+// a hash stored with other parameters still verifies, and `needsRehash` tells
+// sign-in to store it anew (lib/auth/sign-in.ts).
+//
+// Each computation at these parameters holds 128 MiB (128 * N * r bytes) for
+// about a second of a core. So at most SCRYPT_CONCURRENCY of them run at once
+// in the process, the rest wait their turn: a burst of sign-ins costs time,
+// never memory, and leaves libuv's thread pool (4 threads, shared with file
+// and DNS work) free for everything else.
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+/** How many scrypt computations may run at once in this process (2 x 128 MiB). */
+export const SCRYPT_CONCURRENCY = 2;
 const KEYLEN = 32;
+const SALT_BYTES = 16;
+/** Anything above this is not a hash this module wrote: refused rather than computed. */
+const MAX_N = 2 ** 20;
 
-function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize("NFKC"), salt, KEYLEN, { ...opts, maxmem: 128 * opts.N! * opts.r! * 2 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+interface Params {
+  N: number;
+  r: number;
+  p: number;
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withScryptSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= SCRYPT_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next waiter (the count stays), or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+function scrypt(password: string, salt: Buffer, { N, r, p }: Params): Promise<Buffer> {
+  return withScryptSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        // maxmem: node's default (32 MiB) is below what N=2^17 needs; twice the need leaves headroom.
+        scryptCb(password.normalize("NFKC"), salt, KEYLEN, { N, r, p, maxmem: 2 * 128 * N * r }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   );
 }
 
 export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scrypt(password, salt, { N, r: R, p: P });
-  return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const salt = randomBytes(SALT_BYTES);
+  const key = await scrypt(password, salt, SCRYPT_PARAMS);
+  const { N, r, p } = SCRYPT_PARAMS;
+  return ["scrypt", N, r, p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+interface StoredHash extends Params {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+function parse(stored: string): StoredHash | null {
+  const [algo, n, r, p, salt, hash, ...rest] = stored.split("$");
+  if (algo !== "scrypt" || !salt || !hash || rest.length) return null;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  const powerOfTwo = Number.isSafeInteger(params.N) && params.N > 1 && (params.N & (params.N - 1)) === 0;
+  if (!powerOfTwo || params.N > MAX_N || !Number.isSafeInteger(params.r) || params.r < 1 || params.r > 32) return null;
+  if (!Number.isSafeInteger(params.p) || params.p < 1 || params.p > 16) return null;
+  return { ...params, salt: Buffer.from(salt, "base64url"), hash: Buffer.from(hash, "base64url") };
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [algo, n, r, p, salt, hash] = stored.split("$");
-  if (algo !== "scrypt" || !salt || !hash) return false;
-  const expected = Buffer.from(hash, "base64url");
-  const key = await scrypt(password, Buffer.from(salt, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const key = await scrypt(password, parsed.salt, parsed);
+  return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
 }
 
-/** A hash of a random password: verifying against it costs the same as a real one. */
-export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString("hex"));
+/** True when a stored hash was written with other parameters than today's: store it anew after a successful check. */
+export function needsRehash(stored: string): boolean {
+  const parsed = parse(stored);
+  return !parsed || parsed.N !== SCRYPT_PARAMS.N || parsed.r !== SCRYPT_PARAMS.r || parsed.p !== SCRYPT_PARAMS.p;
+}
+
+/**
+ * For unknown emails: a well-formed hash at today's parameters that no
+ * password matches (random salt and key), so checking against it costs
+ * exactly what checking a real account's hash costs, without computing one.
+ */
+export const DUMMY_HASH = [
+  "scrypt",
+  SCRYPT_PARAMS.N,
+  SCRYPT_PARAMS.r,
+  SCRYPT_PARAMS.p,
+  randomBytes(SALT_BYTES).toString("base64url"),
+  randomBytes(KEYLEN).toString("base64url"),
+].join("$");

@@ -4,7 +4,7 @@
 // database message.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { DUMMY_HASH_PROMISE, verifyPassword } from "@/lib/auth/password";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const credentialsSchema = z.object({
@@ -49,9 +49,10 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
       include: { memberships: { select: { id: true }, take: 1 } },
     });
     // Hash even for unknown emails so response time does not reveal accounts.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
     await attempt.succeeded();
+    if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, password);
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   } catch (err) {
     if (err instanceof SignInRefused) throw err;
@@ -59,5 +60,21 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
     // The store or the database failed: say so in our words, log the details here only.
     console.error(`[console] sign-in check failed: ${(err as Error).message}`);
     throw new SignInRefused("SignInUnavailable");
+  }
+}
+
+/**
+ * Stores the password just verified at today's parameters. Only over the hash
+ * that was verified: a password changed meanwhile is never put back. A failure
+ * costs only the upgrade (the next sign-in tries again), never the sign-in.
+ */
+async function rehash(userId: string, verified: string, password: string): Promise<void> {
+  try {
+    const passwordHash = await hashPassword(password);
+    await db().user.updateMany({ where: { id: userId, passwordHash: verified }, data: { passwordHash } });
+  } catch (err) {
+    // The code only: a database error's message may quote the arguments, the new hash among them.
+    const code = (err as { code?: unknown }).code ?? (err as Error).name;
+    console.error(`[console] storing a password at new parameters failed (${String(code)})`);
   }
 }

@@ -13,6 +13,9 @@ export async function addMember(
   input: { email: string; name: string; password: string; role: Role },
 ) {
   if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can add another owner.");
+  // A taken email is refused before the (deliberately slow, 128 MiB) hash; the
+  // unique index still decides between two concurrent adds.
+  if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {

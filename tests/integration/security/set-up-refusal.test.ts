@@ -1,6 +1,6 @@
 // Set-up is open to anonymous visitors: once the console is set up, a
-// refused attempt must not cost a password hash (scrypt: ~32 MB and tens of
-// milliseconds of CPU each), or anyone could load the server for free.
+// refused attempt must not cost a password hash (scrypt: 128 MiB and about a
+// second of CPU each), or anyone could load the server for free.
 import { describe, expect, it, vi } from "vitest";
 import { makeMember } from "@/tests/support/factories";
 
@@ -25,6 +25,20 @@ describe("first-run set-up once set up", () => {
       await expect(
         createFirstOwner({ organizationName: "Late", name: "Late Owner", email: `late${i}@example.com`, password: "a long enough password" }),
       ).rejects.toMatchObject({ code: "conflict" });
+    }
+    expect(hashes.count - before).toBe(0);
+  });
+});
+
+describe("adding a member whose email is taken", () => {
+  it("refuses without hashing the password", async () => {
+    const owner = await makeMember("OWNER");
+    const { addMember } = await import("@/lib/members/add-member");
+    const before = hashes.count;
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        addMember(owner, { email: owner.email, name: "Twice", password: "a long enough password", role: "DEVELOPER" }),
+      ).rejects.toMatchObject({ code: "conflict", fieldErrors: { email: ["This email already has an account."] } });
     }
     expect(hashes.count - before).toBe(0);
   });
