@@ -97,6 +97,35 @@ describe("signing keys", () => {
     });
   }
 
+  it("commits the token path's per-request writes asynchronously, but a signing key synchronously", async () => {
+    const url = await freshDatabaseUrl();
+    const server = await serverOn(url);
+    // Rate-limit counters, last-used times and usage counts need no disk flush per request.
+    const { rows } = await server.runtime.pool.query<{ synchronous_commit: string }>("SHOW synchronous_commit");
+    expect(rows[0]!.synchronous_commit).toBe("off");
+
+    // A rotation on that very pool still waits for the disk: it asks for it inside its transaction.
+    const seen: string[] = [];
+    const pool = server.runtime.pool;
+    const watch = (client: pg.PoolClient) => {
+      const marked = client as pg.PoolClient & { watched?: boolean };
+      if (marked.watched) return;
+      marked.watched = true;
+      const query = client.query.bind(client) as (text: unknown, ...rest: unknown[]) => Promise<unknown>;
+      (client as unknown as { query: typeof query }).query = async (text: unknown, ...rest: unknown[]) => {
+        if (text === "COMMIT") {
+          const { rows: inside } = (await query("SHOW synchronous_commit")) as { rows: Array<{ synchronous_commit: string }> };
+          seen.push(`commit with synchronous_commit=${inside[0]!.synchronous_commit}`);
+        } else if (typeof text === "string" && /^(BEGIN|SET LOCAL)/.test(text)) seen.push(text);
+        return query(text, ...rest);
+      };
+    };
+    pool.on("acquire", watch);
+    await rotateSigningKey(pool, "RS256", TEST_KEK);
+    pool.off("acquire", watch);
+    expect(seen).toEqual(["BEGIN", "SET LOCAL synchronous_commit = on", "commit with synchronous_commit=on"]);
+  });
+
   it("stores private keys encrypted and refuses a wrong key-encryption key", async () => {
     const url = await freshDatabaseUrl();
     await serverOn(url);

@@ -38,19 +38,42 @@ export async function ensureSigningKey(pool: pg.Pool, alg: SigningAlg, kek: Buff
   const active = await pool.query("SELECT 1 FROM oauth_signing_keys WHERE retired_at IS NULL");
   if (active.rowCount) return "exists";
   const row = await newKeyRow(alg, kek);
-  const res = await pool.query(
-    `INSERT INTO oauth_signing_keys (kid, alg, public_jwk, private_key) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-    [row.kid, row.alg, JSON.stringify(row.publicJwk), row.sealed],
+  const inserted = await durably(pool, (client) =>
+    client.query(`INSERT INTO oauth_signing_keys (kid, alg, public_jwk, private_key) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      row.kid,
+      row.alg,
+      JSON.stringify(row.publicJwk),
+      row.sealed,
+    ]),
   );
-  return res.rowCount ? "created" : "exists";
+  return inserted.rowCount ? "created" : "exists";
+}
+
+/**
+ * One transaction whose commit waits for the disk, whatever the pool's
+ * default (the token path's pool commits asynchronously): tokens are signed
+ * with a key the moment it commits, so a crash must not forget it.
+ */
+async function durably<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL synchronous_commit = on");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /** Adds a new active key and retires the current one (still published until its tokens expire). */
 export async function rotateSigningKey(pool: pg.Pool, alg: SigningAlg, kek: Buffer): Promise<{ kid: string; retired: string[] }> {
   const row = await newKeyRow(alg, kek);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return durably(pool, async (client) => {
     await client.query("LOCK TABLE oauth_signing_keys IN SHARE ROW EXCLUSIVE MODE");
     const retired = await client.query<{ kid: string }>(
       "UPDATE oauth_signing_keys SET retired_at = now() WHERE retired_at IS NULL RETURNING kid",
@@ -61,14 +84,8 @@ export async function rotateSigningKey(pool: pg.Pool, alg: SigningAlg, kek: Buff
       JSON.stringify(row.publicJwk),
       row.sealed,
     ]);
-    await client.query("COMMIT");
     return { kid: row.kid, retired: retired.rows.map((r) => r.kid) };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The active key plus retired keys whose tokens may still be valid. */
