@@ -1,6 +1,6 @@
 // The one request pipeline of the Administration API, in order:
 //   token (401) -> per-client rate limit (429) -> permission (403) ->
-//   path parameters (404) -> JSON body (400) -> the domain function.
+//   path parameters (404) -> query parameters (400) -> JSON body (400) -> the domain function.
 // Every error is RFC 9457 problem details; a domain AppError maps to its
 // status here, and anything unexpected (the database is down) to a 503:
 // never a 500 with a stack, never a half-written change (the domain runs
@@ -11,7 +11,7 @@ import { verifyAdminToken } from "@/lib/oauth/resource/verify-admin-token";
 import { ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
 import { adminApiContext } from "@/lib/admin-api/runtime";
 import type { OAuthContext } from "@/lib/oauth/endpoints/context";
-import { RawJson, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
+import { RawJson, WithHeaders, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
 import { fieldProblems, invalidRequest, notFoundProblem, problemResponse, type FieldProblem } from "@/lib/admin-api/problem";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,6 +60,15 @@ export async function handleAdminRequest(
     // A malformed ID names nothing that exists: the same 404 as a missing one.
     if (!params.success) return notFoundProblem();
 
+    let query: unknown = {};
+    if (op.query) {
+      // Each parameter once; a repeated one keeps the first, as the console's pages do.
+      const sp = new URL(req.url).searchParams;
+      const parsed = op.query.safeParse(Object.fromEntries([...new Set(sp.keys())].map((k) => [k, sp.get(k) ?? ""])));
+      if (!parsed.success) return invalidRequest(fieldProblems(parsed.error), "Invalid query parameter");
+      query = parsed.data;
+    }
+
     let body: unknown;
     if (op.body) {
       const read = await readJson(req);
@@ -75,7 +84,7 @@ export async function handleAdminRequest(
       email: `${client.name} (API client)`,
       role: "ADMIN",
     };
-    const result = await op.run({ principal, params: params.data, body, oauth: ctx.settings });
+    const result = await op.run({ principal, params: params.data, body, query, oauth: ctx.settings });
     return respond(op, result);
   } catch (err) {
     if (err instanceof AppError) return fromAppError(op, err);
@@ -87,8 +96,9 @@ export async function handleAdminRequest(
   }
 }
 
-function respond(op: Operation, result: unknown): Response {
-  const headers = { "Cache-Control": "no-store" };
+function respond(op: Operation, reply: unknown): Response {
+  const result = reply instanceof WithHeaders ? reply.body : reply;
+  const headers = { "Cache-Control": "no-store", ...(reply instanceof WithHeaders ? reply.headers : {}) };
   if (op.response.status === 204) return new Response(null, { status: 204, headers });
   if ("csv" in op.response) {
     return new Response(String(result), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });

@@ -58,6 +58,15 @@ function pathParameters(op: Operation, toSchema: (s: z.ZodType) => Json) {
   return names.map((name) => ({ name, in: "path", required: true, schema: shape[name] ? toSchema(shape[name] as z.ZodType) : { type: "string" } }));
 }
 
+function queryParameters(op: Operation, toSchema: (s: z.ZodType) => Json) {
+  // A refined object (the activity filters) keeps its fields on the inner object.
+  const q = op.query as unknown as { shape?: Record<string, z.ZodType> } | undefined;
+  return Object.entries(q?.shape ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = toSchema(schema) as Json & { description?: string };
+    return { name, in: "query", required: false, ...(description ? { description } : {}), schema: rest };
+  });
+}
+
 function curlExample(base: string, op: Operation): string {
   const url = `${base}${op.path.replace("{clusterUuid}", "$CLUSTER_ID").replace("{clientId}", "$CLIENT_ID").replace("{email}", "someone@example.com")}`;
   const lines = [`curl -sS -X ${op.method} "${url}" \\`, `  -H "Authorization: Bearer $TOKEN"`];
@@ -86,7 +95,7 @@ export function openApiDocument(base: string): Json {
     if (r.status === 204) responses["204"] = { description: r.description };
     else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
     else responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
-    if (op.body) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
+    if (op.body || op.query) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
     responses["401"] = { description: "Missing, invalid or expired token, or a revoked client.", content: problemRef };
     responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
     if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
@@ -99,7 +108,7 @@ export function openApiDocument(base: string): Json {
       description: `${op.description ? `${op.description}\n\n` : ""}\`\`\`sh\n${curlExample(base, op)}\n\`\`\``,
       tags: [op.path.split("/")[1]!],
       security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
-      ...(op.params ? { parameters: pathParameters(op, input) } : {}),
+      ...(op.params || op.query ? { parameters: [...(op.params ? pathParameters(op, input) : []), ...queryParameters(op, input)] } : {}),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: input(op.body) } } } } : {}),
       responses,
       "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],

@@ -17,12 +17,20 @@ export class RawJson {
   constructor(readonly json: string) {}
 }
 
+/** A result with headers of its own (the activity export says when it was cut at its limit). */
+export class WithHeaders {
+  constructor(
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
 export type OperationResponse =
   | { status: 200; schema: z.ZodType; description: string }
   | { status: 204; description: string }
   | { status: 200; csv: true; description: string };
 
-export interface Operation<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface Operation<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
   /** Camunda's operationId where Camunda has the operation. */
   operationId: string;
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -33,16 +41,18 @@ export interface Operation<P extends z.ZodType = z.ZodType, B extends z.ZodType 
   permission: AdminPermissionName;
   params?: P;
   body?: B;
+  /** Query parameters (optional ones, such as the activity filters); a bad value is a 400 naming it. */
+  query?: Q;
   response: OperationResponse;
   /** Domain field names as the API calls them ("name" -> "clientName"), for field errors from the domain. */
   fieldNames?: Record<string, string>;
   /** The title of a 400 for a taken name (Camunda: "Client names must be unique"). */
   conflictTitle?: string;
   /** `oauth`: the authorization server's settings (audiences, issuer) this process serves with. */
-  run(input: { principal: AdminPrincipal; params: z.output<P>; body: z.output<B>; oauth: OAuthSettings }): Promise<unknown>;
+  run(input: { principal: AdminPrincipal; params: z.output<P>; body: z.output<B>; query: z.output<Q>; oauth: OAuthSettings }): Promise<unknown>;
 }
 
 /** Keeps the schema types of one operation for its run function. */
-export function defineOperation<P extends z.ZodType, B extends z.ZodType>(op: Operation<P, B>): Operation {
+export function defineOperation<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType>(op: Operation<P, B, Q>): Operation {
   return op as unknown as Operation;
 }

@@ -27,10 +27,13 @@ export type AuditAction =
 /**
  * Who made a change; a signed-in Member is one. An Administration API client
  * has no user: its client ID is recorded, and `email` holds its label.
+ * `name` is kept with the event (the Activity sentences), also after the
+ * member leaves; without one the email stands in.
  */
 export interface Actor {
   userId: string | null;
   email: string;
+  name?: string | null;
   clientId?: string | null;
 }
 
@@ -50,6 +53,7 @@ export async function recordEvent(tx: Tx, e: AuditInput): Promise<void> {
       clusterId: e.clusterId ?? null,
       actorId: e.actor.userId,
       actorEmail: e.actor.email,
+      actorName: e.actor.name || e.actor.email,
       actorClientId: e.actor.clientId ?? null,
       action: e.action,
       targetType: e.target.type,

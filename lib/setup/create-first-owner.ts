@@ -38,7 +38,7 @@ export async function createFirstOwner(input: {
     await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
     await recordEvent(tx, {
       organizationId: org.id,
-      actor: { userId: user.id, email: input.email },
+      actor: { userId: user.id, email: input.email, name: input.name },
       action: "organization.created",
       target: { type: "organization", id: org.id, name: input.organizationName },
     });

@@ -126,7 +126,9 @@ export async function callApi<T = unknown>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<ApiResult<T>> {
-  const path = pathTemplate.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(params[k] ?? ""));
+  // "/activity/json?action=client.*": the query is sent, the template judged.
+  const [template = pathTemplate, query] = pathTemplate.split(/\?(.*)/s);
+  const path = template.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(params[k] ?? "")) + (query !== undefined ? `?${query}` : "");
   const res = await fetch(`${server.base}${path}`, {
     method,
     headers: {
@@ -139,7 +141,7 @@ export async function callApi<T = unknown>(
   const text = await res.text();
   const type = res.headers.get("content-type");
   const parsed = type?.includes("json") && text ? (JSON.parse(text) as unknown) : text;
-  checkResponse(method, pathTemplate, res.status, type, parsed);
+  checkResponse(method, template, res.status, type, parsed);
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 

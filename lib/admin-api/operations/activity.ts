@@ -1,42 +1,20 @@
 // /activity: the organization's audit events, newest first, as JSON
-// (Camunda's AuditDto shape) or CSV. Bounded to the newest ACTIVITY_LIMIT.
+// (Camunda's AuditDto shape) or CSV, narrowed by the same filters as the
+// console's Activity page (lib/audit/activity-query.ts) and built by the
+// same export (lib/audit/export-events.ts). Bounded to the newest
+// ACTIVITY_EXPORT_LIMIT; X-Activity-Truncated says when more matched.
 import "server-only";
 import { z } from "zod";
-import { listEvents, type AuditEventView } from "@/lib/audit/list-events";
-import { defineOperation } from "@/lib/admin-api/operation";
+import { activityFilterSchema } from "@/lib/audit/activity-query";
+import { ACTIVITY_EXPORT_LIMIT, activityCsv, exportEvents } from "@/lib/audit/export-events";
+import { WithHeaders, defineOperation } from "@/lib/admin-api/operation";
 import * as s from "@/lib/admin-api/schemas";
 
-export const ACTIVITY_LIMIT = 1000;
+const limitNote =
+  `The newest ${ACTIVITY_EXPORT_LIMIT} matching events, newest first; the header X-Activity-Truncated: true says more matched ` +
+  "(narrow the filters, e.g. with from and to, to get the rest). Filters: cluster, actor, action, from, to; a bad value is a 400 naming it.";
 
-const auditType = (action: string): "c" | "u" | "d" =>
-  /\.(created|added)$/.test(action) ? "c" : /\.(deleted|revoked|removed)$/.test(action) ? "d" : "u";
-
-function dto(organizationId: string, e: AuditEventView): z.output<typeof s.auditEvent> {
-  return {
-    audit: e.action,
-    auditType: auditType(e.action),
-    entity: e.targetType,
-    entityId: e.targetId,
-    entityName: e.targetName,
-    orgId: organizationId,
-    ...(e.clusterId && e.targetType !== "cluster" ? { parentEntity: "cluster", parentEntityId: e.clusterId } : {}),
-    service: "console",
-    userId: e.actorClientId ?? e.actorEmail,
-    timestamp: e.createdAt.getTime(),
-  };
-}
-
-const events = async (organizationId: string) =>
-  (await listEvents({ organizationId, limit: ACTIVITY_LIMIT })).events.map((e) => dto(organizationId, e));
-
-/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula. */
-function csvField(v: unknown): string {
-  let t = v === undefined || v === null ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
-
-const CSV_COLUMNS = ["timestamp", "audit", "auditType", "entity", "entityId", "entityName", "parentEntity", "parentEntityId", "userId", "orgId", "service"] as const;
+const truncation = (truncated: boolean) => ({ "X-Activity-Truncated": String(truncated), "X-Activity-Limit": String(ACTIVITY_EXPORT_LIMIT) });
 
 export const activityOperations = [
   defineOperation({
@@ -44,24 +22,27 @@ export const activityOperations = [
     method: "GET",
     path: "/activity/json",
     summary: "The organization's activity as JSON",
-    description: `The newest ${ACTIVITY_LIMIT} events, newest first.`,
+    description: limitNote,
     permission: "ACTIVITY_GET",
+    query: activityFilterSchema,
     response: { status: 200, schema: z.array(s.auditEvent), description: "Audit events." },
-    run: async ({ principal }) => events(principal.organizationId),
+    run: async ({ principal, query }) => {
+      const { records, truncated } = await exportEvents(principal.organizationId, query);
+      return new WithHeaders(records, truncation(truncated));
+    },
   }),
   defineOperation({
     operationId: "GetCsv",
     method: "GET",
     path: "/activity/csv",
     summary: "The organization's activity as CSV",
-    description: `The newest ${ACTIVITY_LIMIT} events, newest first; timestamps in ISO 8601.`,
+    description: `${limitNote} Timestamps in ISO 8601.`,
     permission: "ACTIVITY_GET",
+    query: activityFilterSchema,
     response: { status: 200, csv: true, description: "Audit events as CSV with a header row." },
-    run: async ({ principal }) => {
-      const rows = (await events(principal.organizationId)).map((e) =>
-        CSV_COLUMNS.map((c) => csvField(c === "timestamp" ? new Date(e.timestamp).toISOString() : e[c])).join(","),
-      );
-      return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+    run: async ({ principal, query }) => {
+      const { records, truncated } = await exportEvents(principal.organizationId, query);
+      return new WithHeaders(activityCsv(records), truncation(truncated));
     },
   }),
 ];

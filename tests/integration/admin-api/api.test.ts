@@ -335,4 +335,31 @@ describe("members and activity", () => {
     expect(lines[1]).toContain(",'=cmd|x,");
     expect(csv.headers.get("content-type")).toContain("text/csv");
   });
+
+  it("filters the activity as the console's Activity page does, and refuses a bad filter with a 400 naming it", async () => {
+    const { owner, cluster, admin, call } = await setup();
+    const other = await createCluster(owner, { name: `other-${uniq()}`, region: "bru-2" });
+    await call("POST", "/clusters/{clusterUuid}/clients", { clusterUuid: cluster.id }, { clientName: "in-cluster" });
+    await call("POST", "/clusters/{clusterUuid}/clients", { clusterUuid: other.id }, { clientName: "elsewhere" });
+    type Row = { audit: string; entityName: string; userId: string };
+    const json = async (q: string) => (await call<Row[]>("GET", `/activity/json?${q}`)).body.map((e) => `${e.audit} ${e.entityName}`);
+    expect(await json(`cluster=${cluster.id}`)).toEqual(["client.created in-cluster", `cluster.created ${cluster.name}`]);
+    expect(await json(`actor=client:${admin.clientId}`)).toEqual(["client.created elsewhere", "client.created in-cluster"]);
+    expect(await json(`actor=user:${owner.userId}&action=cluster.*`)).toEqual([`cluster.created ${other.name}`, `cluster.created ${cluster.name}`]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await json(`action=client.created&from=${today}&to=${today}`)).toHaveLength(2);
+    expect(await json("to=2000-01-01")).toEqual([]);
+    const csv = await call<string>("GET", `/activity/csv?cluster=${other.id}&action=client.created`);
+    expect(csv.body.trim().split("\r\n")).toHaveLength(2);
+    expect(csv.headers.get("x-activity-truncated")).toBe("false");
+
+    const bad = await call<{ status: number; errors: { pointer: string; detail: string }[] }>("GET", "/activity/json?cluster=nope&from=2026-13-01");
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { pointer: "#/cluster", detail: "cluster must be a cluster ID (a UUID)." },
+      { pointer: "#/from", detail: "from must be a date, YYYY-MM-DD." },
+    ]);
+    expect((await call("GET", "/activity/csv?action=%27%3B%20DROP")).status).toBe(400);
+    expect((await call("GET", "/activity/csv?from=2026-03-02&to=2026-03-01")).status).toBe(400);
+  });
 });

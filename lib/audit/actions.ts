@@ -1,0 +1,88 @@
+// What each audit action means to a person: its group and label (the
+// Activity filter) and its sentence. The one table the Activity pages, the
+// filter and the exports read. An action missing here still gets a sensible
+// sentence and label from its name ("invitation.created" -> "created the
+// invitation ..."), so a new action never renders as a raw code.
+// Plain data: safe to import from client components.
+
+/** Placeholders: {actor}, {target}. " in {cluster}" is added by the reader where it helps. */
+export interface ActionText {
+  /** The filter's option: "Secret rotated". */
+  label: string;
+  /** "{actor} rotated the secret of {target}". */
+  sentence: string;
+}
+
+export const ACTION_GROUPS: Record<string, string> = {
+  organization: "Organization",
+  member: "Members",
+  cluster: "Clusters",
+  client: "API clients",
+  admin_client: "Administration API credentials",
+};
+
+export const ACTIONS: Record<string, ActionText> = {
+  "organization.created": { label: "Organization created", sentence: "{actor} created the organization {target}" },
+  "organization.max_secret_age_changed": {
+    label: "Maximum secret age changed",
+    sentence: "{actor} changed the maximum secret age of {target}",
+  },
+  "member.added": { label: "Member added", sentence: "{actor} added {target} to the organization" },
+  "member.role_changed": { label: "Role changed", sentence: "{actor} changed the role of {target}" },
+  "member.removed": { label: "Member removed", sentence: "{actor} removed {target} from the organization" },
+  "cluster.created": { label: "Cluster created", sentence: "{actor} created the cluster {target}" },
+  "cluster.renamed": { label: "Cluster renamed", sentence: "{actor} renamed the cluster {target}" },
+  "cluster.addresses_changed": { label: "Addresses changed", sentence: "{actor} changed the addresses of the cluster {target}" },
+  "cluster.deleted": { label: "Cluster deleted", sentence: "{actor} deleted the cluster {target}" },
+  "client.created": { label: "Client created", sentence: "{actor} created the API client {target}" },
+  "client.secret_rotated": { label: "Secret rotated", sentence: "{actor} rotated the secret of {target}" },
+  "client.renamed": { label: "Client renamed", sentence: "{actor} renamed the API client {target}" },
+  "client.description_changed": { label: "Description changed", sentence: "{actor} changed the description of {target}" },
+  "client.scopes_changed": { label: "Scopes changed", sentence: "{actor} changed the scopes of {target}" },
+  "client.revoked": { label: "Client revoked", sentence: "{actor} revoked the API client {target}" },
+  "client.deleted": { label: "Revoked client deleted", sentence: "{actor} deleted the revoked API client {target}" },
+  "admin_client.created": { label: "Credentials created", sentence: "{actor} created the Administration API credentials {target}" },
+  "admin_client.secret_rotated": {
+    label: "Credentials rotated",
+    sentence: "{actor} rotated the secret of the Administration API credentials {target}",
+  },
+  "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
+};
+
+const words = (s: string) => s.replace(/_/g, " ").trim();
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The group an action belongs to: the part before the dot. */
+export const actionGroup = (action: string) => action.split(".")[0] ?? action;
+
+export function groupLabel(group: string): string {
+  return ACTION_GROUPS[group] ?? capital(words(group));
+}
+
+/**
+ * The table's text, or one made from the name: "invitation.created" ->
+ * "Invitation created" / "{actor} created the invitation {target}";
+ * "user.password_reset" -> "{actor} reset the password of the user {target}".
+ */
+export function actionText(action: string): ActionText {
+  const known = ACTIONS[action];
+  if (known) return known;
+  const [group = action, verb = ""] = action.split(".");
+  const noun = words(group);
+  const parts = verb.split("_").filter(Boolean);
+  const label = capital(`${noun} ${words(verb)}`.trim());
+  const last = parts.at(-1);
+  if (!last) return { label, sentence: `{actor}: ${label.toLowerCase()} {target}` };
+  const what = parts.slice(0, -1).join(" ");
+  return { label, sentence: `{actor} ${last} ${what ? `the ${what} of the ${noun}` : `the ${noun}`} {target}` };
+}
+
+/** The filter's choices: the known actions by group, in the table's order. */
+export function actionOptions(): { group: string; label: string; actions: { value: string; label: string }[] }[] {
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const [value, text] of Object.entries(ACTIONS)) {
+    const g = actionGroup(value);
+    groups.set(g, [...(groups.get(g) ?? []), { value, label: text.label }]);
+  }
+  return [...groups].map(([group, actions]) => ({ group, label: groupLabel(group), actions }));
+}
