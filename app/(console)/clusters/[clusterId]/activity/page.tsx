@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { loadCluster } from "../load-cluster";
 import { listEvents } from "@/lib/audit/list-events";
-import { ActivityList } from "@/components/activity/activity-list";
+import { parseActivityQuery } from "@/lib/audit/activity-query";
+import { activityActors } from "@/lib/audit/filter-choices";
+import { ACTIVITY_EXPORT_LIMIT } from "@/lib/audit/export-events";
+import { ActivityView } from "@/components/activity/activity-view";
 
 // "payments-eu · API clients · Cluster Console": the tab says which cluster.
 export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
@@ -14,22 +17,29 @@ export default async function ClusterActivityPage({
   searchParams,
 }: {
   params: Promise<{ clusterId: string }>;
-  searchParams: Promise<{ before?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { member, cluster } = await loadCluster(params);
-  const { before } = await searchParams;
-  const cursor = typeof before === "string" ? before : undefined;
-  const { events, nextCursor } = await listEvents({
-    organizationId: member.organizationId,
-    clusterId: cluster.id,
-    before: cursor,
-  });
-  const base = `/clusters/${cluster.id}/activity`;
+  const [{ member, cluster }, sp] = await Promise.all([loadCluster(params), searchParams]);
+  // The tab is the cluster filter: a cluster in the URL is not this page's.
+  const { filter: parsed, before, invalid } = parseActivityQuery({ ...sp, cluster: undefined });
+  const filter = { ...parsed };
+  const now = new Date();
+  const [{ events, nextCursor }, actors] = await Promise.all([
+    listEvents({ organizationId: member.organizationId, clusterId: cluster.id, filter, before }),
+    activityActors(member.organizationId),
+  ]);
   return (
-    <ActivityList
+    <ActivityView
+      base={`/clusters/${cluster.id}/activity`}
+      filter={filter}
+      exportFilter={{ ...filter, cluster: cluster.id }}
+      invalid={invalid}
       events={events}
-      nextHref={nextCursor ? `${base}?before=${nextCursor}` : null}
-      firstHref={cursor ? base : null}
+      nextCursor={nextCursor}
+      before={before}
+      now={now}
+      actors={actors}
+      exportLimit={ACTIVITY_EXPORT_LIMIT}
     />
   );
 }
