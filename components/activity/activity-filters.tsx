@@ -59,28 +59,34 @@ export function ActivityFilters({
       className="grid grid-cols-1 items-end gap-2 sm:grid-cols-2 lg:flex lg:flex-wrap"
     >
       {clusters && (
-        <label className="block min-w-0 lg:w-56">
-          <span className="mb-1 block text-xs font-medium text-slate-600">Cluster</span>
-          <select name="cluster" defaultValue={filter.cluster ?? ""} onChange={submit} className={selectClass}>
+        <div className="min-w-0 lg:w-56">
+          <label htmlFor="activity-cluster" className="mb-1 block text-xs font-medium text-slate-600">
+          Cluster
+          </label>
+          <select id="activity-cluster" name="cluster" defaultValue={filter.cluster ?? ""} onChange={submit} className={selectClass}>
             <option value="">All clusters</option>
             {withCurrent(clusters, filter.cluster, () => "Unknown cluster").map((c) => (
               <option key={c.value} value={c.value}>{c.label}</option>
             ))}
           </select>
-        </label>
+        </div>
       )}
-      <label className="block min-w-0 lg:w-56">
-        <span className="mb-1 block text-xs font-medium text-slate-600">Actor</span>
-        <select name="actor" defaultValue={filter.actor ?? ""} onChange={submit} className={selectClass}>
+      <div className="min-w-0 lg:w-56">
+        <label htmlFor="activity-actor" className="mb-1 block text-xs font-medium text-slate-600">
+          Actor
+        </label>
+        <select id="activity-actor" name="actor" defaultValue={filter.actor ?? ""} onChange={submit} className={selectClass}>
           <option value="">Anyone</option>
           {withCurrent(actors, filter.actor, () => "Someone without activity").map((a) => (
             <option key={a.value} value={a.value}>{a.label}</option>
           ))}
         </select>
-      </label>
-      <label className="block min-w-0 lg:w-56">
-        <span className="mb-1 block text-xs font-medium text-slate-600">Action</span>
-        <select name="action" defaultValue={filter.action ?? ""} onChange={submit} className={selectClass}>
+      </div>
+      <div className="min-w-0 lg:w-56">
+        <label htmlFor="activity-action" className="mb-1 block text-xs font-medium text-slate-600">
+          Action
+        </label>
+        <select id="activity-action" name="action" defaultValue={filter.action ?? ""} onChange={submit} className={selectClass}>
           <option value="">Any action</option>
           {groups.map((g) => (
             <optgroup key={g.group} label={g.label}>
@@ -96,15 +102,19 @@ export function ActivityFilters({
             </option>
           )}
         </select>
-      </label>
-      <label className="block min-w-0 lg:w-40">
-        <span className="mb-1 block text-xs font-medium text-slate-600">From (UTC)</span>
-        <input type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClass} h-9`} />
-      </label>
-      <label className="block min-w-0 lg:w-40">
-        <span className="mb-1 block text-xs font-medium text-slate-600">To (UTC)</span>
-        <input type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} h-9`} />
-      </label>
+      </div>
+      <div className="min-w-0 lg:w-40">
+        <label htmlFor="activity-from" className="mb-1 block text-xs font-medium text-slate-600">
+          From (UTC)
+        </label>
+        <input id="activity-from" type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClass} h-9`} />
+      </div>
+      <div className="min-w-0 lg:w-40">
+        <label htmlFor="activity-to" className="mb-1 block text-xs font-medium text-slate-600">
+          To (UTC)
+        </label>
+        <input id="activity-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} h-9`} />
+      </div>
       <div className="flex items-center gap-2">
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
         {clearHref && (

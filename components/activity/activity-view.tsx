@@ -52,7 +52,7 @@ export function ActivityView({
         </p>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">{filtered ? "Events matching the filters, newest first." : "Newest first."}</p>
+        {filtered ? <p className="text-sm text-slate-600">Events matching the filters, newest first.</p> : <span />}
         <div className="flex flex-wrap items-center gap-2" title={`The newest ${exportLimit.toLocaleString("en")} matching events`}>
           <a href={activityHref("/activity/export.csv", exportFilter)} download className={buttonClass("secondary", "sm")}>
             Download CSV

@@ -72,7 +72,7 @@ test("credentials created on the Administration API tab drive the official SDK's
     { action: "client.revoked", actor_client_id: clientId },
   ]);
   await page.goto("/activity");
-  await expect(page.getByRole("list", { name: "Activity" })).toContainText("sdk-admin (API client) revoked API client made-by-the-sdk on cluster");
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText("sdk-admin (API client) revoked the API client made-by-the-sdk in ");
   // Last used shows on the tab.
   await page.goto("/organization/administration-api");
   await expect(row.locator("td").nth(4)).not.toContainText("Never");

@@ -205,5 +205,8 @@ test("delete a revoked client for good; its activity stays", async ({ page, owne
   const audit = await sql().query("SELECT action FROM audit_events WHERE target_id = $1 ORDER BY id", [clientId]);
   expect(audit.rows.map((r) => r.action)).toEqual(["client.created", "client.revoked", "client.deleted"]);
   await page.goto(`/clusters/${cluster.id}/activity`);
-  await expect(page.getByRole("list", { name: "Activity" })).toContainText("deleted revoked API client");
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText("deleted the revoked API client short-lived");
+  // A deleted client is plain text in every sentence, never a broken link.
+  await expect(page.getByRole("list", { name: "Activity" }).getByText("short-lived").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Activity" }).getByRole("link", { name: "short-lived" })).toHaveCount(0);
 });

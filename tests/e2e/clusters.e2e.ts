@@ -38,7 +38,7 @@ test("an owner creates a cluster and opens every tab of its detail view", async 
 
   await page.getByRole("tab", { name: "Activity" }).click();
   await expect(page).toHaveURL(new RegExp(`/clusters/${clusterId}/activity$`));
-  await expect(page.getByRole("list", { name: "Activity" })).toContainText("created cluster");
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText("created the cluster Payments production");
   await expect(page.getByRole("list", { name: "Activity" })).toContainText("Payments production");
 
   // The clusters list shows it.

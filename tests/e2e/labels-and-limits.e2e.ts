@@ -29,7 +29,7 @@ test("activity speaks in labels and names the cluster", async ({ page, owner }) 
   }
   await page.goto("/activity");
   const list = page.getByRole("list", { name: "Activity" });
-  await expect(list).toContainText("created API client order-worker on cluster payments-eu (scopes Zeebe, Tasklist)");
+  await expect(list).toContainText("created the API client order-worker in payments-eu (scopes Zeebe, Tasklist)");
   await expect(list).toContainText("(Developer → Operations engineer)");
   await expect(list).not.toContainText("OPERATIONS_ENGINEER");
   await expect(list).not.toContainText("ZEEBE");

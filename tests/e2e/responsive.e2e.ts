@@ -45,6 +45,12 @@ async function seed(owner: Account) {
       [owner.organizationId, cluster.id, owner.email, action, type, cluster.id, name, JSON.stringify(metadata)],
     );
   }
+  // A sentence with a long actor name and links to a long client and cluster.
+  await sql().query(
+    `INSERT INTO audit_events (organization_id, cluster_id, actor_id, actor_email, actor_name, action, target_type, target_id, target_name)
+     SELECT $1, $2, $3, $4, $5, 'client.secret_rotated', 'api_client', client_id, name FROM api_clients WHERE cluster_id = $2 AND name = $6`,
+    [owner.organizationId, cluster.id, dev.userId, dev.email, "Maximiliane Alexandra von Reconciliation-Worthington", LONG_CLIENT],
+  );
   return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" } };
 }
 
@@ -62,7 +68,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster } = await seed(owner);
+        const { cluster, dev } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -71,6 +77,7 @@ for (const size of SIZES) {
           ["cluster-activity", `/clusters/${cluster.id}/activity`],
           ["members", "/members"],
           ["activity", "/activity"],
+          ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
@@ -79,6 +86,12 @@ for (const size of SIZES) {
           await open(page, path);
           await checkView(page, `${name}-${tag}`);
         }
+        // The exact time of an activity entry, shown on keyboard focus, stays on the screen.
+        await open(page, "/activity");
+        await page.getByRole("list", { name: "Activity" }).locator("time").first().focus();
+        await expect(page.getByRole("tooltip")).toBeVisible();
+        await checkView(page, `activity-time-tooltip-${tag}`);
+
         // The theme really is the one asked for (the system setting).
         const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
         if (theme === "dark") expect(bg).toBe("rgb(11, 15, 25)");
