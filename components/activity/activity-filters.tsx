@@ -56,10 +56,10 @@ export function ActivityFilters({
       onSubmit={onSubmit}
       role="search"
       aria-label="Filter activity"
-      className="grid grid-cols-1 items-end gap-2 sm:grid-cols-2 lg:flex lg:flex-wrap"
+      className="grid grid-cols-2 items-end gap-2 sm:grid-cols-3 lg:flex lg:flex-wrap"
     >
       {clusters && (
-        <div className="min-w-0 lg:w-56">
+        <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
           <label htmlFor="activity-cluster" className="mb-1 block text-xs font-medium text-slate-600">
           Cluster
           </label>
@@ -71,7 +71,7 @@ export function ActivityFilters({
           </select>
         </div>
       )}
-      <div className="min-w-0 lg:w-56">
+      <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
         <label htmlFor="activity-actor" className="mb-1 block text-xs font-medium text-slate-600">
           Actor
         </label>
@@ -82,7 +82,7 @@ export function ActivityFilters({
           ))}
         </select>
       </div>
-      <div className="min-w-0 lg:w-56">
+      <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
         <label htmlFor="activity-action" className="mb-1 block text-xs font-medium text-slate-600">
           Action
         </label>
@@ -115,7 +115,7 @@ export function ActivityFilters({
         </label>
         <input id="activity-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} h-9`} />
       </div>
-      <div className="flex items-center gap-2">
+      <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
         {clearHref && (
           <Link href={clearHref} className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
