@@ -23,6 +23,7 @@ function details(e: AuditEventView): string | null {
   const m = e.metadata;
   if (e.action === "member.role_changed") return `${role(m.from)} → ${role(m.to)}`;
   if (e.action === "cluster.renamed") return `was ${m.from}`;
+  if (e.action === "account.renamed") return `${m.from} → ${m.to}`;
   if (e.action === "organization.max_secret_age_changed") return `${days(m.from)} → ${days(m.to)}`;
   if (e.action === "cluster.addresses_changed") return typeof m.restAddress === "string" ? `REST ${m.restAddress}` : "addresses derived from the region";
   if (typeof m.role === "string") return `as ${role(m.role)}`;

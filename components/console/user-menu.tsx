@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { signOut } from "next-auth/react";
 import { ThemeMenuItems } from "@/components/theme/theme-menu";
@@ -48,6 +49,9 @@ export function UserMenu({
               {role} · {organizationName}
             </p>
           </div>
+          <DropdownMenu.Item asChild className={item}>
+            <Link href="/account">Account</Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <ThemeMenuItems itemClassName={item} />
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />

@@ -19,6 +19,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   cluster: "Clusters",
   client: "API clients",
   admin_client: "Administration API credentials",
+  account: "Accounts",
 };
 
 export const ACTIONS: Record<string, ActionText> = {
@@ -47,6 +48,9 @@ export const ACTIONS: Record<string, ActionText> = {
     sentence: "{actor} rotated the secret of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
+  // Recorded in each organization of the user; the target is the user (their email).
+  "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
+  "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },
 };
 
 const words = (s: string) => s.replace(/_/g, " ").trim();

@@ -22,7 +22,9 @@ export type AuditAction =
   | "client.renamed"
   | "client.description_changed"
   | "client.scopes_changed"
-  | "client.deleted";
+  | "client.deleted"
+  | "account.password_changed"
+  | "account.renamed";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client

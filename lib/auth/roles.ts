@@ -22,7 +22,8 @@ export type Permission =
   | "member:manage"
   | "admin_client:manage"
   | "activity:view"
-  | "organization:settings";
+  | "organization:settings"
+  | "account:edit";
 
 const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
 const OPERATORS: readonly Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER"];
@@ -42,6 +43,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "activity:view": ROLES,
   // Organization-wide policy, such as the maximum age of client secrets.
   "organization:settings": ["OWNER"],
+  // One's own name and password: everyone.
+  "account:edit": ROLES,
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -28,6 +28,7 @@ import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secre
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
+import { renameAccount } from "@/app/actions/rename-account";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -73,6 +74,7 @@ set-max-secret-age        own      ok         forbidden  forbidden            fo
 update-cluster-addresses  own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 update-cluster-addresses  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
+rename-account            own      ok         ok         ok                   ok         ok         unauthenticated
 `;
 
 type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "conflict";
@@ -204,6 +206,13 @@ const CALLS: Record<string, Call> = {
       }),
     done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).grpcAddress === "grpcs://zeebe.team.example:443",
   }),
+  "rename-account": (t) => {
+    const name = `Renamed ${uniq()}`;
+    return {
+      run: () => renameAccount(undefined, { name }),
+      done: async () => (await db().user.count({ where: { name, memberships: { some: { organizationId: t.org.id } } } })) === 1,
+    };
+  },
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -230,7 +239,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(162);
+    expect(CELLS.length).toBe(168);
   });
 
   for (const cell of CELLS) {
