@@ -1,10 +1,39 @@
 // Runs first, against an empty database: the path a new installation takes.
 import { expect, test } from "@playwright/test";
 import { sql } from "./fixtures";
+import { SIZES, THEMES, checkView } from "./support/layout-checks";
 
 // The set-up page exists only until the first owner: the test without
 // JavaScript runs before the one that creates the owner.
 test.describe.configure({ mode: "serial" });
+
+// The responsive suite (responsive.e2e.ts) cannot reach the set-up page: it
+// exists only while the database has no user, which is here and now.
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    test(`the set-up page fits a ${size.name} screen in ${theme} and passes axe, with and without errors`, async ({ browser }) => {
+      const context = await browser.newContext({
+        baseURL: test.info().project.use.baseURL,
+        viewport: { width: size.width, height: size.height },
+        colorScheme: theme,
+      });
+      const page = await context.newPage();
+      const tag = `${size.name}-${theme}`;
+      await page.goto("/setup");
+      await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+      await page.evaluate(() => document.fonts.ready);
+      await checkView(page, `setup-${tag}`);
+      await page.getByLabel("Organization name").fill(`Reconciliation and Settlement Operations ${"x".repeat(70)}`);
+      await page.getByLabel("Email").fill("not-an-email");
+      await page.getByLabel("Password").fill("short");
+      await page.getByRole("button", { name: "Create owner account" }).click();
+      await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+      await checkView(page, `setup-errors-${tag}`);
+      expect((await sql().query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
+      await context.close();
+    });
+  }
+}
 
 test("set-up without JavaScript posts: a password never reaches the URL, errors come back from the server", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });

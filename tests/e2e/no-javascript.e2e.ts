@@ -1,7 +1,7 @@
 // The forms that carry a password work without JavaScript (or before it has
 // loaded): they POST, and the password never reaches the address bar, the
 // history or a request log.
-import { createAccount, expect, test } from "./fixtures";
+import { createAccount, expect, signIn, sql, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
 
@@ -34,4 +34,50 @@ test("a password sent in a query string anyway is redacted in the request log", 
   // Checked by the leak scan, which reads the server log after every test.
   const res = await page.request.get("/signin?email=canary%40example.com&password=query-string-canary-7f3a");
   expect(res.status()).toBe(200);
+});
+
+test("changing the password without JavaScript posts, keeps passwords out of the URL, and keeps this browser signed in", async ({ page }) => {
+  const account = await createAccount("DEVELOPER");
+  await signIn(page, account);
+  const fresh = "no-script new password 7c1e";
+  await page.goto("/account");
+
+  // A refusal comes back from the server, next to its field.
+  await page.getByLabel("Current password").fill("no-script wrong current");
+  await page.getByLabel("New password", { exact: true }).fill(fresh);
+  await page.getByLabel("Confirm new password").fill(fresh);
+  const refused = page.waitForRequest((r) => r.url().includes("/account"));
+  await page.getByRole("button", { name: "Change password" }).click();
+  expect((await refused).method()).toBe("POST");
+  await expect(page.getByText("The current password is incorrect.")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+
+  await page.getByLabel("Current password").fill(account.password);
+  await page.getByLabel("New password", { exact: true }).fill(fresh);
+  await page.getByLabel("Confirm new password").fill(fresh);
+  const submitted = page.waitForRequest((r) => r.url().includes("/account"));
+  await page.getByRole("button", { name: "Change password" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  for (const secret of [account.password, fresh, "Password"]) {
+    expect(decodeURIComponent(request.url())).not.toContain(secret);
+  }
+  await expect(page.getByText("Password changed. Your other sessions were signed out.")).toBeVisible();
+  expect(decodeURIComponent(page.url())).not.toContain(fresh);
+  expect(decodeURIComponent(page.url())).not.toContain(account.password);
+
+  // Still signed in here (the cookie was re-issued), and the new password is the one that works.
+  await page.goto("/members");
+  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  const { rows } = await sql().query<{ password_hash: string }>("SELECT password_hash FROM users WHERE id = $1", [account.userId]);
+  expect(rows[0]!.password_hash).toMatch(/^scrypt\$131072\$/);
+  await page.context().clearCookies();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("The email or password is incorrect.")).toBeVisible();
+  await page.getByLabel("Password").fill(fresh);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/clusters$/);
 });

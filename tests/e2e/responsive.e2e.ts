@@ -79,6 +79,7 @@ for (const size of SIZES) {
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
+          ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
         ];
@@ -120,7 +121,21 @@ for (const size of SIZES) {
         await page.getByRole("button", { name: "User menu" }).click();
         await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
         await checkView(page, `user-menu-${tag}`, { dialog: true });
-        await page.keyboard.press("Escape");
+        await page.getByRole("menuitem", { name: "Account" }).click();
+        await expect(page).toHaveURL(/\/account$/);
+
+        // The account page's forms with every error showing (a long name, a wrong current password).
+        await page.getByLabel("Name").fill(`${"Maximiliane Alexandra von Reconciliation-Worthington ".repeat(2)}`);
+        await page.getByRole("button", { name: "Save name" }).click();
+        await expect(page.getByText("Use at most 100 characters.").first()).toBeVisible();
+        await page.getByLabel("Current password").fill("not the current password");
+        await page.getByLabel("New password", { exact: true }).fill("short");
+        await page.getByLabel("Confirm new password").fill("different");
+        await page.getByRole("button", { name: "Change password" }).click();
+        await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+        await checkView(page, `account-errors-${tag}`);
+
+        await open(page, "/clusters");
 
         await page.getByRole("button", { name: "Create cluster" }).first().click();
         await checkView(page, `create-cluster-${tag}`, { dialog: true });
@@ -180,7 +195,7 @@ test("from 360 to 1920 px no page is wider than the screen, and the client table
   const { cluster } = await seed(owner);
   for (const width of [360, 768, 1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const path of ["/clusters", `/clusters/${cluster.id}`, `/clusters/${cluster.id}/api`, "/members", "/activity"]) {
+    for (const path of ["/clusters", `/clusters/${cluster.id}`, `/clusters/${cluster.id}/api`, "/members", "/activity", "/account"]) {
       await open(page, path);
       await expectNoHorizontalOverflow(page, `${path} at ${width}px`);
     }
