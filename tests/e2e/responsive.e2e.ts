@@ -133,6 +133,12 @@ for (const size of SIZES) {
         await page.getByLabel("Confirm new password").fill("different");
         await page.getByRole("button", { name: "Change password" }).click();
         await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+        // Both failure toasts, checked too, once they have faded in (axe reads a half-faded toast as low contrast).
+        const toasts = page.getByRole("region", { name: /^Notifications/ }).locator("li");
+        await expect(toasts).toHaveCount(2);
+        await expect
+          .poll(() => toasts.evaluateAll((items) => items.every((li) => getComputedStyle(li).opacity === "1")))
+          .toBe(true);
         await checkView(page, `account-errors-${tag}`);
 
         await open(page, "/clusters");
