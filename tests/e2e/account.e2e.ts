@@ -95,7 +95,7 @@ test("change password: old refused at sign-in, new works, a browser signed in be
   const { rows } = await sql().query<{ action: string }>("SELECT action FROM audit_events WHERE organization_id = $1", [account.organizationId]);
   expect(rows.map((r) => r.action)).toEqual(["account.password_changed"]);
   await page.goto("/activity");
-  await expect(page.getByRole("list", { name: "Activity" })).toContainText(`changed the password of ${account.email}`);
+  await expect(page.getByRole("list", { name: "Activity" })).toContainText(`${account.name} changed their password`);
 });
 
 test("display name: saved, shown in the header; invisible characters refused", async ({ page }) => {
