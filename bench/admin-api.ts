@@ -4,53 +4,27 @@
 // JSON list serves at least 5x the API tab's requests per second (the tab
 // renders one page of 20; the API returns all 1,000).
 import { randomBytes } from "node:crypto";
-import autocannon from "autocannon";
-import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
 import { generateClientSecret, hashSecret } from "@/lib/api-clients/secrets";
 import { startTestDatabase } from "@/tests/support/test-database";
 import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
 import { load, printTable, type LoadResult } from "./support/load";
+import { BENCH_EMAIL, BENCH_PASSWORD, seedClients, seedCluster, seedOrganization, withDatabase } from "./support/seed";
 
 const CLIENTS = 1000;
-const PASSWORD = "bench password 123";
 const ADMIN_ID = "BenchAdminBenchAdminBenchAdmin01";
 const ADMIN_SECRET = generateClientSecret();
 
 async function seed(databaseUrl: string) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const org = (await db.query("INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), 'Bench') RETURNING id")).rows[0].id;
-    const user = (
-      await db.query(
-        "INSERT INTO users (id, email, name, password_hash) VALUES (gen_random_uuid(), 'bench@example.com', 'Bench Owner', $1) RETURNING id",
-        [await hashPassword(PASSWORD)],
-      )
-    ).rows[0].id;
-    await db.query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')", [org, user]);
-    const cluster = (
-      await db.query(
-        "INSERT INTO clusters (id, organization_id, name, region, created_by_email) VALUES (gen_random_uuid(), $1, 'Bench cluster', 'bru-2', 'bench@example.com') RETURNING id",
-        [org],
-      )
-    ).rows[0].id;
-    await db.query(
-      `WITH c AS (
-         INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at)
-         SELECT gen_random_uuid(), 'bench' || i || '-' || md5(random()::text), $1, $2, 'client ' || i,
-                ARRAY['ZEEBE','TASKLIST']::"ClientScope"[], 'bench@example.com', now() - i * interval '1 minute'
-         FROM generate_series(1, $3::int) i RETURNING id)
-       INSERT INTO client_secrets (id, api_client_id, secret_hash, hint)
-       SELECT gen_random_uuid(), id, sha256(id::text::bytea), 'abcd' FROM c`,
-      [org, cluster, CLIENTS],
-    );
+  return withDatabase(databaseUrl, async (db) => {
+    const org = await seedOrganization(db);
+    const cluster = await seedCluster(db, org, "Bench cluster");
+    await seedClients(db, org, cluster, CLIENTS);
     // Administration API credentials with every permission.
     const admin = (
       await db.query(
         `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, admin_permissions, created_by_email)
-         VALUES (gen_random_uuid(), $1, $2, NULL, 'bench automation', '{}', enum_range(NULL::"AdminPermission"), 'bench@example.com') RETURNING id`,
-        [ADMIN_ID, org],
+         VALUES (gen_random_uuid(), $1, $2, NULL, 'bench automation', '{}', enum_range(NULL::"AdminPermission"), $3) RETURNING id`,
+        [ADMIN_ID, org, BENCH_EMAIL],
       )
     ).rows[0].id;
     await db.query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, 'cdef')", [
@@ -58,35 +32,7 @@ async function seed(databaseUrl: string) {
       hashSecret(ADMIN_SECRET),
     ]);
     return { cluster };
-  } finally {
-    await db.end();
-  }
-}
-
-/** POST create with a new client name per request (names are unique per cluster). */
-async function createLoad(label: string, url: string, token: string, seconds = 8): Promise<LoadResult> {
-  let n = 0;
-  const prefix = randomBytes(3).toString("hex");
-  const r = await autocannon({
-    url,
-    connections: 8,
-    duration: seconds,
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    setupClient: (client) => {
-      client.setBody(JSON.stringify({ clientName: `load-${prefix}-${n++}` }));
-      client.on("response", () => client.setBody(JSON.stringify({ clientName: `load-${prefix}-${n++}` })));
-    },
   });
-  return {
-    label,
-    requestsPerSecond: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
-    bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : 0,
-  };
 }
 
 async function main() {
@@ -96,7 +42,7 @@ async function main() {
   const consoleServer = await startConsole(database.url, { RATE_LIMIT_CLIENT_POINTS: "1000000000" });
   try {
     const { cluster } = await seed(database.url);
-    const cookie = await signInCookie(consoleServer.url, "bench@example.com", PASSWORD);
+    const cookie = await signInCookie(consoleServer.url, BENCH_EMAIL, BENCH_PASSWORD);
     const tokenRes = await fetch(`${consoleServer.url}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -121,7 +67,16 @@ async function main() {
       rows.push(await load(`API tab (signed in) #${round}`, apiTab, { headers: { cookie } }));
       rows.push(await load(`GET clients JSON, 1,000 #${round}`, list, { headers: bearer }));
     }
-    rows.push(await createLoad("POST create client", list, token));
+    // A new client name per request (names are unique per cluster).
+    const prefix = randomBytes(3).toString("hex");
+    let n = 0;
+    rows.push(
+      await load("POST create client", list, {
+        method: "POST",
+        headers: { ...bearer, "content-type": "application/json" },
+        nextBody: () => JSON.stringify({ clientName: `load-${prefix}-${n++}` }),
+      }),
+    );
     printTable(rows);
     const mean = (label: string) => {
       const rs = rows.filter((r) => r.label.startsWith(label));

@@ -4,59 +4,26 @@
 // In the same run, a cluster with 100,000 clients: its first page, its last
 // page (keyset, page=last) and a search by name. Target: each within 1.5x of
 // the 1,000-client page's time per request.
-import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
 import { startTestDatabase } from "@/tests/support/test-database";
 import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
 import { load, printTable, type LoadResult } from "./support/load";
+import { BENCH_EMAIL, BENCH_PASSWORD, seedClients, seedCluster, seedOrganization, withDatabase } from "./support/seed";
 
 const CLIENTS = 1000;
 const LARGE_CLIENTS = 100_000;
-const PASSWORD = "bench password 123";
 
 async function seed(databaseUrl: string) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const org = (await db.query("INSERT INTO organizations (id, name) VALUES (gen_random_uuid(), 'Bench') RETURNING id")).rows[0].id;
-    const user = (
-      await db.query(
-        "INSERT INTO users (id, email, name, password_hash) VALUES (gen_random_uuid(), 'bench@example.com', 'Bench Owner', $1) RETURNING id",
-        [await hashPassword(PASSWORD)],
-      )
-    ).rows[0].id;
-    await db.query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')", [org, user]);
-    const cluster = (
-      await db.query(
-        "INSERT INTO clusters (id, organization_id, name, region, created_by_email) VALUES (gen_random_uuid(), $1, 'Bench cluster', 'bru-2', 'bench@example.com') RETURNING id",
-        [org],
-      )
-    ).rows[0].id;
-    const large = (
-      await db.query(
-        "INSERT INTO clusters (id, organization_id, name, region, created_by_email) VALUES (gen_random_uuid(), $1, 'Large cluster', 'bru-2', 'bench@example.com') RETURNING id",
-        [org],
-      )
-    ).rows[0].id;
-    for (const [target, count] of [[cluster, CLIENTS], [large, LARGE_CLIENTS]] as const) {
-      await db.query(
-      `WITH c AS (
-         INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at)
-         SELECT gen_random_uuid(), 'bench' || i || '-' || md5(random()::text), $1, $2, 'client ' || i,
-                ARRAY['ZEEBE','TASKLIST']::"ClientScope"[], 'bench@example.com', now() - i * interval '1 minute'
-         FROM generate_series(1, $3::int) i RETURNING id)
-       INSERT INTO client_secrets (id, api_client_id, secret_hash, hint)
-       SELECT gen_random_uuid(), id, sha256(id::text::bytea), 'abcd' FROM c`,
-        [org, target, count],
-      );
-    }
+  return withDatabase(databaseUrl, async (db) => {
+    const org = await seedOrganization(db);
+    const cluster = await seedCluster(db, org, "Bench cluster");
+    const large = await seedCluster(db, org, "Large cluster");
+    await seedClients(db, org, cluster, CLIENTS);
+    await seedClients(db, org, large, LARGE_CLIENTS);
     // What autovacuum would have done by the time a cluster has grown this big.
     await db.query("VACUUM ANALYZE api_clients");
     await db.query("VACUUM ANALYZE client_secrets");
     return { cluster, large };
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 async function main() {
@@ -65,7 +32,7 @@ async function main() {
   const consoleServer = await startConsole(database.url);
   try {
     const { cluster, large } = await seed(database.url);
-    const cookie = await signInCookie(consoleServer.url, "bench@example.com", PASSWORD);
+    const cookie = await signInCookie(consoleServer.url, BENCH_EMAIL, BENCH_PASSWORD);
     const apiTab = `${consoleServer.url}/clusters/${cluster}/api`;
     const staticPage = `${consoleServer.url}/docs/cache-tokens`;
     const check = await fetch(apiTab, { headers: { cookie } });

@@ -14,7 +14,15 @@ export interface LoadResult {
 export async function load(
   label: string,
   url: string,
-  opts: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string } = {},
+  opts: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    method?: "GET" | "POST";
+    body?: string;
+    /** A new body for every request (e.g. a unique name per create). */
+    nextBody?: () => string;
+  } = {},
 ): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) throw new Error("benchmarks only target loopback");
   const r = await autocannon({
@@ -24,6 +32,15 @@ export async function load(
     method: opts.method ?? "GET",
     ...(opts.headers ? { headers: opts.headers } : {}),
     ...(opts.body !== undefined ? { body: opts.body } : {}),
+    ...(opts.nextBody
+      ? {
+          setupClient: (client: autocannon.Client) => {
+            const next = opts.nextBody!;
+            client.setBody(next());
+            client.on("response", () => client.setBody(next()));
+          },
+        }
+      : {}),
   });
   return {
     label,

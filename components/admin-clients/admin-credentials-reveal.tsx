@@ -8,7 +8,7 @@ import { Tabs } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
-import { SecretField, WarningIcon } from "@/components/api-clients/credentials-reveal";
+import { SecretDialogFooter, SecretField, ShowOnceWarning } from "@/components/api-clients/credentials-reveal";
 import { saveFile } from "@/components/api-clients/download-credentials";
 import type { SecretDialog } from "@/components/api-clients/use-secret-dialog";
 import { ADMIN_CREDENTIALS_FORMATS, adminCredentialsFile, type AdminCredentialsFormat } from "@/lib/api-clients/admin-credentials-file";
@@ -36,13 +36,7 @@ export function AdminCredentialsReveal({
   ].join("\n");
   return (
     <div className="space-y-4" data-testid="credentials-reveal">
-      <div role="alert" className="flex gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-        <WarningIcon />
-        <p>
-          <strong className="font-semibold">Copy the client secret now.</strong> For your security it is stored only
-          as a hash and will not be shown again. If you lose it, rotate the secret.
-        </p>
-      </div>
+      <ShowOnceWarning />
       <SecretField label="Client ID" value={issued.clientId} />
       <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
       <div className="space-y-1 text-xs text-slate-500">
@@ -93,24 +87,7 @@ export function AdminCredentialsReveal({
         </div>
         <pre className="overflow-auto rounded-lg bg-code px-3 py-2.5 font-mono text-[11px] leading-relaxed text-code-fg">{curl}</pre>
       </section>
-      {dialog.confirming ? (
-        <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
-          <p id="confirm-close-title" className="font-medium">Have you saved the client secret?</p>
-          <p className="mt-0.5 text-slate-300">Once you close this dialog, the secret cannot be shown again.</p>
-          <div className="mt-3 flex justify-end gap-2">
-            <Button variant="secondary" size="sm" onClick={dialog.cancelClose} autoFocus>
-              Keep it open
-            </Button>
-            <Button size="sm" onClick={dialog.confirmClose}>
-              I have saved the secret
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <div className="flex justify-end pt-1">
-          <Button onClick={dialog.requestClose}>Done</Button>
-        </div>
-      )}
+      <SecretDialogFooter dialog={dialog} />
     </div>
   );
 }

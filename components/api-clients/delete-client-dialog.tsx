@@ -1,9 +1,6 @@
 "use client";
 // Delete a revoked client for good, with confirmation. Its audit events stay.
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 
 /** One confirmation dialog for the whole table, opened for `target`. */
@@ -20,38 +17,19 @@ export function DeleteClientDialog({
   returnFocus: () => void;
   deleteAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string }>>;
 }) {
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
   if (!target) return null;
-  const { clientId, name: clientName } = target;
-  const close = () => (setError(undefined), onClosed());
+  const { clientId, name } = target;
   return (
-    <Dialog open onOpenChange={(o) => !o && !pending && close()}>
-      <DialogContent
-        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
-        title={`Delete “${clientName}” for good?`}
-        description="The revoked client disappears from this list together with its secrets’ stored hashes. Its entries in Activity stay. This cannot be undone."
-      >
-        <FormError message={error} className="mb-4" />
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button
-            variant="danger"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const res = await deleteAction(undefined, { clusterId, clientId });
-                if (res.ok) close();
-                else setError(res.error);
-              })
-            }
-          >
-            {pending ? "Deleting…" : "Delete client"}
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      title={`Delete “${name}” for good?`}
+      description="The revoked client disappears from this list together with its secrets’ stored hashes. Its entries in Activity stay. This cannot be undone."
+      confirmLabel="Delete client"
+      pendingLabel="Deleting…"
+      successMessage={`Deleted “${name}”`}
+      failureTitle={`“${name}” was not deleted`}
+      run={() => deleteAction(undefined, { clusterId, clientId })}
+      onClosed={onClosed}
+      returnFocus={returnFocus}
+    />
   );
 }

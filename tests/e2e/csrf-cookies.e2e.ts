@@ -1,37 +1,23 @@
-import { createCluster, expect, sql, test } from "./fixtures";
+import { captureDeleteClusterAction, createCluster, expect, sql, test } from "./fixtures";
 
 test("server actions refuse a request from a foreign origin", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId, "Keep me");
-  await page.goto(`/clusters/${cluster.id}`);
-  await page.getByRole("button", { name: "Delete cluster" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete cluster" });
-  await dialog.getByLabel("Cluster name").fill("Keep me");
-
-  // Capture the real action request, but do not let it reach the server.
-  let captured: { url: string; headers: Record<string, string>; body: string } | undefined;
-  await page.route(`**/clusters/${cluster.id}`, async (route) => {
-    const r = route.request();
-    if (r.method() !== "POST") return route.fallback();
-    captured = { url: r.url(), headers: r.headers(), body: r.postData() ?? "" };
-    await route.abort();
-  });
-  await dialog.getByRole("button", { name: "Delete cluster" }).click();
-  await expect.poll(() => captured).toBeDefined();
+  const captured = await captureDeleteClusterAction(page, cluster);
 
   // The same request, with the victim's cookies, sent by another site.
-  const res = await page.request.post(captured!.url, {
-    headers: { ...captured!.headers, origin: "https://evil.example", "x-forwarded-host": undefined! },
-    data: captured!.body,
+  const res = await page.request.post(captured.url, {
+    headers: { ...captured.headers, origin: "https://evil.example", "x-forwarded-host": undefined! },
+    data: captured.body,
     maxRedirects: 0,
   });
   expect(res.status()).toBe(403);
-  const nullOrigin = { ...captured!.headers, origin: "null" };
-  expect((await page.request.post(captured!.url, { headers: nullOrigin, data: captured!.body, maxRedirects: 0 })).status()).toBe(403);
+  const nullOrigin = { ...captured.headers, origin: "null" };
+  expect((await page.request.post(captured.url, { headers: nullOrigin, data: captured.body, maxRedirects: 0 })).status()).toBe(403);
   const { rows } = await sql().query("SELECT deleted_at FROM clusters WHERE id = $1", [cluster.id]);
   expect(rows[0].deleted_at).toBeNull();
 
   // The same request from the console's own origin goes through.
-  const ok = await page.request.post(captured!.url, { headers: captured!.headers, data: captured!.body, maxRedirects: 0 });
+  const ok = await page.request.post(captured.url, { headers: captured.headers, data: captured.body, maxRedirects: 0 });
   expect(ok.status()).toBeLessThan(400);
   const after = await sql().query("SELECT deleted_at FROM clusters WHERE id = $1", [cluster.id]);
   expect(after.rows[0].deleted_at).not.toBeNull();

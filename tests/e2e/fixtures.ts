@@ -73,6 +73,36 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
 }
 
+export interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Goes through the cluster page's "Delete cluster" dialog and captures the
+ * server action request it sends, without letting it reach the server: a real
+ * action (with its ID and the page's cookies) to replay in other conditions.
+ */
+export async function captureDeleteClusterAction(page: Page, cluster: { id: string; name: string }): Promise<CapturedAction> {
+  await page.goto(`/clusters/${cluster.id}`);
+  await page.getByRole("button", { name: "Delete cluster" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete cluster" });
+  await dialog.getByLabel("Cluster name").fill(cluster.name);
+  let captured: CapturedAction | undefined;
+  const pattern = `**/clusters/${cluster.id}`;
+  await page.route(pattern, async (route) => {
+    const r = route.request();
+    if (r.method() !== "POST") return route.fallback();
+    captured = { url: r.url(), headers: r.headers(), body: r.postData() ?? "" };
+    await route.abort();
+  });
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute(pattern);
+  return captured!;
+}
+
 interface Fixtures {
   /** An owner of a fresh organization, signed in on `page`. */
   owner: Account;

@@ -1,25 +1,11 @@
 // Sign-out ends the session on the server: a session cookie saved before
 // signing out reads no page and runs no action afterwards.
-import { createCluster, expect, signIn, sql, test } from "./fixtures";
+import { captureDeleteClusterAction, createCluster, expect, signIn, sql, test } from "./fixtures";
 
 test("a session cookie saved before sign-out is refused after it", async ({ page, owner, browser }) => {
   const cluster = await createCluster(owner.organizationId, "Still here");
-  await page.goto(`/clusters/${cluster.id}`);
-
-  // Capture a real server action (delete the cluster) without sending it.
-  await page.getByRole("button", { name: "Delete cluster" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete cluster" });
-  await dialog.getByLabel("Cluster name").fill("Still here");
-  let captured: { url: string; headers: Record<string, string>; body: string } | undefined;
-  await page.route(`**/clusters/${cluster.id}`, async (route) => {
-    const r = route.request();
-    if (r.method() !== "POST") return route.fallback();
-    captured = { url: r.url(), headers: r.headers(), body: r.postData() ?? "" };
-    await route.abort();
-  });
-  await dialog.getByRole("button", { name: "Delete cluster" }).click();
-  await expect.poll(() => captured).toBeDefined();
-  await page.unroute(`**/clusters/${cluster.id}`);
+  // A real server action (delete the cluster), captured without being sent.
+  const captured = await captureDeleteClusterAction(page, cluster);
 
   // A second browser signed in as the same user before the sign-out.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -39,7 +25,7 @@ test("a session cookie saved before sign-out is refused after it", async ({ page
   await page.goto("/clusters");
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  const replay = await page.request.post(captured!.url, { headers: captured!.headers, data: captured!.body, maxRedirects: 0 });
+  const replay = await page.request.post(captured.url, { headers: captured.headers, data: captured.body, maxRedirects: 0 });
   expect(await replay.text()).not.toContain('"ok":true');
   const { rows } = await sql().query("SELECT deleted_at FROM clusters WHERE id = $1", [cluster.id]);
   expect(rows[0].deleted_at).toBeNull();

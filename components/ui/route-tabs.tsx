@@ -1,0 +1,49 @@
+"use client";
+// Tabs that are routes (deep links, server rendering) presented as an ARIA
+// tablist by Radix: arrow keys move between tabs, Enter or Space opens one.
+// The active tab is the one whose address is the longest prefix of the
+// current path (a section's own sub-pages keep it active); none matching
+// means the first.
+import { useEffect } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { Tabs } from "radix-ui";
+
+export interface RouteTab {
+  value: string;
+  label: string;
+  href: string;
+}
+
+export function RouteTabs({ label, tabs, children }: { label: string; tabs: readonly RouteTab[]; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const matching = tabs.filter((t) => pathname === t.href || pathname.startsWith(`${t.href}/`));
+  const active = matching.sort((a, b) => b.href.length - a.href.length)[0]?.value ?? tabs[0]!.value;
+
+  useEffect(() => {
+    for (const t of tabs) router.prefetch(t.href);
+  }, [tabs, router]);
+
+  return (
+    <Tabs.Root
+      value={active}
+      activationMode="manual"
+      onValueChange={(v) => router.push(tabs.find((t) => t.value === v)?.href ?? tabs[0]!.href)}
+    >
+      <Tabs.List aria-label={label} className="flex gap-6 border-b border-slate-200">
+        {tabs.map((t) => (
+          <Tabs.Trigger
+            key={t.value}
+            value={t.value}
+            className="-mb-px border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-slate-500 hover:text-slate-800 data-[state=active]:border-brand-500 data-[state=active]:text-slate-900"
+          >
+            {t.label}
+          </Tabs.Trigger>
+        ))}
+      </Tabs.List>
+      <Tabs.Content value={active} className="pt-6 focus:outline-none">
+        {children}
+      </Tabs.Content>
+    </Tabs.Root>
+  );
+}
