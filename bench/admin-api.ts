@@ -92,7 +92,12 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Explicit exit: embedded PostgreSQL's exit hook otherwise ends the process
+// with 0 after a run that missed its target.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
