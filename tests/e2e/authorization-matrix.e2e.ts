@@ -26,6 +26,7 @@ path                               where    OWNER        ADMIN        OPERATIONS
 /members                           -        ok           ok           ok                   ok           ok           to-signin
 /activity                          -        ok           ok           ok                   ok           ok           to-signin
 /organization/secrets              -        ok           ok           ok                   ok           ok           to-signin
+/account                           -        ok           ok           ok                   ok           ok           to-signin
 /setup                             -        to-signin    to-signin    to-signin            to-signin    to-signin    to-signin
 /signin                            -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  ok
 /docs/cache-tokens                 -        ok           ok           ok                   ok           ok           ok
@@ -155,7 +156,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(29 * 6);
+    expect(CELLS.length).toBe(30 * 6);
   });
 
   for (const cell of CELLS) {
