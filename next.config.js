@@ -13,7 +13,7 @@ const nextConfig = {
     // any that carries a credential in its query (no console form sends one,
     // but a hand-typed URL can). The request pipeline's own log
     // (LOG_LEVEL=debug) writes every request with those values redacted.
-    incomingRequests: { ignore: [/\?.*(password|secret|token|passwd|credential|api[_-]?key)/i] },
+    incomingRequests: { ignore: [/\?.*(password|secret|token|passwd|credential|api[_-]?key)/i, /\/(invite|reset)\/cc/] },
     // ...and prints server action arguments, which for the sign-in, set-up
     // and add-member forms include a password.
     serverFunctions: false,

@@ -10,6 +10,8 @@ import { config as consoleConfig } from "@/lib/config";
 const PUBLIC_PREFIXES = [
   "/signin", // the sign-in form
   "/setup", // first-run set-up; the page itself refuses once a user exists
+  "/invite", // invitation links: the token in the path is the credential, checked by the page and its actions
+  "/reset", // password-reset links: likewise
   "/api/auth", // next-auth endpoints
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/api/admin", // Administration API: Bearer tokens, checked by every handler

@@ -1,11 +1,13 @@
-import { requireMember } from "@/lib/auth/session";
+import { memberOrganizations, requireMember } from "@/lib/auth/session";
+import { switchOrganization } from "@/app/actions/switch-organization";
 import { TopBar } from "@/components/console/top-bar";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
+  const organizations = await memberOrganizations(member.userId);
   return (
     <div className="min-h-screen">
-      <TopBar member={member} />
+      <TopBar member={member} organizations={organizations} switchAction={switchOrganization} />
       <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>
   );

@@ -5,11 +5,22 @@ import { NavLinks } from "@/components/console/nav-links";
 import { UserMenu } from "@/components/console/user-menu";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Member } from "@/lib/auth/session";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 // From 360 px up: below `md` the section links move into the Menu sheet and
 // the organization name into the user menu; the user menu (theme, sign out)
 // is always on screen.
-export function TopBar({ member }: { member: Member }) {
+export function TopBar({
+  member,
+  organizations,
+  switchAction,
+}: {
+  member: Member;
+  /** Every organization the user belongs to (the switcher shows when there are several). */
+  organizations: { id: string; name: string; role: Role }[];
+  switchAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:px-6 md:gap-6">
@@ -32,6 +43,9 @@ export function TopBar({ member }: { member: Member }) {
             email={member.email}
             role={ROLE_LABELS[member.role]}
             organizationName={member.organizationName}
+            organizationId={member.organizationId}
+            organizations={organizations.map((o) => ({ id: o.id, name: o.name, role: ROLE_LABELS[o.role] }))}
+            switchAction={switchAction}
           />
         </div>
       </div>

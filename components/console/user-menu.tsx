@@ -1,6 +1,9 @@
 "use client";
 import Link from "next/link";
+import { useTransition } from "react";
 import { DropdownMenu } from "radix-ui";
+import { notify } from "@/components/ui/toaster";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { signOut } from "next-auth/react";
 import { ThemeMenuItems } from "@/components/theme/theme-menu";
 
@@ -12,12 +15,26 @@ export function UserMenu({
   email,
   role,
   organizationName,
+  organizationId,
+  organizations,
+  switchAction,
 }: {
   name: string;
   email: string;
   role: string;
   organizationName: string;
+  organizationId: string;
+  /** The user's organizations; with more than one, the menu offers to switch. */
+  organizations: { id: string; name: string; role: string }[];
+  switchAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
 }) {
+  const [switching, start] = useTransition();
+  const switchTo = (id: string) =>
+    start(async () => {
+      // Success redirects to the organization's clusters; only a refusal comes back.
+      const res = await switchAction(undefined, { organizationId: id });
+      if (res && !res.ok) notify.error("The organization was not switched", res.error);
+    });
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -52,6 +69,23 @@ export function UserMenu({
           <DropdownMenu.Item asChild className={item}>
             <Link href="/account">Account</Link>
           </DropdownMenu.Item>
+          {organizations.length > 1 && (
+            <>
+              <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+              <DropdownMenu.Label className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600">Switch organization</DropdownMenu.Label>
+              <DropdownMenu.RadioGroup value={organizationId} onValueChange={(id) => id !== organizationId && switchTo(id)}>
+                {organizations.map((o) => (
+                  <DropdownMenu.RadioItem key={o.id} value={o.id} disabled={switching} className={item}>
+                    <span aria-hidden="true" className="inline-block w-4 shrink-0 text-brand-600">
+                      <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+                    </span>
+                    <span className="min-w-0 truncate">{o.name}</span>
+                    <span className="ml-auto shrink-0 text-xs text-slate-500">{o.role}</span>
+                  </DropdownMenu.RadioItem>
+                ))}
+              </DropdownMenu.RadioGroup>
+            </>
+          )}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <ThemeMenuItems itemClassName={item} />
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />

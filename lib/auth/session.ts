@@ -14,6 +14,7 @@ import { decode } from "next-auth/jwt";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { SESSION_VERSION_CLAIM } from "@/lib/auth/session-version";
+import { chosenOrganizationId } from "@/lib/auth/organization-choice";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface Member {
@@ -54,6 +55,9 @@ export const currentMember = cache(async (): Promise<Member | null> => {
   if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.userId)) return null;
   // The session version must still be the user's: sign-out and a password
   // change bump it, which ends this session even though the cookie is intact.
+  // A user in several organizations gets the one chosen in the switcher
+  // (lib/auth/organization-choice.ts) if still a member of it, else the first.
+  const chosen = await chosenOrganizationId();
   const rows = await db().$queryRaw<Member[]>`
     SELECT u.id AS "userId", u.email, u.name, o.id AS "organizationId", o.name AS "organizationName", m.role::text AS role
       FROM memberships m
@@ -61,10 +65,20 @@ export const currentMember = cache(async (): Promise<Member | null> => {
       JOIN organizations o ON o.id = m.organization_id
      WHERE m.user_id = ${claims.userId}::uuid
        AND u.session_version = ${claims.sessionVersion}
-     ORDER BY m.created_at
+     ORDER BY (m.organization_id IS NOT DISTINCT FROM ${chosen}::uuid) DESC, m.created_at
      LIMIT 1`;
   return rows[0] ?? null;
 });
+
+/** The organizations the signed-in user belongs to, for the switcher (oldest membership first). */
+export async function memberOrganizations(userId: string): Promise<{ id: string; name: string; role: Role }[]> {
+  const rows = await db().membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, organization: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ id: r.organization.id, name: r.organization.name, role: r.role }));
+}
 
 /** For pages: the member, or a redirect to the sign-in page. */
 export async function requireMember(): Promise<Member> {

@@ -17,7 +17,12 @@ function createClient() {
   });
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true }, clientSecret: { secretHash: true } },
+    omit: {
+      user: { passwordHash: true },
+      clientSecret: { secretHash: true },
+      invitation: { tokenHash: true },
+      passwordReset: { tokenHash: true },
+    },
     // Prisma gives up on a transaction that waits 2 s for a connection. A burst
     // of changes queues for the pool; let it wait as long as a new connection
     // may take, so a busy moment is slower instead of an error.

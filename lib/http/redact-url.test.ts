@@ -18,4 +18,11 @@ describe("request URLs in the log", () => {
     expect(redactUrl("/x?password")).toBe("/x?***");
     expect(redactUrl("/x?password=%E0%A4%A")).toBe("/x?password=***");
   });
+
+  it("redacts the token of a one-time link in the path", () => {
+    expect(redactUrl("/invite/cci_abcDEF123-_xyz")).toBe("/invite/***");
+    expect(redactUrl("/reset/ccr_abc?x=1")).toBe("/reset/***?x=1");
+    expect(redactUrl("/invite/cci_abc/extra")).toBe("/invite/***/extra");
+    expect(redactUrl("/invitations")).toBe("/invitations");
+  });
 });

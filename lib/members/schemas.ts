@@ -26,11 +26,42 @@ export const personNameSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
-export const addMemberSchema = z.object({
+export const inviteMemberSchema = z.object({
   email: emailSchema,
+  role: roleSchema,
+});
+
+export const revokeInvitationSchema = z.object({
+  invitationId: z.uuid({ error: "Unknown invitation." }),
+});
+
+/** A link's token as posted back by its page's forms; its shape is checked by lib/one-time-links. */
+const linkTokenSchema = z.string({ error: "This link is not valid." }).max(200, "This link is not valid.");
+
+export const acceptInvitationSchema = z.object({ token: linkTokenSchema });
+
+export const acceptInvitationWithNewAccountSchema = z.object({
+  token: linkTokenSchema,
   name: personNameSchema,
   password: passwordSchema,
-  role: roleSchema,
+});
+
+export const acceptInvitationWithPasswordSchema = z.object({
+  token: linkTokenSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Use at most 200 characters."),
+});
+
+export const issuePasswordResetSchema = z.object({
+  userId: z.uuid({ error: "Unknown member." }),
+});
+
+export const resetPasswordSchema = z.object({
+  token: linkTokenSchema,
+  password: passwordSchema,
+});
+
+export const switchOrganizationSchema = z.object({
+  organizationId: z.uuid({ error: "Unknown organization." }),
 });
 
 export const changeRoleSchema = z.object({

@@ -10,6 +10,9 @@ import { PASSWORD, createAccount, expect, signIn, sql, test } from "./fixtures";
 
 const SECRET = /ccs_[A-Za-z0-9_-]{43}[A-Za-z0-9_-]{6}/g;
 const SECRET_LIKE = new RegExp(SECRET.source); // no /g: no state between tests
+// Invitation and password-reset tokens (lib/one-time-links): shown once, stored as digests.
+const LINK_TOKEN = /cc[ir]_[A-Za-z0-9_-]{43}/g;
+const LINK_TOKEN_LIKE = new RegExp(LINK_TOKEN.source);
 
 test("the scan recognises the console's secrets", () => {
   const samples = Array.from({ length: 20 }, generateClientSecret);
@@ -27,6 +30,7 @@ test("no client secret in the server log, the database or any page", async ({ pa
   const log = readFileSync(process.env.E2E_SERVER_LOG!, "utf8");
   expect(log).toMatch(/POST \/oauth\/token 200/); // the log is verbose enough to have seen the token flow
   expect(log.match(SECRET) ?? []).toEqual([]);
+  expect(log.match(LINK_TOKEN) ?? []).toEqual([]);
   // Nor any password the browser tests typed or sent, even in a query string
   // (tests/e2e/no-javascript.e2e.ts sends one on purpose: it is logged redacted).
   for (const password of [PASSWORD, "a long enough password", "no-script wrong password", "short-pw-9", "query-string-canary-7f3a", "a brand new passphrase 42", "not my password at all", "no-script new password 7c1e", "no-script wrong current"]) {
@@ -44,7 +48,7 @@ test("no client secret in the server log, the database or any page", async ({ pa
   const strings = (v: unknown): string[] =>
     typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
   const CREDENTIAL_IN_QUERY = /[?&](client_secret|secret|password|token)=(?!\*\*\*)/i;
-  const leaking = entries.flatMap(strings).filter((text) => SECRET_LIKE.test(text) || CREDENTIAL_IN_QUERY.test(text));
+  const leaking = entries.flatMap(strings).filter((text) => SECRET_LIKE.test(text) || LINK_TOKEN_LIKE.test(text) || CREDENTIAL_IN_QUERY.test(text));
   expect(leaking).toEqual([]);
 
   // Every text-like column of every table, the way a database dump would show it.
@@ -56,8 +60,8 @@ test("no client secret in the server log, the database or any page", async ({ pa
   for (const { table_name, column_name, data_type } of columns) {
     const where =
       data_type === "bytea"
-        ? `position(convert_to('ccs_', 'UTF8') IN "${column_name}") > 0`
-        : `"${column_name}"::text ~ 'ccs_[A-Za-z0-9_-]{40}'`;
+        ? `(position(convert_to('ccs_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('cci_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('ccr_', 'UTF8') IN "${column_name}") > 0)`
+        : `"${column_name}"::text ~ 'cc[sir]_[A-Za-z0-9_-]{40}'`;
     const { rows } = await sql().query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE ${where}`);
     expect({ table_name, column_name, hits: rows[0]!.n }).toEqual({ table_name, column_name, hits: 0 });
   }

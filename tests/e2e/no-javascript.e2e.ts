@@ -80,4 +80,28 @@ test("changing the password without JavaScript posts, keeps passwords out of the
   await page.getByLabel("Password").fill(fresh);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/clusters$/);
+
+test("an invitation link is accepted without JavaScript: the form posts, the password stays out of the URL", async ({ page }) => {
+  const { createHash, randomBytes } = await import("node:crypto");
+  const { createOrganization, sql } = await import("./fixtures");
+  const organizationId = await createOrganization();
+  const token = `cci_${randomBytes(32).toString("base64url")}`;
+  const email = `no-script-${randomBytes(4).toString("hex")}@example.com`;
+  await sql().query(
+    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, 'DEVELOPER', $3, 'seed@example.com', now() + interval '1 day')`,
+    [organizationId, email, createHash("sha256").update(token).digest()],
+  );
+  await page.goto(`/invite/${token}`);
+  await page.getByLabel("Your name").fill("No Script");
+  await page.getByLabel("Choose a password").fill("a long enough password");
+  const submitted = page.waitForRequest((r) => r.url().includes("/invite/"));
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  await expect(page).toHaveURL(/\/clusters/);
+  expect(decodeURIComponent(page.url())).not.toContain("a long enough password");
+  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
+  const { rows } = await sql().query("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1", [email]);
+  expect(rows).toEqual([{ role: "DEVELOPER" }]);
 });

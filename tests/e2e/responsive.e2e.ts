@@ -2,9 +2,9 @@
 // the light and the dark theme (the system setting, emulated): no page wider
 // than the screen, no serious or critical axe violation, every action within
 // reach. With realistic long names, because that is what broke the layout.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { createAccount, createCluster, expect, sql, test, type Account } from "./fixtures";
+import { createAccount, createCluster, createOrganization, expect, sql, test, type Account } from "./fixtures";
 import { SIZES, THEMES, checkView, expectNoHorizontalOverflow } from "./support/layout-checks";
 
 const LONG_CLIENT = `payments-reconciliation-worker-eu-central-1-production-blue-${"x".repeat(40)}`; // 100 characters
@@ -51,7 +51,17 @@ async function seed(owner: Account) {
      SELECT $1, $2, $3, $4, $5, 'client.secret_rotated', 'api_client', client_id, name FROM api_clients WHERE cluster_id = $2 AND name = $6`,
     [owner.organizationId, cluster.id, dev.userId, dev.email, "Maximiliane Alexandra von Reconciliation-Worthington", LONG_CLIENT],
   );
-  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" } };
+  // A pending invitation with a long email (listed on Members; its page at /invite/<token>),
+  // and a second organization with a long name (the user menu's switcher).
+  const inviteToken = `cci_${randomBytes(32).toString("base64url")}`;
+  await sql().query(
+    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, 'OPERATIONS_ENGINEER', $3, $4, now() + interval '7 days')`,
+    [owner.organizationId, "maximiliane.alexandra.von-reconciliation-worthington@operations.example.com", createHash("sha256").update(inviteToken).digest(), "a-very-long-email-address-for-testing@operations.example.com"],
+  );
+  const second = await createOrganization("Payments Reconciliation Europe Central Production Organisation GmbH & Co. KG");
+  await sql().query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'VISITOR')", [second, owner.userId]);
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken };
 }
 
 async function open(page: Page, path: string) {
@@ -68,7 +78,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster, dev } = await seed(owner);
+        const { cluster, dev, inviteToken } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -101,6 +111,11 @@ for (const size of SIZES) {
         await page.context().clearCookies();
         await open(page, "/signin");
         await checkView(page, `signin-${tag}`);
+        await open(page, `/invite/${inviteToken}`);
+        await expect(page.getByRole("button", { name: "Create account and join" })).toBeVisible();
+        await checkView(page, `invitation-${tag}`);
+        await open(page, "/invite/cci_not-a-real-token");
+        await checkView(page, `invitation-unusable-${tag}`);
       });
 
       test("dialogs and menus fit the screen and pass axe", async ({ page, owner }) => {
@@ -120,6 +135,7 @@ for (const size of SIZES) {
         }
         await page.getByRole("button", { name: "User menu" }).click();
         await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+        await expect(page.getByRole("menuitemradio", { name: /Payments Reconciliation Europe/ })).toBeVisible();
         await checkView(page, `user-menu-${tag}`, { dialog: true });
         await page.getByRole("menuitem", { name: "Account" }).click();
         await expect(page).toHaveURL(/\/account$/);
@@ -153,9 +169,22 @@ for (const size of SIZES) {
         await page.keyboard.press("Escape");
 
         await open(page, "/members");
-        await page.getByRole("button", { name: "Add member" }).click();
-        await checkView(page, `add-member-${tag}`, { dialog: true });
+        await expect(page.getByRole("table", { name: "Pending invitations" })).toBeVisible();
+        await page.getByRole("button", { name: "Revoke the invitation for maximiliane.alexandra.von-reconciliation-worthington@operations.example.com" }).click();
+        await checkView(page, `revoke-invitation-${tag}`, { dialog: true });
         await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: "Invite member" }).click();
+        const invite = page.getByRole("dialog", { name: "Invite member" });
+        await checkView(page, `invite-member-${tag}`, { dialog: true });
+        await invite.getByLabel("Email").fill(`a.person.with.a.rather.long.address.${randomBytes(3).toString("hex")}@engineering.example.com`);
+        await invite.getByRole("button", { name: "Create invitation link" }).click();
+        const shown = page.getByRole("dialog", { name: "Invitation link created" });
+        await expect(shown.getByLabel("Invitation link")).toBeVisible();
+        await checkView(page, `invitation-link-${tag}`, { dialog: true });
+        await shown.getByRole("button", { name: "Done" }).click();
+        await checkView(page, `invitation-link-confirm-${tag}`, { dialog: true });
+        await shown.getByRole("button", { name: "I have copied the link" }).click();
+        await expect(shown).toBeHidden();
         await page.getByRole("button", { name: `Role of ${dev.name}: Developer. Change role` }).click();
         await checkView(page, `role-menu-${tag}`, { dialog: true });
         await page.getByRole("menuitemradio", { name: "Owner" }).click();

@@ -11,7 +11,9 @@ const session = vi.hoisted(() => ({ member: null as Member | null }));
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-import { addMember } from "@/app/actions/add-member";
+import { inviteMember } from "@/app/actions/invite-member";
+import { revokeInvitation } from "@/app/actions/revoke-invitation";
+import { createInvitation } from "@/lib/invitations/create-invitation";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { createCluster } from "@/app/actions/create-cluster";
@@ -50,7 +52,9 @@ action                    where    OWNER      ADMIN      OPERATIONS_ENGINEER  DE
 create-cluster            own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 delete-cluster            own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 delete-cluster            foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
-add-member                own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+invite-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+revoke-invitation         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+revoke-invitation         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 change-member-role        own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 change-member-role        foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 remove-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
@@ -105,20 +109,22 @@ async function makeTenant() {
   const admin = await createAdminClient(owner, { name: `admin-${uniq()}`, permissions: ["CLUSTERS_GET"] });
   const revoked = await createClient(owner, { clusterId: cluster.id, name: `revoked-${uniq()}`, scopes: ["ZEEBE"] });
   await revokeClient(owner, { clusterId: cluster.id, clientId: revoked.clientId });
-  return { owner, org, developer, cluster, client, admin, revoked };
+  const invitation = await createInvitation(owner, { email: `invited-${uniq()}@example.com`, role: "DEVELOPER" });
+  return { owner, org, developer, cluster, client, admin, revoked, invitation };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().clientSecret.findMany({ where: { apiClient: { organizationId } }, orderBy: { id: "asc" }, omit: { secretHash: false } }),
     db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -136,13 +142,17 @@ const CALLS: Record<string, Call> = {
     run: () => deleteCluster(undefined, { clusterId: t.cluster.id, confirmName: t.cluster.name }),
     done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).deletedAt !== null,
   }),
-  "add-member": (t) => {
-    const email = `added-${uniq()}@example.com`;
+  "invite-member": (t) => {
+    const email = `invited-${uniq()}@example.com`;
     return {
-      run: () => addMember(undefined, { email, name: "Added", password: "correct horse battery", role: "DEVELOPER" }),
-      done: async () => (await db().membership.count({ where: { user: { email }, organizationId: t.org.id } })) === 1,
+      run: () => inviteMember(undefined, { email, role: "DEVELOPER" }),
+      done: async () => (await db().invitation.count({ where: { email, organizationId: t.org.id } })) === 1,
     };
   },
+  "revoke-invitation": (t) => ({
+    run: () => revokeInvitation(undefined, { invitationId: t.invitation.invitationId }),
+    done: async () => (await db().invitation.findUniqueOrThrow({ where: { id: t.invitation.invitationId } })).revokedAt !== null,
+  }),
   "change-member-role": (t) => ({
     run: () => changeMemberRole(undefined, { userId: t.developer.userId, role: "VISITOR" }),
     done: async () => (await db().membership.findFirstOrThrow({ where: { userId: t.developer.userId, organizationId: t.org.id } })).role === "VISITOR",
@@ -239,7 +249,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(168);
+    expect(CELLS.length).toBe(180);
   });
 
   for (const cell of CELLS) {

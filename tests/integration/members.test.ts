@@ -1,42 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { listMembers } from "@/lib/members/list-members";
-import { addMemberSchema } from "@/lib/members/schemas";
+import { inviteMemberSchema } from "@/lib/members/schemas";
+import { createInvitation } from "@/lib/invitations/create-invitation";
 import { db } from "@/lib/db/client";
 import { auditActions, makeMember, makeOrganization, uniq } from "@/tests/support/factories";
 
-const newMember = (role: "DEVELOPER" | "OWNER" | "ADMIN" = "DEVELOPER") => ({
-  email: `new-${uniq()}@example.com`,
-  name: "New Person",
-  password: "a long enough password",
-  role,
-});
-
 describe("members", () => {
-  it("adds a member with a hashed password and an audit event", async () => {
-    const owner = await makeMember("OWNER");
-    const input = newMember();
-    await addMember(owner, input);
-    const members = await listMembers(owner.organizationId);
-    expect(members.map((m) => [m.email, m.role])).toContainEqual([input.email, "DEVELOPER"]);
-    const user = await db().user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
-    expect(user?.passwordHash).toMatch(/^scrypt\$/);
-    expect(await auditActions(owner.organizationId)).toEqual(["member.added"]);
-  });
-
-  it("refuses a taken email, writing nothing", async () => {
-    const owner = await makeMember("OWNER");
-    await expect(addMember(owner, { ...newMember(), email: owner.email })).rejects.toThrow();
-    expect(await listMembers(owner.organizationId)).toHaveLength(1);
-    expect(await auditActions(owner.organizationId)).toEqual([]);
-  });
-
-  it("normalises and validates member input", () => {
-    expect(addMemberSchema.parse({ ...newMember(), email: "  Mixed@Example.COM " }).email).toBe("mixed@example.com");
-    expect(addMemberSchema.safeParse({ ...newMember(), role: "SUPERUSER" }).success).toBe(false);
-    expect(addMemberSchema.safeParse({ ...newMember(), password: "short" }).success).toBe(false);
+  it("normalises and validates invitation input", () => {
+    expect(inviteMemberSchema.parse({ email: "  Mixed@Example.COM ", role: "DEVELOPER" }).email).toBe("mixed@example.com");
+    expect(inviteMemberSchema.safeParse({ email: "a@example.com", role: "SUPERUSER" }).success).toBe(false);
+    expect(inviteMemberSchema.safeParse({ email: "not an email", role: "DEVELOPER" }).success).toBe(false);
   });
 
   it("keeps at least one owner, even under concurrent demotions", async () => {
@@ -62,7 +37,7 @@ describe("members", () => {
     const dev = await makeMember("DEVELOPER", org);
     await expect(changeMemberRole(admin, { userId: owner.userId, role: "VISITOR" })).rejects.toThrow(/Only an owner/);
     await expect(changeMemberRole(admin, { userId: dev.userId, role: "OWNER" })).rejects.toThrow(/Only an owner/);
-    await expect(addMember(admin, newMember("OWNER"))).rejects.toThrow(/Only an owner/);
+    await expect(createInvitation(admin, { email: `new-${uniq()}@example.com`, role: "OWNER" })).rejects.toThrow(/Only an owner/);
     await changeMemberRole(admin, { userId: dev.userId, role: "OPERATIONS_ENGINEER" });
     await changeMemberRole(owner, { userId: admin.userId, role: "OWNER" });
     const roles = Object.fromEntries((await listMembers(org.id)).map((m) => [m.userId, m.role]));

@@ -4,10 +4,13 @@ import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { addMember } from "@/app/actions/add-member";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { inviteMember } from "@/app/actions/invite-member";
+import { revokeInvitation } from "@/app/actions/revoke-invitation";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { removeMember } from "@/app/actions/remove-member";
-import { AddMemberDialog } from "@/components/members/add-member-dialog";
+import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
+import { RevokeInvitationButton } from "@/components/members/invitation-controls";
 import { MemberRoleMenu, RemoveMemberButton } from "@/components/members/member-controls";
 import { formatDateTime } from "@/components/ui/format";
 
@@ -17,6 +20,7 @@ export default async function MembersPage() {
   const member = await requireMember();
   const members = await listMembers(member.organizationId);
   const manage = can(member.role, "member:manage");
+  const invitations = manage ? await listInvitations(member.organizationId) : [];
   const assignable = ROLES.filter((r) => r !== "OWNER" || member.role === "OWNER");
   const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -25,7 +29,7 @@ export default async function MembersPage() {
       <PageHeader
         title="Members"
         description="People in your organization and what they may do. Owners, admins and operations engineers manage API clients; developers and visitors see them."
-        actions={manage ? <AddMemberDialog roles={roles} action={addMember} /> : null}
+        actions={manage ? <InviteMemberDialog roles={roles} action={inviteMember} /> : null}
       />
       <Table>
         <THead>
@@ -63,6 +67,47 @@ export default async function MembersPage() {
           })}
         </TBody>
       </Table>
+      {manage && invitations.length > 0 && (
+        <section aria-labelledby="pending-invitations" className="space-y-3">
+          <h2 id="pending-invitations" className="text-lg font-semibold text-slate-900">
+            Pending invitations
+          </h2>
+          <Table aria-labelledby="pending-invitations">
+            <THead>
+              <Th>Email</Th>
+              <Th>Role</Th>
+              <Th>Invited by</Th>
+              <Th>Expires</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </THead>
+            <TBody>
+              {invitations.map((i) => (
+                <Tr key={i.id}>
+                  <Td wide className="min-w-0">
+                    <span className="font-medium break-all text-slate-900">{i.email}</span>
+                  </Td>
+                  <Td label="Role" className="text-slate-700">{ROLE_LABELS[i.role]}</Td>
+                  <Td label="Invited by" className="break-all text-slate-600">{i.invitedByEmail}</Td>
+                  <Td label="Expires" className="text-slate-600">
+                    {i.expired ? (
+                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300">
+                        Expired {formatDateTime(i.expiresAt)}
+                      </span>
+                    ) : (
+                      formatDateTime(i.expiresAt)
+                    )}
+                  </Td>
+                  <Td wide className="text-right max-md:text-left">
+                    {(i.role !== "OWNER" || member.role === "OWNER") && (
+                      <RevokeInvitationButton invitationId={i.id} email={i.email} action={revokeInvitation} />
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </section>
+      )}
     </div>
   );
 }

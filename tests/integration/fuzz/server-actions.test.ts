@@ -14,7 +14,9 @@ const session = vi.hoisted(() => ({ member: null as Member | null }));
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-import { addMember } from "@/app/actions/add-member";
+import { inviteMember } from "@/app/actions/invite-member";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { acceptInvitationWithNewAccount } from "@/app/actions/accept-invitation-with-new-account";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { createCluster } from "@/app/actions/create-cluster";
@@ -35,7 +37,7 @@ import { freshDatabaseUrl, makeMember } from "../../support/factories";
 import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 
 /** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
-export const RUNS: Record<string, number> = { "add-member": 400, "set-up-console": 400, "update-cluster-addresses": 400 };
+export const RUNS: Record<string, number> = { "set-up-console": 400, "update-cluster-addresses": 400 };
 const DEFAULT_RUNS = 1_000;
 
 type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -57,7 +59,9 @@ async function makeFixtures() {
   const stranger = await makeMember("OWNER");
   const foreignCluster = await makeCluster(stranger, { name: "theirs", region: "jfk-1" });
   const foreign = await createClient(stranger, { clusterId: foreignCluster.id, name: "theirs", scopes: ["ZEEBE"] });
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign };
+  const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
+  const invitationToken = invitation.url.split("/invite/")[1]!;
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken };
 }
 
 let before: Record<string, string>;
@@ -103,7 +107,8 @@ const pointedString = (action: string) =>
       // Deleting the own revoked client would succeed; a live one is refused.
       action === "delete-api-client" ? fixtures.live.clientId : fixtures.revoked.clientId,
       fixtures.stranger.userId,
-      fixtures.stranger.email,
+      // Inviting someone who is not a member yet would succeed: offer members only.
+      action === "invite-member" ? visitor.email : fixtures.stranger.email,
       owner.userId,
       owner.email,
       owner.email.toUpperCase(),
@@ -183,7 +188,7 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     expiresOn: fc.constantFrom("2030-01-01", "2020-01-01", "2099-12-31", "2027-02-30", "tomorrow", ""),
     region: fc.constantFrom("bru-3", "BRU-2", "eu-west-1", "x"),
     confirmName: fc.constantFrom("fuzz-cluster ", "FUZZ-CLUSTER", "theirs", "deleted-cluster", ""),
-    email: fc.constantFrom(owner.email, owner.email.toUpperCase(), ` ${owner.email} `, f.stranger.email, visitor.email),
+    email: fc.constantFrom(owner.email, owner.email.toUpperCase(), ` ${owner.email} `, action === "invite-member" ? visitor.email.toUpperCase() : f.stranger.email, visitor.email),
     password: fc.constantFrom("correct horse battery", "p".repeat(12), "p".repeat(200)),
     role: fc.constantFrom("OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"),
     userId: fc.oneof(fc.constantFrom(owner.userId, f.stranger.userId), fc.uuid()),
@@ -234,7 +239,7 @@ function expectRefusal(r: unknown, what: string) {
 const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "create-cluster", action: createCluster as Action, fields: ["name", "region"] },
   { name: "delete-cluster", action: deleteCluster as Action, fields: ["clusterId", "confirmName"] },
-  { name: "add-member", action: addMember as Action, fields: ["email", "name", "password", "role"] },
+  { name: "invite-member", action: inviteMember as Action, fields: ["email", "role"] },
   { name: "change-member-role", action: changeMemberRole as Action, fields: ["userId", "role"] },
   { name: "remove-member", action: removeMember as Action, fields: ["userId"] },
   { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes", "expiry", "expiresOn"] },
@@ -320,10 +325,10 @@ describe("text fields take visible characters only", () => {
       valid: () => ({ clusterId: fixtures.cluster.id, name: "ok", scopes: ["ZEEBE"] }),
     },
     {
-      name: "add-member",
-      action: addMember as Action,
+      name: "accept-invitation-with-new-account",
+      action: acceptInvitationWithNewAccount as Action,
       field: "name",
-      valid: () => ({ email: `visible-${Math.random().toString(36).slice(2)}@example.com`, name: "ok", password: "p".repeat(12), role: "DEVELOPER" }),
+      valid: () => ({ token: fixtures.invitationToken, name: "ok", password: "p".repeat(12) }),
     },
     ...["organizationName", "name"].map((field) => ({
       name: "set-up-console",

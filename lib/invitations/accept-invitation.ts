@@ -1,0 +1,113 @@
+// Accepting an invitation link (/invite/<token>): a person without an account
+// creates one (name, password) and joins; a person with an account joins
+// with it, once signed in, and only if the invitation's email is theirs. The
+// link is used up inside the same transaction as the membership it creates,
+// so a refusal later in the transaction leaves it usable.
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError, fieldError, forbidden } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import { hashPassword } from "@/lib/auth/password";
+import { LINK_STATE_MESSAGES, type LinkState, linkState, parseLinkToken, useLink } from "@/lib/one-time-links/links";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type InvitationView =
+  | { state: "open"; email: string; role: Role; organizationName: string; expiresAt: Date }
+  | { state: Exclude<LinkState, "open">; message: string };
+
+const unusable = (state: Exclude<LinkState, "open">): InvitationView => ({ state, message: LINK_STATE_MESSAGES[state] });
+
+/** What the invitation page shows for a token: the invitation, or why it cannot be used. */
+export async function describeInvitation(token: string, now = new Date()): Promise<InvitationView> {
+  const hash = parseLinkToken("invitation", token);
+  if (!hash) return unusable("unknown");
+  const found = await linkState(db(), "invitation", hash, now);
+  if (!found) return unusable("unknown");
+  if (found.state !== "open") return unusable(found.state);
+  const inv = await db().invitation.findUniqueOrThrow({
+    where: { id: found.id },
+    select: { email: true, role: true, expiresAt: true, organization: { select: { name: true } } },
+  });
+  return { state: "open", email: inv.email, role: inv.role, organizationName: inv.organization.name, expiresAt: inv.expiresAt };
+}
+
+export interface JoinedMember {
+  user: { id: string; email: string; name: string; sessionVersion: number };
+  organizationId: string;
+}
+
+const linkError = (state: Exclude<LinkState, "open">) => new AppError("conflict", LINK_STATE_MESSAGES[state]);
+
+/** Uses the link and adds `userOf(invitation)` to its organization, in one transaction. */
+async function join(
+  token: string,
+  now: Date,
+  userOf: (tx: Tx, invitation: { email: string }) => Promise<JoinedMember["user"]>,
+): Promise<JoinedMember> {
+  const hash = parseLinkToken("invitation", token);
+  if (!hash) throw linkError("unknown");
+  return db().$transaction(async (tx) => {
+    const used = await useLink(tx, "invitation", hash, now);
+    if (!used.ok) throw linkError(used.state);
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id: used.id },
+      select: { id: true, email: true, role: true, organizationId: true },
+    });
+    const user = await userOf(tx, invitation);
+    const existing = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },
+      select: { id: true },
+    });
+    if (existing) throw new AppError("conflict", "You are already a member of this organization.");
+    await tx.membership.create({ data: { organizationId: invitation.organizationId, userId: user.id, role: invitation.role } });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { usedById: user.id } });
+    await recordEvent(tx, {
+      organizationId: invitation.organizationId,
+      actor: { userId: user.id, email: user.email },
+      action: "invitation.accepted",
+      target: { type: "user", id: user.id, name: user.email },
+      metadata: { role: invitation.role },
+    });
+    return { user, organizationId: invitation.organizationId };
+  });
+}
+
+const accountExists = () =>
+  fieldError("conflict", {
+    password: ["An account with this email already exists. Enter its password under “I already have an account” instead."],
+  });
+
+/** A person without an account: creates it with the invitation's email and joins. */
+export async function acceptWithNewAccount(input: { token: string; name: string; password: string }, now = new Date()): Promise<JoinedMember> {
+  // Refuse a link that cannot be used before paying for the (slow) hash.
+  const view = await describeInvitation(input.token, now);
+  if (view.state !== "open") throw linkError(view.state);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await join(input.token, now, async (tx, invitation) => {
+      if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw accountExists();
+      return tx.user.create({
+        data: { email: invitation.email, name: input.name, passwordHash },
+        select: { id: true, email: true, name: true, sessionVersion: true },
+      });
+    });
+  } catch (err) {
+    // Two invitations to one new email accepted at once: the unique email index decides.
+    if ((err as { code?: string }).code === "P2002") throw accountExists();
+    throw err;
+  }
+}
+
+/** A signed-in person (or one whose password was just checked) joins with their own account. */
+export async function acceptAsUser(userId: string, token: string, now = new Date()): Promise<JoinedMember> {
+  return join(token, now, async (tx, invitation) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, sessionVersion: true },
+    });
+    if (user.email !== invitation.email) {
+      throw forbidden(`This invitation is for ${invitation.email}. Sign in with that account to accept it.`);
+    }
+    return user;
+  });
+}

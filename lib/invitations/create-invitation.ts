@@ -1,0 +1,74 @@
+// Invite someone to the organization: an invitation link, shown once. The
+// answer is the same whether or not the email already has an account
+// anywhere (security review 9.7): no account is looked up here, only this
+// organization's own members. A new invitation for the same email replaces
+// an open one (the partial unique index keeps at most one open).
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, fieldError, forbidden } from "@/lib/errors";
+import { recordEvent } from "@/lib/audit/record-event";
+import { issueLink, LINK_KINDS } from "@/lib/one-time-links/links";
+import type { Principal } from "@/lib/auth/principal";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface CreatedInvitation {
+  invitationId: string;
+  email: string;
+  role: Role;
+  /** The link with its token: shown once, stored only as a hash. */
+  url: string;
+  expiresAt: Date;
+  lifetime: string;
+}
+
+export async function createInvitation(actor: Principal, input: { email: string; role: Role }, now = new Date()): Promise<CreatedInvitation> {
+  if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can invite another owner.");
+  const link = issueLink("invitation", now);
+  try {
+    return await db().$transaction(async (tx) => {
+      const member = await tx.membership.findFirst({
+        where: { organizationId: actor.organizationId, user: { email: input.email } },
+        select: { id: true },
+      });
+      if (member) throw fieldError("conflict", { email: ["This person is already a member of the organization."] });
+      const replaced = await tx.invitation.updateMany({
+        where: { organizationId: actor.organizationId, email: input.email, usedAt: null, revokedAt: null },
+        data: { revokedAt: now, revokedByEmail: actor.email },
+      });
+      const invitation = await tx.invitation.create({
+        data: {
+          organizationId: actor.organizationId,
+          email: input.email,
+          role: input.role,
+          tokenHash: link.tokenHash,
+          invitedById: actor.userId,
+          invitedByEmail: actor.email,
+          createdAt: now,
+          expiresAt: link.expiresAt,
+        },
+        select: { id: true },
+      });
+      await recordEvent(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        action: "invitation.created",
+        target: { type: "invitation", id: invitation.id, name: input.email },
+        metadata: { role: input.role, expiresAt: link.expiresAt.toISOString(), replacedOpenInvitation: replaced.count > 0 },
+      });
+      return {
+        invitationId: invitation.id,
+        email: input.email,
+        role: input.role,
+        url: link.url,
+        expiresAt: link.expiresAt,
+        lifetime: LINK_KINDS.invitation.lifetime,
+      };
+    });
+  } catch (err) {
+    // Two invitations for one email at the same moment: the partial unique index lets one through.
+    if ((err as { code?: string }).code === "P2002") {
+      throw new AppError("conflict", "Another invitation for this email was created at the same moment. Reload the page to see it.");
+    }
+    throw err;
+  }
+}
