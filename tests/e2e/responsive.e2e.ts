@@ -61,7 +61,13 @@ async function seed(owner: Account) {
   );
   const second = await createOrganization("Payments Reconciliation Europe Central Production Organisation GmbH & Co. KG");
   await sql().query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'VISITOR')", [second, owner.userId]);
-  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken };
+  const resetToken = `ccr_${randomBytes(32).toString("base64url")}`;
+  await sql().query(
+    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, now() + interval '1 day')`,
+    [owner.organizationId, dev.userId, createHash("sha256").update(resetToken).digest(), owner.email],
+  );
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken };
 }
 
 async function open(page: Page, path: string) {
@@ -78,7 +84,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster, dev, inviteToken } = await seed(owner);
+        const { cluster, dev, inviteToken, resetToken } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -116,6 +122,9 @@ for (const size of SIZES) {
         await checkView(page, `invitation-${tag}`);
         await open(page, "/invite/cci_not-a-real-token");
         await checkView(page, `invitation-unusable-${tag}`);
+        await open(page, `/reset/${resetToken}`);
+        await expect(page.getByRole("button", { name: "Set new password and sign in" })).toBeVisible();
+        await checkView(page, `reset-password-${tag}`);
       });
 
       test("dialogs and menus fit the screen and pass axe", async ({ page, owner }) => {
@@ -194,6 +203,13 @@ for (const size of SIZES) {
         await page.getByRole("button", { name: `Remove ${dev.name}` }).click();
         await checkView(page, `remove-member-${tag}`, { dialog: true });
         await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: `Reset the password of ${dev.name}` }).click();
+        await checkView(page, `reset-link-confirm-${tag}`, { dialog: true });
+        await page.getByRole("button", { name: "Create reset link" }).click();
+        await expect(page.getByRole("dialog", { name: "Password-reset link created" })).toBeVisible();
+        await checkView(page, `reset-link-${tag}`, { dialog: true });
+        await page.getByRole("button", { name: "Done" }).click();
+        await page.getByRole("button", { name: "I have copied the link" }).click();
 
         await open(page, `/clusters/${cluster.id}/api`);
         await page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true }).click();

@@ -13,6 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { inviteMember } from "@/app/actions/invite-member";
 import { revokeInvitation } from "@/app/actions/revoke-invitation";
+import { issuePasswordReset } from "@/app/actions/issue-password-reset";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { createApiClient } from "@/app/actions/create-api-client";
@@ -55,6 +56,8 @@ delete-cluster            foreign  not_found  not_found  not_found            fo
 invite-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 revoke-invitation         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 revoke-invitation         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+issue-password-reset      own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+issue-password-reset      foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 change-member-role        own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 change-member-role        foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 remove-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
@@ -116,15 +119,16 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().clientSecret.findMany({ where: { apiClient: { organizationId } }, orderBy: { id: "asc" }, omit: { secretHash: false } }),
     db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
+    db().passwordReset.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -149,6 +153,10 @@ const CALLS: Record<string, Call> = {
       done: async () => (await db().invitation.count({ where: { email, organizationId: t.org.id } })) === 1,
     };
   },
+  "issue-password-reset": (t) => ({
+    run: () => issuePasswordReset(undefined, { userId: t.developer.userId }),
+    done: async () => (await db().passwordReset.count({ where: { userId: t.developer.userId } })) === 1,
+  }),
   "revoke-invitation": (t) => ({
     run: () => revokeInvitation(undefined, { invitationId: t.invitation.invitationId }),
     done: async () => (await db().invitation.findUniqueOrThrow({ where: { id: t.invitation.invitationId } })).revokedAt !== null,
@@ -249,7 +257,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(180);
+    expect(CELLS.length).toBe(192);
   });
 
   for (const cell of CELLS) {

@@ -7,6 +7,8 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { inviteMember } from "@/app/actions/invite-member";
 import { revokeInvitation } from "@/app/actions/revoke-invitation";
+import { issuePasswordReset } from "@/app/actions/issue-password-reset";
+import { ResetLinkDialog } from "@/components/members/reset-link-dialog";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { removeMember } from "@/app/actions/remove-member";
 import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
@@ -59,7 +61,12 @@ export default async function MembersPage() {
                 <Td label="Since" className="text-slate-600">{formatDateTime(m.since)}</Td>
                 {manage && (
                   <Td wide className="text-right max-md:text-left">
-                    {editable && <RemoveMemberButton userId={m.userId} name={m.name} action={removeMember} />}
+                    {editable && (
+                      <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">
+                        <ResetLinkDialog userId={m.userId} name={m.name} action={issuePasswordReset} />
+                        <RemoveMemberButton userId={m.userId} name={m.name} action={removeMember} />
+                      </div>
+                    )}
                   </Td>
                 )}
               </Tr>

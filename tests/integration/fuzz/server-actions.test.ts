@@ -15,6 +15,7 @@ vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 import { inviteMember } from "@/app/actions/invite-member";
+import { issuePasswordReset } from "@/app/actions/issue-password-reset";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { acceptInvitationWithNewAccount } from "@/app/actions/accept-invitation-with-new-account";
 import { changeMemberRole } from "@/app/actions/change-member-role";
@@ -109,7 +110,8 @@ const pointedString = (action: string) =>
       fixtures.stranger.userId,
       // Inviting someone who is not a member yet would succeed: offer members only.
       action === "invite-member" ? visitor.email : fixtures.stranger.email,
-      owner.userId,
+      // The owner may issue a reset link for their own account: never offered to that action.
+      action === "issue-password-reset" ? fixtures.stranger.userId : owner.userId,
       owner.email,
       owner.email.toUpperCase(),
       ` ${owner.email} `,
@@ -191,7 +193,7 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     email: fc.constantFrom(owner.email, owner.email.toUpperCase(), ` ${owner.email} `, action === "invite-member" ? visitor.email.toUpperCase() : f.stranger.email, visitor.email),
     password: fc.constantFrom("correct horse battery", "p".repeat(12), "p".repeat(200)),
     role: fc.constantFrom("OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"),
-    userId: fc.oneof(fc.constantFrom(owner.userId, f.stranger.userId), fc.uuid()),
+    userId: fc.oneof(fc.constantFrom(action === "issue-password-reset" ? visitor.organizationId : owner.userId, f.stranger.userId), fc.uuid()),
     organizationName: fc.constantFrom("Acme", "x".repeat(100)),
     addresses: fc.constantFrom("registered", "derived", "REGISTERED", "self-managed"),
     grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
@@ -240,6 +242,7 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "create-cluster", action: createCluster as Action, fields: ["name", "region"] },
   { name: "delete-cluster", action: deleteCluster as Action, fields: ["clusterId", "confirmName"] },
   { name: "invite-member", action: inviteMember as Action, fields: ["email", "role"] },
+  { name: "issue-password-reset", action: issuePasswordReset as Action, fields: ["userId"] },
   { name: "change-member-role", action: changeMemberRole as Action, fields: ["userId", "role"] },
   { name: "remove-member", action: removeMember as Action, fields: ["userId"] },
   { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes", "expiry", "expiresOn"] },

@@ -1,0 +1,71 @@
+"use client";
+// "Reset password" on a member's row: a confirmation, then the reset link
+// shown once (LinkReveal), for the admin to pass on over a safe channel.
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/field";
+import { notify } from "@/components/ui/toaster";
+import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+import { type IssuedLink, LinkReveal } from "./link-reveal";
+
+type ResetAction = (prev: unknown, input: ActionInput) => Promise<ActionResult<IssuedLink & { name: string; email: string }>>;
+
+export function ResetLinkDialog({ userId, name, action }: { userId: string; name: string; action: ResetAction }) {
+  const d = useSecretDialog<IssuedLink & { name: string; email: string }>();
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  return (
+    <Dialog open={d.open} onOpenChange={(o) => (setError(undefined), d.onOpenChange(o))}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Reset the password of ${name}`}>
+          Reset password
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={d.issued ? "Password-reset link created" : `Reset the password of ${name}?`}
+        description={
+          d.issued
+            ? `For ${d.issued.name} (${d.issued.email}).`
+            : "You get a link to send them. With it they choose a new password; their current password keeps working until then, and using the link signs them out everywhere else."
+        }
+      >
+        {d.issued ? (
+          <LinkReveal
+            issued={d.issued}
+            label="Password-reset link"
+            instructions={<>Send it to {d.issued.name}; any earlier reset link for them no longer works.</>}
+            dialog={d}
+          />
+        ) : (
+          <>
+            <FormError message={error} className="mb-4" />
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    const res = await action(undefined, { userId });
+                    if (res.ok) {
+                      d.onIssued(res.data);
+                      notify.success(`Password-reset link for ${name} created`);
+                    } else {
+                      setError(res.error);
+                      notify.error("No reset link was created", res.error);
+                    }
+                  })
+                }
+              >
+                {pending ? "Creating link…" : "Create reset link"}
+              </Button>
+            </div>
+          </>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
