@@ -1,12 +1,16 @@
 // /members: the organization's members by email, through the same domain
-// functions as the Members page. The console has no email invitations: a
-// person gets an account in the console (Members page); the API reads
-// members, changes their role and removes them. The admin client acts as an
-// admin: it can never grant or take away the owner role.
+// functions as the Members page. People join through invitation links made
+// on the Members page (shown once, to the person who made them; the console
+// sends no email), so the API lists members and pending invitations, changes
+// members' roles and removes members. Like the Members page, it never tells
+// whether an email has an account elsewhere: any email that is not a member
+// here gets the same 404. The admin client acts as an admin: it can never
+// grant or take away the owner role.
 import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { listMembers } from "@/lib/members/list-members";
+import { listInvitations } from "@/lib/invitations/list-invitations";
 import { findMemberByEmail } from "@/lib/members/find-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
@@ -29,7 +33,7 @@ const ROLE_OF: Record<(typeof s.ASSIGNABLE_ROLES)[number], Role> = {
 };
 
 const noMember = () =>
-  notFound("Member (people join through the console's Members page; this API changes and removes existing members)");
+  notFound("Member (people join through invitation links from the console's Members page; this API changes and removes existing members)");
 
 export const memberOperations = [
   defineOperation({
@@ -38,9 +42,13 @@ export const memberOperations = [
     path: "/members",
     summary: "List the organization's members",
     permission: "MEMBERS_GET",
-    response: { status: 200, schema: z.array(s.member), description: "Members, oldest first." },
-    run: async ({ principal }) =>
-      (await listMembers(principal.organizationId)).map((m) => ({ email: m.email, name: m.name, roles: [ROLE_NAMES[m.role]], invitePending: false })),
+    response: { status: 200, schema: z.array(s.member), description: "Members, oldest first, then pending (unexpired) invitations, newest first, with invitePending true and an empty name." },
+    run: async ({ principal }) => [
+      ...(await listMembers(principal.organizationId)).map((m) => ({ email: m.email, name: m.name, roles: [ROLE_NAMES[m.role]], invitePending: false })),
+      ...(await listInvitations(principal.organizationId))
+        .filter((i) => !i.expired)
+        .map((i) => ({ email: i.email, name: "", roles: [ROLE_NAMES[i.role]], invitePending: true })),
+    ],
   }),
   defineOperation({
     operationId: "UpdateMembers",

@@ -6,6 +6,7 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { createInvitation } from "@/lib/invitations/create-invitation";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -316,6 +317,28 @@ describe("members and activity", () => {
     expect((await mine.call("POST", "/members/{email}", { email: theirs.email }, { orgRoles: ["admin"] })).status).toBe(404);
     expect((await mine.call("DELETE", "/members/{email}", { email: theirs.email })).status).toBe(404);
     expect((await mine.call<{ email: string }[]>("GET", "/members")).body.map((m) => m.email)).not.toContain(theirs.email);
+  });
+
+  it("9.7: an email with an account elsewhere gets the same answer as one nobody uses", async () => {
+    const mine = await setup(["MEMBERS_GET", "MEMBERS_CREATE", "MEMBERS_DELETE"]);
+    const theirs = await makeMember("DEVELOPER");
+    for (const [method, body] of [["POST", { orgRoles: ["admin"] }], ["DELETE", undefined]] as const) {
+      const existing = await mine.call(method, "/members/{email}", { email: theirs.email }, body);
+      const unknown = await mine.call(method, "/members/{email}", { email: `nobody-${theirs.userId.slice(0, 8)}@example.com` }, body);
+      expect(existing.status).toBe(404);
+      expect({ status: unknown.status, body: unknown.body }).toEqual({ status: existing.status, body: existing.body });
+    }
+  });
+
+  it("lists pending invitations after the members", async () => {
+    const { owner, call } = await setup();
+    await createInvitation(owner, { email: "pending-person@example.com", role: "VISITOR" });
+    const expired = await createInvitation(owner, { email: "expired-person@example.com", role: "VISITOR" }, new Date(Date.now() - 8 * 24 * 60 * 60 * 1000));
+    expect(expired.expiresAt.getTime()).toBeLessThan(Date.now());
+    expect((await call("GET", "/members")).body).toEqual([
+      { email: owner.email, name: owner.name, roles: ["owner"], invitePending: false },
+      { email: "pending-person@example.com", name: "", roles: ["visitor"], invitePending: true },
+    ]);
   });
 
   it("serves the audit trail as JSON and CSV, newest first, with the admin client as actor", async () => {
