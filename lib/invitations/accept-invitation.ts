@@ -79,9 +79,12 @@ const accountExists = () =>
 
 /** A person without an account: creates it with the invitation's email and joins. */
 export async function acceptWithNewAccount(input: { token: string; name: string; password: string }, now = new Date()): Promise<JoinedMember> {
-  // Refuse a link that cannot be used before paying for the (slow) hash.
+  // Refuse a link that cannot be used, or an email that has an account,
+  // before paying for the (deliberately slow, 128 MiB) hash; the checks in
+  // the transaction below are the ones that decide.
   const view = await describeInvitation(input.token, now);
   if (view.state !== "open") throw linkError(view.state);
+  if (await db().user.findUnique({ where: { email: view.email }, select: { id: true } })) throw accountExists();
   const passwordHash = await hashPassword(input.password);
   try {
     return await join(input.token, now, async (tx, invitation) => {

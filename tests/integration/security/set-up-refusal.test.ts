@@ -30,15 +30,20 @@ describe("first-run set-up once set up", () => {
   });
 });
 
-describe("adding a member whose email is taken", () => {
+describe("accepting an invitation as a new person for an email that has an account, or with an unusable link", () => {
   it("refuses without hashing the password", async () => {
     const owner = await makeMember("OWNER");
-    const { addMember } = await import("@/lib/members/add-member");
+    const existing = await makeMember("DEVELOPER");
+    const { createInvitation } = await import("@/lib/invitations/create-invitation");
+    const { revokeInvitation } = await import("@/lib/invitations/revoke-invitation");
+    const { acceptWithNewAccount } = await import("@/lib/invitations/accept-invitation");
+    const taken = await createInvitation(owner, { email: existing.email, role: "DEVELOPER" });
+    const revoked = await createInvitation(owner, { email: "withdrawn@example.com", role: "DEVELOPER" });
+    await revokeInvitation(owner, { invitationId: revoked.invitationId });
     const before = hashes.count;
-    for (let i = 0; i < 5; i++) {
-      await expect(
-        addMember(owner, { email: owner.email, name: "Twice", password: "a long enough password", role: "DEVELOPER" }),
-      ).rejects.toMatchObject({ code: "conflict", fieldErrors: { email: ["This email already has an account."] } });
+    for (const url of [taken.url, revoked.url, `${taken.url.slice(0, -3)}abc`]) {
+      const token = url.split("/invite/")[1]!;
+      await expect(acceptWithNewAccount({ token, name: "Twice", password: "a long enough password" })).rejects.toMatchObject({ code: "conflict" });
     }
     expect(hashes.count - before).toBe(0);
   });
