@@ -53,6 +53,15 @@ export function hashLinkToken(token: string): Buffer<ArrayBuffer> {
   return Buffer.from(createHash("sha256").update(token, "utf8").digest());
 }
 
+/** A token as it arrives in a page's path segment; a broken %-escape is just a token that matches nothing. */
+export function pathToken(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The digest of a well-formed token of this kind, or null (checked before any lookup). */
 export function parseLinkToken(kind: LinkKind, raw: unknown): Buffer<ArrayBuffer> | null {
   if (typeof raw !== "string") return null;

@@ -1,7 +1,7 @@
 // The shared one-time-link mechanics (lib/one-time-links/links.ts) on their
 // own: token shape, digest, and the conditional UPDATE that uses a link up.
 import { describe, expect, it } from "vitest";
-import { issueLink, LINK_KINDS, linkState, parseLinkToken, useLink } from "@/lib/one-time-links/links";
+import { issueLink, LINK_KINDS, linkState, parseLinkToken, pathToken, useLink } from "@/lib/one-time-links/links";
 import { db } from "@/lib/db/client";
 import { makeMember } from "@/tests/support/factories";
 
@@ -18,6 +18,10 @@ describe("one-time links", () => {
     expect(parseLinkToken("invitation", `${a.token}x`)).toBeNull();
     expect(parseLinkToken("invitation", 42)).toBeNull();
     expect(LINK_KINDS.password_reset.lifetimeMs).toBe(24 * 60 * 60 * 1000);
+    // A path segment with a broken %-escape is a token that matches nothing, not an exception.
+    expect(pathToken("%E0%A4%A")).toBe("%E0%A4%A");
+    expect(pathToken("cci_a%2Db")).toBe("cci_a-b");
+    expect(parseLinkToken("invitation", pathToken("%00%ff"))).toBeNull();
   });
 
   it("20 simultaneous uses of one link: exactly one transaction gets it", async () => {

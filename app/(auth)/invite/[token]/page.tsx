@@ -12,13 +12,14 @@ import { acceptInvitationWithNewAccount } from "@/app/actions/accept-invitation-
 import { acceptInvitationWithPassword } from "@/app/actions/accept-invitation-with-password";
 import { ExistingAccountForm, JoinForm, NewAccountForm } from "@/components/auth/invitation-forms";
 import { formatDateTime } from "@/components/ui/format";
+import { pathToken } from "@/lib/one-time-links/links";
 
 // The token must not leave in a Referer header, nor the page be indexed.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false } };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const invitation = await describeInvitation(decodeURIComponent(token));
+  const raw = pathToken((await params).token);
+  const invitation = await describeInvitation(raw);
   if (invitation.state !== "open") {
     return (
       <>
@@ -31,7 +32,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const member = await currentMember();
-  const raw = decodeURIComponent(token);
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900 [overflow-wrap:anywhere]">Join {invitation.organizationName}</h1>

@@ -7,12 +7,13 @@ import { describePasswordReset } from "@/lib/password-resets/reset-password";
 import { resetPassword } from "@/app/actions/reset-password";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { formatDateTime } from "@/components/ui/format";
+import { pathToken } from "@/lib/one-time-links/links";
 
 // The token must not leave in a Referer header, nor the page be indexed.
 export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer", robots: { index: false } };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const token = decodeURIComponent((await params).token);
+  const token = pathToken((await params).token);
   const reset = await describePasswordReset(token);
   if (reset.state !== "open") {
     return (
