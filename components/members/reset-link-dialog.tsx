@@ -19,12 +19,12 @@ export function ResetLinkDialog({ userId, name, action }: { userId: string; name
   return (
     <Dialog open={d.open} onOpenChange={(o) => (setError(undefined), d.onOpenChange(o))}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Reset the password of ${name}`}>
+        <Button variant="ghost" size="sm" aria-label={`Reset password for ${name}`}>
           Reset password
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={d.issued ? "Password-reset link created" : `Reset the password of ${name}?`}
+        title={d.issued ? "Password-reset link created" : `Reset password for ${name}?`}
         description={
           d.issued
             ? `For ${d.issued.name} (${d.issued.email}).`

@@ -16,7 +16,7 @@ async function invite(page: Page, email: string, role: string): Promise<string> 
   await dialog.getByLabel("Role").selectOption(role);
   await dialog.getByRole("button", { name: "Create invitation link" }).click();
   const shown = page.getByRole("dialog", { name: "Invitation link created" });
-  const link = await shown.getByLabel("Invitation link").inputValue();
+  const link = await shown.getByLabel("Invitation link", { exact: true }).inputValue();
   expect(link).toMatch(/\/invite\/cci_[A-Za-z0-9_-]{43}$/);
   await expect(shown).toContainText("It works once, for 7 days");
   // Closing asks first: the link cannot be shown again.

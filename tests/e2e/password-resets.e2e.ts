@@ -7,11 +7,11 @@ import { createAccount, expect, signIn, sql, test } from "./fixtures";
 
 async function resetLinkFor(page: Page, name: string): Promise<string> {
   await page.goto("/members");
-  await page.getByRole("button", { name: `Reset the password of ${name}` }).click();
-  const dialog = page.getByRole("dialog", { name: `Reset the password of ${name}?` });
+  await page.getByRole("button", { name: `Reset password for ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Reset password for ${name}?` });
   await dialog.getByRole("button", { name: "Create reset link" }).click();
   const shown = page.getByRole("dialog", { name: "Password-reset link created" });
-  const link = await shown.getByLabel("Password-reset link").inputValue();
+  const link = await shown.getByLabel("Password-reset link", { exact: true }).inputValue();
   expect(link).toMatch(/\/reset\/ccr_[A-Za-z0-9_-]{43}$/);
   await expect(shown).toContainText("It works once, for 24 hours");
   await shown.getByRole("button", { name: "Done" }).click();

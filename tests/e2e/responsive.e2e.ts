@@ -188,7 +188,7 @@ for (const size of SIZES) {
         await invite.getByLabel("Email").fill(`a.person.with.a.rather.long.address.${randomBytes(3).toString("hex")}@engineering.example.com`);
         await invite.getByRole("button", { name: "Create invitation link" }).click();
         const shown = page.getByRole("dialog", { name: "Invitation link created" });
-        await expect(shown.getByLabel("Invitation link")).toBeVisible();
+        await expect(shown.getByLabel("Invitation link", { exact: true })).toBeVisible();
         await checkView(page, `invitation-link-${tag}`, { dialog: true });
         await shown.getByRole("button", { name: "Done" }).click();
         await checkView(page, `invitation-link-confirm-${tag}`, { dialog: true });
@@ -203,7 +203,7 @@ for (const size of SIZES) {
         await page.getByRole("button", { name: `Remove ${dev.name}` }).click();
         await checkView(page, `remove-member-${tag}`, { dialog: true });
         await page.keyboard.press("Escape");
-        await page.getByRole("button", { name: `Reset the password of ${dev.name}` }).click();
+        await page.getByRole("button", { name: `Reset password for ${dev.name}` }).click();
         await checkView(page, `reset-link-confirm-${tag}`, { dialog: true });
         await page.getByRole("button", { name: "Create reset link" }).click();
         await expect(page.getByRole("dialog", { name: "Password-reset link created" })).toBeVisible();

@@ -14,8 +14,10 @@ import { ExistingAccountForm, JoinForm, NewAccountForm } from "@/components/auth
 import { formatDateTime } from "@/components/ui/format";
 import { pathToken } from "@/lib/one-time-links/links";
 
-// The token must not leave in a Referer header, nor the page be indexed.
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false } };
+// The token must not leave for another site in a Referer header (same-origin,
+// not no-referrer: that makes the form posts carry Origin: null, which the
+// proxy refuses as cross-site), nor the page be indexed.
+export const metadata: Metadata = { title: "Invitation", referrer: "same-origin", robots: { index: false } };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const raw = pathToken((await params).token);
