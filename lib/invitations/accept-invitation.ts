@@ -63,7 +63,7 @@ async function join(
     await tx.invitation.update({ where: { id: invitation.id }, data: { usedById: user.id } });
     await recordEvent(tx, {
       organizationId: invitation.organizationId,
-      actor: { userId: user.id, email: user.email },
+      actor: { userId: user.id, email: user.email, name: user.name },
       action: "invitation.accepted",
       target: { type: "user", id: user.id, name: user.email },
       metadata: { role: invitation.role },

@@ -51,7 +51,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     const sessionVersion = await endAllSessions(user.id, tx);
     await recordEvent(tx, {
       organizationId: reset.organizationId,
-      actor: { userId: user.id, email: user.email },
+      actor: { userId: user.id, email: user.email, name: user.name },
       action: "password_reset.used",
       target: { type: "user", id: user.id, name: user.email },
       metadata: { resetId: reset.id },

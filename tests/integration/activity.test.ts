@@ -166,7 +166,7 @@ describe("activity sentences", () => {
     for (const [action, text] of Object.entries(ACTIONS)) {
       expect(text.sentence, action).toMatch(/^\{actor\} .*\{target\}/);
     }
-    expect(actionText("invitation.created")).toEqual({ label: "Invitation created", sentence: "{actor} created the invitation {target}" });
+    expect(actionText("webhook.created")).toEqual({ label: "Webhook created", sentence: "{actor} created the webhook {target}" });
     expect(actionText("user.password_reset")).toEqual({
       label: "User password reset",
       sentence: "{actor} reset the password of the user {target}",
