@@ -70,6 +70,22 @@ function isCrossSiteAction(req: NextRequest): boolean {
   }
 }
 
+// A one-time link whose token is not valid percent-encoding (/invite/%ff)
+// would fail in Next's own decoding of the route parameter, a 500: send it
+// to the same page with a token that matches nothing, which says so.
+const LINK_PAGE = /^\/(invite|reset)\/([^/]+)$/;
+
+function undecodableLink(pathname: string): string | null {
+  const m = LINK_PAGE.exec(pathname);
+  if (!m) return null;
+  try {
+    decodeURIComponent(m[2]!);
+    return null;
+  } catch {
+    return `/${m[1]}/malformed`;
+  }
+}
+
 // Files served as they are: no session, no CSP nonce, but the check above.
 const ASSETS = ["/favicon.ico", "/icon.svg"];
 
@@ -79,6 +95,13 @@ export async function proxy(req: NextRequest) {
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain" } });
   }
   if (ASSETS.includes(pathname)) return NextResponse.next();
+  const malformed = undecodableLink(pathname);
+  if (malformed) {
+    const url = req.nextUrl.clone();
+    url.pathname = malformed;
+    url.search = "";
+    return NextResponse.redirect(url);
+  }
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!isPublic && !(await getToken({ req, secret: consoleConfig().NEXTAUTH_SECRET }))) {
     const url = req.nextUrl.clone();

@@ -37,7 +37,7 @@ export function LinkReveal({
         </p>
       </div>
       <SecretField label={label} value={issued.url} emphasis />
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">
         {instructions} It works once, for {issued.lifetime}: until {formatDateTime(issued.expiresAt)}.
       </p>
       {dialog.confirming ? (

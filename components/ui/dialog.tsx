@@ -43,7 +43,7 @@ export function DialogContent({
         >
           <D.Title className="pr-8 text-lg font-semibold text-slate-900 [overflow-wrap:anywhere]">{title}</D.Title>
           {description ? (
-            <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description>
+            <D.Description className="mt-1 text-sm text-slate-600 [overflow-wrap:anywhere]">{description}</D.Description>
           ) : (
             <D.Description className="sr-only">{title}</D.Description>
           )}

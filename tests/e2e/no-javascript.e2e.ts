@@ -101,7 +101,7 @@ test("an invitation link is accepted without JavaScript: the form posts, the pas
   expect(request.method()).toBe("POST");
   await expect(page).toHaveURL(/\/clusters/);
   expect(decodeURIComponent(page.url())).not.toContain("a long enough password");
-  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
   const { rows } = await sql().query("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1", [email]);
   expect(rows).toEqual([{ role: "DEVELOPER" }]);
 });
