@@ -1,7 +1,8 @@
 // The forms that carry a password work without JavaScript (or before it has
 // loaded): they POST, and the password never reaches the address bar, the
 // history or a request log.
-import { createAccount, expect, signIn, sql, test } from "./fixtures";
+import { createHash, randomBytes } from "node:crypto";
+import { createAccount, createOrganization, expect, signIn, sql, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
 
@@ -80,10 +81,9 @@ test("changing the password without JavaScript posts, keeps passwords out of the
   await page.getByLabel("Password").fill(fresh);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/clusters$/);
+});
 
 test("an invitation link is accepted without JavaScript: the form posts, the password stays out of the URL", async ({ page }) => {
-  const { createHash, randomBytes } = await import("node:crypto");
-  const { createOrganization, sql } = await import("./fixtures");
   const organizationId = await createOrganization();
   const token = `cci_${randomBytes(32).toString("base64url")}`;
   const email = `no-script-${randomBytes(4).toString("hex")}@example.com`;
