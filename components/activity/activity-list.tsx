@@ -21,16 +21,17 @@ const days = (v: unknown) => (v === null || v === undefined ? "no maximum" : `${
 
 function details(e: AuditEventView): string | null {
   const m = e.metadata;
-  if (e.action === "member.role_changed") return `${role(m.from)} → ${role(m.to)}`;
-  if (e.action === "cluster.renamed") return `was ${m.from}`;
-  if (e.action === "account.renamed") return `${m.from} → ${m.to}`;
+  const text = (v: unknown) => typeof v === "string" || typeof v === "number";
+  const fromTo = text(m.from) && text(m.to);
+  if (e.action === "member.role_changed" && fromTo) return `${role(m.from)} → ${role(m.to)}`;
+  if ((e.action === "cluster.renamed" || e.action === "client.renamed") && text(m.from)) return `was ${m.from}`;
+  if (e.action === "account.renamed" && fromTo) return `${m.from} → ${m.to}`;
   if (e.action === "organization.max_secret_age_changed") return `${days(m.from)} → ${days(m.to)}`;
   if (e.action === "cluster.addresses_changed") return typeof m.restAddress === "string" ? `REST ${m.restAddress}` : "addresses derived from the region";
   if (typeof m.role === "string") return `as ${role(m.role)}`;
   if (typeof m.region === "string") return `region ${m.region}`;
   if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${scopes(m.scopes)}`;
-  if (e.action === "client.renamed") return `was ${m.from}`;
-  if (e.action === "client.scopes_changed") return `${scopes(String(m.from))} → ${scopes(String(m.to))}`;
+  if (e.action === "client.scopes_changed" && fromTo) return `${scopes(String(m.from))} → ${scopes(String(m.to))}`;
   if (e.action.endsWith(".secret_rotated") && typeof m.grace === "string") {
     return m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}`;
   }

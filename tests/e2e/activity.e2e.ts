@@ -177,3 +177,34 @@ test("downloads hold exactly the filtered rows, as CSV and JSON", async ({ page,
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", `/activity/export.csv?cluster=${prod.id}`);
   await expect(page.getByRole("list", { name: "Activity" }).locator("li")).toHaveCount(3);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the filter form is a plain GET: Apply filters, pages keep the filters", async ({ page, owner }) => {
+    const { prod, ada } = await seed(owner);
+    // Enough of Ada's events to page (25 a page).
+    await sql().query(
+      `INSERT INTO audit_events (organization_id, cluster_id, actor_id, actor_email, actor_name, action, target_type, target_id, target_name, created_at)
+       SELECT $1, $2, $3, $4, $5, 'client.renamed', 'api_client', 'x' || g, 'renamed-' || lpad(g::text, 2, '0'), now() - make_interval(days => 10, mins => g)
+         FROM generate_series(1, 30) g`,
+      [owner.organizationId, prod.id, ada.userId, ada.email, ada.name],
+    );
+    await page.goto("/activity");
+    await page.getByLabel("Actor", { exact: true }).selectOption({ label: `${ada.name} (${ada.email})` });
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Client renamed" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    // The browser's own GET: every field, empty ones meaning "any".
+    await expect(page).toHaveURL(/\/activity\?cluster=&actor=user%3A[0-9a-f-]+&action=client\.renamed&from=&to=$/);
+    const list = page.getByRole("list", { name: "Activity" });
+    await expect(list.locator("li")).toHaveCount(25);
+    await expect(list.locator("li").first()).toContainText(`${ada.name} renamed the API client renamed-01 in ${prod.name}`);
+    await page.getByRole("link", { name: "Older →" }).click();
+    await expect(list.locator("li")).toHaveCount(5);
+    await expect(list.locator("li").last()).toContainText("renamed-30");
+    expect(new URL(page.url()).searchParams.get("action")).toBe("client.renamed");
+    // The exact time is in the server's HTML: the tooltip, shown by CSS on hover.
+    await list.locator("time").first().hover();
+    await expect(page.getByRole("tooltip")).toBeVisible();
+  });
+});

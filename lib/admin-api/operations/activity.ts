@@ -11,8 +11,11 @@ import { WithHeaders, defineOperation } from "@/lib/admin-api/operation";
 import * as s from "@/lib/admin-api/schemas";
 
 const limitNote =
-  `The newest ${ACTIVITY_EXPORT_LIMIT} matching events, newest first; the header X-Activity-Truncated: true says more matched ` +
-  "(narrow the filters, e.g. with from and to, to get the rest). Filters: cluster, actor, action, from, to; a bad value is a 400 naming it.";
+  `The newest ${ACTIVITY_EXPORT_LIMIT} matching events, newest first; the header \`X-Activity-Truncated: true\` says more matched ` +
+  "(narrow the filters, e.g. with `from` and `to`, to get the rest). The filters are the console's Activity page's, so a page's " +
+  "query string works here as it is: `cluster` (a cluster ID), `actor` (`user:<user ID>` or `client:<client ID>`), `action` " +
+  "(`client.revoked`, or a group: `client.*`), `from` and `to` (whole UTC days, `YYYY-MM-DD`, both included). " +
+  "A bad value is a 400 naming it, e.g. `?cluster=$CLUSTER_ID&action=client.*&from=2026-11-01`.";
 
 const truncation = (truncated: boolean) => ({ "X-Activity-Truncated": String(truncated), "X-Activity-Limit": String(ACTIVITY_EXPORT_LIMIT) });
 
