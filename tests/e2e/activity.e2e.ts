@@ -187,7 +187,7 @@ test.describe("without JavaScript", () => {
     await sql().query(
       `INSERT INTO audit_events (organization_id, cluster_id, actor_id, actor_email, actor_name, action, target_type, target_id, target_name, created_at)
        SELECT $1, $2, $3, $4, $5, 'client.renamed', 'api_client', 'x' || g, 'renamed-' || lpad(g::text, 2, '0'), now() - make_interval(days => 10, mins => g)
-         FROM generate_series(1, 30) g ORDER BY g DESC`, -- renamed-01 newest (highest ID)
+         FROM generate_series(1, 30) g ORDER BY g DESC`, // renamed-01 last: the newest ID
       [owner.organizationId, prod.id, ada.userId, ada.email, ada.name],
     );
     await page.goto("/activity");
