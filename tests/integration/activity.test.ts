@@ -164,7 +164,8 @@ describe("activity sentences", () => {
 
   it("give every action a sentence, new ones one made from their name", () => {
     for (const [action, text] of Object.entries(ACTIONS)) {
-      expect(text.sentence, action).toMatch(/^\{actor\} .*\{target\}/);
+      // Every sentence names who acted; most also name what (a change to your own account need not).
+      expect(text.sentence, action).toMatch(/^\{actor\} /);
     }
     expect(actionText("webhook.created")).toEqual({ label: "Webhook created", sentence: "{actor} created the webhook {target}" });
     expect(actionText("user.password_reset")).toEqual({
