@@ -6,10 +6,9 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeApiClient, postForm, spawnOAuthServer, startOAuthServer, testIp, testSettings, type TestServer } from "../support/oauth-factories";
+import { makeApiClient, NOTIFIED, postForm, spawnOAuthServer, startOAuthServer, testIp, testSettings, type TestServer } from "../support/oauth-factories";
 
 /** Another process learns of a change by NOTIFY, within milliseconds (its cache's backstop is 5 minutes). */
-const NOTIFIED = { timeout: 2_000, interval: 20 };
 const WINDOW = 300;
 let server: TestServer;
 let clock = Date.now();

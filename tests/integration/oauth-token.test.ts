@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
 import { db } from "@/lib/db/client";
-import { basic, makeApiClient, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
+import { basic, makeApiClient, NOTIFIED, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
 
 let server: TestServer;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
@@ -16,7 +16,6 @@ afterAll(() => server.close());
 
 const ip = () => ({ "x-forwarded-for": testIp() });
 /** How long a change may take to reach the cache by NOTIFY (it takes milliseconds; the cache's backstop is 5 minutes). */
-const NOTIFIED = { timeout: 2_000, interval: 20 };
 
 describe("POST /oauth/token", () => {
   it("issues a signed JWT for a form body with client_secret_post", async () => {

@@ -46,6 +46,13 @@ export function testSettings(overrides: Partial<OAuthSettings> = {}): OAuthSetti
 }
 
 export const newSecret = generateClientSecret;
+
+/**
+ * How long a test waits for a change to reach the token path: instances
+ * learn of revocations, rotations and deletions through PostgreSQL's
+ * LISTEN/NOTIFY, which arrives a moment after the change commits.
+ */
+export const NOTIFIED = { timeout: 2_000, interval: 20 };
 export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 /** A client in a new cluster, or in the cluster of `sibling`. */
