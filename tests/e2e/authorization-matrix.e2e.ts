@@ -29,6 +29,8 @@ path                               where    OWNER        ADMIN        OPERATIONS
 /activity/export.json?cluster={foreign} - ok           ok           ok                   ok           ok           to-signin
 /organization/secrets              -        ok           ok           ok                   ok           ok           to-signin
 /account                           -        ok           ok           ok                   ok           ok           to-signin
+/invite/cci_unknown                -        ok           ok           ok                   ok           ok           ok
+/reset/ccr_unknown                 -        ok           ok           ok                   ok           ok           ok
 /setup                             -        to-signin    to-signin    to-signin            to-signin    to-signin    to-signin
 /signin                            -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  ok
 /docs/cache-tokens                 -        ok           ok           ok                   ok           ok           ok
