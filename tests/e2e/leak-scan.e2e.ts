@@ -33,7 +33,7 @@ test("no client secret in the server log, the database or any page", async ({ pa
   expect(log.match(LINK_TOKEN) ?? []).toEqual([]);
   // Nor any password the browser tests typed or sent, even in a query string
   // (tests/e2e/no-javascript.e2e.ts sends one on purpose: it is logged redacted).
-  for (const password of [PASSWORD, "a long enough password", "no-script wrong password", "short-pw-9", "query-string-canary-7f3a", "a brand new passphrase 42", "not my password at all", "no-script new password 7c1e", "no-script wrong current"]) {
+  for (const password of [PASSWORD, "a long enough password", "no-script wrong password", "short-pw-9", "query-string-canary-7f3a", "a brand new passphrase 42", "not my password at all", "no-script new password 7c1e", "no-script wrong current", "my brand new password", "no-script reset password", "not the password"]) {
     for (const form of [password, encodeURIComponent(password), password.replace(/ /g, "+")]) expect(log).not.toContain(form);
   }
   expect(log).toMatch(/GET \/signin\?email=canary%40example\.com&password=\*\*\* 200/);

@@ -105,3 +105,23 @@ test("an invitation link is accepted without JavaScript: the form posts, the pas
   const { rows } = await sql().query("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1", [email]);
   expect(rows).toEqual([{ role: "DEVELOPER" }]);
 });
+
+test("a password-reset link is used without JavaScript: the form posts, the new password stays out of the URL", async ({ page }) => {
+  const account = await createAccount("VISITOR");
+  const token = `ccr_${randomBytes(32).toString("base64url")}`;
+  await sql().query(
+    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, 'seed@example.com', now() + interval '1 day')`,
+    [account.organizationId, account.userId, createHash("sha256").update(token).digest()],
+  );
+  await page.goto(`/reset/${token}`);
+  await page.getByLabel("New password").fill("no-script reset password");
+  const submitted = page.waitForRequest((r) => r.url().includes("/reset/"));
+  await page.getByRole("button", { name: "Set new password and sign in" }).click();
+  expect((await submitted).method()).toBe("POST");
+  await expect(page).toHaveURL(/\/clusters/);
+  expect(decodeURIComponent(page.url())).not.toContain("no-script reset password");
+  await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
+  const { rows } = await sql().query("SELECT used_at IS NOT NULL AS used FROM password_resets WHERE user_id = $1", [account.userId]);
+  expect(rows).toEqual([{ used: true }]);
+});
