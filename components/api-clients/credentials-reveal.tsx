@@ -88,30 +88,47 @@ export function CredentialsReveal({
 }
 
 /** The show-once warning above a secret that is stored only as a hash. */
-export function ShowOnceWarning() {
+export function ShowOnceWarning({ children }: { children?: React.ReactNode }) {
   return (
     <div role="alert" className="flex gap-3 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
       <WarningIcon />
       <p>
-        <strong className="font-semibold">Copy the client secret now.</strong> For your security it is stored only
-        as a hash and will not be shown again. If you lose it, rotate the secret.
+        {children ?? (
+          <>
+            <strong className="font-semibold">Copy the client secret now.</strong> For your security it is stored only
+            as a hash and will not be shown again. If you lose it, rotate the secret.
+          </>
+        )}
       </p>
     </div>
   );
 }
 
+const CLIENT_SECRET_CLOSE = {
+  question: "Have you saved the client secret?",
+  consequence: "Once you close this dialog, the secret cannot be shown again.",
+  confirm: "I have saved the secret",
+};
+
 /** "Done", and the confirmation it asks for before a show-once dialog closes (useSecretDialog). */
-export function SecretDialogFooter({ dialog }: { dialog: Pick<SecretDialog<unknown>, "confirming" | "requestClose" | "cancelClose" | "confirmClose"> }) {
+export function SecretDialogFooter({
+  dialog,
+  texts = CLIENT_SECRET_CLOSE,
+}: {
+  dialog: Pick<SecretDialog<unknown>, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  /** What the confirmation says, for something other than a client secret. */
+  texts?: typeof CLIENT_SECRET_CLOSE;
+}) {
   return dialog.confirming ? (
     <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
-      <p id="confirm-close-title" className="font-medium">Have you saved the client secret?</p>
-      <p className="mt-0.5 text-slate-300">Once you close this dialog, the secret cannot be shown again.</p>
+      <p id="confirm-close-title" className="font-medium">{texts.question}</p>
+      <p className="mt-0.5 text-slate-300">{texts.consequence}</p>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" size="sm" onClick={dialog.cancelClose} autoFocus>
           Keep it open
         </Button>
         <Button size="sm" onClick={dialog.confirmClose}>
-          I have saved the secret
+          {texts.confirm}
         </Button>
       </div>
     </div>
