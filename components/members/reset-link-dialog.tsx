@@ -3,8 +3,8 @@
 // shown once (LinkReveal), for the admin to pass on over a safe channel.
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/field";
+import { ConfirmFooter } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { notify } from "@/components/ui/toaster";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
@@ -39,31 +39,25 @@ export function ResetLinkDialog({ userId, name, action }: { userId: string; name
             dialog={d}
           />
         ) : (
-          <>
-            <FormError message={error} className="mb-4" />
-            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button
-                disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const res = await action(undefined, { userId });
-                    if (res.ok) {
-                      d.onIssued(res.data);
-                      notify.success(`Password-reset link for ${name} created`);
-                    } else {
-                      setError(res.error);
-                      notify.error("No reset link was created", res.error);
-                    }
-                  })
+          <ConfirmFooter
+            error={error}
+            pending={pending}
+            label="Create reset link"
+            pendingLabel="Creating link…"
+            variant="primary"
+            onConfirm={() =>
+              start(async () => {
+                const res = await action(undefined, { userId });
+                if (res.ok) {
+                  d.onIssued(res.data);
+                  notify.success(`Password-reset link for ${name} created`);
+                } else {
+                  setError(res.error);
+                  notify.error("No reset link was created", res.error);
                 }
-              >
-                {pending ? "Creating link…" : "Create reset link"}
-              </Button>
-            </div>
-          </>
+              })
+            }
+          />
         )}
       </DialogContent>
     </Dialog>

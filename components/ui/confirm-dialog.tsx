@@ -44,33 +44,59 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         title={title}
         description={description}
       >
-        <FormError message={error} className="mb-4" />
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button
-            variant={confirmVariant}
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const res = await run();
-                if (res.ok) {
-                  close();
-                  notify.success(successMessage);
-                  onDone?.();
-                } else {
-                  setError(res.error);
-                  notify.error(failureTitle, res.error);
-                }
-              })
-            }
-          >
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </div>
+        <ConfirmFooter
+          error={error}
+          pending={pending}
+          label={confirmLabel}
+          pendingLabel={pendingLabel}
+          variant={confirmVariant}
+          onConfirm={() =>
+            start(async () => {
+              const res = await run();
+              if (res.ok) {
+                close();
+                notify.success(successMessage);
+                onDone?.();
+              } else {
+                setError(res.error);
+                notify.error(failureTitle, res.error);
+              }
+            })
+          }
+        />
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** The action's error, Cancel, and the confirm button (disabled while the action runs). */
+export function ConfirmFooter({
+  error,
+  pending,
+  label,
+  pendingLabel,
+  variant = "danger",
+  onConfirm,
+}: {
+  error: string | undefined;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  variant?: "danger" | "primary";
+  onConfirm: () => void;
+}) {
+  return (
+    <>
+      <FormError message={error} className="mb-4" />
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button variant={variant} disabled={pending} onClick={onConfirm}>
+          {pending ? pendingLabel : label}
+        </Button>
+      </div>
+    </>
   );
 }
 
