@@ -1,10 +1,13 @@
 // The shared store behind every rate limit: PostgreSQL (table
 // oauth_rate_limits, the console's own database) by default, Redis when
-// REDIS_URL is set. Either way all instances count in the same place.
+// REDIS_URL is set. Either way all instances count in the same place, and
+// the charges that arrive together travel together (one multi-row upsert in
+// PostgreSQL, one pipeline to Redis).
 import { Redis } from "ioredis";
 import type pg from "pg";
-import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { LimitSettings } from "../settings";
+import { BatchedRateLimiterPostgres } from "./batched-postgres-limiter";
 
 export interface LimiterStore {
   create(name: string, limit: LimitSettings): RateLimiterAbstract;
@@ -17,7 +20,7 @@ export interface LimiterStore {
 export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined, redisKeyPrefix = ""): LimiterStore {
   if (redisUrl) {
     // No offline queue: a Redis outage fails fast (503) instead of piling up requests.
-    const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    const redis = new Redis(redisUrl, { enableAutoPipelining: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     redis.on("error", () => {}); // reported per request as 503; ioredis reconnects by itself
     return {
       kind: "redis",
@@ -41,7 +44,7 @@ export function createLimiterStore(pool: pg.Pool, redisUrl: string | undefined, 
   return {
     kind: "postgres",
     create: (name, limit) =>
-      new RateLimiterPostgres({
+      new BatchedRateLimiterPostgres({
         storeClient: pool,
         storeType: "pool",
         tableName: "oauth_rate_limits",
