@@ -18,6 +18,7 @@
 // console request still authenticates against the stored SHA-256 digest, is
 // charged to the rate limiter (PostgreSQL) and would see a revocation on the
 // next request. Load: autocannon in this process, 16 connections, 127.0.0.1.
+// Every server runs with UV_THREADPOOL_SIZE = cores unless it is set.
 // One-client figures: BENCH_ROUNDS (3) interleaved rounds of BENCH_SECONDS
 // (5) per server after a 2 s warm-up, median reported.
 //
@@ -62,6 +63,10 @@ interface Target {
 
 async function main() {
   if (process.argv.includes("--no-build")) process.env.BENCH_REUSE_BUILD = "1";
+  // As the README recommends for production: libuv's thread pool (where RSA
+  // signatures are made) as large as the machine has cores, for every server
+  // measured here alike. Set it to compare another size.
+  process.env.UV_THREADPOOL_SIZE ??= String(os.availableParallelism());
   ensureProductionBuild();
   const loadAtStart = loadAverage();
   const database = await startTestDatabase("bench");
