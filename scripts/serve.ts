@@ -9,6 +9,13 @@
 // a node:cluster: it runs the once-only steps, then forks that many workers
 // sharing the port (scripts/start-up/workers.ts), which run this same file.
 //
+// `npm run start:tokens` starts a token-only instance: the same start-up and
+// authorization server (token, introspection, JWKS, metadata) with the probes
+// and metrics, but no console pages and no Next.js in the process. Behind a
+// reverse proxy that sends /oauth/* and /.well-known/* to such instances, the
+// token path no longer shares its process with Next.js (README, "Token-only
+// instances").
+//
 // The steps themselves live in scripts/start-up/ (shared with the key-rotation
 // command); this file only runs them in order.
 import cluster from "node:cluster";
@@ -19,6 +26,7 @@ import {
   drainOnSignals,
   listen,
   type Log,
+  type PreparedNext,
   logger,
   prepareLocalEnvironment,
   prepareNext,
@@ -36,10 +44,12 @@ interface Serving {
   ops: OpsLayer;
 }
 
-const mode = process.argv[2] === "start" ? "start" : "dev";
+const arg = process.argv[2];
+const mode = arg === "start" || arg === "tokens" ? arg : "dev";
 const dev = mode === "dev";
+const tokensOnly = mode === "tokens";
 // Before Next.js is loaded (the steps import it only when they run).
-setMode(mode);
+setMode(dev ? "dev" : "start");
 
 async function main() {
   const log = logger("console");
@@ -62,7 +72,8 @@ async function main() {
     workers = dev ? 1 : cfg.WEB_CONCURRENCY;
     if (dev && cfg.WEB_CONCURRENCY > 1) log(`WEB_CONCURRENCY=${cfg.WEB_CONCURRENCY} applies to npm start; dev runs one process`);
     await applyMigrationsStep(cfg, log);
-    await createFirstOwnerStep(cfg, log);
+    // The first owner signs in to the console, which this instance does not serve.
+    if (!tokensOnly) await createFirstOwnerStep(cfg, log);
     if (workers > 1) await createSigningKeyStep(cfg, log);
     else serving = await startServing(cfg, log);
   } catch (err) {
@@ -86,11 +97,26 @@ async function main() {
 /** Steps 6-8 of one serving process: the whole console, or a WEB_CONCURRENCY worker. */
 async function serve(opts: Serving & { cfg: Config; log: Log; exit: (code: number) => Promise<void> }) {
   const { cfg, oauth, ops, log } = opts;
-  const next = await prepareNext({ dev, port: cfg.PORT });
+  const next = tokensOnly ? consoleServedElsewhere() : await prepareNext({ dev, port: cfg.PORT });
   const { createRequestPipeline } = await import("./start-up/request-pipeline");
   const server = await createRequestPipeline({ next, oauth, ops, trustProxyHops: cfg.TRUST_PROXY_HOPS });
   await listen(server, cfg.PORT, cfg.HOST);
   drainOnSignals({ server, log, close: [() => next.close(), closeServing(opts)], exit: opts.exit });
+}
+
+/** A token-only instance answers every console path with a 404 that says where the console is. */
+function consoleServedElsewhere(): PreparedNext {
+  const body = JSON.stringify({
+    error: "not_found",
+    error_description: "This instance serves only the authorization server (/oauth/*, /.well-known/*) and its probes; the console is served by the other instances.",
+  });
+  return {
+    handle: async (_req, res) => {
+      res.writeHead(404, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Length": Buffer.byteLength(body) });
+      res.end(body);
+    },
+    close: async () => {},
+  };
 }
 
 /**

@@ -156,6 +156,8 @@ export interface LaunchOptions {
   host?: string;
   /** Also write everything it prints to this file. */
   logFile?: string;
+  /** `tokens`: a token-only instance (`npm run start:tokens`), ready once /healthz answers. Default: the console. */
+  mode?: "start" | "tokens";
 }
 
 export async function startConsole(
@@ -167,7 +169,7 @@ export async function startConsole(
   const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   // node --import tsx rather than the tsx CLI: one process, so its PID is
   // the server's (a signal reaches it, RSS is the server's own).
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts", "start"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts", opts.mode ?? "start"], {
     cwd: root,
     env: {
       ...process.env,
@@ -200,7 +202,7 @@ export async function startConsole(
       throw new Error(`console did not start:\n${output.join("")}`);
     }
     try {
-      if ((await fetch(`${url}/api/auth/csrf`)).ok) break;
+      if ((await fetch(`${url}${opts.mode === "tokens" ? "/healthz" : "/api/auth/csrf"}`)).ok) break;
     } catch {
       // not yet listening
     }
