@@ -11,7 +11,9 @@
 //     with its p99), warm throughput vs one client (target >= 0.9x), and
 //     memory per cached client;
 //  5. usage counting (on everywhere above, as by default) vs USAGE_COUNTING=off
-//     on the fresh one-process console (target: on >= 0.95x off).
+//     on the fresh one-process console (target: on >= 0.95x off);
+//  6. a token-only instance (`npm run start:tokens`, no Next.js in the
+//     process), fresh vs the bare signer and reuse vs fresh, same targets.
 //
 // Setup: a fresh database (embedded PostgreSQL, or a new database on the
 // server of DATABASE_URL), RS256, client limits raised for the run. Every
@@ -90,6 +92,8 @@ async function main() {
     const reuse = await consoleTarget("console, 1 process, reuse", database.url, { ...limits, TOKEN_REUSE_SECONDS: "300" });
     const twoReuse = await consoleTarget("console, 2 processes, reuse", database.url, { ...limits, TOKEN_REUSE_SECONDS: "300", WEB_CONCURRENCY: "2" });
     const noUsage = await consoleTarget("console, 1 process, usage off", database.url, { ...limits, TOKEN_REUSE_SECONDS: "0", USAGE_COUNTING: "off" });
+    const tokens = await consoleTarget("token-only instance, 1 process", database.url, { ...limits, TOKEN_REUSE_SECONDS: "0" }, [], "tokens");
+    const tokensReuse = await consoleTarget("token-only instance, reuse", database.url, { ...limits, TOKEN_REUSE_SECONDS: "300" }, [], "tokens");
     const peerEnv = { BENCH_CLIENT_ID: hot!.clientId, BENCH_CLIENT_SECRET: hot!.secret };
     const oidc = await peerTarget("oidc-provider", "bench/peers/oidc-provider-server.ts", peerEnv);
     const bare = await peerTarget("node:http + jose (bound)", "bench/peers/bare-jose-server.ts", peerEnv);
@@ -97,13 +101,13 @@ async function main() {
     // Sanity: every server issues a token; the console's verify from its JWKS alone.
     const sample = (await (await post(fresh.url, hot!.body)).json()) as { access_token: string };
     await jwtVerify(sample.access_token, createRemoteJWKSet(new URL(`${fresh.url}/.well-known/jwks.json`)), { audience: "zeebe.camunda.io" });
-    for (const t of [twoProcesses, reuse, twoReuse, noUsage, oidc, bare]) {
+    for (const t of [twoProcesses, reuse, twoReuse, noUsage, tokens, tokensReuse, oidc, bare]) {
       const r = await post(t.url, hot!.body);
       if (r.status !== 200) throw new Error(`${t.name} answered ${r.status}: ${await r.text()}`);
     }
 
     // One client, interleaved rounds: machine noise hits every server alike.
-    const oneClient = [fresh, twoProcesses, reuse, twoReuse, oidc, bare, noUsage];
+    const oneClient = [fresh, twoProcesses, reuse, twoReuse, oidc, bare, noUsage, tokens, tokensReuse];
     for (const t of oneClient) await measure(t, [hot!], 2);
     const rounds = oneClient.map(() => [] as Run[]);
     for (let round = 0; round < ROUNDS; round++) {
@@ -145,8 +149,9 @@ async function consoleTarget(
   databaseUrl: string,
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  mode: "start" | "tokens" = "start",
 ): Promise<Target & { stop(): Promise<void> }> {
-  const c = await startConsole(databaseUrl, env, { nodeArgs });
+  const c = await startConsole(databaseUrl, env, { nodeArgs, mode });
   consoles.push(c);
   // WEB_CONCURRENCY: the URL answers with the first worker; wait for all.
   if (env.WEB_CONCURRENCY) {
@@ -250,7 +255,7 @@ function report(r: {
   memory: { clientBytes: number; clientWithTokenBytes: number };
   loadAtStart: string;
 }) {
-  const [fresh, two, reuse, twoReuse, oidc, bare, noUsage] = r.one as unknown as [Run, Run, Run, Run, Run, Run, Run];
+  const [fresh, two, reuse, twoReuse, oidc, bare, noUsage, tokens, tokensReuse] = r.one as unknown as [Run, Run, Run, Run, Run, Run, Run, Run, Run];
   console.log(`\n[bench] token endpoint, RS256, autocannon ${CONNECTIONS} connections on 127.0.0.1, median of ${ROUNDS} interleaved ${SECONDS} s rounds`);
   console.log(`[bench] machine: ${os.cpus().length} cores; load average at start ${r.loadAtStart}, at end ${loadAverage()}`);
   console.log("server                              tokens/s   p50 ms   p99 ms   errors   server CPU  CPU ms/token   load-generator CPU");
@@ -277,6 +282,12 @@ function report(r: {
       `reuse / fresh, 2 processes (WEB_CONCURRENCY = cores): ${x(twoReuse.perSecond / two.perSecond)}, reuse p99 ${twoReuse.p99} ms`,
       ">= 3x, p99 < 20 ms",
       twoReuse.perSecond / two.perSecond >= 3 && twoReuse.p99 < 20,
+    ],
+    [`token-only instance, fresh / bare signer: ${x(tokens.perSecond / bare.perSecond)}`, ">= 0.95x", tokens.perSecond / bare.perSecond >= 0.95],
+    [
+      `token-only instance, reuse / fresh: ${x(tokensReuse.perSecond / tokens.perSecond)}, reuse p99 ${tokensReuse.p99} ms`,
+      ">= 3x, p99 < 20 ms",
+      tokensReuse.perSecond / tokens.perSecond >= 3 && tokensReuse.p99 < 20,
     ],
     [`${fmt(MANY)} clients warm / one client: ${x(r.warm.perSecond / r.oneSameRounds.perSecond)}`, ">= 0.9x", r.warm.perSecond / r.oneSameRounds.perSecond >= 0.9],
     [`${fmt(MANY)} clients cold pass: ${fmt(r.cold.perSecond)}/s over ${r.cold.seconds.toFixed(1)} s, p99 ${r.cold.p99} ms`, "reported", undefined],
