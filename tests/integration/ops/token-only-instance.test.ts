@@ -3,10 +3,12 @@
 // sees a revocation made elsewhere on the next request, answers the probes,
 // refuses console paths with a 404 that says why (no Next.js in the process),
 // runs as WEB_CONCURRENCY workers too, and drains on SIGTERM with exit code 0.
+import { spawn } from "node:child_process";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { type RunningConsole, startConsole } from "@/tests/support/console-process";
+import { freePort } from "@/lib/db/embedded";
+import { root, type RunningConsole, startConsole } from "@/tests/support/console-process";
 import { makeApiClient, NOTIFIED, TEST_KEK } from "@/tests/support/oauth-factories";
 
 const running: RunningConsole[] = [];
@@ -85,5 +87,39 @@ describe("token-only instance", () => {
     expect([...app.output.join("").matchAll(/worker \d+ \(pid \d+\) listening/g)]).toHaveLength(2);
     await app.stop();
     expect(app.process.exitCode).toBe(0);
+  }, 120_000);
+
+  it("npm run start:tokens: SIGTERM to npm (what a container runtime sends) drains the server and exits 0, leaving no process behind", async () => {
+    const port = await freePort();
+    const npm = spawn("npm", ["run", "start:tokens"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
+        NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0000",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+    npm.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!/ready on /.test(output)) {
+      if (Date.now() > deadline || npm.exitCode !== null) throw new Error(`did not start:\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const serverPid = Number(/"pid":(\d+).*ready on/.exec(output)![1]);
+    expect(serverPid).not.toBe(npm.pid);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    npm.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"msg":"stopping"/);
+    // The server itself is gone too: nothing keeps the port or the database.
+    expect(() => process.kill(serverPid, 0)).toThrow();
   }, 120_000);
 });
