@@ -3,18 +3,21 @@ import { describe, expect, it, vi } from "vitest";
 import {
   DUMMY_HASH,
   SCRYPT_CONCURRENCY,
+  expectedCheckMs,
   hashPassword,
   needsRehash,
   verifyPassword,
+  verifyPasswordEvenly,
 } from "@/lib/auth/password";
 
 // Counts the scrypt computations running at once, under the module's own calls.
-const scrypts = vi.hoisted(() => ({ inFlight: 0, max: 0, started: 0, fail: 0 }));
+const scrypts = vi.hoisted(() => ({ inFlight: 0, max: 0, started: 0, fail: 0, Ns: [] as number[] }));
 vi.mock("node:crypto", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:crypto")>();
   const scrypt = ((...args: Parameters<typeof real.scrypt>) => {
     const done = args.pop() as (err: Error | null, key: Buffer) => void;
     scrypts.started++;
+    scrypts.Ns.push((args[3] as { N: number }).N);
     scrypts.inFlight++;
     scrypts.max = Math.max(scrypts.max, scrypts.inFlight);
     if (scrypts.fail > 0) {
@@ -99,4 +102,54 @@ describe("password hashing", () => {
     await Promise.all(Array.from({ length: 6 }, () => verifyPassword("x", stored)));
     expect(scrypts.max).toBe(SCRYPT_CONCURRENCY);
   }, 60_000);
+
+  describe("sign-in's check takes as long whatever is stored", () => {
+    const elapsed = async (work: () => Promise<unknown>) => {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
+    };
+
+    it("a hash at older parameters: the answer waits until a check at today's parameters would have finished", async () => {
+      const old = legacyHash("correct horse battery", 2 ** 15);
+      // In a process that has measured nothing yet, a check against the dummy hash runs beside the real one.
+      vi.resetModules();
+      const fresh = await import("@/lib/auth/password");
+      expect(fresh.expectedCheckMs()).toBeUndefined();
+      scrypts.Ns = [];
+      await expect(fresh.verifyPasswordEvenly("wrong password", old)).resolves.toBe(false);
+      expect(scrypts.Ns.sort((a, b) => a - b)).toEqual([2 ** 15, 2 ** 17]);
+      expect(fresh.expectedCheckMs()).toBeGreaterThan(0);
+      // From then on no extra computation, only the wait: a wrong password and the right one.
+      scrypts.Ns = [];
+      for (const password of ["another wrong one", "correct horse battery"]) {
+        const target = expectedCheckMs()!;
+        const ms = await elapsed(() => verifyPasswordEvenly(password, old));
+        expect(ms).toBeGreaterThanOrEqual(target - 5);
+      }
+      expect(scrypts.Ns).toEqual([2 ** 15, 2 ** 15]);
+      await expect(verifyPasswordEvenly("correct horse battery", old)).resolves.toBe(true);
+    }, 60_000);
+
+    it("a stored value that is no hash waits as long too, and matches nothing", async () => {
+      await verifyPassword("x", DUMMY_HASH); // a measurement exists
+      for (const stored of ["", "bcrypt$whatever", `scrypt$${2 ** 24}$8$1$c2FsdA$a2V5`]) {
+        scrypts.Ns = [];
+        const target = expectedCheckMs()!;
+        let ok: boolean | undefined;
+        const ms = await elapsed(async () => (ok = await verifyPasswordEvenly("x", stored)));
+        expect(ok).toBe(false);
+        expect(ms).toBeGreaterThanOrEqual(target - 5);
+        expect(scrypts.Ns).toEqual([]); // refused, never computed
+      }
+    }, 60_000);
+
+    it("a hash at today's parameters is simply checked: one computation, no wait added", async () => {
+      const hash = await hashPassword("correct horse battery");
+      scrypts.Ns = [];
+      await expect(verifyPasswordEvenly("correct horse battery", hash)).resolves.toBe(true);
+      await expect(verifyPasswordEvenly("wrong", hash)).resolves.toBe(false);
+      expect(scrypts.Ns).toEqual([2 ** 17, 2 ** 17]);
+    }, 60_000);
+  });
 });

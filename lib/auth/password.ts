@@ -41,15 +41,28 @@ async function withScryptSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function scrypt(password: string, salt: Buffer, { N, r, p }: Params): Promise<Buffer> {
+const cost = ({ N, r, p }: Params) => N * r * p;
+const TODAY = cost(SCRYPT_PARAMS);
+/** How long one computation at today's parameters takes here (moving average, slot wait excluded); unknown until one ran. */
+let todayMs: number | undefined;
+
+function scrypt(password: string, salt: Buffer, params: Params): Promise<Buffer> {
+  return timedScrypt(password, salt, params).then((r) => r.key);
+}
+
+function timedScrypt(password: string, salt: Buffer, { N, r, p }: Params): Promise<{ key: Buffer; ms: number }> {
   return withScryptSlot(
     () =>
-      new Promise<Buffer>((resolve, reject) =>
+      new Promise<{ key: Buffer; ms: number }>((resolve, reject) => {
+        const started = performance.now();
         // maxmem: node's default (32 MiB) is below what N=2^17 needs; twice the need leaves headroom.
-        scryptCb(password.normalize("NFKC"), salt, KEYLEN, { N, r, p, maxmem: 2 * 128 * N * r }, (err, key) =>
-          err ? reject(err) : resolve(key),
-        ),
-      ),
+        scryptCb(password.normalize("NFKC"), salt, KEYLEN, { N, r, p, maxmem: 2 * 128 * N * r }, (err, key) => {
+          if (err) return reject(err);
+          const ms = performance.now() - started;
+          if (cost({ N, r, p }) === TODAY) todayMs = todayMs === undefined ? ms : 0.8 * todayMs + 0.2 * ms;
+          resolve({ key, ms });
+        });
+      }),
   );
 }
 
@@ -81,6 +94,41 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, parsed.salt, parsed);
   return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
 }
+
+/**
+ * verifyPassword for sign-in, where the time to answer must not tell one
+ * account from another. A hash stored at weaker parameters (an account that
+ * has not signed in since they were raised) is quicker to check than today's,
+ * and a stored value that is no hash at all takes no time: either would let
+ * anyone timing wrong passwords pick those accounts out. Their answer is held
+ * back until a check at today's parameters would have finished (the time one
+ * takes here, measured on real checks); before any was measured, a check
+ * against DUMMY_HASH runs beside the real one and supplies the measurement.
+ */
+export async function verifyPasswordEvenly(password: string, stored: string): Promise<boolean> {
+  const parsed = parse(stored);
+  if (parsed && cost(parsed) >= TODAY) return verifyPassword(password, stored);
+  if (todayMs === undefined) {
+    const [ok] = await Promise.all([verifyPassword(password, stored), verifyPassword(password, DUMMY_HASH)]);
+    return ok;
+  }
+  const target = todayMs;
+  let ok = false;
+  let ms = 0;
+  if (parsed) {
+    const checked = await timedScrypt(password, parsed.salt, parsed);
+    ok = checked.key.length === parsed.hash.length && timingSafeEqual(checked.key, parsed.hash);
+    ms = checked.ms;
+  } else {
+    // Waits for a slot like a real check would, then computes nothing.
+    await withScryptSlot(async () => {});
+  }
+  if (target > ms) await new Promise((resolve) => setTimeout(resolve, target - ms));
+  return ok;
+}
+
+/** The time a check at today's parameters takes here (for tests), once one has run. */
+export const expectedCheckMs = () => todayMs;
 
 /** True when a stored hash was written with other parameters than today's: store it anew after a successful check. */
 export function needsRehash(stored: string): boolean {

@@ -4,7 +4,7 @@
 // database message.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPasswordEvenly } from "@/lib/auth/password";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const credentialsSchema = z.object({
@@ -48,8 +48,9 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
       omit: { passwordHash: false },
       include: { memberships: { select: { id: true }, take: 1 } },
     });
-    // Hash even for unknown emails so response time does not reveal accounts.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    // Hash even for unknown emails, and hold back the answer for a hash at
+    // older parameters, so response time does not reveal accounts.
+    const ok = await verifyPasswordEvenly(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
     await attempt.succeeded();
     if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, password);

@@ -23,6 +23,11 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
       checks.count++;
       return real.verifyPassword(password, stored);
     },
+    // Sign-in's check.
+    verifyPasswordEvenly: async (password: string, stored: string) => {
+      checks.count++;
+      return real.verifyPasswordEvenly(password, stored);
+    },
   };
 });
 

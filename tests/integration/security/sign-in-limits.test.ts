@@ -14,9 +14,9 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/auth/password")>();
   return {
     ...real,
-    verifyPassword: async (password: string, stored: string) => {
+    verifyPasswordEvenly: async (password: string, stored: string) => {
       checks.count++;
-      return real.verifyPassword(password, stored);
+      return real.verifyPasswordEvenly(password, stored);
     },
   };
 });
