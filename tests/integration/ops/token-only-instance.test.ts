@@ -4,12 +4,13 @@
 // refuses console paths with a 404 that says why (no Next.js in the process),
 // runs as WEB_CONCURRENCY workers too, and drains on SIGTERM with exit code 0.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freePort } from "@/lib/db/embedded";
 import { root, type RunningConsole, startConsole } from "@/tests/support/console-process";
-import { makeApiClient, NOTIFIED, TEST_KEK } from "@/tests/support/oauth-factories";
+import { makeApiClient, NOTIFIED, TEST_KEK, testIp } from "@/tests/support/oauth-factories";
 
 const running: RunningConsole[] = [];
 afterAll(() => Promise.all(running.map((r) => r.stop())));
@@ -22,6 +23,12 @@ async function startTokenInstance(env: Record<string, string> = {}) {
       KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
       RATE_LIMIT_IP_POINTS: "1000000",
       RATE_LIMIT_CLIENT_POINTS: "1000000",
+      RATE_LIMIT_FAILED_POINTS: "1000000",
+      // Callers of their own (X-Forwarded-For below, counters under their own
+      // prefix with REDIS_URL): other tests' instances on this database block
+      // 127.0.0.1 now and then, and every instance hears of a block.
+      TRUST_PROXY_HOPS: "1",
+      REDIS_KEY_PREFIX: `token-only-${randomBytes(6).toString("hex")}:`,
       TOKEN_REUSE_SECONDS: "0",
       ...env,
     },
@@ -31,10 +38,12 @@ async function startTokenInstance(env: Record<string, string> = {}) {
   return instance;
 }
 
+const caller = testIp();
+
 function requestToken(url: string, clientId: string, secret: string) {
   return fetch(`${url}/oauth/token`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": caller },
     body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: secret }),
   });
 }
