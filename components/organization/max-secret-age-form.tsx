@@ -2,18 +2,19 @@
 // Owners choose the organization's maximum secret age.
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import { MAX_SECRET_AGE_CHOICES } from "@/lib/api-clients/secret-expiry";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 type Result = ActionResult<{ maxSecretAgeDays: number | null; changed: boolean }>;
 
-export function MaxSecretAgeForm({ current, action }: { current: number | null; action: (prev: Result | undefined, input: FormData) => Promise<Result> }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+export function MaxSecretAgeForm({ current, action }: { current: number | null; action: FormAction<Result> }) {
+  // With JavaScript, onSubmit; without it (or before it loads), the form POSTs to the same server action.
+  const [state, onSubmit, pending, formAction] = useFormAction(action);
   // A value set through the API that is not one of the offered choices stays selectable.
   const choices = current !== null && !(MAX_SECRET_AGE_CHOICES as readonly number[]).includes(current) ? [...MAX_SECRET_AGE_CHOICES, current].sort((a, b) => a - b) : MAX_SECRET_AGE_CHOICES;
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
       <label className="space-y-1.5">
         <span className="block text-sm font-medium text-slate-800">Maximum secret age</span>
         <select

@@ -4,6 +4,7 @@
 // expiring and expired secrets, and the token endpoint refuses an expired one.
 import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
 import { createCluster, expect, signIn, sql, test } from "./fixtures";
+import { SIZES, checkView, screenshot } from "./support/layout-checks";
 
 async function seedClient(organizationId: string, clusterId: string, name: string, expiresInDays: number) {
   const secret = generateClientSecret();
@@ -89,4 +90,78 @@ test("only owners change the maximum secret age", async ({ page, makeAccount, ow
   await page.goto("/organization/secrets");
   await expect(page.getByText("Only owners can change it.")).toBeVisible();
   await expect(page.getByLabel("Maximum secret age")).toHaveCount(0);
+});
+
+async function savedMaxSecretAge(organizationId: string): Promise<number | null> {
+  const { rows } = await sql().query<{ max_secret_age_days: number | null }>("SELECT max_secret_age_days FROM organizations WHERE id = $1", [organizationId]);
+  return rows[0]!.max_secret_age_days;
+}
+
+test("with JavaScript the maximum secret age saves in place (no page load) and stays after reload", async ({ page, owner }) => {
+  await page.goto("/organization/secrets");
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(`${r.method()} ${r.url()}`);
+  });
+  await page.getByLabel("Maximum secret age").selectOption("180");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved. New secrets follow this policy from now on.")).toBeVisible();
+  expect(documents).toEqual([]);
+  expect(await savedMaxSecretAge(owner.organizationId)).toBe(180);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await checkView(page, `secret-policy-saved-${size.name}`);
+  }
+  await page.reload();
+  await expect(page.getByLabel("Maximum secret age")).toHaveValue("180");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the owner changes the maximum secret age: the form posts, the page confirms, the value stays", async ({ page, owner }) => {
+    await page.goto("/organization/secrets");
+    await page.getByLabel("Maximum secret age").selectOption("30");
+    const submitted = page.waitForRequest((r) => r.url().includes("/organization/secrets") && r.resourceType() === "document");
+    await page.getByRole("button", { name: "Save" }).click();
+    const request = await submitted;
+    expect(request.method()).toBe("POST");
+    await expect(page.getByText("Saved. New secrets follow this policy from now on.")).toBeVisible();
+    await expect(page.getByLabel("Maximum secret age")).toHaveValue("30");
+    expect(await savedMaxSecretAge(owner.organizationId)).toBe(30);
+    const events = await sql().query("SELECT metadata FROM audit_events WHERE organization_id = $1 AND action = 'organization.max_secret_age_changed'", [
+      owner.organizationId,
+    ]);
+    expect(events.rows).toEqual([{ metadata: { from: null, to: 30 } }]);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `secret-policy-no-js-saved-${size.name}`);
+    }
+
+    // After a reload (a plain GET) the saved value is the one selected; back to no maximum.
+    await page.goto("/organization/secrets");
+    await expect(page.getByLabel("Maximum secret age")).toHaveValue("30");
+    await expect(page.getByText("Saved.")).toHaveCount(0);
+    await page.getByLabel("Maximum secret age").selectOption("");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Saved. New secrets follow this policy from now on.")).toBeVisible();
+    expect(await savedMaxSecretAge(owner.organizationId)).toBeNull();
+  });
+
+  test("a refused value comes back as an error next to the form and changes nothing", async ({ page, owner }) => {
+    await sql().query("UPDATE organizations SET max_secret_age_days = 90 WHERE id = $1", [owner.organizationId]);
+    await page.goto("/organization/secrets");
+    // A value the form does not offer (a tampered or stale page), sent as the browser would send it.
+    await page.route("**/organization/secrets", async (route) => {
+      const r = route.request();
+      if (r.method() !== "POST") return route.fallback();
+      const body = r.postDataBuffer()!.toString("latin1").replace(/(name="maxSecretAgeDays"\r\n\r\n)90/, "$15000");
+      expect(body).toContain("5000");
+      await route.continue({ postData: Buffer.from(body, "latin1") });
+    });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Choose at most 3650 days.")).toBeVisible();
+    expect(await savedMaxSecretAge(owner.organizationId)).toBe(90);
+    await screenshot(page, "secret-policy-no-js-error-desktop");
+  });
 });
