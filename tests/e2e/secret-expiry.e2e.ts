@@ -162,6 +162,6 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Choose at most 3650 days.")).toBeVisible();
     expect(await savedMaxSecretAge(owner.organizationId)).toBe(90);
-    await screenshot(page, "secret-policy-no-js-error-desktop");
+    await screenshot(page, "secret-policy-no-js-error");
   });
 });
