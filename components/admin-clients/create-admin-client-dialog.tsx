@@ -61,7 +61,7 @@ function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSec
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Name" hint="Up to 100 characters, unique in the organization. Name it after the tool or pipeline that uses it." errors={fe?.name}>
         {(p) => (
-          // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
+          // Focused on open: the dialog opens to fill in this one field.
           <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. terraform-ci" autoFocus />
         )}
       </Field>

@@ -78,7 +78,7 @@ function CreateClientForm({
       {state && !state.ok && !fe && <FormError message={state.error} />}
       <Field label="Client name" hint="Unique within this cluster." errors={fe?.name}>
         {(p) => (
-          // biome-ignore lint/a11y/noAutofocus: the dialog opens to fill in this one field
+          // Focused on open: the dialog opens to fill in this one field.
           <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. order-worker" autoFocus />
         )}
       </Field>
