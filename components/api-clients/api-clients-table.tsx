@@ -7,8 +7,7 @@ import { useRef, useState } from "react";
 import Link from "next/link";
 import type { ApiClientView } from "@/lib/api-clients/list-clients";
 import type { ClientSortKey, SortDirection } from "@/lib/api-clients/list-query";
-import type { ClientUsage } from "@/lib/usage/client-usage";
-import { UsageSparkline } from "@/components/usage/usage-sparkline";
+import { NO_USAGE, UsageSparkline, type SparklineUsage } from "@/components/usage/usage-sparkline";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { DropdownMenu } from "radix-ui";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -75,8 +74,8 @@ export function ApiClientsTable({
 }: {
   clusterId: string;
   clients: ApiClientView[];
-  /** Tokens per hour etc. by client ID, shown under "Last used". */
-  usage?: Record<string, ClientUsage>;
+  /** Tokens per hour etc. by client ID, shown under "Last used"; a client left out has none. */
+  usage?: Record<string, SparklineUsage>;
   connection: ClusterConnection;
   /** Absent for members who may only view the list. */
   actions?: ClientRowActions;
@@ -106,7 +105,19 @@ export function ApiClientsTable({
           <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-44" />
           <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
           <Th className="w-36">Status</Th>
-          {actions && <Th className="w-16"><span className="sr-only">Actions</span></Th>}
+          {actions && (
+            <Th className="w-16">
+              <span className="sr-only">Actions</span>
+              {/* The rows' "⋯" icon, drawn once: each row's button uses it. */}
+              <svg aria-hidden="true" className="hidden">
+                <symbol id={ROW_MENU_ICON} viewBox="0 0 16 16" fill="currentColor">
+                  <circle cx="3" cy="8" r="1.4" />
+                  <circle cx="8" cy="8" r="1.4" />
+                  <circle cx="13" cy="8" r="1.4" />
+                </symbol>
+              </svg>
+            </Th>
+          )}
         </THead>
         <TBody>
           {clients.map((c) => {
@@ -126,7 +137,7 @@ export function ApiClientsTable({
                     { label: "Revoke", danger: true, run: () => setRevoking(target) },
                   ];
             return (
-              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "bg-slate-50" : "md:hover:bg-slate-50"}>
+              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "md:bg-slate-50" : "md:hover:bg-slate-50"}>
                 <Td wide className={actions ? "min-w-0 max-md:pr-10" : "min-w-0"}>
                   <span
                     title={c.name}
@@ -150,7 +161,7 @@ export function ApiClientsTable({
                 </Td>
                 <Td label="Last used" className="text-slate-600">
                   {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
-                  <UsageSparkline usage={usage?.[c.clientId]} name={c.name} />
+                  <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} />
                 </Td>
                 <Td label="Status">
                   <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />
@@ -195,6 +206,9 @@ interface RowAction {
   run: () => void;
 }
 
+/** The id of the "⋯" icon's symbol, drawn once in the table's header. */
+const ROW_MENU_ICON = "row-menu-icon";
+
 const menuItem =
   "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
@@ -207,12 +221,10 @@ function RowActionsMenu({ name, items, onOpener }: { name: string; items: RowAct
         aria-label={`Actions for ${name}`}
         onPointerDown={(e) => onOpener(e.currentTarget)}
         onKeyDown={(e) => onOpener(e.currentTarget)}
-        className="inline-flex size-8 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 data-[state=open]:bg-slate-100"
+        className="row-menu-button"
       >
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
-          <circle cx="3" cy="8" r="1.4" />
-          <circle cx="8" cy="8" r="1.4" />
-          <circle cx="13" cy="8" r="1.4" />
+        <svg aria-hidden="true" className="size-4">
+          <use href={`#${ROW_MENU_ICON}`} />
         </svg>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

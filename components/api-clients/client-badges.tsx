@@ -6,11 +6,10 @@ import { expiresInWords } from "@/lib/api-clients/secret-expiry";
 
 export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
   return (
-    <ul aria-label="Scopes" className="flex flex-wrap gap-1">
+    // Each badge's look: `.scope-badges > li` in app/globals.css (once per page, not per badge).
+    <ul aria-label="Scopes" className="scope-badges flex flex-wrap gap-1">
       {scopes.map((s) => (
-        <li key={s} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700 ring-1 ring-slate-200 ring-inset">
-          {SCOPE_LABELS[s]}
-        </li>
+        <li key={s}>{SCOPE_LABELS[s]}</li>
       ))}
     </ul>
   );
@@ -52,7 +51,7 @@ export function StatusBadge({
         : null;
   return (
     <div>
-      <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.text}`}>
+      <span className={`status-badge ${s.text}`}>
         <span aria-hidden="true" className={`size-1.5 rounded-full ${s.dot}`} />
         {s.label}
       </span>

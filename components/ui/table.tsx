@@ -2,7 +2,9 @@
 // scrolling sideways inside the card if it must (the card is the containing
 // block, so even visually hidden headers stay inside it). Below `md`: each
 // row becomes a card and each cell shows its column name (`label`) above
-// its value, so nothing is wider than the phone.
+// its value, so nothing is wider than the phone. The rows' and cells' own
+// classes are in app/globals.css (`.data-table`): written once there, not
+// on every cell of every row.
 import { cn } from "@/components/ui/cn";
 
 export function Table({
@@ -13,7 +15,7 @@ export function Table({
 }: React.ComponentProps<"table"> & { tableClassName?: string }) {
   return (
     <div className={cn("relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200 max-md:overflow-visible max-md:bg-transparent max-md:ring-0", className)}>
-      <table {...props} className={cn("w-full text-left text-sm max-md:block", tableClassName)}>
+      <table {...props} className={cn("data-table w-full text-left text-sm max-md:block", tableClassName)}>
         {children}
       </table>
     </div>
@@ -40,18 +42,8 @@ export function TBody({ children }: { children: React.ReactNode }) {
   return <tbody className="divide-y divide-slate-100 max-md:block max-md:space-y-3 max-md:divide-y-0">{children}</tbody>;
 }
 
-export function Tr({ children, className, ...props }: React.ComponentProps<"tr">) {
-  return (
-    <tr
-      {...props}
-      className={cn(
-        "max-md:relative max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-3 max-md:rounded-xl max-md:bg-white max-md:p-4 max-md:ring-1 max-md:ring-slate-200",
-        className,
-      )}
-    >
-      {children}
-    </tr>
-  );
+export function Tr(props: React.ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
 /**
@@ -69,13 +61,7 @@ export function Td({
     <td
       {...props}
       data-label={label}
-      className={cn(
-        "min-w-0 px-4 py-3 align-top max-md:block max-md:p-0",
-        wide && "max-md:col-span-2",
-        label &&
-          "max-md:before:mb-0.5 max-md:before:block max-md:before:font-sans max-md:before:tracking-normal max-md:before:text-xs max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]",
-        className,
-      )}
+      className={cn(wide && "max-md:col-span-2", className) || undefined}
     >
       {children}
     </td>

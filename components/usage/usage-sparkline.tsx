@@ -1,14 +1,22 @@
 // A client's tokens per hour over the last 7 days, as a small bar chart next
 // to "Last used". Plain SVG: one path for all bars (a few bytes per busy
 // hour, nothing for idle ones), the current hour drawn on its own. The
-// figures are in the label for screen readers and in the tooltip. Mid-tone
-// colours on a translucent track read in a light and a dark theme alike.
+// figures are in the <title>: the chart's accessible name for screen
+// readers and its tooltip (one copy of the sentence, not an aria-label
+// too). Mid-tone colours on a translucent track read in a light and a dark
+// theme alike.
 import type { ClientUsage } from "@/lib/usage/client-usage";
 
 const W = 168;
 const H = 24;
 
-export function UsageSparkline({ usage, name }: { usage: ClientUsage | undefined; name: string }) {
+/** What the chart draws: a client's usage without its window's start. */
+export type SparklineUsage = Pick<ClientUsage, "tokensPerHour" | "tokens" | "failedAuth" | "rateLimited">;
+
+/** A client with no usage in the window: an empty chart, "0 tokens in 7 d". */
+export const NO_USAGE: SparklineUsage = { tokensPerHour: [], tokens: 0, failedAuth: 0, rateLimited: 0 };
+
+export function UsageSparkline({ usage, name }: { usage: SparklineUsage | undefined; name: string }) {
   if (!usage) return null;
   const values = usage.tokensPerHour;
   const current = values.at(-1) ?? 0;
@@ -28,13 +36,12 @@ export function UsageSparkline({ usage, name }: { usage: ClientUsage | undefined
     <div className="mt-1.5" data-usage-current-hour={current} data-usage-total={usage.tokens}>
       <svg
         role="img"
-        aria-label={label}
         viewBox={`0 0 ${W} ${H}`}
         preserveAspectRatio="none"
         className="block h-6 w-[8.5rem] rounded-sm bg-slate-500/10"
       >
         <title>{label}</title>
-        <path d={d} className="fill-sky-500" />
+        {d && <path d={d} className="fill-sky-500" />}
         {currentHeight > 0 && <rect x={W - 1} y={H - currentHeight} width={1} height={currentHeight} className="fill-brand-500" />}
       </svg>
       <span className="mt-0.5 block text-xs text-slate-500" aria-hidden="true">

@@ -42,3 +42,16 @@ export async function clientUsage(
   }
   return out;
 }
+
+/**
+ * For a page of charts: only the clients with any usage in the window, and
+ * without `from` (a chart draws a client left out as empty). On a page of
+ * idle clients, 20 arrays of 168 zeros were 9 KB of the page's payload.
+ */
+export function activeUsage(usage: Record<string, ClientUsage>): Record<string, Omit<ClientUsage, "from">> {
+  const out: Record<string, Omit<ClientUsage, "from">> = {};
+  for (const [clientId, { from: _from, ...u }] of Object.entries(usage)) {
+    if (u.tokens > 0 || u.failedAuth > 0 || u.rateLimited > 0) out[clientId] = u;
+  }
+  return out;
+}

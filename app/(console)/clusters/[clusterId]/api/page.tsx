@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
-import { clientUsage } from "@/lib/usage/client-usage";
+import { activeUsage, clientUsage } from "@/lib/usage/client-usage";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { duration } from "@/lib/api-clients/rate-limit-summary";
 import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
@@ -112,7 +112,7 @@ export default async function ClusterApiPage({
           <ApiClientsTable
             clusterId={cluster.id}
             clients={list.clients}
-            usage={usage}
+            usage={activeUsage(usage)}
             connection={connection}
             actions={
               manage
