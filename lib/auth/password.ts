@@ -88,11 +88,18 @@ function parse(stored: string): StoredHash | null {
   return { ...params, salt: Buffer.from(salt, "base64url"), hash: Buffer.from(hash, "base64url") };
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parsed = parse(stored);
-  if (!parsed) return false;
-  const key = await scrypt(password, parsed.salt, parsed);
+/** Whether a computed key is the stored one, in constant time. */
+function matches(key: Buffer, parsed: StoredHash): boolean {
   return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
+}
+
+async function verifyParsed(password: string, parsed: StoredHash | null): Promise<boolean> {
+  if (!parsed) return false;
+  return matches(await scrypt(password, parsed.salt, parsed), parsed);
+}
+
+export function verifyPassword(password: string, stored: string): Promise<boolean> {
+  return verifyParsed(password, parse(stored));
 }
 
 /**
@@ -107,9 +114,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
  */
 export async function verifyPasswordEvenly(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
-  if (parsed && cost(parsed) >= TODAY) return verifyPassword(password, stored);
+  if (parsed && cost(parsed) >= TODAY) return verifyParsed(password, parsed);
   if (todayMs === undefined) {
-    const [ok] = await Promise.all([verifyPassword(password, stored), verifyPassword(password, DUMMY_HASH)]);
+    const [ok] = await Promise.all([verifyParsed(password, parsed), verifyPassword(password, DUMMY_HASH)]);
     return ok;
   }
   const target = todayMs;
@@ -117,7 +124,7 @@ export async function verifyPasswordEvenly(password: string, stored: string): Pr
   let ms = 0;
   if (parsed) {
     const checked = await timedScrypt(password, parsed.salt, parsed);
-    ok = checked.key.length === parsed.hash.length && timingSafeEqual(checked.key, parsed.hash);
+    ok = matches(checked.key, parsed);
     ms = checked.ms;
   } else {
     // Waits for a slot like a real check would, then computes nothing.
