@@ -8,22 +8,17 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, fieldError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
-import { LINK_STATE_MESSAGES, type LinkState, linkState, parseLinkToken, useLink } from "@/lib/one-time-links/links";
+import { findOpenLink, type LinkState, linkError, redeemLink } from "@/lib/one-time-links/links";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type InvitationView =
   | { state: "open"; email: string; role: Role; organizationName: string; expiresAt: Date }
   | { state: Exclude<LinkState, "open">; message: string };
 
-const unusable = (state: Exclude<LinkState, "open">): InvitationView => ({ state, message: LINK_STATE_MESSAGES[state] });
-
 /** What the invitation page shows for a token: the invitation, or why it cannot be used. */
 export async function describeInvitation(token: string, now = new Date()): Promise<InvitationView> {
-  const hash = parseLinkToken("invitation", token);
-  if (!hash) return unusable("unknown");
-  const found = await linkState(db(), "invitation", hash, now);
-  if (!found) return unusable("unknown");
-  if (found.state !== "open") return unusable(found.state);
+  const found = await findOpenLink("invitation", token, now);
+  if (found.state !== "open") return found;
   const inv = await db().invitation.findUniqueOrThrow({
     where: { id: found.id },
     select: { email: true, role: true, expiresAt: true, organization: { select: { name: true } } },
@@ -36,21 +31,15 @@ export interface JoinedMember {
   organizationId: string;
 }
 
-const linkError = (state: Exclude<LinkState, "open">) => new AppError("conflict", LINK_STATE_MESSAGES[state]);
-
 /** Uses the link and adds `userOf(invitation)` to its organization, in one transaction. */
 async function join(
   token: string,
   now: Date,
   userOf: (tx: Tx, invitation: { email: string }) => Promise<JoinedMember["user"]>,
 ): Promise<JoinedMember> {
-  const hash = parseLinkToken("invitation", token);
-  if (!hash) throw linkError("unknown");
-  return db().$transaction(async (tx) => {
-    const used = await useLink(tx, "invitation", hash, now);
-    if (!used.ok) throw linkError(used.state);
+  return redeemLink("invitation", token, now, async (tx, id) => {
     const invitation = await tx.invitation.findUniqueOrThrow({
-      where: { id: used.id },
+      where: { id },
       select: { id: true, email: true, role: true, organizationId: true },
     });
     const user = await userOf(tx, invitation);

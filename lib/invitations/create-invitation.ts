@@ -4,10 +4,9 @@
 // organization's own members. A new invitation for the same email replaces
 // an open one (the partial unique index keeps at most one open).
 import "server-only";
-import { db } from "@/lib/db/client";
 import { AppError, fieldError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import { issueLink, LINK_KINDS } from "@/lib/one-time-links/links";
+import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -23,47 +22,42 @@ export interface CreatedInvitation {
 
 export async function createInvitation(actor: Principal, input: { email: string; role: Role }, now = new Date()): Promise<CreatedInvitation> {
   if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can invite another owner.");
-  const link = issueLink("invitation", now);
   try {
-    return await db().$transaction(async (tx) => {
-      const member = await tx.membership.findFirst({
-        where: { organizationId: actor.organizationId, user: { email: input.email } },
-        select: { id: true },
-      });
-      if (member) throw fieldError("conflict", { email: ["This person is already a member of the organization."] });
-      const replaced = await tx.invitation.updateMany({
-        where: { organizationId: actor.organizationId, email: input.email, usedAt: null, revokedAt: null },
-        data: { revokedAt: now, revokedByEmail: actor.email },
-      });
-      const invitation = await tx.invitation.create({
-        data: {
+    const { id, url, expiresAt, lifetime } = await issueOneTimeLink("invitation", now, {
+      check: async (tx) => {
+        const member = await tx.membership.findFirst({
+          where: { organizationId: actor.organizationId, user: { email: input.email } },
+          select: { id: true },
+        });
+        if (member) throw fieldError("conflict", { email: ["This person is already a member of the organization."] });
+      },
+      revokeOpen: (tx) =>
+        tx.invitation.updateMany({
+          where: { organizationId: actor.organizationId, email: input.email, usedAt: null, revokedAt: null },
+          data: { revokedAt: now, revokedByEmail: actor.email },
+        }),
+      store: (tx, row) =>
+        tx.invitation.create({
+          data: {
+            organizationId: actor.organizationId,
+            email: input.email,
+            role: input.role,
+            invitedById: actor.userId,
+            invitedByEmail: actor.email,
+            ...row,
+          },
+          select: { id: true },
+        }),
+      audit: (tx, { id, expiresAt, replaced }) =>
+        recordEvent(tx, {
           organizationId: actor.organizationId,
-          email: input.email,
-          role: input.role,
-          tokenHash: link.tokenHash,
-          invitedById: actor.userId,
-          invitedByEmail: actor.email,
-          createdAt: now,
-          expiresAt: link.expiresAt,
-        },
-        select: { id: true },
-      });
-      await recordEvent(tx, {
-        organizationId: actor.organizationId,
-        actor,
-        action: "invitation.created",
-        target: { type: "invitation", id: invitation.id, name: input.email },
-        metadata: { role: input.role, expiresAt: link.expiresAt.toISOString(), replacedOpenInvitation: replaced.count > 0 },
-      });
-      return {
-        invitationId: invitation.id,
-        email: input.email,
-        role: input.role,
-        url: link.url,
-        expiresAt: link.expiresAt,
-        lifetime: LINK_KINDS.invitation.lifetime,
-      };
+          actor,
+          action: "invitation.created",
+          target: { type: "invitation", id, name: input.email },
+          metadata: { role: input.role, expiresAt: expiresAt.toISOString(), replacedOpenInvitation: replaced },
+        }),
     });
+    return { invitationId: id, email: input.email, role: input.role, url, expiresAt, lifetime };
   } catch (err) {
     // Two invitations for one email at the same moment: the partial unique index lets one through.
     if ((err as { code?: string }).code === "P2002") {

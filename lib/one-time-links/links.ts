@@ -1,6 +1,6 @@
 // One-time links: invitations to an organization and password-reset links
 // share everything about the link itself, here: how a token is generated,
-// recognised, hashed, turned into a URL, and used up.
+// recognised, hashed, turned into a URL, issued and used up.
 //
 // Token format: <prefix><43 chars base64url = 32 random bytes>, e.g.
 // cci_... for an invitation and ccr_... for a password reset, so a leak
@@ -16,8 +16,9 @@
 // the first rolled back). "now" is passed in so tests control the clock.
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -110,4 +111,82 @@ export async function useLink(
   const state = (await linkState(tx, kind, tokenHash, now))?.state ?? "unknown";
   // Open here means another transaction used it and rolled back in between: say "used" rather than retry.
   return { ok: false, state: state === "open" ? "used" : state };
+}
+
+/** The refusal for a link that cannot be used: its holder's message, as a conflict. */
+export const linkError = (state: Exclude<LinkState, "open">) => new AppError("conflict", LINK_STATE_MESSAGES[state]);
+
+export type OpenLink = { state: "open"; id: string } | { state: Exclude<LinkState, "open">; message: string };
+
+const unusable = (state: Exclude<LinkState, "open">): OpenLink => ({ state, message: LINK_STATE_MESSAGES[state] });
+
+/** The row id of the open link with this token, or why it cannot be used (without using it). */
+export async function findOpenLink(kind: LinkKind, token: string, now: Date = new Date()): Promise<OpenLink> {
+  const hash = parseLinkToken(kind, token);
+  const found = hash ? await linkState(db(), kind, hash, now) : null;
+  if (!found) return unusable("unknown");
+  return found.state === "open" ? { state: "open", id: found.id } : unusable(found.state);
+}
+
+/**
+ * Uses the link with this token and runs what it does, `then`, in the same
+ * transaction: a refusal in `then` rolls the use back and leaves the link
+ * usable. A link that cannot be used throws linkError.
+ */
+export async function redeemLink<T>(kind: LinkKind, token: string, now: Date, then: (tx: Tx, id: string) => Promise<T>): Promise<T> {
+  const hash = parseLinkToken(kind, token);
+  if (!hash) throw linkError("unknown");
+  return db().$transaction(async (tx) => {
+    const used = await useLink(tx, kind, hash, now);
+    if (!used.ok) throw linkError(used.state);
+    return then(tx, used.id);
+  });
+}
+
+/** The columns every stored link has, for a new one. */
+export interface NewLinkRow {
+  tokenHash: Buffer<ArrayBuffer>;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface IssuedOneTimeLink<S> {
+  /** What `check` found: whom the link is for. */
+  subject: S;
+  /** The stored row's id. */
+  id: string;
+  /** An open link was revoked to make room for this one. */
+  replaced: boolean;
+  /** The link with its token: shown once, stored only as its digest. */
+  url: string;
+  expiresAt: Date;
+  lifetime: string;
+}
+
+/**
+ * Issues a new link of this kind in one transaction, in the order both kinds
+ * follow: `check` refuses or finds whom the link is for, `revokeOpen`
+ * withdraws the older open link (before the new row, which a partial unique
+ * index may forbid beside it), `store` saves the new row with the token's
+ * digest, `audit` records it. The plaintext token leaves only in the answer.
+ */
+export async function issueOneTimeLink<S>(
+  kind: LinkKind,
+  now: Date,
+  steps: {
+    check: (tx: Tx) => Promise<S>;
+    revokeOpen: (tx: Tx) => Promise<{ count: number }>;
+    store: (tx: Tx, row: NewLinkRow) => Promise<{ id: string }>;
+    audit: (tx: Tx, issued: IssuedOneTimeLink<S>) => Promise<void>;
+  },
+): Promise<IssuedOneTimeLink<S>> {
+  const link = issueLink(kind, now);
+  return db().$transaction(async (tx) => {
+    const subject = await steps.check(tx);
+    const revoked = await steps.revokeOpen(tx);
+    const { id } = await steps.store(tx, { tokenHash: link.tokenHash, createdAt: now, expiresAt: link.expiresAt });
+    const issued = { subject, id, replaced: revoked.count > 0, url: link.url, expiresAt: link.expiresAt, lifetime: LINK_KINDS[kind].lifetime };
+    await steps.audit(tx, issued);
+    return issued;
+  });
 }

@@ -5,10 +5,9 @@
 // the other organizations' access, so a link is issued only for an account
 // that belongs to this organization alone (checked again when it is used).
 import "server-only";
-import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import { issueLink, LINK_KINDS } from "@/lib/one-time-links/links";
+import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
 
 export interface IssuedPasswordReset {
@@ -24,39 +23,36 @@ export const otherOrganizations = () =>
   new AppError("conflict", "This person's account also belongs to another organization, so only they can change its password.");
 
 export async function issuePasswordReset(actor: Principal, input: { userId: string }, now = new Date()): Promise<IssuedPasswordReset> {
-  const link = issueLink("password_reset", now);
-  return db().$transaction(async (tx) => {
-    const target = await tx.membership.findUnique({
-      where: { organizationId_userId: { organizationId: actor.organizationId, userId: input.userId } },
-      select: { role: true, user: { select: { id: true, email: true, name: true } } },
-    });
-    if (!target) throw notFound("Member");
-    if (target.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can issue a password-reset link for an owner.");
-    const elsewhere = await tx.membership.count({ where: { userId: input.userId, organizationId: { not: actor.organizationId } } });
-    if (elsewhere > 0) throw otherOrganizations();
-    await tx.passwordReset.updateMany({
-      where: { userId: input.userId, usedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    const reset = await tx.passwordReset.create({
-      data: {
+  const { subject: target, url, expiresAt, lifetime } = await issueOneTimeLink("password_reset", now, {
+    check: async (tx) => {
+      const target = await tx.membership.findUnique({
+        where: { organizationId_userId: { organizationId: actor.organizationId, userId: input.userId } },
+        select: { role: true, user: { select: { id: true, email: true, name: true } } },
+      });
+      if (!target) throw notFound("Member");
+      if (target.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can issue a password-reset link for an owner.");
+      const elsewhere = await tx.membership.count({ where: { userId: input.userId, organizationId: { not: actor.organizationId } } });
+      if (elsewhere > 0) throw otherOrganizations();
+      return target;
+    },
+    revokeOpen: (tx) =>
+      tx.passwordReset.updateMany({
+        where: { userId: input.userId, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      }),
+    store: (tx, row) =>
+      tx.passwordReset.create({
+        data: { organizationId: actor.organizationId, userId: input.userId, issuedById: actor.userId, issuedByEmail: actor.email, ...row },
+        select: { id: true },
+      }),
+    audit: (tx, { subject, id, expiresAt }) =>
+      recordEvent(tx, {
         organizationId: actor.organizationId,
-        userId: input.userId,
-        tokenHash: link.tokenHash,
-        issuedById: actor.userId,
-        issuedByEmail: actor.email,
-        createdAt: now,
-        expiresAt: link.expiresAt,
-      },
-      select: { id: true },
-    });
-    await recordEvent(tx, {
-      organizationId: actor.organizationId,
-      actor,
-      action: "password_reset.created",
-      target: { type: "user", id: target.user.id, name: target.user.email },
-      metadata: { resetId: reset.id, expiresAt: link.expiresAt.toISOString() },
-    });
-    return { name: target.user.name, email: target.user.email, url: link.url, expiresAt: link.expiresAt, lifetime: LINK_KINDS.password_reset.lifetime };
+        actor,
+        action: "password_reset.created",
+        target: { type: "user", id: subject.user.id, name: subject.user.email },
+        metadata: { resetId: id, expiresAt: expiresAt.toISOString() },
+      }),
   });
+  return { name: target.user.name, email: target.user.email, url, expiresAt, lifetime };
 }

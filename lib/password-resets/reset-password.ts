@@ -8,22 +8,16 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";
-import { LINK_STATE_MESSAGES, type LinkState, linkState, parseLinkToken, useLink } from "@/lib/one-time-links/links";
+import { findOpenLink, type LinkState, linkError, redeemLink } from "@/lib/one-time-links/links";
 
 export type PasswordResetView =
   | { state: "open"; email: string; name: string; expiresAt: Date }
   | { state: Exclude<LinkState, "open">; message: string };
 
-const unusable = (state: Exclude<LinkState, "open">): PasswordResetView => ({ state, message: LINK_STATE_MESSAGES[state] });
-const linkError = (state: Exclude<LinkState, "open">) => new AppError("conflict", LINK_STATE_MESSAGES[state]);
-
 /** What the reset page shows for a token: whose password it resets, or why it cannot be used. */
 export async function describePasswordReset(token: string, now = new Date()): Promise<PasswordResetView> {
-  const hash = parseLinkToken("password_reset", token);
-  if (!hash) return unusable("unknown");
-  const found = await linkState(db(), "password_reset", hash, now);
-  if (!found) return unusable("unknown");
-  if (found.state !== "open") return unusable(found.state);
+  const found = await findOpenLink("password_reset", token, now);
+  if (found.state !== "open") return found;
   const reset = await db().passwordReset.findUniqueOrThrow({
     where: { id: found.id },
     select: { expiresAt: true, user: { select: { email: true, name: true } } },
@@ -32,16 +26,12 @@ export async function describePasswordReset(token: string, now = new Date()): Pr
 }
 
 export async function resetPassword(input: { token: string; password: string }, now = new Date()) {
-  const hash = parseLinkToken("password_reset", input.token);
-  if (!hash) throw linkError("unknown");
   // Refuse an unusable link before paying for the (slow) hash.
   const view = await describePasswordReset(input.token, now);
   if (view.state !== "open") throw linkError(view.state);
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const used = await useLink(tx, "password_reset", hash, now);
-    if (!used.ok) throw linkError(used.state);
-    const reset = await tx.passwordReset.findUniqueOrThrow({ where: { id: used.id }, select: { id: true, userId: true, organizationId: true } });
+  return redeemLink("password_reset", input.token, now, async (tx, id) => {
+    const reset = await tx.passwordReset.findUniqueOrThrow({ where: { id }, select: { id: true, userId: true, organizationId: true } });
     // Still a member of the organization that issued it, and of no other (see issue-password-reset.ts).
     const memberships = await tx.membership.findMany({ where: { userId: reset.userId }, select: { organizationId: true } });
     if (memberships.length !== 1 || memberships[0]!.organizationId !== reset.organizationId) {
