@@ -2,8 +2,9 @@
 // shown once; a new person accepts and lands in the organization; a used,
 // expired or revoked link gets a clear page; an account from another
 // organization accepts with its password and then switches organizations.
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createAccount, expect, sql, test } from "./fixtures";
+import { freshPage as stranger, takeShownLink } from "./support/one-time-links";
 
 const uniqEmail = (tag: string) => `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
 
@@ -15,21 +16,7 @@ async function invite(page: Page, email: string, role: string): Promise<string> 
   await dialog.getByLabel("Email").fill(email);
   await dialog.getByLabel("Role").selectOption(role);
   await dialog.getByRole("button", { name: "Create invitation link" }).click();
-  const shown = page.getByRole("dialog", { name: "Invitation link created" });
-  const link = await shown.getByLabel("Invitation link", { exact: true }).inputValue();
-  expect(link).toMatch(/\/invite\/cci_[A-Za-z0-9_-]{43}$/);
-  await expect(shown).toContainText("It works once, for 7 days");
-  // Closing asks first: the link cannot be shown again.
-  await shown.getByRole("button", { name: "Done" }).click();
-  await shown.getByRole("button", { name: "I have copied the link" }).click();
-  await expect(shown).toBeHidden();
-  return link;
-}
-
-/** A browser with no session, as the invited person has. */
-async function stranger(browser: Browser) {
-  const context = await browser.newContext();
-  return { page: await context.newPage(), close: () => context.close() };
+  return takeShownLink(page, { title: "Invitation link created", label: "Invitation link", pattern: /\/invite\/cci_[A-Za-z0-9_-]{43}$/, lifetime: "7 days" });
 }
 
 test("invite -> a new person accepts, lands in the organization; the used link is refused", async ({ page, owner, browser }) => {

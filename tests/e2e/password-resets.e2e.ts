@@ -2,27 +2,16 @@
 // member (shown once); the member sets a new password with it and is signed
 // in; the old password stops working and the member's other session ends;
 // the link works once; an expired link is refused.
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createAccount, expect, signIn, sql, test } from "./fixtures";
+import { freshPage, takeShownLink } from "./support/one-time-links";
 
 async function resetLinkFor(page: Page, name: string): Promise<string> {
   await page.goto("/members");
   await page.getByRole("button", { name: `Reset password for ${name}` }).click();
   const dialog = page.getByRole("dialog", { name: `Reset password for ${name}?` });
   await dialog.getByRole("button", { name: "Create reset link" }).click();
-  const shown = page.getByRole("dialog", { name: "Password-reset link created" });
-  const link = await shown.getByLabel("Password-reset link", { exact: true }).inputValue();
-  expect(link).toMatch(/\/reset\/ccr_[A-Za-z0-9_-]{43}$/);
-  await expect(shown).toContainText("It works once, for 24 hours");
-  await shown.getByRole("button", { name: "Done" }).click();
-  await shown.getByRole("button", { name: "I have copied the link" }).click();
-  await expect(shown).toBeHidden();
-  return link;
-}
-
-async function freshPage(browser: Browser) {
-  const context = await browser.newContext();
-  return { page: await context.newPage(), close: () => context.close() };
+  return takeShownLink(page, { title: "Password-reset link created", label: "Password-reset link", pattern: /\/reset\/ccr_[A-Za-z0-9_-]{43}$/, lifetime: "24 hours" });
 }
 
 async function signInThroughForm(page: Page, email: string, password: string) {
