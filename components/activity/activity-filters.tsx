@@ -4,11 +4,11 @@
 // JavaScript ("Apply"); with JavaScript, changing a select applies it at once.
 // Nothing secret is in it. A new filter starts again from the newest page.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { activityHref, parseActivityQuery, type ActivityFilter } from "@/lib/audit/activity-query";
 import { actionOptions, actionText, groupLabel } from "@/lib/audit/actions";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { useFilterForm } from "@/components/ui/use-filter-form";
 
 interface Choice {
   value: string;
@@ -17,10 +17,9 @@ interface Choice {
 
 const selectClass =
   "block h-9 w-full rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
-
-/** A value from the URL that is not among the choices (no event yet) still shows as chosen. */
-const withCurrent = (choices: Choice[], current: string | undefined, label = (v: string) => v) =>
-  current && !choices.some((c) => c.value === current) ? [...choices, { value: current, label: label(current) }] : choices;
+/** The grid cells of the selects and of the dates. */
+const WIDE = "col-span-2 min-w-0 sm:col-span-1 lg:w-56";
+const NARROW = "min-w-0 lg:w-40";
 
 export function ActivityFilters({
   action,
@@ -36,14 +35,7 @@ export function ActivityFilters({
   actors: Choice[];
   clearHref: string | null;
 }) {
-  const router = useRouter();
-  const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const params = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-    router.push(activityHref(action, parseActivityQuery(params).filter));
-  };
+  const { onSubmit, submitOnChange: submit } = useFilterForm((fields) => activityHref(action, parseActivityQuery(fields).filter));
   const groups = actionOptions();
   const listed = new Set(groups.flatMap((g) => [`${g.group}.*`, ...g.actions.map((a) => a.value)]));
   return (
@@ -59,33 +51,14 @@ export function ActivityFilters({
       className="grid grid-cols-2 items-end gap-2 sm:grid-cols-3 lg:flex lg:flex-wrap"
     >
       {clusters && (
-        <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
-          <label htmlFor="activity-cluster" className="mb-1 block text-xs font-medium text-slate-600">
-          Cluster
-          </label>
-          <select id="activity-cluster" name="cluster" defaultValue={filter.cluster ?? ""} onChange={submit} className={selectClass}>
-            <option value="">All clusters</option>
-            {withCurrent(clusters, filter.cluster, () => "Unknown cluster").map((c) => (
-              <option key={c.value} value={c.value}>{c.label}</option>
-            ))}
-          </select>
-        </div>
+        <FilterField id="activity-cluster" label="Cluster" className={WIDE}>
+          <ChoiceSelect id="activity-cluster" name="cluster" any="All clusters" unlisted="Unknown cluster" choices={clusters} current={filter.cluster} onChange={submit} />
+        </FilterField>
       )}
-      <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
-        <label htmlFor="activity-actor" className="mb-1 block text-xs font-medium text-slate-600">
-          Actor
-        </label>
-        <select id="activity-actor" name="actor" defaultValue={filter.actor ?? ""} onChange={submit} className={selectClass}>
-          <option value="">Anyone</option>
-          {withCurrent(actors, filter.actor, () => "Someone without activity").map((a) => (
-            <option key={a.value} value={a.value}>{a.label}</option>
-          ))}
-        </select>
-      </div>
-      <div className="col-span-2 min-w-0 sm:col-span-1 lg:w-56">
-        <label htmlFor="activity-action" className="mb-1 block text-xs font-medium text-slate-600">
-          Action
-        </label>
+      <FilterField id="activity-actor" label="Actor" className={WIDE}>
+        <ChoiceSelect id="activity-actor" name="actor" any="Anyone" unlisted="Someone without activity" choices={actors} current={filter.actor} onChange={submit} />
+      </FilterField>
+      <FilterField id="activity-action" label="Action" className={WIDE}>
         <select id="activity-action" name="action" defaultValue={filter.action ?? ""} onChange={submit} className={selectClass}>
           <option value="">Any action</option>
           {groups.map((g) => (
@@ -102,19 +75,13 @@ export function ActivityFilters({
             </option>
           )}
         </select>
-      </div>
-      <div className="min-w-0 lg:w-40">
-        <label htmlFor="activity-from" className="mb-1 block text-xs font-medium text-slate-600">
-          From (UTC)
-        </label>
+      </FilterField>
+      <FilterField id="activity-from" label="From (UTC)" className={NARROW}>
         <input id="activity-from" type="date" name="from" defaultValue={filter.from ?? ""} className={`${inputClass} h-9`} />
-      </div>
-      <div className="min-w-0 lg:w-40">
-        <label htmlFor="activity-to" className="mb-1 block text-xs font-medium text-slate-600">
-          To (UTC)
-        </label>
+      </FilterField>
+      <FilterField id="activity-to" label="To (UTC)" className={NARROW}>
         <input id="activity-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} h-9`} />
-      </div>
+      </FilterField>
       <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
         {clearHref && (
@@ -124,5 +91,49 @@ export function ActivityFilters({
         )}
       </div>
     </form>
+  );
+}
+
+/** One labelled filter, a cell of the form's grid. */
+function FilterField({ id, label, className, children }: { id: string; label: string; className: string; children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A select of `choices` after "any" (`any`). A value from the URL that is not
+ * among them (no event yet) still shows as chosen, named `unlisted`.
+ */
+function ChoiceSelect({
+  id,
+  name,
+  any,
+  unlisted,
+  choices,
+  current,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  any: string;
+  unlisted: string;
+  choices: Choice[];
+  current: string | undefined;
+  onChange: (e: React.ChangeEvent<HTMLSelectElement>) => void;
+}) {
+  const shown = current && !choices.some((c) => c.value === current) ? [...choices, { value: current, label: unlisted }] : choices;
+  return (
+    <select id={id} name={name} defaultValue={current ?? ""} onChange={onChange} className={selectClass}>
+      <option value="">{any}</option>
+      {shown.map((c) => (
+        <option key={c.value} value={c.value}>{c.label}</option>
+      ))}
+    </select>
   );
 }

@@ -3,7 +3,6 @@
 // lives in the URL and works without JavaScript (Enter or "Apply"); with
 // JavaScript, changing a select applies it at once.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { CLIENT_SCOPES, SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import {
   CLIENT_SEARCH_MAX,
@@ -16,21 +15,15 @@ import {
 } from "@/lib/api-clients/list-query";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { useFilterForm } from "@/components/ui/use-filter-form";
 
 const selectClass =
   "block h-9 rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
 export function ClientListToolbar({ action, query, clearHref }: { action: string; query: ClientListQuery; clearHref: string | null }) {
-  const router = useRouter();
-  const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
   // With JavaScript: the same view at its shortest URL (defaults left out),
   // starting again from the first page.
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const params = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
-    router.push(clientListHref(action, parseClientListQuery(params)));
-  };
+  const { onSubmit, submitOnChange: submit } = useFilterForm((fields) => clientListHref(action, parseClientListQuery(fields)));
   return (
     <form method="get" action={action} onSubmit={onSubmit} role="search" aria-label="Find API clients" className="flex flex-wrap items-end gap-2">
       <label className="min-w-[14rem] flex-1">
