@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { loadCluster } from "../load-cluster";
-import { listEvents } from "@/lib/audit/list-events";
-import { parseActivityQuery } from "@/lib/audit/activity-query";
-import { activityActors } from "@/lib/audit/filter-choices";
+import { loadActivity } from "@/lib/audit/load-activity";
 import { ACTIVITY_EXPORT_LIMIT } from "@/lib/audit/export-events";
 import { ActivityView } from "@/components/activity/activity-view";
 
@@ -20,26 +18,14 @@ export default async function ClusterActivityPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ member, cluster }, sp] = await Promise.all([loadCluster(params), searchParams]);
-  // The tab is the cluster filter: a cluster in the URL is not this page's.
-  const { filter: parsed, before, invalid } = parseActivityQuery({ ...sp, cluster: undefined });
-  const filter = { ...parsed };
-  const now = new Date();
-  const [{ events, nextCursor }, actors] = await Promise.all([
-    listEvents({ organizationId: member.organizationId, clusterId: cluster.id, filter, before }),
-    activityActors(member.organizationId),
-  ]);
+  // The tab is the cluster filter (loadActivity ignores a cluster in the URL); the exports name it.
+  const activity = await loadActivity(member.organizationId, sp, cluster.id);
   return (
     <ActivityView
       base={`/clusters/${cluster.id}/activity`}
-      filter={filter}
-      exportFilter={{ ...filter, cluster: cluster.id }}
-      invalid={invalid}
-      events={events}
-      nextCursor={nextCursor}
-      before={before}
-      now={now}
-      actors={actors}
+      exportFilter={{ ...activity.filter, cluster: cluster.id }}
       exportLimit={ACTIVITY_EXPORT_LIMIT}
+      {...activity}
     />
   );
 }
