@@ -7,7 +7,7 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
-import { GRACE_OPTIONS } from "@/components/api-clients/rotate-secret-dialog";
+import { GracePeriodChoice } from "@/components/api-clients/grace-period-choice";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { AdminCredentialsReveal } from "./admin-credentials-reveal";
 import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
@@ -55,20 +55,7 @@ function RotateForm({ clientId, action, onRotated }: { clientId: string; action:
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       <FormError message={error} />
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">What happens to the current secret?</legend>
-        <div className="mt-2 space-y-2">
-          {GRACE_OPTIONS.map((o) => (
-            <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500">
-              <input type="radio" name="grace" value={o.value} defaultChecked={o.value === "now"} aria-labelledby={`grace-${o.value}`} className="mt-0.5 size-4 accent-brand-500" />
-              <span>
-                <span id={`grace-${o.value}`} className="block text-sm font-medium text-slate-900">{o.label}</span>
-                {o.hint && <span className="block text-xs text-slate-500">{o.hint}</span>}
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <GracePeriodChoice />
       <div className="flex justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>
