@@ -3,12 +3,10 @@
 // filtered view can be shared; back and forward work) and works without
 // JavaScript ("Apply"); with JavaScript, changing a select applies it at once.
 // Nothing secret is in it. A new filter starts again from the newest page.
-import Link from "next/link";
 import { activityHref, parseActivityQuery, type ActivityFilter } from "@/lib/audit/activity-query";
 import { actionOptions, actionText, groupLabel } from "@/lib/audit/actions";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { useFilterForm } from "@/components/ui/use-filter-form";
+import { FilterFormButtons, useFilterForm } from "@/components/ui/filter-form";
 
 interface Choice {
   value: string;
@@ -83,12 +81,7 @@ export function ActivityFilters({
         <input id="activity-to" type="date" name="to" defaultValue={filter.to ?? ""} className={`${inputClass} h-9`} />
       </FilterField>
       <div className="col-span-2 flex items-center gap-2 sm:col-span-1">
-        <button type="submit" className={buttonClass("secondary")}>Apply</button>
-        {clearHref && (
-          <Link href={clearHref} className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
-            Clear filters
-          </Link>
-        )}
+        <FilterFormButtons clearHref={clearHref} />
       </div>
     </form>
   );

@@ -2,7 +2,6 @@
 // Search, filters and sort of the client list: a plain GET form, so the view
 // lives in the URL and works without JavaScript (Enter or "Apply"); with
 // JavaScript, changing a select applies it at once.
-import Link from "next/link";
 import { CLIENT_SCOPES, SCOPE_LABELS } from "@/lib/api-clients/scopes";
 import {
   CLIENT_SEARCH_MAX,
@@ -13,9 +12,8 @@ import {
   parseClientListQuery,
   type ClientListQuery,
 } from "@/lib/api-clients/list-query";
-import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { useFilterForm } from "@/components/ui/use-filter-form";
+import { FilterFormButtons, useFilterForm } from "@/components/ui/filter-form";
 
 const selectClass =
   "block h-9 rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 focus:outline-none";
@@ -63,12 +61,7 @@ export function ClientListToolbar({ action, query, clearHref }: { action: string
           ))}
         </select>
       </label>
-      <button type="submit" className={buttonClass("secondary")}>Apply</button>
-      {clearHref && (
-        <Link href={clearHref} className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
-          Clear filters
-        </Link>
-      )}
+      <FilterFormButtons clearHref={clearHref} />
     </form>
   );
 }
