@@ -23,18 +23,22 @@ function instance(prefix: string, points: number, blockSeconds = 60) {
     statements.push(typeof q === "string" ? q : (q as { text: string }).text);
     return query(q, v);
   };
-  const limiter = new BatchedRateLimiterPostgres({
+  const limiter = limiterOn(pool, prefix, points, 60, blockSeconds);
+  return { limiter, pool, statements, upserts: () => statements.filter((s) => s.includes("INSERT")).length };
+}
+
+function limiterOn(pool: pg.Pool, prefix: string, points: number, durationSeconds: number, blockSeconds = 60) {
+  return new BatchedRateLimiterPostgres({
     storeClient: pool,
     storeType: "pool",
     tableName: "oauth_rate_limits",
     tableCreated: true,
     keyPrefix: prefix,
     points,
-    duration: 60,
+    duration: durationSeconds,
     blockDuration: blockSeconds,
     clearExpiredByTimeout: false,
   });
-  return { limiter, pool, statements, upserts: () => statements.filter((s) => s.includes("INSERT")).length };
 }
 
 const prefix = () => `batch${randomBytes(4).toString("hex")}`;
@@ -78,6 +82,33 @@ describe("batched PostgreSQL rate limiter", () => {
       expect(counts.map((r) => r.consumedPoints).sort()).toEqual([1, 2, 3, 4, 5]);
       expect(counts.filter((r) => r.isFirstInDuration).map((r) => r.consumedPoints)).toEqual([1]);
       expect((await row(`${p}:k${k}`))?.points).toBe(5);
+    }
+  });
+
+  it("lets the limiters of one instance share statements, each key keeping its own limiter's window", async () => {
+    const p = prefix();
+    const { limiter: perMinute, pool, upserts } = instance(`${p}m`, 1_000);
+    const perFiveMinutes = limiterOn(pool, `${p}f`, 1_000, 300);
+    // A token request charges its address and then its client: two limiters, interleaved.
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => [perMinute.consume(`a${i % 20}`), perFiveMinutes.consume(`c${i % 30}`)]).flat(),
+    );
+    // The first charge goes alone; every other one, of either limiter, waits
+    // for it and goes in the next statement. (Apart: two statements each.)
+    expect(upserts()).toBe(2);
+    expect(results.filter((r) => r.isFirstInDuration)).toHaveLength(50);
+    const now = Date.now();
+    for (let i = 0; i < 20; i++) {
+      const stored = await row(`${p}m:a${i}`);
+      expect(stored?.points).toBe(3);
+      expect(stored!.expire - now).toBeGreaterThan(50_000);
+      expect(stored!.expire - now).toBeLessThanOrEqual(60_000);
+    }
+    for (let i = 0; i < 30; i++) {
+      const stored = await row(`${p}f:c${i}`);
+      expect(stored?.points).toBe(2);
+      expect(stored!.expire - now).toBeGreaterThan(290_000);
+      expect(stored!.expire - now).toBeLessThanOrEqual(300_000);
     }
   });
 
@@ -141,5 +172,13 @@ describe("batched PostgreSQL rate limiter", () => {
     expect(await row(`${p}:good2`)).toBeUndefined();
     // The limiter keeps working.
     expect((await limiter.consume("good1")).consumedPoints).toBe(1);
+  });
+
+  it("keeps its counters in an unlogged table: no WAL per charge", async () => {
+    instance(prefix(), 1);
+    const { rows } = await pools[0]!.query<{ relpersistence: string }>(
+      "SELECT relpersistence FROM pg_class WHERE oid = 'oauth_rate_limits'::regclass",
+    );
+    expect(rows[0]?.relpersistence).toBe("u");
   });
 });

@@ -1,0 +1,116 @@
+// `npx tsx bench/limiter-charges.ts`: what a rate-limit charge costs the
+// PostgreSQL store, in one run on one database, for the three ways the table
+// and the pool could be set up:
+//
+//  - a logged table, every commit waiting for the WAL flush (PostgreSQL's default);
+//  - a logged table, synchronous_commit off (the token path's pool);
+//  - the unlogged table (migration 20261130010000) with synchronous_commit
+//    off: what the token path uses now. No WAL is written at all.
+//
+// 16 callers charge one point each to keys spread over 10,000 (the "many
+// occasional clients" case, where no lease can be held), through the limiter
+// lib/oauth/rate-limit/limiter-store.ts builds (charges that arrive together
+// share one upsert). Reported: charges per second, and the CPU each charge
+// costs this process and the database server's processes.
+import { readdirSync, readFileSync } from "node:fs";
+import pg from "pg";
+import { BatchedRateLimiterPostgres } from "@/lib/oauth/rate-limit/batched-postgres-limiter";
+import { startTestDatabase } from "@/tests/support/test-database";
+import { cpuSeconds } from "./support/process-stats";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CALLERS = 16;
+const KEYS = 10_000;
+
+interface Mode {
+  name: string;
+  table: string;
+  synchronousCommit: boolean;
+}
+
+const MODES: Mode[] = [
+  { name: "logged, synchronous commit", table: "bench_rate_limits_logged", synchronousCommit: true },
+  { name: "logged, synchronous_commit off", table: "bench_rate_limits_logged", synchronousCommit: false },
+  { name: "unlogged, synchronous_commit off (as used)", table: "oauth_rate_limits", synchronousCommit: false },
+];
+
+/** The database server's processes on this machine (the postmaster and its backends). */
+function postgresPids(): number[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    });
+}
+
+async function charges(url: string, mode: Mode, round: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(mode.synchronousCommit ? {} : { options: "-c synchronous_commit=off" }) });
+  const limiter = new BatchedRateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: mode.table,
+    tableCreated: true,
+    keyPrefix: `bench_${round}_${Date.now()}`,
+    points: 1e9,
+    duration: 60,
+    clearExpiredByTimeout: false,
+  });
+  let n = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const cpu = process.cpuUsage();
+  const dbBefore = cpuSeconds(postgresPids());
+  await Promise.all(
+    Array.from({ length: CALLERS }, async (_, caller) => {
+      for (let i = caller; Date.now() < end; i += CALLERS, n++) await limiter.consume(`k${i % KEYS}`, 1);
+    }),
+  );
+  const dbUsed = cpuSeconds(postgresPids()) - dbBefore;
+  const used = process.cpuUsage(cpu);
+  await pool.end();
+  return { mode: mode.name, perSecond: n / SECONDS, clientUs: (used.user + used.system) / n, databaseUs: (dbUsed * 1e6) / n };
+}
+
+async function main() {
+  const database = await startTestDatabase("bench");
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  try {
+    await admin.query("CREATE TABLE bench_rate_limits_logged (LIKE oauth_rate_limits INCLUDING ALL)");
+    const rows: Array<Awaited<ReturnType<typeof charges>>> = [];
+    for (let round = 1; round <= 2; round++) for (const mode of MODES) rows.push(await charges(database.url, mode, round));
+    console.table(
+      rows.map((r) => ({
+        mode: r.mode,
+        "charges/s": Math.round(r.perSecond),
+        "client CPU µs/charge": Math.round(r.clientUs),
+        "database CPU µs/charge": Math.round(r.databaseUs),
+      })),
+    );
+    const mean = (name: string, field: "perSecond" | "databaseUs") => {
+      const of = rows.filter((r) => r.mode === name);
+      return of.reduce((s, r) => s + r[field], 0) / of.length;
+    };
+    const [sync, async, used] = MODES.map((m) => m.name) as [string, string, string];
+    console.log(`synchronous_commit off / on (logged): ${(mean(async, "perSecond") / mean(sync, "perSecond")).toFixed(2)}x charges per second`);
+    console.log(
+      `unlogged / logged (both synchronous_commit off): ${(mean(used, "perSecond") / mean(async, "perSecond")).toFixed(2)}x charges per second, ` +
+        `${(mean(async, "databaseUs") / mean(used, "databaseUs")).toFixed(2)}x less database CPU per charge`,
+    );
+  } finally {
+    await admin.end();
+    await database.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
