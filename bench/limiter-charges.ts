@@ -11,7 +11,8 @@
 // occasional clients" case, where no lease can be held), through the limiter
 // lib/oauth/rate-limit/limiter-store.ts builds (charges that arrive together
 // share one upsert). Reported: charges per second, and the CPU each charge
-// costs this process and the database server's processes.
+// costs this process and the database server's processes (with a local
+// database: embedded, or DATABASE_URL on this machine).
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { BatchedRateLimiterPostgres } from "@/lib/oauth/rate-limit/batched-postgres-limiter";
@@ -34,9 +35,9 @@ const MODES: Mode[] = [
   { name: "unlogged, synchronous_commit off (as used)", table: "oauth_rate_limits", synchronousCommit: false },
 ];
 
-/** The database server's processes on this machine (the postmaster and its backends). */
-function postgresPids(): number[] {
-  return readdirSync("/proc")
+/** CPU seconds of each of the database server's processes on this machine (the postmaster, its helpers and backends). */
+function postgresCpu(): Map<number, number> {
+  const pids = readdirSync("/proc")
     .filter((p) => /^\d+$/.test(p))
     .map(Number)
     .filter((pid) => {
@@ -46,6 +47,14 @@ function postgresPids(): number[] {
         return false;
       }
     });
+  return new Map(pids.map((pid) => [pid, cpuSeconds([pid])]));
+}
+
+/** What the processes alive now used since `before`: a backend started since counts whole. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, cpu] of postgresCpu()) used += cpu - (before.get(pid) ?? 0);
+  return used;
 }
 
 async function charges(url: string, mode: Mode, round: number) {
@@ -63,13 +72,14 @@ async function charges(url: string, mode: Mode, round: number) {
   let n = 0;
   const end = Date.now() + SECONDS * 1000;
   const cpu = process.cpuUsage();
-  const dbBefore = cpuSeconds(postgresPids());
+  const dbBefore = postgresCpu();
   await Promise.all(
     Array.from({ length: CALLERS }, async (_, caller) => {
       for (let i = caller; Date.now() < end; i += CALLERS, n++) await limiter.consume(`k${i % KEYS}`, 1);
     }),
   );
-  const dbUsed = cpuSeconds(postgresPids()) - dbBefore;
+  // Before the pool ends: its backends are counted while they are alive.
+  const dbUsed = postgresCpuSince(dbBefore);
   const used = process.cpuUsage(cpu);
   await pool.end();
   return { mode: mode.name, perSecond: n / SECONDS, clientUs: (used.user + used.system) / n, databaseUs: (dbUsed * 1e6) / n };
