@@ -29,7 +29,28 @@ export async function expectNoHorizontalOverflow(page: Page, what: string) {
   expect(scrollWidth, `${what}: page ${scrollWidth}px wide in a ${innerWidth}px viewport; widest: ${widest}`).toBeLessThanOrEqual(innerWidth);
 }
 
+/**
+ * Waits (up to 2 s) for the finite animations running now, such as a toast
+ * or a dialog fading in: axe measuring contrast halfway through a fade would
+ * judge colours nobody sees once it has settled. Endless ones (spinners) are
+ * not waited for.
+ */
+async function settleAnimations(page: Page) {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
+}
+
 export async function expectNoSeriousA11yViolations(page: Page, what: string, include?: string) {
+  await settleAnimations(page);
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
