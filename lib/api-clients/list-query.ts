@@ -3,6 +3,7 @@
 // never fails: an unknown or malformed value falls back to its default.
 // Plain data: safe to import from client components.
 import { CLIENT_SCOPES, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { firstParam, type QueryParams } from "@/lib/http/query-params";
 
 export const CLIENT_SEARCH_MAX = 100;
 
@@ -58,30 +59,23 @@ export const DEFAULT_CLIENT_LIST_QUERY: ClientListQuery = {
   last: false,
 };
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function first(params: Params, key: string): string | undefined {
-  const v = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
-  return Array.isArray(v) ? v[0] : v;
-}
-
 const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,1000}$/;
 const pick = <T extends string>(options: readonly T[], v: string | undefined): T | undefined =>
   options.includes(v as T) ? (v as T) : undefined;
 
-export function parseClientListQuery(params: Params): ClientListQuery {
-  const q = (first(params, "q") ?? "").trim().slice(0, CLIENT_SEARCH_MAX);
-  const scope = pick(CLIENT_SCOPES, first(params, "scope")?.toUpperCase()) ?? null;
-  const status = pick(CLIENT_STATUS_FILTERS, first(params, "status")) ?? "live";
+export function parseClientListQuery(params: QueryParams): ClientListQuery {
+  const q = (firstParam(params, "q") ?? "").trim().slice(0, CLIENT_SEARCH_MAX);
+  const scope = pick(CLIENT_SCOPES, firstParam(params, "scope")?.toUpperCase()) ?? null;
+  const status = pick(CLIENT_STATUS_FILTERS, firstParam(params, "status")) ?? "live";
   // sort=name_desc, or sort=name with the key's natural direction.
-  const m = /^(created|name|last_used)(?:_(asc|desc))?$/.exec(first(params, "sort") ?? "");
+  const m = /^(created|name|last_used)(?:_(asc|desc))?$/.exec(firstParam(params, "sort") ?? "");
   const sort = (m?.[1] as ClientSortKey | undefined) ?? "created";
   const dir = (m?.[2] as SortDirection | undefined) ?? DEFAULT_DIRECTION[sort];
   const cursor = (key: string) => {
-    const v = first(params, key);
+    const v = firstParam(params, key);
     return v && CURSOR_PATTERN.test(v) ? v : null;
   };
-  const last = first(params, "page") === "last";
+  const last = firstParam(params, "page") === "last";
   const after = last ? null : cursor("after");
   const before = last || after ? null : cursor("before");
   return { q, scope, status, sort, dir, after, before, last };

@@ -5,6 +5,7 @@
 // the API refuse it with a 400 naming the parameter.
 // Plain data: safe to import from client components.
 import { z } from "zod";
+import { firstParam, type QueryParams } from "@/lib/http/query-params";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
@@ -41,13 +42,6 @@ export const activityFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "to must not be before from.", path: ["to"] });
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function first(params: Params, key: string): string | undefined {
-  const v = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
-  return Array.isArray(v) ? v[0] : v;
-}
-
 export interface ParsedActivityQuery {
   filter: ActivityFilter;
   /** Keyset cursor: events older than this ID. */
@@ -57,11 +51,11 @@ export interface ParsedActivityQuery {
 }
 
 /** Never fails: a bad value is left out and reported in `invalid`; an empty one means "any". */
-export function parseActivityQuery(params: Params): ParsedActivityQuery {
+export function parseActivityQuery(params: QueryParams): ParsedActivityQuery {
   const filter: ActivityFilter = {};
   const invalid: ParsedActivityQuery["invalid"] = [];
   for (const name of ACTIVITY_FILTER_NAMES) {
-    const raw = first(params, name)?.trim();
+    const raw = firstParam(params, name)?.trim();
     if (!raw) continue;
     const parsed = ACTIVITY_FILTER_FIELDS[name].safeParse(raw);
     if (parsed.success) filter[name] = raw;
@@ -71,7 +65,7 @@ export function parseActivityQuery(params: Params): ParsedActivityQuery {
     delete filter.to;
     invalid.push({ name: "to", message: "to must not be before from." });
   }
-  const before = first(params, "before");
+  const before = firstParam(params, "before");
   return { filter, before: before && /^\d{1,18}$/.test(before) ? before : null, invalid };
 }
 
