@@ -17,7 +17,9 @@
 //  7. 10,000 clients at the default rate limits, each from an address of its
 //     own (X-Forwarded-For behind one trusted proxy): every request then
 //     makes two exact charges, its address's and its client's, as in
-//     production; warm throughput vs the raised-limit figure of 4 (reported).
+//     production; warm throughput vs the raised-limit figure of 4 (reported);
+//  8. with REDIS_URL set: 4 again with the counters in Redis (reported). Every
+//     other console counts in PostgreSQL, REDIS_URL or not.
 //
 // Setup: a fresh database (embedded PostgreSQL, or a new database on the
 // server of DATABASE_URL), RS256, limits raised for the run (but in 7). Every
@@ -74,6 +76,9 @@ async function main() {
   // measured here alike. Set it to compare another size.
   process.env.UV_THREADPOOL_SIZE ??= String(os.availableParallelism());
   ensureProductionBuild();
+  // Only the Redis row counts in Redis; the consoles inherit this environment.
+  const redisUrl = process.env.REDIS_URL;
+  delete process.env.REDIS_URL;
   const loadAtStart = loadAverage();
   const database = await startTestDatabase("bench");
   try {
@@ -104,6 +109,14 @@ async function main() {
       TOKEN_REUSE_SECONDS: "0",
       TRUST_PROXY_HOPS: "1",
     });
+    const redis = redisUrl
+      ? await consoleTarget("console, limits in Redis", database.url, {
+          ...limits,
+          TOKEN_REUSE_SECONDS: "0",
+          REDIS_URL: redisUrl,
+          REDIS_KEY_PREFIX: `bench-${randomBytes(4).toString("hex")}:`,
+        })
+      : undefined;
     const peerEnv = { BENCH_CLIENT_ID: hot!.clientId, BENCH_CLIENT_SECRET: hot!.secret };
     const oidc = await peerTarget("oidc-provider", "bench/peers/oidc-provider-server.ts", peerEnv);
     const bare = await peerTarget("node:http + jose (bound)", "bench/peers/bare-jose-server.ts", peerEnv);
@@ -141,17 +154,25 @@ async function main() {
     const warmRuns: Run[] = [];
     const oneRuns: Run[] = [];
     const defaultRuns: Run[] = [];
+    if (redis) await measureCount(redis, many, many.length);
+    const redisRuns: Run[] = [];
+    const redisOneRuns: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       warmRuns.push(await measure(fresh, many, SECONDS));
       oneRuns.push(await measure(fresh, [hot!], SECONDS));
       defaultRuns.push(await measure(defaults, many, SECONDS, { ownAddresses: true }));
+      if (redis) {
+        redisRuns.push(await measure(redis, many, SECONDS));
+        redisOneRuns.push(await measure(redis, [hot!], SECONDS));
+      }
     }
     const warm = median(warmRuns);
     const oneSameRounds = median(oneRuns);
     const warmDefaults = median(defaultRuns);
+    const inRedis = redis ? { warm: median(redisRuns), one: median(redisOneRuns) } : undefined;
     const memory = measureMemory(database.url, many.length, sample.access_token);
 
-    report({ one, counted, cold, warm, oneSameRounds, warmDefaults, rssPerClient: (rssAfter - rssBefore) / many.length, memory, loadAtStart });
+    report({ one, counted, cold, warm, oneSameRounds, warmDefaults, inRedis, rssPerClient: (rssAfter - rssBefore) / many.length, memory, loadAtStart });
     if (profileDir) {
       await fresh.stop();
       summariseProfile(profileDir);
@@ -282,6 +303,7 @@ function report(r: {
   warm: Run;
   oneSameRounds: Run;
   warmDefaults: Run;
+  inRedis?: { warm: Run; one: Run };
   rssPerClient: number;
   memory: { clientBytes: number; clientWithTokenBytes: number };
   loadAtStart: string;
@@ -299,6 +321,10 @@ function report(r: {
   row(`${fmt(MANY)} clients: warm round-robin`, r.warm);
   row("one client (same rounds as warm)", r.oneSameRounds);
   row(`${fmt(MANY)} clients, default limits`, r.warmDefaults);
+  if (r.inRedis) {
+    row(`${fmt(MANY)} clients, limits in Redis`, r.inRedis.warm);
+    row("one client, limits in Redis", r.inRedis.one);
+  }
 
   const checks: Array<[string, string, boolean | undefined]> = [
     [`fresh, 1 process / bare signer: ${x(fresh.perSecond / bare.perSecond)}`, ">= 0.95x", fresh.perSecond / bare.perSecond >= 0.95],
@@ -321,12 +347,25 @@ function report(r: {
       ">= 3x, p99 < 20 ms",
       tokensReuse.perSecond / tokens.perSecond >= 3 && tokensReuse.p99 < 20,
     ],
-    [`${fmt(MANY)} clients warm / one client: ${x(r.warm.perSecond / r.oneSameRounds.perSecond)}`, ">= 0.9x", r.warm.perSecond / r.oneSameRounds.perSecond >= 0.9],
+    [
+      `${fmt(MANY)} clients warm / one client: ${x(r.warm.perSecond / r.oneSameRounds.perSecond)}; CPU per token one / many: ${x(r.oneSameRounds.serverCpu / r.oneSameRounds.perSecond / (r.warm.serverCpu / r.warm.perSecond))}`,
+      ">= 0.9x",
+      r.warm.perSecond / r.oneSameRounds.perSecond >= 0.9,
+    ],
     [
       `${fmt(MANY)} clients at the default limits, own addresses, warm / one client: ${x(r.warmDefaults.perSecond / r.oneSameRounds.perSecond)}; / the same clients at raised limits: ${x(r.warmDefaults.perSecond / r.warm.perSecond)}`,
       "reported",
       undefined,
     ],
+    ...(r.inRedis
+      ? [
+          [
+            `${fmt(MANY)} clients warm / one client, limits in Redis: ${x(r.inRedis.warm.perSecond / r.inRedis.one.perSecond)}; CPU per token one / many: ${x(r.inRedis.one.serverCpu / r.inRedis.one.perSecond / (r.inRedis.warm.serverCpu / r.inRedis.warm.perSecond))}`,
+            "reported",
+            undefined,
+          ] as [string, string, boolean | undefined],
+        ]
+      : []),
     [`${fmt(MANY)} clients cold pass: ${fmt(r.cold.perSecond)}/s over ${r.cold.seconds.toFixed(1)} s, p99 ${r.cold.p99} ms`, "reported", undefined],
     [
       `memory per cached client: ${fmt(r.memory.clientBytes)} B heap (${fmt(r.memory.clientWithTokenBytes)} B with a held token); server RSS growth over the cold pass ${fmt(r.rssPerClient)} B per client`,
