@@ -125,9 +125,15 @@ const batches = new WeakMap<pg.Pool, Map<string, ChargeBatch>>();
 
 function batchFor(pool: pg.Pool, table: string): ChargeBatch {
   let byTable = batches.get(pool);
-  if (!byTable) batches.set(pool, (byTable = new Map()));
+  if (!byTable) {
+    byTable = new Map();
+    batches.set(pool, byTable);
+  }
   let batch = byTable.get(table);
-  if (!batch) byTable.set(table, (batch = new ChargeBatch(pool, table)));
+  if (!batch) {
+    batch = new ChargeBatch(pool, table);
+    byTable.set(table, batch);
+  }
   return batch;
 }
 
