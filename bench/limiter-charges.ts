@@ -10,7 +10,8 @@
 // 16 callers charge one point each to keys spread over 10,000 (the "many
 // occasional clients" case, where no lease can be held), through the limiter
 // lib/oauth/rate-limit/limiter-store.ts builds (charges that arrive together
-// share one upsert). Reported: charges per second, and the CPU each charge
+// share one upsert). Reported: charges per second, the write-ahead log each
+// charge adds (what a standby receives and an archive keeps), and the CPU each charge
 // costs this process and the database server's processes (with a local
 // database: embedded, or DATABASE_URL on this machine).
 import { readdirSync, readFileSync } from "node:fs";
@@ -57,7 +58,17 @@ function postgresCpuSince(before: Map<number, number>): number {
   return used;
 }
 
-async function charges(url: string, mode: Mode, round: number) {
+/** Where the database's write-ahead log ends now. */
+async function walPosition(admin: pg.Client): Promise<string> {
+  return (await admin.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]!.lsn;
+}
+
+async function walBytesSince(admin: pg.Client, lsn: string): Promise<number> {
+  const { rows } = await admin.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::text AS bytes", [lsn]);
+  return Number(rows[0]!.bytes);
+}
+
+async function charges(url: string, admin: pg.Client, mode: Mode, round: number) {
   const pool = new pg.Pool({ connectionString: url, max: 10, ...(mode.synchronousCommit ? {} : { options: "-c synchronous_commit=off" }) });
   const limiter = new BatchedRateLimiterPostgres({
     storeClient: pool,
@@ -73,6 +84,7 @@ async function charges(url: string, mode: Mode, round: number) {
   const end = Date.now() + SECONDS * 1000;
   const cpu = process.cpuUsage();
   const dbBefore = postgresCpu();
+  const wal = await walPosition(admin);
   await Promise.all(
     Array.from({ length: CALLERS }, async (_, caller) => {
       for (let i = caller; Date.now() < end; i += CALLERS, n++) await limiter.consume(`k${i % KEYS}`, 1);
@@ -80,9 +92,10 @@ async function charges(url: string, mode: Mode, round: number) {
   );
   // Before the pool ends: its backends are counted while they are alive.
   const dbUsed = postgresCpuSince(dbBefore);
+  const walBytes = await walBytesSince(admin, wal);
   const used = process.cpuUsage(cpu);
   await pool.end();
-  return { mode: mode.name, perSecond: n / SECONDS, clientUs: (used.user + used.system) / n, databaseUs: (dbUsed * 1e6) / n };
+  return { mode: mode.name, perSecond: n / SECONDS, clientUs: (used.user + used.system) / n, databaseUs: (dbUsed * 1e6) / n, walBytes: walBytes / n };
 }
 
 async function main() {
@@ -92,16 +105,17 @@ async function main() {
   try {
     await admin.query("CREATE TABLE bench_rate_limits_logged (LIKE oauth_rate_limits INCLUDING ALL)");
     const rows: Array<Awaited<ReturnType<typeof charges>>> = [];
-    for (let round = 1; round <= 2; round++) for (const mode of MODES) rows.push(await charges(database.url, mode, round));
+    for (let round = 1; round <= 2; round++) for (const mode of MODES) rows.push(await charges(database.url, admin, mode, round));
     console.table(
       rows.map((r) => ({
         mode: r.mode,
         "charges/s": Math.round(r.perSecond),
         "client CPU µs/charge": Math.round(r.clientUs),
         "database CPU µs/charge": Math.round(r.databaseUs),
+        "WAL bytes/charge": Math.round(r.walBytes),
       })),
     );
-    const mean = (name: string, field: "perSecond" | "databaseUs") => {
+    const mean = (name: string, field: "perSecond" | "databaseUs" | "walBytes") => {
       const of = rows.filter((r) => r.mode === name);
       return of.reduce((s, r) => s + r[field], 0) / of.length;
     };
@@ -109,7 +123,8 @@ async function main() {
     console.log(`synchronous_commit off / on (logged): ${(mean(async, "perSecond") / mean(sync, "perSecond")).toFixed(2)}x charges per second`);
     console.log(
       `unlogged / logged (both synchronous_commit off): ${(mean(used, "perSecond") / mean(async, "perSecond")).toFixed(2)}x charges per second, ` +
-        `${(mean(async, "databaseUs") / mean(used, "databaseUs")).toFixed(2)}x less database CPU per charge`,
+        `${(mean(async, "databaseUs") / mean(used, "databaseUs")).toFixed(2)}x less database CPU per charge, ` +
+        `WAL per charge ${Math.round(mean(async, "walBytes"))} against ${Math.round(mean(used, "walBytes"))} bytes`,
     );
   } finally {
     await admin.end();
