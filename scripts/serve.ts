@@ -36,6 +36,7 @@ import {
 } from "./start-up/steps";
 import type { Config } from "@/lib/config";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
+import { NO_STORE, SECURITY_HEADERS } from "@/lib/oauth/protocol/types";
 import type { LocalEnvironment } from "./start-up/local-environment";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 
@@ -112,7 +113,8 @@ function consoleServedElsewhere(): PreparedNext {
   });
   return {
     handle: async (_req, res) => {
-      res.writeHead(404, { "Content-Type": "application/json", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Length": Buffer.byteLength(body) });
+      // The authorization server's own caching and security headers.
+      res.writeHead(404, { "Content-Type": "application/json", ...NO_STORE, ...SECURITY_HEADERS, "Content-Length": Buffer.byteLength(body) });
       res.end(body);
     },
     close: async () => {},

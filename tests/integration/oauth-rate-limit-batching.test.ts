@@ -175,8 +175,8 @@ describe("batched PostgreSQL rate limiter", () => {
   });
 
   it("keeps its counters in an unlogged table: no WAL per charge", async () => {
-    instance(prefix(), 1);
-    const { rows } = await pools[0]!.query<{ relpersistence: string }>(
+    const { pool } = instance(prefix(), 1);
+    const { rows } = await pool.query<{ relpersistence: string }>(
       "SELECT relpersistence FROM pg_class WHERE oid = 'oauth_rate_limits'::regclass",
     );
     expect(rows[0]?.relpersistence).toBe("u");
