@@ -53,7 +53,8 @@ export interface LocalEnvironment {
  * itself), and worker processes inherit it.
  */
 export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Promise<LocalEnvironment> {
-  const { loadEnvConfig } = await import("@next/env");
+  // The default export (the CommonJS module itself): Node's ESM loader finds no named exports in @next/env's compiled file.
+  const { loadEnvConfig } = (await import("@next/env")).default;
   const { embeddedUrl, runningEmbeddedPort, startEmbeddedPostgres } = await import("@/lib/db/embedded");
   const dev = opts.dev ?? process.env.NODE_ENV !== "production";
   loadEnvConfig(root, dev);

@@ -2,6 +2,7 @@
 // loaded): they POST, and the password never reaches the address bar, the
 // history or a request log.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createAccount, createOrganization, expect, signIn, sql, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
@@ -134,6 +135,9 @@ test.describe("on a phone without JavaScript", () => {
     await signIn(page, account);
     await page.goto("/clusters");
     await expect(page.getByText("JavaScript is off")).toBeVisible();
+    // The footer names the running release (package.json's version).
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    await expect(page.getByTestId("console-version")).toHaveText(version);
     // The scripted menu button would do nothing: it is not shown; the native one is.
     await expect(page.getByRole("button", { name: "Open menu" })).toBeHidden();
     await expect(page.getByRole("button", { name: "User menu" })).toBeHidden();
