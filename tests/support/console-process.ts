@@ -12,6 +12,13 @@ import { freePort } from "@/lib/db/embedded";
 export const root = path.resolve(import.meta.dirname, "../..");
 
 /**
+ * The one production build of a test run, shared by the browser tests and
+ * every integration test that starts a console: built once, and again only
+ * when a source file is newer (freshProductionBuild).
+ */
+export const TEST_DIST_DIR = ".next-faults";
+
+/**
  * `next build` into `distDir` (default .next), unless `reuse` is set and a
  * build exists there (BENCH_REUSE_BUILD, E2E_REUSE_BUILD).
  */
