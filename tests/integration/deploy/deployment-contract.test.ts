@@ -32,7 +32,7 @@ describe("Dockerfile", () => {
     // The final stage takes only build output and production dependencies, never the source tree.
     expect(final).not.toMatch(/^COPY \. /m);
     expect(final).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev --omit=optional/);
     expect(read("scripts/container-start.sh")).toMatch(/exec node dist\/server\/serve\.js/);
     expect(final).not.toMatch(/tsx/);
   });
