@@ -78,7 +78,7 @@ test("a success notice shows only the console's fixed messages, never text from 
     await page.goto(`/clusters?done=${encodeURIComponent(bait)}`);
     // The list still takes `done` out of the address bar, after the point where a notice would show.
     await expect(page).toHaveURL(/\/clusters$/);
-    await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
     await expect(page.getByText(bait)).toHaveCount(0);
     await expect(notices.getByRole("listitem")).toHaveCount(0);
   }
