@@ -70,6 +70,30 @@ function isCrossSiteAction(req: NextRequest): boolean {
   }
 }
 
+/**
+ * Next.js also compares a server action's Origin with the host the request
+ * names: the first X-Forwarded-Host value, else Host. A mismatch throws
+ * "Invalid Server Actions request", which reaches the caller as a 500 with an
+ * error digest. The Origin is the console's own by now (above), so a mismatch
+ * means the request names another host than the public one: bad input, a 400,
+ * computed exactly as Next.js does, so nothing Next.js would run is refused.
+ * Behind a reverse proxy the public host must reach the console in Host or in
+ * X-Forwarded-Host (docs/deploy.md).
+ */
+function isMisdirectedAction(req: NextRequest): boolean {
+  if (req.method !== "POST") return false;
+  if (!req.headers.has("next-action") && req.nextUrl.pathname.startsWith("/api/")) return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwarded || req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 // A one-time link whose token is not valid percent-encoding (/invite/%ff)
 // would fail in Next's own decoding of the route parameter, a 500: send it
 // to the same page with a token that matches nothing, which says so.
@@ -93,6 +117,12 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (isCrossSiteAction(req)) {
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain" } });
+  }
+  if (isMisdirectedAction(req)) {
+    return new NextResponse("This console is not served at the host this request names.", {
+      status: 400,
+      headers: { "content-type": "text/plain" },
+    });
   }
   if (ASSETS.includes(pathname)) return NextResponse.next();
   const malformed = undecodableLink(pathname);

@@ -2,6 +2,7 @@
 // /invite/<token>, no account yet: create one with the invitation's email,
 // join, and be signed in (cookie and redirect, so it works without JavaScript).
 import { redirect } from "next/navigation";
+import { clustersWithNotice } from "@/app/flash-messages";
 import { action } from "@/lib/auth/authed-action";
 import { acceptInvitationWithNewAccountSchema } from "@/lib/members/schemas";
 import { acceptWithNewAccount } from "@/lib/invitations/accept-invitation";
@@ -12,5 +13,5 @@ export const acceptInvitationWithNewAccount = action({ schema: acceptInvitationW
   const joined = await acceptWithNewAccount(input);
   await writeSessionCookie(joined.user);
   await chooseOrganization(joined.organizationId);
-  redirect(`/clusters?done=${encodeURIComponent("Welcome! Your account is ready")}`);
+  redirect(clustersWithNotice("welcome"));
 });

@@ -4,6 +4,7 @@
 // per-account and per-address limits), then join and be signed in.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clustersWithNotice } from "@/app/flash-messages";
 import { action } from "@/lib/auth/authed-action";
 import { AppError } from "@/lib/errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/auth-options";
@@ -28,5 +29,5 @@ export const acceptInvitationWithPassword = action({ schema: acceptInvitationWit
   const joined = await acceptAsUser(userId, input.token);
   await writeSessionCookie(joined.user);
   await chooseOrganization(joined.organizationId);
-  redirect(`/clusters?done=${encodeURIComponent("You joined the organization")}`);
+  redirect(clustersWithNotice("joined"));
 });

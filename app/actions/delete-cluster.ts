@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { clustersWithNotice } from "@/app/flash-messages";
 import { authedAction } from "@/lib/auth/authed-action";
 import { deleteClusterSchema } from "@/lib/clusters/schemas";
 import { deleteCluster as remove } from "@/lib/clusters/delete-cluster";
@@ -11,7 +12,7 @@ export const deleteCluster = authedAction(
     await remove(member, input);
     revalidatePath("/clusters");
     // Redirect from the server: re-rendering the deleted cluster's page would be a 404.
-    // The list shows a toast from `done` (components/ui/flash-toast.tsx).
-    redirect(`/clusters?done=${encodeURIComponent(`Deleted cluster “${input.confirmName}”`)}`);
+    // The list shows a fixed notice for the key (app/flash-messages.ts).
+    redirect(clustersWithNotice("cluster-deleted"));
   },
 );

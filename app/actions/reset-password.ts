@@ -2,6 +2,7 @@
 // /reset/<token>: set the new password, end every other session, and sign
 // this browser in (cookie and redirect, so it works without JavaScript).
 import { redirect } from "next/navigation";
+import { clustersWithNotice } from "@/app/flash-messages";
 import { action } from "@/lib/auth/authed-action";
 import { resetPasswordSchema } from "@/lib/members/schemas";
 import { resetPassword as run } from "@/lib/password-resets/reset-password";
@@ -12,5 +13,5 @@ export const resetPassword = action({ schema: resetPasswordSchema }, async (inpu
   const done = await run(input);
   await writeSessionCookie(done.user);
   await chooseOrganization(done.organizationId);
-  redirect(`/clusters?done=${encodeURIComponent("Your new password is set. You were signed out everywhere else.")}`);
+  redirect(clustersWithNotice("password-set"));
 });

@@ -2,6 +2,7 @@
 // The organization switcher: remember the choice (lib/auth/organization-choice.ts)
 // only for an organization the signed-in user belongs to, then start at its clusters.
 import { redirect } from "next/navigation";
+import { clustersWithNotice } from "@/app/flash-messages";
 import { authedAction } from "@/lib/auth/authed-action";
 import { notFound } from "@/lib/errors";
 import { switchOrganizationSchema } from "@/lib/members/schemas";
@@ -13,5 +14,5 @@ export const switchOrganization = authedAction({ schema: switchOrganizationSchem
   const target = organizations.find((o) => o.id === input.organizationId);
   if (!target) throw notFound("Organization");
   await chooseOrganization(target.id);
-  redirect(`/clusters?done=${encodeURIComponent(`Switched to ${target.name}`)}`);
+  redirect(clustersWithNotice("switched"));
 });

@@ -9,6 +9,7 @@ import { Card, EmptyState } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { count } from "@/lib/text/counts";
 
 // Stored values are enum names (OPERATIONS_ENGINEER, "ZEEBE,TASKLIST"); people read labels.
 const role = (v: unknown) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as keyof typeof ROLE_LABELS] : String(v));
@@ -17,7 +18,7 @@ const scopes = (v: string) =>
     .split(",")
     .map((s) => SCOPE_LABELS[s as ClientScopeName] ?? s)
     .join(", ");
-const days = (v: unknown) => (v === null || v === undefined ? "no maximum" : `${v} days`);
+const days = (v: unknown) => (typeof v === "number" ? count(v, "day") : v === null || v === undefined ? "no maximum" : `${v} days`);
 
 function details(e: AuditEventView): string | null {
   const m = e.metadata;

@@ -8,6 +8,7 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
 import type { ActionResult } from "@/lib/auth/authed-action";
+import { duration } from "@/lib/text/counts";
 
 export interface EditTarget {
   clientId: string;
@@ -17,12 +18,6 @@ export interface EditTarget {
 }
 
 export type UpdateActionFn = (prev: ActionResult<unknown> | undefined, input: FormData) => Promise<ActionResult<unknown>>;
-
-function tokenLifetime(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400} ${seconds === 86400 ? "day" : "days"}`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} ${seconds === 3600 ? "hour" : "hours"}`;
-  return `${Math.round(seconds / 60)} minutes`;
-}
 
 export function EditClientDialog({
   clusterId,
@@ -89,7 +84,7 @@ function EditClientForm({
         <legend className="text-sm font-medium text-slate-800">Scopes</legend>
         <p id="edit-scopes-note" className="mt-1 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200">
           A scope change applies to tokens issued from now on. Tokens already issued keep their scopes until they
-          expire (at most {tokenLifetime(tokenTtlSeconds)}); a token request for a removed scope&apos;s audience is refused.
+          expire (at most {duration(tokenTtlSeconds)}); a token request for a removed scope&apos;s audience is refused.
         </p>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {CLIENT_SCOPES.map((s) => (

@@ -4,6 +4,7 @@
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { SECRET_EXPIRY_CHOICES, SECRET_EXPIRY_LABELS, type SecretExpiryChoice } from "@/lib/api-clients/secret-expiry";
+import { count } from "@/lib/text/counts";
 
 const CHOICE_DAYS: Partial<Record<SecretExpiryChoice, number>> = { "30d": 30, "90d": 90, "365d": 365 };
 
@@ -53,7 +54,7 @@ export function SecretExpiryField({ maxSecretAgeDays, errors }: { maxSecretAgeDa
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         {maxSecretAgeDays === null
           ? "After this the secret stops working; the list warns 14 days before."
-          : `Your organization allows secrets of at most ${maxSecretAgeDays} days. The list warns 14 days before expiry.`}
+          : `Your organization allows secrets of at most ${count(maxSecretAgeDays, "day")}. The list warns 14 days before expiry.`}
         {choice === "date" && " The secret stops at 00:00 UTC on that date."}
       </p>
       {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-600">{error}</p>}

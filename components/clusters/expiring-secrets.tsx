@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ApiClientView } from "@/lib/api-clients/list-clients";
 import { expiresInWords } from "@/lib/api-clients/secret-expiry";
+import { count, plural } from "@/lib/text/counts";
 import { Card } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/ui/format";
 
@@ -16,8 +17,10 @@ export function ExpiringSecrets({ clusterId, clients, total, now }: { clusterId:
           <div>
             <h2 id="expiring-secrets-title" className="text-base font-semibold text-slate-900">Expiring secrets</h2>
             <p className="mt-0.5 text-sm text-slate-600">
-              {total === 1 ? "One client's secret" : `${total} clients' secrets`} expire within 14 days or have expired.
-              Rotate them before applications lose access.
+              {plural(total, {
+                one: "One client's secret expires within 14 days or has expired. Rotate it before applications lose access.",
+                other: `${count(total, { one: "client's secret", other: "clients' secrets" })} expire within 14 days or have expired. Rotate them before applications lose access.`,
+              })}
             </p>
           </div>
           <Link href={href} className="text-sm font-medium text-brand-600 hover:underline">Show on the API tab →</Link>

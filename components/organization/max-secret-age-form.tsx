@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import { MAX_SECRET_AGE_CHOICES } from "@/lib/api-clients/secret-expiry";
+import { count } from "@/lib/text/counts";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 type Result = ActionResult<{ maxSecretAgeDays: number | null; changed: boolean }>;
@@ -24,7 +25,7 @@ export function MaxSecretAgeForm({ current, action }: { current: number | null; 
         >
           <option value="">No maximum</option>
           {choices.map((d) => (
-            <option key={d} value={d}>{d} days</option>
+            <option key={d} value={d}>{count(d, "day")}</option>
           ))}
         </select>
       </label>

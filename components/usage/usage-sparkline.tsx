@@ -6,6 +6,7 @@
 // too). Mid-tone colours on a translucent track read in a light and a dark
 // theme alike.
 import type { ClientUsage } from "@/lib/usage/client-usage";
+import { count } from "@/lib/text/counts";
 
 const W = 168;
 const H = 24;
@@ -30,8 +31,7 @@ export function UsageSparkline({ usage, name }: { usage: SparklineUsage | undefi
   const label =
     `Tokens issued per hour by ${name} over the last 7 days: ${fmt(usage.tokens)} in total, ` +
     `${fmt(current)} in the current hour, peak ${fmt(peak)} per hour. ` +
-    `${fmt(usage.failedAuth)} failed authentication${usage.failedAuth === 1 ? "" : "s"}, ` +
-    `${fmt(usage.rateLimited)} rate-limited request${usage.rateLimited === 1 ? "" : "s"}.`;
+    `${count(usage.failedAuth, "failed authentication")}, ${count(usage.rateLimited, "rate-limited request")}.`;
   return (
     <div className="mt-1.5" data-usage-current-hour={current} data-usage-total={usage.tokens}>
       <svg
@@ -45,7 +45,7 @@ export function UsageSparkline({ usage, name }: { usage: SparklineUsage | undefi
         {currentHeight > 0 && <rect x={W - 1} y={H - currentHeight} width={1} height={currentHeight} className="fill-brand-500" />}
       </svg>
       <span className="mt-0.5 block text-xs text-slate-500" aria-hidden="true">
-        {fmt(usage.tokens)} tokens in 7 d
+        {count(usage.tokens, "token")} in 7 d
         {usage.failedAuth > 0 && <> · {fmt(usage.failedAuth)} failed</>}
         {usage.rateLimited > 0 && <> · {fmt(usage.rateLimited)} limited</>}
       </span>

@@ -13,7 +13,8 @@ import {
   zbctlSnippets,
   type SnippetInput,
 } from "./connection-snippets";
-import { duration, per, rateLimitFigures, rateLimitSentences } from "./rate-limit-summary";
+import { per, rateLimitFigures, rateLimitSentences } from "./rate-limit-summary";
+import { duration } from "@/lib/text/counts";
 import { parseConfig } from "@/lib/config";
 
 const cluster = { id: "0f8e6a52-3c4b-4b8e-9a43-5e7d0c1b2a39", region: "bru-2" };

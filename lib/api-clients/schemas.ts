@@ -1,7 +1,7 @@
 // Input shapes for API clients, shared by the forms, the server actions and
 // the tests. Every message here is shown to the user as is.
 import { z } from "zod";
-import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
+import { visibleName } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
 import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
@@ -20,7 +20,7 @@ export const clientNameSchema = z
   .min(1, "Enter a client name.")
   .max(CLIENT_NAME_MAX, `Use at most ${CLIENT_NAME_MAX} characters.`)
   // Names end up in file names, audit entries and terminals.
-  .refine(isVisibleText, VISIBLE_ONLY_MESSAGE);
+  .superRefine(visibleName);
 
 // A checkbox group posts nothing (no box ticked), one string, or several.
 export const clientScopesSchema = z.preprocess(

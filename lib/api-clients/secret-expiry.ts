@@ -3,6 +3,7 @@
 // secret age when its owners set one. Plain data and pure functions: the
 // forms import the choices, the domain resolves them against its clock.
 import { z } from "zod";
+import { count } from "@/lib/text/counts";
 
 export const SECRET_EXPIRY_CHOICES = ["never", "30d", "90d", "365d", "date"] as const;
 export type SecretExpiryChoice = (typeof SECRET_EXPIRY_CHOICES)[number];
@@ -71,7 +72,7 @@ export function resolveSecretExpiry(input: SecretExpiryInput, now: Date, maxAgeD
   if (max && (at === null || at > max)) {
     throw new SecretExpiryError(
       choice === "date" ? "expiresOn" : "expiry",
-      `Your organization allows secrets of at most ${maxAgeDays} days: choose an earlier expiry.`,
+      `Your organization allows secrets of at most ${count(maxAgeDays ?? 0, "day")}: choose an earlier expiry.`,
     );
   }
   return at;
@@ -83,5 +84,5 @@ export function expiresInWords(at: Date, now: Date): string {
   if (ms <= 0) return "expired";
   const days = Math.ceil(ms / DAY_MS);
   if (days <= 1 && at.getUTCDate() === now.getUTCDate()) return "expires today";
-  return `expires in ${days} ${days === 1 ? "day" : "days"}`;
+  return `expires in ${count(days, "day")}`;
 }

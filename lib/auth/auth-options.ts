@@ -8,7 +8,15 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
 import { servedOverHttps } from "@/lib/config";
-import { SESSION_VERSION_CLAIM, endSessionsFrom } from "@/lib/auth/session-version";
+import { SESSION_VERSION_CLAIM, endSessionsFrom, isLiveSession } from "@/lib/auth/session-version";
+
+/** Thrown from the jwt callback for a session ended on the server; next-auth then answers with no session and clears the cookie. */
+class SessionEnded extends Error {
+  constructor() {
+    super("Session ended");
+    this.name = "SessionEnded";
+  }
+}
 
 /** Set by the request pipeline (scripts/start-up/request-pipeline.ts) from the socket (and trusted proxies); never taken from the client. */
 export const CLIENT_ADDRESS_HEADER = "x-console-client-address";
@@ -45,16 +53,29 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token[SESSION_VERSION_CLAIM] = (user as { sessionVersion?: number }).sessionVersion;
+        return token;
       }
+      // Every later read of the cookie through next-auth (GET /api/auth/session):
+      // a session ended on the server (sign-out, password change) gets no
+      // user, and next-auth clears the cookie instead of re-issuing it.
+      if (!(await isLiveSession(token))) throw new SessionEnded();
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  logger: {
+    // An ended session is an expected answer, not an error; anything else is
+    // printed as next-auth's own logger prints it.
+    error(code, metadata) {
+      if (metadata instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {

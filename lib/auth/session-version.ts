@@ -6,7 +6,10 @@
 // session the user has, on every device, at once:
 //
 // - sign-out (next-auth's signOut event, lib/auth/auth-options.ts) ends the
-//   user's sessions, so a cookie copied before signing out is refused after;
+//   user's sessions, so a cookie copied before signing out is refused after,
+//   by the pages and actions and by next-auth's own /api/auth/session (its
+//   jwt callback asks isLiveSession, and an ended session gets no user and
+//   no re-issued cookie);
 // - a password change or "sign out everywhere" calls endAllSessions inside its
 //   own transaction, then writeSessionCookie (lib/auth/session-cookie.ts) with
 //   the returned version keeps the browser that made the change signed in.
@@ -39,4 +42,16 @@ export async function endSessionsFrom(userId: string, version: number): Promise<
     where: { id: userId, sessionVersion: version },
     data: { sessionVersion: { increment: 1 } },
   });
+}
+
+/**
+ * Whether a session JWT's claims are still a live session: a user ID and the
+ * version that is still the user's. A cookie without a version predates
+ * server-side sign-out and is not.
+ */
+export async function isLiveSession(claims: { sub?: unknown; [SESSION_VERSION_CLAIM]?: unknown }): Promise<boolean> {
+  const version = claims[SESSION_VERSION_CLAIM];
+  if (typeof claims.sub !== "string" || !/^[0-9a-f-]{36}$/i.test(claims.sub)) return false;
+  if (typeof version !== "number" || !Number.isSafeInteger(version)) return false;
+  return (await db().user.count({ where: { id: claims.sub, sessionVersion: version } })) === 1;
 }

@@ -28,7 +28,37 @@ describe("registered addresses", () => {
     expect(err("grpcs://u:p@zeebe.example.com")).toBe("The address must not contain a user name or password.");
     expect(err("zeebe example.com")).toMatch(/such as/);
     expect(err("zeebe.example.com:99999")).toMatch(/such as/);
-    expect(err(`${"a".repeat(600)}.example.com`)).toMatch(/such as/);
+    expect(err(`${"a".repeat(1001)}.example.com`)).toBe("Use at most 1,000 characters.");
+  });
+
+  it("one length rule: a 700-character address is accepted in every field; past 1,000 the form says 1,000", () => {
+    const path = `/${"p".repeat(700 - "https://gw.example.com/".length)}`;
+    const url = `https://gw.example.com${path}`;
+    expect(url).toHaveLength(700);
+    const grpc = `grpcs://${"g".repeat(700 - "grpcs://:443".length)}:443`;
+    expect(grpc).toHaveLength(700);
+    const fields = { grpcAddress: grpc, restAddress: url, operateUrl: url, tasklistUrl: url, optimizeUrl: url };
+    const ok = updateClusterAddressesSchema.safeParse({ clusterId: id, addresses: "registered", ...fields });
+    expect(ok.error?.issues).toBeUndefined();
+    expect(ok.data!.registered).toEqual({ grpcAddress: grpc, restAddress: url, operateUrl: url, tasklistUrl: url, optimizeUrl: url });
+
+    const long = `https://gw.example.com/${"p".repeat(1001)}`;
+    const longGrpc = `grpcs://${"g".repeat(1001)}:443`;
+    const tooLong = updateClusterAddressesSchema.safeParse({
+      clusterId: id,
+      addresses: "registered",
+      grpcAddress: longGrpc,
+      restAddress: long,
+      operateUrl: long,
+      tasklistUrl: long,
+      optimizeUrl: long,
+    });
+    expect(tooLong.error!.issues.map((i) => [i.path[0], i.message])).toEqual(
+      Object.keys(fields).map((k) => [k, "Use at most 1,000 characters."]),
+    );
+    // The parsers, on their own, say the same.
+    expect(parseHttpUrl(long, "Operate")).toEqual({ ok: false, error: "Use at most 1,000 characters." });
+    expect(parseGrpcAddress(longGrpc)).toEqual({ ok: false, error: "Use at most 1,000 characters." });
   });
 
   it("normalizes URLs, dropping /v2 from the REST address", () => {

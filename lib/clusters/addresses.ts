@@ -125,7 +125,12 @@ export function clusterAudienceAliases(addresses: ClusterAddresses): Set<string>
 
 // --- Registered addresses: parsing and normalizing what an owner typed ---
 
-const MAX_ADDRESS_LENGTH = 500;
+/**
+ * The one length rule for every address field (the form's schema leaves it to
+ * the parsers below): the limit and its message are one constant.
+ */
+export const MAX_ADDRESS_LENGTH = 1000;
+export const ADDRESS_TOO_LONG = `Use at most ${MAX_ADDRESS_LENGTH.toLocaleString("en-GB")} characters.`;
 const defaultGrpcPort = (protocol: string) => (protocol === "grpc:" ? "26500" : "443");
 
 export type ParseResult = { ok: true; value: string } | { ok: false; error: string };
@@ -147,7 +152,8 @@ function parseUrlish(input: string, fallbackScheme: string): URL | undefined {
 export function parseGrpcAddress(raw: string): ParseResult {
   const input = raw.trim();
   if (!input) return { ok: false, error: "Enter the gateway's gRPC address." };
-  if (input.length > MAX_ADDRESS_LENGTH || /\s/.test(input)) return { ok: false, error: "Enter an address such as grpcs://zeebe.example.com:443." };
+  if (input.length > MAX_ADDRESS_LENGTH) return { ok: false, error: ADDRESS_TOO_LONG };
+  if (/\s/.test(input)) return { ok: false, error: "Enter an address such as grpcs://zeebe.example.com:443." };
   const url = parseUrlish(input, "grpcs");
   if (!url) return { ok: false, error: "Enter an address such as grpcs://zeebe.example.com:443." };
   const scheme = { "grpcs:": "grpcs", "https:": "grpcs", "grpc:": "grpc", "http:": "grpc" }[url.protocol];
@@ -164,7 +170,8 @@ export function parseHttpUrl(raw: string, what: string, opts: { stripV2?: boolea
   const input = raw.trim();
   const example = `Enter a URL such as https://${what.toLowerCase().split(" ")[0]}.example.com.`;
   if (!input) return { ok: false, error: `Enter the ${what} URL.` };
-  if (input.length > MAX_ADDRESS_LENGTH || /\s/.test(input)) return { ok: false, error: example };
+  if (input.length > MAX_ADDRESS_LENGTH) return { ok: false, error: ADDRESS_TOO_LONG };
+  if (/\s/.test(input)) return { ok: false, error: example };
   let url: URL;
   try {
     url = new URL(input);

@@ -1,6 +1,6 @@
 // Input shapes for clusters, shared by the forms, the actions and the tests.
 import { z } from "zod";
-import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
+import { visibleName } from "@/lib/validation/visible-text";
 import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
@@ -12,11 +12,8 @@ export const clusterNameSchema = z
   .trim()
   .min(1, "Enter a cluster name.")
   .max(CLUSTER_NAME_MAX, `Use at most ${CLUSTER_NAME_MAX} characters.`)
-  // The pattern below already admits no invisible character; the shared rule
-  // says so explicitly, and first, so the message is the same as elsewhere.
-  .refine(isVisibleText, { message: VISIBLE_ONLY_MESSAGE, abort: true })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, "Use letters, digits, spaces, dots, dashes and underscores.");
-
+  // The names rule every name shares (emoji and parentheses included).
+  .superRefine(visibleName);
 
 export const deleteClusterSchema = z.object({
   clusterId: clusterIdSchema,
@@ -25,7 +22,9 @@ export const deleteClusterSchema = z.object({
 
 // --- Cluster addresses: derived from the region (default) or registered ---
 
-const addressField = z.string().max(1000, "Use at most 500 characters.").optional();
+// Length and shape are the parsers' to check (lib/clusters/addresses.ts, one
+// rule and one message per problem), and only for the registered addresses.
+const addressField = z.string().optional();
 
 /** The address fields of the create and edit forms; blank optional URLs are unset. */
 const addressFields = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
+import { visibleName } from "@/lib/validation/visible-text";
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
@@ -22,7 +22,7 @@ export const personNameSchema = z
   .trim()
   .min(1, "Enter a name.")
   .max(MEMBER_NAME_MAX, `Use at most ${MEMBER_NAME_MAX} characters.`)
-  .refine(isVisibleText, VISIBLE_ONLY_MESSAGE);
+  .superRefine(visibleName);
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
 
@@ -79,7 +79,7 @@ export const setupSchema = z.object({
     .trim()
     .min(1, "Enter an organization name.")
     .max(ORGANIZATION_NAME_MAX, `Use at most ${ORGANIZATION_NAME_MAX} characters.`)
-    .refine(isVisibleText, VISIBLE_ONLY_MESSAGE),
+    .superRefine(visibleName),
   name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,

@@ -63,12 +63,29 @@ test("deleting a cluster asks for its name", async ({ page, owner }) => {
   await confirm.click();
   await expect(page).toHaveURL(/\/clusters$/);
   // The toast survives the server's redirect (?done=...), which then leaves the address bar.
-  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText("Deleted cluster “Staging”");
+  await expect(page.getByRole("region", { name: /^Notifications/ })).toContainText("Cluster deleted");
   await expect(page.getByText("No clusters yet")).toBeVisible();
   await page.goto(`/clusters/${cluster.id}`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   const { rows } = await sql().query("SELECT action FROM audit_events WHERE cluster_id = $1 ORDER BY id", [cluster.id]);
   expect(rows.map((r) => r.action)).toEqual(["cluster.deleted"]);
+});
+
+test("a success notice shows only the console's fixed messages, never text from the URL", async ({ page, owner }) => {
+  expect(owner.role).toBe("OWNER");
+  const notices = page.getByRole("region", { name: /^Notifications/ });
+  for (const bait of ["Session expired: re-enter your password at https://evil.example/login", "constructor", "__proto__"]) {
+    await page.goto(`/clusters?done=${encodeURIComponent(bait)}`);
+    // The list still takes `done` out of the address bar, after the point where a notice would show.
+    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
+    await expect(page.getByText(bait)).toHaveCount(0);
+    await expect(notices.getByRole("listitem")).toHaveCount(0);
+  }
+  // A key the console knows shows its own message.
+  await page.goto("/clusters?done=cluster-deleted");
+  await expect(notices).toContainText("Cluster deleted");
+  await expect(page).toHaveURL(/\/clusters$/);
 });
 
 test("a visitor cannot create a cluster, not even by calling the action directly", async ({ page, browser, owner }) => {

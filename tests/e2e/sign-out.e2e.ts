@@ -1,5 +1,6 @@
 // Sign-out ends the session on the server: a session cookie saved before
-// signing out reads no page and runs no action afterwards.
+// signing out reads no page, runs no action and gets no session from
+// next-auth's own /api/auth/session afterwards.
 import { captureDeleteClusterAction, createCluster, expect, signIn, sql, test } from "./fixtures";
 
 test("a session cookie saved before sign-out is refused after it", async ({ page, owner, browser }) => {
@@ -29,6 +30,19 @@ test("a session cookie saved before sign-out is refused after it", async ({ page
   expect(await replay.text()).not.toContain('"ok":true');
   const { rows } = await sql().query("SELECT deleted_at FROM clusters WHERE id = $1", [cluster.id]);
   expect(rows[0].deleted_at).toBeNull();
+
+  // next-auth's own endpoint agrees: no name, email or user ID for the saved
+  // cookie, and no fresh cookie with a new expiry (only one that clears it).
+  const session = await page.request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  const body = await session.text();
+  expect(JSON.parse(body)).toEqual({});
+  for (const leaked of [owner.email, owner.name, owner.userId]) expect(body).not.toContain(leaked);
+  const sessionCookies = session
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("next-auth.session-token="));
+  for (const c of sessionCookies) expect(c.value).toMatch(/next-auth\.session-token=;/);
+  expect((await page.context().cookies()).filter((c) => c.name.endsWith("next-auth.session-token") && c.value)).toEqual([]);
 
   // Signing out ends the user's other sessions too.
   await otherPage.goto("/clusters");

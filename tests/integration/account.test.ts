@@ -236,8 +236,9 @@ describe("rename account", () => {
     expect(events.map((e) => [e.action, e.metadata])).toEqual([["account.renamed", { from: member.name, to: "Ada Lovelace" }]]);
 
     for (const [name, message] of [
-      ["Ada\u202eecalevoL", "Use visible characters only."],
-      ["Ada\nLovelace", "Use visible characters only."],
+      ["Ada\u202eecalevoL", "Use visible characters only. Remove U+202E, which is invisible."],
+      ["Ada\nLovelace", "Use visible characters only. Remove the line break."],
+      ["\u3164", "Use visible characters only. Remove U+3164, which looks blank."],
       ["   ", "Enter a name."],
       ["x".repeat(101), "Use at most 100 characters."],
     ] as const) {

@@ -31,9 +31,13 @@ describe("clusters", () => {
   });
 
   it("validates names", () => {
-    const bad = ["", "   ", "x".repeat(51), "<script>", "-leading-dash"];
+    const bad = ["", "   ", "x".repeat(51), "\u3164", "Prod\u200bEU"];
     for (const name of bad) expect(createClusterSchema.safeParse({ name, region: "bru-2" }).success).toBe(false);
     expect(createClusterSchema.parse({ name: "  Prod EU-1  ", region: "bru-2" }).name).toBe("Prod EU-1");
+    // The names rule of every name (lib/validation/visible-text.ts): what client names take, cluster names take.
+    for (const name of ["Payments (EU) 🚀", "<script>", "-leading-dash"]) {
+      expect(createClusterSchema.parse({ name, region: "bru-2" }).name).toBe(name);
+    }
   });
 
   it("looks up malformed or unknown IDs as missing, never as an error", async () => {

@@ -3,7 +3,7 @@
 // secrets and public URL, its own port.
 import { type RunningConsole, TEST_DIST_DIR, startConsole } from "../../support/console-process";
 
-export async function startSecondInstance(): Promise<RunningConsole> {
+export async function startSecondInstance(env: Record<string, string> = {}): Promise<RunningConsole> {
   const publicUrl = `http://localhost:${process.env.E2E_PORT}`;
   return startConsole(
     process.env.E2E_DATABASE_URL!,
@@ -15,6 +15,7 @@ export async function startSecondInstance(): Promise<RunningConsole> {
       KEY_ENCRYPTION_KEY: process.env.E2E_KEY_ENCRYPTION_KEY,
       LOG_LEVEL: "warn",
       USAGE_FLUSH_SECONDS: "1",
+      ...env,
     },
     { host: "localhost" },
   );

@@ -10,19 +10,21 @@ import { createCluster } from "@/app/actions/create-cluster";
 import { CreateClusterDialog } from "@/components/clusters/create-cluster-dialog";
 import { formatDateTime } from "@/components/ui/format";
 import { FlashToast } from "@/components/ui/flash-toast";
+import { flashMessage } from "@/app/flash-messages";
 import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Clusters" };
 
-export default async function ClustersPage() {
+export default async function ClustersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember();
+  const notice = flashMessage((await searchParams).done, member);
   const clusters = await listClusters(member.organizationId);
   const create = can(member.role, "cluster:create") ? <CreateClusterDialog regions={config().CLUSTER_REGIONS} action={createCluster} /> : null;
 
   return (
     <div className="space-y-6">
       <Suspense>
-        <FlashToast />
+        <FlashToast message={notice} />
       </Suspense>
       <PageHeader title="Clusters" description="Zeebe clusters of your organization and who can reach them." actions={create} />
       {clusters.length === 0 ? (

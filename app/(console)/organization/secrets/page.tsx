@@ -6,6 +6,7 @@ import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { setMaxSecretAge } from "@/app/actions/set-max-secret-age";
 import { Card } from "@/components/ui/page-header";
 import { MaxSecretAgeForm } from "@/components/organization/max-secret-age-form";
+import { count } from "@/lib/text/counts";
 
 export const metadata: Metadata = { title: "Client secrets" };
 
@@ -24,7 +25,7 @@ export default async function SecretPolicyPage() {
         <MaxSecretAgeForm current={maxSecretAgeDays} action={setMaxSecretAge} />
       ) : (
         <p className="text-sm text-slate-800">
-          Maximum secret age: <strong>{maxSecretAgeDays === null ? "no maximum" : `${maxSecretAgeDays} days`}</strong>
+          Maximum secret age: <strong>{maxSecretAgeDays === null ? "no maximum" : count(maxSecretAgeDays, "day")}</strong>
           <span className="block text-xs text-slate-500">Only owners can change it.</span>
         </p>
       )}

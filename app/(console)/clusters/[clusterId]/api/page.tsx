@@ -9,7 +9,7 @@ import { clusterAddresses } from "@/lib/clusters/addresses";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { activeUsage, clientUsage } from "@/lib/usage/client-usage";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
-import { duration } from "@/lib/api-clients/rate-limit-summary";
+import { duration } from "@/lib/text/counts";
 import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
