@@ -101,6 +101,7 @@ export function exportBody(prepared: PreparedExport, format: ExportFormat, ticke
           controller.error(new Error("The export ran past its deadline."));
           void end();
         }, Math.max(0, ticket.deadline - Date.now()));
+        deadline.unref();
       },
       async pull(controller) {
         try {
