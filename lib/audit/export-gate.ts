@@ -7,9 +7,9 @@
 //      across instances. The lease lasts as long as an export may run
 //      (EXPORT_LIMITS.maxSeconds); the export gives it back when it ends, is
 //      cancelled or fails, and a crashed instance's lease simply runs out.
-//   2. A budget per exporter: EXPORT_LIMITS.perWindow starts per window, in
+//   2. At most EXPORT_LIMITS.open exports open in this process.
+//   3. A budget per exporter: EXPORT_LIMITS.perWindow starts per window, in
 //      the same table (the sign-in limits' pattern, lib/auth/sign-in-limits.ts).
-//   3. At most EXPORT_LIMITS.open exports open in this process.
 //
 // A refusal is a RetryLater: a 429 with Retry-After at each edge.
 //
@@ -111,18 +111,23 @@ export async function admitExport(who: ExporterKey): Promise<ExportTicket> {
     throw new RetryLater("An export of yours is still running. Wait for it to finish, then try again.", BUSY_RETRY_SECONDS);
   }
   const freeLease = () => g.running.delete(who).then(() => undefined, () => undefined);
+  // A busy process refuses before the budget is charged; the place is taken at once, so a burst cannot pass the bound.
+  if (g.open >= EXPORT_LIMITS.open) {
+    await freeLease();
+    throw new RetryLater("The console is busy with other exports. Try again in a few seconds.", BUSY_RETRY_SECONDS);
+  }
+  g.open++;
   try {
     const spent = await take(g.started, who);
     if (spent) {
       const seconds = Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
       throw new RetryLater(`At most ${EXPORT_LIMITS.perWindow} exports per ${EXPORT_LIMITS.windowSeconds / 60} minutes. Try again later.`, seconds);
     }
-    if (g.open >= EXPORT_LIMITS.open) throw new RetryLater("The console is busy with other exports. Try again in a few seconds.", BUSY_RETRY_SECONDS);
   } catch (err) {
+    g.open--;
     await freeLease();
     throw err;
   }
-  g.open++;
   let released = false;
   return {
     deadline: Date.now() + EXPORT_LIMITS.maxSeconds * 1000,

@@ -26,9 +26,10 @@ async function signIn(member: Member) {
   sessionToken = await encode({ token: { sub: member.userId, [SESSION_VERSION_CLAIM]: sessionVersion }, secret: config().NEXTAUTH_SECRET });
 }
 
-/** The member's one-at-a-time lease rows (lib/audit/export-gate.ts). */
-const leases = async (userId: string) =>
-  (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM oauth_rate_limits WHERE key = ${`export_running:user:${userId}`}`)[0]!.n;
+/** The member's one-at-a-time lease rows, and their budget's (lib/audit/export-gate.ts). */
+const rows = async (key: string) => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM oauth_rate_limits WHERE key = ${key}`)[0]!.n;
+const leases = (userId: string) => rows(`export_running:user:${userId}`);
+const budgets = (userId: string) => rows(`export_started:user:${userId}`);
 
 const get = (route: (req: Request) => Promise<Response>, query = "") => route(new Request(`http://localhost:3999/activity/export.csv${query}`));
 
@@ -111,9 +112,13 @@ describe("activity downloads", () => {
     // Read to the end, it gives its turn back; another member was never held up.
     expect((await running[0]!.text()).length).toBeGreaterThan(0);
     const other = await makeMember("VISITOR", { id: owner.organizationId, name: owner.organizationName });
-    expect((await get(csvRoute)).status).toBe(200);
+    const again = await get(csvRoute);
+    expect(again.status).toBe(200);
     await signIn(other);
-    expect((await get(jsonRoute)).status).toBe(200);
+    const theirs = await get(jsonRoute);
+    expect(theirs.status).toBe(200);
+    // Every export of this file is read to its end: each holds a place in the process until then.
+    await Promise.all([again.text(), theirs.text()]);
   });
 
   it("stop when the client goes away: a cancelled download gives its turn back at once", async () => {
@@ -129,7 +134,33 @@ describe("activity downloads", () => {
     const reader = res.body!.getReader();
     await reader.read();
     await reader.cancel();
-    expect((await get(jsonRoute)).status).toBe(200);
+    const next = await get(jsonRoute);
+    expect(next.status).toBe(200);
+    await next.body!.cancel();
+  });
+
+  it(`keep at most ${EXPORT_LIMITS.open} exports open in a process: one more is a 429 without charging its budget`, async () => {
+    const owner = await makeMember("OWNER");
+    const org = { id: owner.organizationId, name: owner.organizationName };
+    const open: Response[] = [];
+    for (let i = 0; i < EXPORT_LIMITS.open; i++) {
+      await signIn(await makeMember("VISITOR", org));
+      const res = await get(jsonRoute);
+      expect(res.status).toBe(200);
+      open.push(res);
+    }
+    await signIn(owner);
+    const busy = await get(csvRoute);
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    expect(await busy.text()).toBe("The console is busy with other exports. Try again in a few seconds.\n");
+    expect([await leases(owner.userId), await budgets(owner.userId)]).toEqual([0, 0]);
+    // One ends (its reader went away): the owner gets its place.
+    await open.pop()!.body!.cancel();
+    const ok = await get(csvRoute);
+    expect(ok.status).toBe(200);
+    expect([await leases(owner.userId), await budgets(owner.userId)]).toEqual([1, 1]);
+    await Promise.all([ok.text(), ...open.map((r) => r.text())]);
   });
 
   it(`allow ${EXPORT_LIMITS.perWindow} exports per member per window, then a 429 with Retry-After until the window ends`, async () => {
