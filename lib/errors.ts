@@ -27,3 +27,18 @@ export const fieldError = (code: "invalid_input" | "conflict", fields: Record<st
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
 export const forbidden = (message = "You do not have permission to do this.") => new AppError("forbidden", message);
+
+/**
+ * Refused for now, not for good: the same request may succeed after
+ * `retryAfterSeconds` (an export of the caller's is still running, or its
+ * export budget is used up). Each edge answers it with a 429 and Retry-After.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}

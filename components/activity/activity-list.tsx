@@ -7,37 +7,7 @@ import type { AuditEventView } from "@/lib/audit/list-events";
 import { actionText } from "@/lib/audit/actions";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
-import { count } from "@/lib/text/counts";
-
-// Stored values are enum names (OPERATIONS_ENGINEER, "ZEEBE,TASKLIST"); people read labels.
-const role = (v: unknown) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as keyof typeof ROLE_LABELS] : String(v));
-const scopes = (v: string) =>
-  v
-    .split(",")
-    .map((s) => SCOPE_LABELS[s as ClientScopeName] ?? s)
-    .join(", ");
-const days = (v: unknown) => (typeof v === "number" ? count(v, "day") : v === null || v === undefined ? "no maximum" : `${v} days`);
-
-function details(e: AuditEventView): string | null {
-  const m = e.metadata;
-  const text = (v: unknown) => typeof v === "string" || typeof v === "number";
-  const fromTo = text(m.from) && text(m.to);
-  if (e.action === "member.role_changed" && fromTo) return `${role(m.from)} → ${role(m.to)}`;
-  if ((e.action === "cluster.renamed" || e.action === "client.renamed") && text(m.from)) return `was ${m.from}`;
-  if (e.action === "account.renamed" && fromTo) return `${m.from} → ${m.to}`;
-  if (e.action === "organization.max_secret_age_changed") return `${days(m.from)} → ${days(m.to)}`;
-  if (e.action === "cluster.addresses_changed") return typeof m.restAddress === "string" ? `REST ${m.restAddress}` : "addresses derived from the region";
-  if (typeof m.role === "string") return `as ${role(m.role)}`;
-  if (typeof m.region === "string") return `region ${m.region}`;
-  if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${scopes(m.scopes)}`;
-  if (e.action === "client.scopes_changed" && fromTo) return `${scopes(String(m.from))} → ${scopes(String(m.to))}`;
-  if (e.action.endsWith(".secret_rotated") && typeof m.grace === "string") {
-    return m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}`;
-  }
-  return null;
-}
+import { eventDetails } from "@/lib/audit/event-details";
 
 const linkClass = "font-medium text-slate-900 underline decoration-slate-400 underline-offset-2 hover:decoration-slate-900";
 
@@ -132,7 +102,7 @@ export function ActivityList({
       <Card>
         <ol aria-label="Activity" className="divide-y divide-slate-100">
           {events.map((e) => {
-            const more = details(e);
+            const more = eventDetails(e.action, e.metadata)?.text;
             return (
               <li key={e.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3 text-sm sm:px-5" data-action={e.action}>
                 <p className="min-w-0 flex-1 basis-64 text-slate-600 [overflow-wrap:anywhere]">

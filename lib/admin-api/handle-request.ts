@@ -6,12 +6,12 @@
 // never a 500 with a stack, never a half-written change (the domain runs
 // each change in one transaction).
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, RetryLater } from "@/lib/errors";
 import { verifyAdminToken } from "@/lib/oauth/resource/verify-admin-token";
 import { ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
 import { adminApiContext } from "@/lib/admin-api/runtime";
 import type { OAuthContext } from "@/lib/oauth/endpoints/context";
-import { RawJson, WithHeaders, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
+import { RawJson, StreamedBody, WithHeaders, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
 import { fieldProblems, invalidRequest, notFoundProblem, problemResponse, type FieldProblem } from "@/lib/admin-api/problem";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -88,6 +88,12 @@ export async function handleAdminRequest(
     return respond(op, result);
   } catch (err) {
     if (err instanceof AppError) return fromAppError(op, err);
+    if (err instanceof RetryLater) {
+      return problemResponse(429, "rate-limited", "Too many requests", {
+        detail: err.message,
+        headers: { "Retry-After": String(err.retryAfterSeconds) },
+      });
+    }
     console.error(`[admin-api] ${op.operationId}: ${(err as Error).message}`);
     return problemResponse(503, "unavailable", "Temporarily unavailable", {
       detail: "The Administration API cannot serve this request right now; retry shortly.",
@@ -97,14 +103,15 @@ export async function handleAdminRequest(
 }
 
 function respond(op: Operation, reply: unknown): Response {
-  const result = reply instanceof WithHeaders ? reply.body : reply;
-  const headers = { "Cache-Control": "no-store", ...(reply instanceof WithHeaders ? reply.headers : {}) };
+  const own = reply instanceof WithHeaders || reply instanceof StreamedBody ? reply.headers : {};
+  const headers = { "Cache-Control": "no-store", ...own };
   if (op.response.status === 204) return new Response(null, { status: 204, headers });
-  if ("csv" in op.response) {
-    return new Response(String(result), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  }
+  const type = "csv" in op.response ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+  if (reply instanceof StreamedBody) return new Response(reply.stream, { status: 200, headers: { ...headers, "Content-Type": type } });
+  const result = reply instanceof WithHeaders ? reply.body : reply;
+  if ("csv" in op.response) return new Response(String(result), { status: 200, headers: { ...headers, "Content-Type": type } });
   const json = result instanceof RawJson ? result.json : JSON.stringify(result);
-  return new Response(json, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(json, { status: 200, headers: { ...headers, "Content-Type": type } });
 }
 
 function fromAppError(op: Operation, err: AppError): Response {

@@ -99,7 +99,12 @@ export function openApiDocument(base: string): Json {
     responses["401"] = { description: "Missing, invalid or expired token, or a revoked client.", content: problemRef };
     responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
     if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
-    responses["429"] = { description: "Over the client's rate limit; see Retry-After.", content: problemRef };
+    responses["429"] = {
+      description: op.path.startsWith("/activity/")
+        ? "Over the client's rate limit, or an export of the client's is still running; see Retry-After."
+        : "Over the client's rate limit; see Retry-After.",
+      content: problemRef,
+    };
     responses["503"] = { description: "Temporarily unavailable; retry.", content: problemRef };
     const entry: Json = {
       operationId: op.operationId,

@@ -25,6 +25,14 @@ export class WithHeaders {
   ) {}
 }
 
+/** A body written as the client reads it (the activity export), with headers of its own. */
+export class StreamedBody {
+  constructor(
+    readonly stream: ReadableStream<Uint8Array>,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
 export type OperationResponse =
   | { status: 200; schema: z.ZodType; description: string }
   | { status: 204; description: string }

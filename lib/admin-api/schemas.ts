@@ -196,6 +196,15 @@ export const auditEvent = z.object({
   service: z.string(),
   userId: z.string().describe("Who did it: an email, or an Administration API client's ID."),
   timestamp: z.number().describe("Milliseconds since the epoch."),
+  // What the console's Activity page shows (added to Camunda's shape).
+  actorName: z.string().describe("The member's name when they acted, or the credentials' label: \"terraform (API client)\"."),
+  actorKind: z.enum(["user", "api_client"]).describe("A member, or Administration API credentials."),
+  actorId: z.string().optional().describe("The member's user ID or the credentials' client ID (the actor filter's user:<ID> / client:<ID>)."),
+  parentEntityName: z.string().optional().describe("The cluster's name, for an event inside a cluster."),
+  sentence: z.string().describe("The Activity page's sentence: \"Ada Lovelace rotated the secret of payments-worker in Production EU\"."),
+  details: z.string().optional().describe("What changed, as the Activity page says it: \"Developer → Admin\", \"was orders-worker\", \"old secret valid for 24h\"."),
+  before: z.string().optional().describe("The value before the change, where the event records one."),
+  after: z.string().optional().describe("The value after the change."),
 });
 
 // --- errors ------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // must not be slowed by Next.js (the token endpoint) never reaches it.
 import http from "node:http";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
+import { requestDeadlines } from "@/lib/http/request-deadlines";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 import type { Tracing } from "@/lib/ops/tracing";
@@ -55,7 +56,8 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
     toNext(req, res);
   };
   const { tracing } = opts;
-  const server = http.createServer(tracing ? (req, res) => tracing.request(req, res, () => handle(req, res)) : handle);
+  // A request slower to arrive than REQUEST_DEADLINE_MS gets a 408, on every path.
+  const server = http.createServer(requestDeadlines(), tracing ? (req, res) => tracing.request(req, res, () => handle(req, res)) : handle);
   // One address cannot hold every socket (lib/http/connection-cap.ts).
   if (opts.trustProxyHops === 0) capConnectionsPerAddress(server);
   const upgrade = next.upgrade;

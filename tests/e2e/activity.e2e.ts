@@ -1,7 +1,7 @@
 // The Activity page in a real browser: filters by cluster, actor and action
 // that live in the URL (reload and back keep them), sentences whose links
 // lead to the object, the exact time on hover and on keyboard focus, and
-// downloads that hold exactly the filtered rows.
+// downloads that hold exactly the filtered rows and say what the page says.
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
@@ -146,9 +146,13 @@ test("times read relative, with the exact UTC time on hover and on keyboard focu
 });
 
 test("downloads hold exactly the filtered rows, as CSV and JSON", async ({ page, owner }, testInfo) => {
-  const { prod, clientId } = await seed(owner);
+  const { prod, clientId, ada } = await seed(owner);
+  // The rotation kept the old secret for a day: the page says so, and so must the files (issue 23, minor 1).
+  await sql().query(`UPDATE audit_events SET metadata = '{"grace":"24h"}' WHERE organization_id = $1 AND action = 'client.secret_rotated'`, [owner.organizationId]);
   await page.goto(`/activity?cluster=${prod.id}&action=client.*`);
   await expect(page.getByRole("list", { name: "Activity" }).locator("li")).toHaveCount(2);
+  const sentence = `${ada.name} rotated the secret of payments-worker in ${prod.name}`;
+  await expect(page.getByRole("list", { name: "Activity" }).locator("li").first()).toContainText(`${sentence} (old secret valid for 24h)`);
 
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
@@ -156,11 +160,16 @@ test("downloads hold exactly the filtered rows, as CSV and JSON", async ({ page,
   expect(csv.suggestedFilename()).toMatch(/^activity-\d{4}-\d\d-\d\d\.csv$/);
   await csv.saveAs(testInfo.outputPath("activity.csv"));
   const lines = readFileSync(testInfo.outputPath("activity.csv"), "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service");
+  expect(lines[0]).toBe(
+    "timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service," +
+      "actorName,actorKind,actorId,parentEntityName,sentence,details,before,after",
+  );
   expect(lines.slice(1).map((l) => l.split(",").slice(1, 6).join(","))).toEqual([
     `client.secret_rotated,u,api_client,${clientId},payments-worker`,
     `client.created,c,api_client,${clientId},payments-worker`,
   ]);
+  // What the page shows: the actor's name and kind, the cluster, the sentence and the details.
+  expect(lines[1]).toContain(`,${ada.name},user,${ada.userId},${prod.name},${sentence},old secret valid for 24h,,`);
 
   const jsonDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download JSON" }).click();
@@ -171,6 +180,10 @@ test("downloads hold exactly the filtered rows, as CSV and JSON", async ({ page,
     ["client.secret_rotated", prod.id, owner.organizationId],
     ["client.created", prod.id, owner.organizationId],
   ]);
+  expect(rows[0]).toMatchObject({ actorName: ada.name, actorKind: "user", sentence, details: "old secret valid for 24h", parentEntityName: prod.name });
+  // One timestamp format in both files: ISO 8601 in UTC, the same instant.
+  expect(rows.map((r) => r.timestamp)).toEqual(lines.slice(1).map((l) => l.split(",")[0]));
+  expect(String(rows[0]!.timestamp)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
   // A cluster's own tab exports that cluster's activity.
   await page.goto(`/clusters/${prod.id}/activity`);

@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { listEvents } from "@/lib/audit/list-events";
 import { parseActivityQuery, activityHref, type ActivityFilter } from "@/lib/audit/activity-query";
 import { activityActors, activityClusters } from "@/lib/audit/filter-choices";
-import { activityCsv, csvField, exportEvents } from "@/lib/audit/export-events";
+import { exportEvents } from "@/lib/audit/export-events";
+import { csvField, serialise } from "@/lib/audit/export-stream";
 import { actionText, ACTIONS } from "@/lib/audit/actions";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
@@ -17,6 +18,9 @@ import { revokeClient } from "@/lib/api-clients/revoke-client";
 import { deleteClient } from "@/lib/api-clients/delete-client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { removeMember } from "@/lib/members/remove-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { updateClient } from "@/lib/api-clients/update-client";
+import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { makeMember, uniq } from "@/tests/support/factories";
 
 async function all(organizationId: string, filter: ActivityFilter, limit = 2) {
@@ -203,13 +207,74 @@ describe("activity export", () => {
       service: "console",
       userId: expect.stringMatching(/@example\.com$/),
       timestamp: expect.any(Number),
+      actorName: expect.stringMatching(/^OPERATIONS_ENGINEER /),
+      actorKind: "user",
+      actorId: expect.any(String),
+      parentEntityName: eu.name,
+      sentence: expect.stringMatching(new RegExp(`^OPERATIONS_ENGINEER \\w+ revoked the API client orders in ${eu.name}$`)),
     });
-    const csv = activityCsv(records).split("\r\n");
-    expect(csv[0]).toBe("timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service");
+    const csv = serialise(records, "csv").split("\r\n");
+    expect(csv[0]).toBe(
+      "timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service," +
+        "actorName,actorKind,actorId,parentEntityName,sentence,details,before,after",
+    );
     expect(csv).toHaveLength(5); // header, three rows, the final line end
     expect(csv[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,client\\.revoked,d,api_client,${a.clientId},orders,cluster,${eu.id},`));
     const cut = await exportEvents(org, {}, 2);
     expect([cut.records.length, cut.truncated]).toEqual([2, true]);
+  });
+});
+
+describe("activity export: what the page shows (issue 23, minor 1)", () => {
+  it("carries the details, the values before and after, the actor's name and kind, one timestamp format, and no secret", async () => {
+    const { owner, ops, eu, a, b, admin } = await seed();
+    const org = owner.organizationId;
+    await changeMemberRole(owner, { userId: ops.userId, role: "ADMIN" });
+    const c = await createClient(owner, { clusterId: eu.id, name: "orders-worker", scopes: ["ZEEBE"] });
+    await updateClient(owner, { clusterId: eu.id, clientId: c.clientId, name: "=payments", description: "", scopes: ["ZEEBE"] });
+    const apiActor = { organizationId: org, userId: null, clientId: admin.clientId, email: `${admin.name} (API client)`, role: "ADMIN" as const };
+    const rotated = await rotateClientSecret(apiActor, { clusterId: eu.id, clientId: c.clientId, grace: "24h" });
+
+    const { records } = await exportEvents(org);
+    const by = (audit: string) => records.find((r) => r.audit === audit)!;
+    expect(by("member.role_changed")).toMatchObject({
+      details: "Operations engineer → Admin",
+      before: "Operations engineer",
+      after: "Admin",
+      actorKind: "user",
+      actorName: owner.name,
+      actorId: owner.userId,
+    });
+    expect(by("client.renamed")).toMatchObject({ details: "was orders-worker", before: "orders-worker", after: "=payments", entityName: "=payments" });
+    expect(by("client.secret_rotated")).toMatchObject({
+      details: "old secret valid for 24h",
+      actorKind: "api_client",
+      actorName: `${admin.name} (API client)`,
+      actorId: admin.clientId,
+      userId: admin.clientId,
+      parentEntityName: eu.name,
+      sentence: `${admin.name} (API client) rotated the secret of =payments in ${eu.name}`,
+    });
+    expect(by("client.secret_rotated")).not.toHaveProperty("before");
+
+    const csv = serialise(records, "csv");
+    const json = serialise(records, "json");
+    const api = serialise(records, "json-epoch-ms");
+    // One format in the console's CSV and JSON: ISO 8601 in UTC (the Administration API's JSON keeps Camunda's milliseconds).
+    const rows = JSON.parse(json) as { timestamp: string }[];
+    expect(rows.every((r) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(r.timestamp))).toBe(true);
+    const csvLines = csv.split("\r\n").slice(1, -1);
+    expect(csvLines.map((l) => l.slice(0, 24))).toEqual(rows.map((r) => r.timestamp));
+    expect((JSON.parse(api) as { timestamp: unknown }[]).every((r) => typeof r.timestamp === "number")).toBe(true);
+    // The page's details in the CSV too; a name a spreadsheet would run stays text.
+    const rotation = csvLines.find((l) => l.includes(",client.secret_rotated,"))!;
+    expect(rotation).toContain(`,api_client,${admin.clientId},${eu.name},${admin.name} (API client) rotated the secret of =payments in ${eu.name},old secret valid for 24h,,`);
+    const rename = csvLines.find((l) => l.includes(",client.renamed,"))!;
+    expect(rename).toMatch(/,was orders-worker,orders-worker,'=payments$/);
+    // No secret, in any form, in any format.
+    for (const secret of [a.clientSecret, b.clientSecret, c.clientSecret, rotated.clientSecret, admin.clientSecret]) {
+      for (const body of [csv, json, api]) expect(body).not.toContain(secret);
+    }
   });
 });
 

@@ -351,9 +351,24 @@ describe("members and activity", () => {
     expect(json.body[0]).toMatchObject({ auditType: "c", userId: admin.clientId, entityId: made.body.clientId, parentEntityId: cluster.id });
     expect(json.body[1]).toMatchObject({ auditType: "u", userId: admin.clientId, entityId: cluster.id });
     expect(json.body[3]).toMatchObject({ auditType: "c", userId: owner.email });
+    // Camunda's shape kept (milliseconds), what the Activity page shows added.
+    expect(json.body[1]).toMatchObject({
+      timestamp: expect.any(Number),
+      actorKind: "api_client",
+      actorId: admin.clientId,
+      actorName: `${admin.name} (API client)`,
+      details: `was ${cluster.name}`,
+      before: cluster.name,
+      after: "renamed",
+      sentence: `${admin.name} (API client) renamed the cluster renamed`,
+    });
+    expect(json.body[3]).toMatchObject({ actorKind: "user", actorId: owner.userId, actorName: owner.name, details: "region bru-2" });
     const csv = await call<string>("GET", "/activity/csv");
     const lines = csv.body.trim().split("\r\n");
-    expect(lines[0]).toBe("timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service");
+    expect(lines[0]).toBe(
+      "timestamp,audit,auditType,entity,entityId,entityName,parentEntity,parentEntityId,userId,orgId,service," +
+        "actorName,actorKind,actorId,parentEntityName,sentence,details,before,after",
+    );
     expect(lines).toHaveLength(5);
     // A name that a spreadsheet would run as a formula is quoted as text.
     expect(lines[1]).toContain(",'=cmd|x,");
@@ -385,5 +400,23 @@ describe("members and activity", () => {
     ]);
     expect((await call("GET", "/activity/csv?action=%27%3B%20DROP")).status).toBe(400);
     expect((await call("GET", "/activity/csv?from=2026-03-02&to=2026-03-01")).status).toBe(400);
+  });
+
+  it("runs one export at a time per credentials: a burst gets one 200 and 429 problems with Retry-After", async () => {
+    const { owner, call } = await setup();
+    // A trail long enough that the first export is still streaming while the others ask.
+    await db().$executeRaw`
+      INSERT INTO audit_events (organization_id, actor_id, actor_email, actor_name, action, target_type, target_id, target_name)
+      SELECT ${owner.organizationId}::uuid, ${owner.userId}::uuid, ${owner.email}, ${owner.name}, 'client.created', 'api_client', 'c' || g, 'n' || g
+        FROM generate_series(1, 5000) g`;
+    const burst = await Promise.all([0, 1, 2, 3].map((i) => call<{ detail?: string }>("GET", i % 2 ? "/activity/json" : "/activity/csv")));
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const refused of burst.filter((r) => r.status !== 200)) {
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(refused.body.detail).toBe("An export of yours is still running. Wait for it to finish, then try again.");
+    }
+    // Read to the end (call reads every body), the export gave its turn back.
+    expect((await call("GET", "/activity/json")).status).toBe(200);
   });
 });
