@@ -96,6 +96,9 @@ describe("the container image's build steps", { timeout: 15 * 60_000 }, () => {
       DATABASE_URL: process.env.DATABASE_URL,
       NEXTAUTH_SECRET: "image-test-secret-image-test-secret-0000",
       KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      // The address limits are shared with every other test on 127.0.0.1 (the counters live in the test database).
+      RATE_LIMIT_IP_POINTS: "1000000",
+      RATE_LIMIT_FAILED_POINTS: "1000000",
     };
     const server = spawn(path.join(imageDir, "scripts/container-start.sh"), ["start"], {
       cwd: imageDir,

@@ -50,6 +50,9 @@ beforeAll(async () => {
     KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
     OTEL_SERVICE_NAME: "console-under-test",
+    // The address limits are shared with every other test on 127.0.0.1 (the counters live in the test database).
+    RATE_LIMIT_IP_POINTS: "1000000",
+    RATE_LIMIT_FAILED_POINTS: "1000000",
     // Export within a moment instead of every 5 s.
     OTEL_BSP_SCHEDULE_DELAY: "100",
   });
