@@ -98,7 +98,12 @@ export async function beginSignInAttempt(email: string, address: string | null):
     [pair, `${accountId}:${source}`],
   ];
   if (address) keys.push([byAddress, source]);
-  const results = await Promise.allSettled(keys.map(([limiter, key]) => limiter.consume(key, 1)));
+  // The pair first: of a burst from one address, the attempt counted first on
+  // the pair is also among the first on the account, so a burst never passes
+  // for a new address on an account it locked itself.
+  const [onPair] = await Promise.allSettled([pair.consume(keys[1]![1], 1)]);
+  const [onAccount, ...onAddress] = await Promise.allSettled([keys[0]!, ...keys.slice(2)].map(([limiter, key]) => limiter.consume(key, 1)));
+  const results = [onAccount!, onPair!, ...onAddress];
   const taken = () => keys.filter((_, i) => results[i]!.status === "fulfilled");
   const giveBack = (counters: Array<[RateLimiterPostgres, string]>) => Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
   const refusals = results.flatMap((r, i) => (r.status === "rejected" ? [[i, r.reason as unknown] as const] : []));

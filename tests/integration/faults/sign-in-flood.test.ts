@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshProductionBuild, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { makeMember } from "@/tests/support/factories";
+import { TEST_KEK } from "@/tests/support/oauth-factories";
 
 const DIST_DIR = ".next-faults";
 const METRICS_TOKEN = "sign-in-flood-metrics-token";
@@ -19,7 +20,12 @@ let csrf: { token: string; cookie: string };
 
 beforeAll(async () => {
   await freshProductionBuild(DIST_DIR);
-  app = await startConsole(process.env.DATABASE_URL!, { NEXT_DIST_DIR: DIST_DIR, METRICS_TOKEN });
+  app = await startConsole(process.env.DATABASE_URL!, {
+    NEXT_DIST_DIR: DIST_DIR,
+    METRICS_TOKEN,
+    // The test database's signing keys are encrypted with the tests' key.
+    KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
+  });
   const res = await fetch(`${app.url}/api/auth/csrf`);
   csrf = {
     token: ((await res.json()) as { csrfToken: string }).csrfToken,
