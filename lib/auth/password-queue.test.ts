@@ -67,6 +67,7 @@ describe("the password-check queue", () => {
     // Many sources, one waiting each: a new source would wait for all of them.
     const sources = Math.ceil((MAX_CHECK_WAIT_MS / CHECK_MS) * SCRYPT_CONCURRENCY) + 10;
     const queued = Array.from({ length: sources }, (_, i) => settle(verifyPassword(`s${i}`, DUMMY_HASH, { source: `10.1.0.${i}` })));
+    await new Promise((r) => setImmediate(r)); // the two admitted first have started computing
     const before = fake.computed.length;
     const started = performance.now();
     const refused = await verifyPassword("late", DUMMY_HASH, { source: "10.2.0.1" }).catch((err: unknown) => err);
