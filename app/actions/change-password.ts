@@ -8,10 +8,11 @@ import { authedAction } from "@/lib/auth/authed-action";
 import { writeSessionCookie } from "@/lib/auth/session-cookie";
 import { changePasswordSchema } from "@/lib/account/schemas";
 import { changePassword as changePasswordInDb } from "@/lib/account/change-password";
+import { REQUEST_KEY_HEADER, requestSignal } from "@/lib/http/request-abort";
 
 export const changePassword = authedAction({ schema: changePasswordSchema, permission: "account:edit" }, async (input, member) => {
-  const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
-  const user = await changePasswordInDb(member, input, address);
+  const head = await headers();
+  const user = await changePasswordInDb(member, input, head.get(CLIENT_ADDRESS_HEADER), requestSignal(head.get(REQUEST_KEY_HEADER)));
   await writeSessionCookie(user);
   return { changed: true };
 });

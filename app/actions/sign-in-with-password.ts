@@ -8,7 +8,8 @@ import { redirect } from "next/navigation";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/auth-options";
 import { formToObject, type ActionInput } from "@/lib/auth/authed-action";
 import { safeCallback } from "@/lib/auth/callback-url";
-import { SIGN_IN_MESSAGES, SignInRefused, type SignedInUser, checkSignIn } from "@/lib/auth/sign-in";
+import { SignInRefused, type SignedInUser, checkSignIn, signInMessage } from "@/lib/auth/sign-in";
+import { REQUEST_KEY_HEADER, requestSignal } from "@/lib/http/request-abort";
 import { writeSessionCookie } from "@/lib/auth/session-cookie";
 
 export interface SignInState {
@@ -24,12 +25,14 @@ export async function signInWithPassword(_prev: unknown, raw: ActionInput): Prom
   // account oracle: no account has an empty email or password.)
   if (!email.trim()) return { error: "Enter your email address.", email };
   if (typeof input.password !== "string" || input.password === "") return { error: "Enter your password.", email };
-  const address = (await headers()).get(CLIENT_ADDRESS_HEADER);
+  const head = await headers();
   let user: SignedInUser;
   try {
-    user = await checkSignIn({ email: input.email, password: input.password }, address);
+    const signal = requestSignal(head.get(REQUEST_KEY_HEADER));
+    user = await checkSignIn({ email: input.email, password: input.password }, head.get(CLIENT_ADDRESS_HEADER), signal);
   } catch (err) {
-    if (err instanceof SignInRefused) return { error: SIGN_IN_MESSAGES[err.reason], email };
+    // A server action's answer has no status or Retry-After of its own: a busy refusal says the seconds in its message.
+    if (err instanceof SignInRefused) return { error: signInMessage(err), email };
     throw err;
   }
   await writeSessionCookie(user);

@@ -12,7 +12,8 @@
 // returned version, so the browser that made the change stays signed in.
 import { db } from "@/lib/db/client";
 import { AppError, fieldError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { PasswordCheckDropped, PasswordChecksBusy, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { sourceGroup } from "@/lib/auth/check-source";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
@@ -20,6 +21,7 @@ import type { ChangePasswordInput } from "@/lib/account/schemas";
 
 export const WRONG_CURRENT_PASSWORD = "The current password is incorrect.";
 export const TOO_MANY_ATTEMPTS = "Too many wrong passwords for this account. Try again in 15 minutes.";
+export const checksBusy = (seconds = 5) => `Password checks are busy. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 
 export interface ChangedPassword {
   id: string;
@@ -33,6 +35,8 @@ export async function changePassword(
   actor: Actor & { userId: string },
   input: ChangePasswordInput,
   address: string | null,
+  /** The request's (lib/http/request-abort.ts): a check still waiting when the caller hangs up is dropped. */
+  signal?: AbortSignal,
 ): Promise<ChangedPassword> {
   let attempt: Awaited<ReturnType<typeof beginSignInAttempt>>;
   try {
@@ -43,9 +47,16 @@ export async function changePassword(
   }
   const user = await db().user.findUnique({ where: { id: actor.userId }, omit: { passwordHash: false } });
   if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw fieldError("invalid_input", { currentPassword: [WRONG_CURRENT_PASSWORD] });
+  let ok: boolean;
+  try {
+    // In the caller's address's share of the password-check queue, like sign-in.
+    ok = await verifyPassword(input.currentPassword, user.passwordHash, { source: sourceGroup(address), signal });
+  } catch (err) {
+    if (err instanceof PasswordChecksBusy) throw new AppError("forbidden", checksBusy(err.retryAfterSeconds));
+    if (err instanceof PasswordCheckDropped) throw new AppError("forbidden", checksBusy());
+    throw err;
   }
+  if (!ok) throw fieldError("invalid_input", { currentPassword: [WRONG_CURRENT_PASSWORD] });
   await attempt.succeeded();
 
   const passwordHash = await hashPassword(input.newPassword);

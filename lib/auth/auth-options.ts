@@ -7,6 +7,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
+import { REQUEST_KEY_HEADER, requestSignal } from "@/lib/http/request-abort";
 import { servedOverHttps } from "@/lib/config";
 import { SESSION_VERSION_CLAIM, endSessionsFrom, isLiveSession } from "@/lib/auth/session-version";
 
@@ -42,7 +43,7 @@ export const authOptions: NextAuthOptions = {
         const header = req?.headers?.[CLIENT_ADDRESS_HEADER];
         const address = typeof header === "string" ? header : null;
         try {
-          return await checkSignIn(raw, address);
+          return await checkSignIn(raw, address, requestSignal(req?.headers?.[REQUEST_KEY_HEADER]));
         } catch (err) {
           // Wrong credentials: null (next-auth answers "CredentialsSignin");
           // anything else travels as its code, never as a database message.

@@ -4,7 +4,16 @@
 // database message.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPasswordEvenly } from "@/lib/auth/password";
+import {
+  DUMMY_HASH,
+  PasswordCheckDropped,
+  PasswordChecksBusy,
+  admitPasswordCheck,
+  hashPassword,
+  needsRehash,
+  verifyPasswordEvenly,
+} from "@/lib/auth/password";
+import { sourceGroup } from "@/lib/auth/check-source";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const credentialsSchema = z.object({
@@ -21,26 +30,46 @@ export interface SignedInUser {
 }
 
 /** The reasons a sign-in form shows; next-auth passes them on as the error code. */
-export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable";
+export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable" | "SignInBusy";
 
 /** What the sign-in form shows for each. */
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   CredentialsSignin: "The email or password is incorrect.",
   TooManyAttempts: "Too many failed sign-in attempts. Try again in 15 minutes.",
   SignInUnavailable: "Sign-in is unavailable right now. Try again in a moment.",
+  SignInBusy: "Sign-in is busy. Try again in a few seconds.",
 };
 
 export class SignInRefused extends Error {
-  constructor(readonly reason: SignInFailure) {
+  constructor(
+    readonly reason: SignInFailure,
+    /** SignInBusy: when a new attempt is likely to be admitted. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(reason);
   }
 }
 
-export async function checkSignIn(raw: unknown, address: string | null): Promise<SignedInUser> {
+/** The form's message for a refusal, with the seconds to wait when sign-in is busy. */
+export function signInMessage(err: SignInRefused): string {
+  if (err.reason === "SignInBusy" && err.retryAfterSeconds) {
+    return `Sign-in is busy. Try again in ${err.retryAfterSeconds} second${err.retryAfterSeconds === 1 ? "" : "s"}.`;
+  }
+  return SIGN_IN_MESSAGES[err.reason];
+}
+
+/**
+ * `signal`: the request's (lib/http/request-abort.ts); if the caller hangs up
+ * while the check waits for its turn, the check is dropped.
+ */
+export async function checkSignIn(raw: unknown, address: string | null, signal?: AbortSignal): Promise<SignedInUser> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new SignInRefused("CredentialsSignin");
   const { email, password } = parsed.data;
+  const ticket = { source: sourceGroup(address), signal };
   try {
+    // Busy before anything else is done: the queue alone decides, never the account.
+    admitPasswordCheck(ticket.source);
     // Counted before checking: blocked callers get the same answer whether or not the password is right.
     const attempt = await beginSignInAttempt(email, address);
     const user = await db().user.findUnique({
@@ -49,8 +78,9 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
       include: { memberships: { select: { id: true }, take: 1 } },
     });
     // Hash even for unknown emails, and hold back the answer for a hash at
-    // older parameters, so response time does not reveal accounts.
-    const ok = await verifyPasswordEvenly(password, user?.passwordHash ?? DUMMY_HASH);
+    // older parameters, so response time does not reveal accounts. The check
+    // is admitted (or refused as busy) in the same way either way.
+    const ok = await verifyPasswordEvenly(password, user?.passwordHash ?? DUMMY_HASH, ticket);
     if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
     await attempt.succeeded();
     if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, password);
@@ -58,6 +88,9 @@ export async function checkSignIn(raw: unknown, address: string | null): Promise
   } catch (err) {
     if (err instanceof SignInRefused) throw err;
     if (err instanceof TooManySignInAttempts) throw new SignInRefused("TooManyAttempts");
+    // Refused or dropped before any hashing; the attempt's points stay taken (a busy refusal is no free try).
+    if (err instanceof PasswordChecksBusy) throw new SignInRefused("SignInBusy", err.retryAfterSeconds);
+    if (err instanceof PasswordCheckDropped) throw new SignInRefused("SignInBusy");
     // The store or the database failed: say so in our words, log the details here only.
     console.error(`[console] sign-in check failed: ${(err as Error).message}`);
     throw new SignInRefused("SignInUnavailable");

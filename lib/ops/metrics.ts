@@ -11,6 +11,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import { consoleVersion } from "../version";
 import type { OAuthObserver } from "../oauth/protocol/observer";
 import type { RuntimeStats } from "../oauth/runtime";
+import { passwordCheckQueue } from "../auth/password";
 
 export interface ConsoleMetrics {
   registry: Registry;
@@ -113,6 +114,46 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     registers: [registry],
     collect() {
       this.set(stats()?.pool.waiting ?? 0);
+    },
+  });
+
+  // The password-check queue (lib/auth/password.ts); summed over workers.
+  new Gauge({
+    name: "console_password_checks_waiting",
+    help: "Password checks (sign-in, password change) waiting for a slot.",
+    registers: [registry],
+    collect() {
+      this.set(passwordCheckQueue().waiting);
+    },
+  });
+  new Gauge({
+    name: "console_password_checks_running",
+    help: "Password checks computing right now.",
+    registers: [registry],
+    collect() {
+      this.set(passwordCheckQueue().running);
+    },
+  });
+  let lastBusy = 0;
+  let lastDropped = 0;
+  new Counter({
+    name: "console_password_checks_refused_busy_total",
+    help: "Password checks refused without computing because the wait would have been too long.",
+    registers: [registry],
+    collect() {
+      const { refusedBusy } = passwordCheckQueue();
+      if (refusedBusy > lastBusy) this.inc(refusedBusy - lastBusy);
+      lastBusy = Math.max(lastBusy, refusedBusy);
+    },
+  });
+  new Counter({
+    name: "console_password_checks_dropped_total",
+    help: "Password checks dropped while waiting because their caller hung up.",
+    registers: [registry],
+    collect() {
+      const { dropped } = passwordCheckQueue();
+      if (dropped > lastDropped) this.inc(dropped - lastDropped);
+      lastDropped = Math.max(lastDropped, dropped);
     },
   });
 

@@ -30,6 +30,7 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
   const { databaseOutageGate } = await import("@/lib/db/outage-gate");
   const { assignRequestId, logRequest } = await import("@/lib/ops/request-log");
   const { logger } = await import("@/lib/ops/logger");
+  const { trackRequest } = await import("@/lib/http/request-abort");
   const { oauth, next, ops } = opts;
   const log = logger();
 
@@ -46,6 +47,9 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
     // The client's address for the console's own limits (sign-in): computed
     // here from the socket and trusted proxies, replacing anything sent in.
     req.headers["x-console-client-address"] = sourceAddress(req, opts.trustProxyHops);
+    // A fresh key whose signal aborts if the caller hangs up first: queued
+    // password checks for it are dropped (lib/http/request-abort.ts).
+    trackRequest(req, res);
     void next.handle(req, res);
   };
 

@@ -67,8 +67,8 @@ function as(jar: Map<string, string>, address = newAddress()) {
 }
 
 const userRow = (id: string) => db().user.findUniqueOrThrow({ where: { id }, omit: { passwordHash: false } });
-const signIn = (email: string, password: string) =>
-  checkSignIn({ email, password }, newAddress()).then(
+const signIn = (email: string, password: string, from = newAddress()) =>
+  checkSignIn({ email, password }, from).then(
     () => "signed-in",
     (err: Error) => err.message,
   );
@@ -174,7 +174,7 @@ describe("change password", () => {
       error: TOO_MANY_ATTEMPTS,
     });
     expect(checks.count).toBe(SIGN_IN_LIMITS.account);
-    expect(await signIn(member.email, OLD)).toBe("TooManyAttempts");
+    expect(await signIn(member.email, OLD, browser.address)).toBe("TooManyAttempts");
     expect(await userRow(member.userId)).toEqual(before);
     expect(await whoIs(here)).toBe(member.userId);
   }, 120_000);
@@ -190,7 +190,29 @@ describe("change password", () => {
     expect(await changePassword(undefined, { currentPassword: "wrong again", newPassword: OLD, confirmPassword: OLD })).toMatchObject({
       fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] },
     });
-    expect(await signIn(member.email, NEW)).toBe("TooManyAttempts");
+    expect(await signIn(member.email, NEW, browser.address)).toBe("TooManyAttempts");
+  }, 120_000);
+
+  it("wrong passwords from 2 addresses lock them out, but not the owner changing the password from an address that has not tried (issue 22.8)", async () => {
+    const member = await makeMember("DEVELOPER");
+    const attackers = [newAddress(), newAddress()];
+    for (let i = 0; i < SIGN_IN_LIMITS.account; i++) {
+      expect(await signIn(member.email, `wrong ${i}`, attackers[i % 2])).toBe("CredentialsSignin");
+    }
+    // A stolen session used from an attacker's address: refused, right password or not.
+    const stolen = await signedInBrowser(member.userId);
+    as(stolen, attackers[0]);
+    expect(await changePassword(undefined, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW })).toMatchObject({
+      ok: false,
+      error: TOO_MANY_ATTEMPTS,
+    });
+    // The owner, elsewhere: gets through with the right current password.
+    const owner = await signedInBrowser(member.userId);
+    as(owner, newAddress());
+    expect(await changePassword(undefined, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW })).toMatchObject({ ok: true });
+    expect(await whoIs(owner)).toBe(member.userId);
+    expect(await signIn(member.email, NEW, attackers[1])).toBe("TooManyAttempts");
+    expect(await signIn(member.email, NEW)).toBe("signed-in");
   }, 120_000);
 
   it("two changes at once with the right current password: exactly one wins", async () => {

@@ -7,6 +7,7 @@ import type { RequestInternal } from "next-auth";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { authOptions } from "@/lib/auth/auth-options";
+import { FRESH_ADDRESS_CHECKS } from "@/lib/auth/sign-in-limits";
 import { makeMember } from "@/tests/support/factories";
 
 const checks = vi.hoisted(() => ({ count: 0 }));
@@ -52,9 +53,9 @@ describe("sign-in limits", () => {
     expect(outcomes.filter((o) => o === "wrong").length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
     expect(outcomes.filter((o) => o === "TooManyAttempts").length).toBeGreaterThanOrEqual(150 - ACCOUNT_LIMIT);
 
-    // After the burst the right password is refused too, from anywhere, with no check.
+    // After the burst the right password is refused too from the address that guessed, with no check.
     const before = checks.count;
-    expect(await attempt(member.email, RIGHT, address())).toBe("TooManyAttempts");
+    expect(await attempt(member.email, RIGHT, from)).toBe("TooManyAttempts");
     expect(checks.count).toBe(before);
   }, 120_000);
 
@@ -80,11 +81,52 @@ describe("sign-in limits", () => {
 
     expect(await attempt(email, RIGHT, address())).toBe("signed-in");
     const outcomes: string[] = [];
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) outcomes.push(await attempt(email, `wrong ${i}`, address()));
+    const guessers = Array.from({ length: ACCOUNT_LIMIT }, address);
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) outcomes.push(await attempt(email, `wrong ${i}`, guessers[i]!));
     expect(outcomes).toEqual(Array(ACCOUNT_LIMIT).fill("wrong"));
-    expect(await attempt(email, RIGHT, address())).toBe("TooManyAttempts");
+    expect(await attempt(email, RIGHT, guessers[0]!)).toBe("TooManyAttempts");
     // The counter's key is a digest: the email is in no row of the limiter table.
     const { length } = await db().oAuthRateLimit.findMany({ where: { key: { contains: "example.com" } } });
     expect(length).toBe(0);
   }, 60_000);
+
+  // Issue 22.8: knowing an email used to be enough to lock its owner out for 15 minutes.
+  describe("a locked account still lets its owner in", () => {
+    it("10 wrong passwords from 2 addresses lock those addresses out, even with the right password; the right password from an address that has not tried gets in", async () => {
+      const member = await makeMember("DEVELOPER");
+      const attackers = [address(), address()];
+      const guesses = await Promise.all(Array.from({ length: ACCOUNT_LIMIT }, (_, i) => attempt(member.email, `wrong ${i}`, attackers[i % 2]!)));
+      expect(guesses).toEqual(Array(ACCOUNT_LIMIT).fill("wrong"));
+
+      const before = checks.count;
+      for (const from of attackers) {
+        expect(await attempt(member.email, `another guess`, from)).toBe("TooManyAttempts");
+        expect(await attempt(member.email, RIGHT, from)).toBe("TooManyAttempts");
+      }
+      expect(checks.count).toBe(before); // refused unchecked
+      expect(await attempt(member.email, RIGHT, address())).toBe("signed-in");
+      // The owner getting in does not open the account to the attackers.
+      expect(await attempt(member.email, "yet another guess", attackers[0]!)).toBe("TooManyAttempts");
+    }, 120_000);
+
+    it(`distributed guessing stays slow: each new address gets one check of a locked account, ${FRESH_ADDRESS_CHECKS} an hour in all, then it is locked for everyone`, async () => {
+      const member = await makeMember("DEVELOPER");
+      const lockedBy = address();
+      for (let i = 0; i < ACCOUNT_LIMIT; i++) expect(await attempt(member.email, `wrong ${i}`, lockedBy)).toBe("wrong");
+
+      // A burst from one new address: one of them is checked, the rest refused.
+      const fromOne = address();
+      const burst = await Promise.all(Array.from({ length: 5 }, (_, i) => attempt(member.email, `burst ${i}`, fromOne)));
+      expect(burst.filter((o) => o === "wrong")).toHaveLength(1);
+      expect(burst.filter((o) => o === "TooManyAttempts")).toHaveLength(4);
+
+      // More new addresses: one check each until the account's budget for new addresses is spent.
+      const outcomes: string[] = [];
+      for (let i = 1; i < FRESH_ADDRESS_CHECKS + 3; i++) outcomes.push(await attempt(member.email, `spread ${i}`, address()));
+      expect(outcomes).toEqual([...Array(FRESH_ADDRESS_CHECKS - 1).fill("wrong"), ...Array(3).fill("TooManyAttempts")]);
+      const before = checks.count;
+      expect(await attempt(member.email, RIGHT, address())).toBe("TooManyAttempts");
+      expect(checks.count).toBe(before);
+    }, 180_000);
+  });
 });
