@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { clientIdSchema } from "@/lib/api-clients/schemas";
 import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
 
 export const emailSchema = z
@@ -64,13 +65,24 @@ export const switchOrganizationSchema = z.object({
   organizationId: z.uuid({ error: "Unknown organization." }),
 });
 
+/**
+ * The member's Administration API credentials to revoke with a role change
+ * or removal (checkboxes: one value, several, or none).
+ */
+const revokeClientIdsSchema = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(clientIdSchema).max(500, "Too many credentials."),
+);
+
 export const changeRoleSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
   role: roleSchema,
+  revokeClientIds: revokeClientIdsSchema,
 });
 
 export const removeMemberSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
+  revokeClientIds: revokeClientIdsSchema,
 });
 
 export const setupSchema = z.object({
