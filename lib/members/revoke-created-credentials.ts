@@ -25,7 +25,11 @@ export async function listCredentialsByCreator(organizationId: string): Promise<
     select: { clientId: true, name: true, createdById: true },
   });
   const byCreator: Record<string, CreatedCredential[]> = {};
-  for (const r of rows) (byCreator[r.createdById!] ??= []).push({ clientId: r.clientId, name: r.name });
+  for (const r of rows) {
+    const list = byCreator[r.createdById!] ?? [];
+    list.push({ clientId: r.clientId, name: r.name });
+    byCreator[r.createdById!] = list;
+  }
   return byCreator;
 }
 

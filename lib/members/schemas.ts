@@ -56,6 +56,10 @@ export const issuePasswordResetSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
 });
 
+export const revokePasswordResetSchema = z.object({
+  resetId: z.uuid({ error: "Unknown reset link." }),
+});
+
 export const resetPasswordSchema = z.object({
   token: linkTokenSchema,
   password: passwordSchema,
