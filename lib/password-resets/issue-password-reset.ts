@@ -24,6 +24,8 @@ export const otherOrganizations = () =>
   new AppError("conflict", "This person's account also belongs to another organization, so only they can change its password.");
 
 export async function issuePasswordReset(actor: Principal, input: { userId: string }, now = new Date()): Promise<IssuedPasswordReset> {
+  // One's own password is changed with the current one (Account), never through a link made for oneself.
+  if (input.userId === actor.userId) throw new AppError("conflict", "Change your own password on your Account page.");
   const { subject: target, url, expiresAt, lifetime } = await issueOneTimeLink("password_reset", now, {
     check: async (tx) => {
       const target = await tx.membership.findUnique({

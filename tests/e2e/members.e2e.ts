@@ -146,3 +146,25 @@ test("owners see every open password-reset link, who made it and when it expires
   const { rows } = await sql().query("SELECT revoked_at FROM password_resets WHERE user_id = $1", [dev.userId]);
   expect(rows[0].revoked_at).not.toBeNull();
 });
+
+test("your own row: Reset password and, for the only owner, Remove are disabled with the reason shown", async ({ page, owner }) => {
+  const dev = await createAccount("DEVELOPER", owner.organizationId);
+  await page.goto("/members");
+  const ownReset = page.getByRole("button", { name: `Reset password for ${owner.name}` });
+  const ownRemove = page.getByRole("button", { name: `Remove ${owner.name}` });
+  await expect(ownReset).toBeDisabled();
+  await expect(ownReset).toHaveAccessibleDescription("Change your own on Account");
+  await expect(ownRemove).toBeDisabled();
+  await expect(ownRemove).toHaveAccessibleDescription("The only owner cannot be removed");
+  await expect(page.getByText("The only owner cannot be removed")).toBeVisible();
+  // Another member's row keeps both.
+  await expect(page.getByRole("button", { name: `Reset password for ${dev.name}` })).toBeEnabled();
+  await expect(page.getByRole("button", { name: `Remove ${dev.name}` })).toBeEnabled();
+
+  // With a second owner, either owner can be removed; your own reset link stays unavailable.
+  await sql().query("UPDATE memberships SET role = 'OWNER' WHERE user_id = $1", [dev.userId]);
+  await page.reload();
+  await expect(ownRemove).toBeEnabled();
+  await expect(ownReset).toBeDisabled();
+  expect((await sql().query("SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1", [owner.userId])).rows[0].n).toBe(0);
+});

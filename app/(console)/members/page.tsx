@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireMember } from "@/lib/auth/session";
 import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
@@ -19,6 +20,7 @@ import { listCredentialsByCreator } from "@/lib/members/revoke-created-credentia
 import { listOpenPasswordResets } from "@/lib/password-resets/list-open-resets";
 import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
 import { RevokeResetLinkButton } from "@/components/members/reset-link-controls";
+import { UnavailableAction } from "@/components/members/unavailable-action";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -33,6 +35,7 @@ export default async function MembersPage() {
   const resets = member.role === "OWNER" ? await listOpenPasswordResets(member.organizationId) : [];
   const assignable = ROLES.filter((r) => r !== "OWNER" || member.role === "OWNER");
   const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const owners = members.filter((m) => m.role === "OWNER").length;
 
   return (
     <div className="space-y-6">
@@ -79,8 +82,27 @@ export default async function MembersPage() {
                   <Td wide className="text-right max-md:text-left">
                     {editable && (
                       <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">
-                        <ResetLinkDialog userId={m.userId} name={m.name} action={issuePasswordReset} />
-                        <RemoveMemberButton userId={m.userId} name={m.name} credentials={credentials[m.userId]} action={removeMember} />
+                        {self ? (
+                          <UnavailableAction
+                            label="Reset password"
+                            ariaLabel={`Reset password for ${m.name}`}
+                            reason={
+                              <>
+                                Change your own on{" "}
+                                <Link href="/account" className="underline underline-offset-2 hover:text-slate-900">
+                                  Account
+                                </Link>
+                              </>
+                            }
+                          />
+                        ) : (
+                          <ResetLinkDialog userId={m.userId} name={m.name} action={issuePasswordReset} />
+                        )}
+                        {m.role === "OWNER" && owners === 1 ? (
+                          <UnavailableAction label="Remove" ariaLabel={`Remove ${m.name}`} reason="The only owner cannot be removed" />
+                        ) : (
+                          <RemoveMemberButton userId={m.userId} name={m.name} credentials={credentials[m.userId]} action={removeMember} />
+                        )}
                       </div>
                     )}
                   </Td>
