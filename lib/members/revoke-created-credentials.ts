@@ -5,33 +5,10 @@
 // belong to the organization, so keeping them is allowed; kept ones can no
 // longer change members once their creator cannot (lib/members/owner-guard.ts).
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { revokeClientIn } from "@/lib/api-clients/revoke-client";
 import type { Principal } from "@/lib/auth/principal";
-
-export interface CreatedCredential {
-  clientId: string;
-  name: string;
-}
-
-/** Live Administration API credentials by the member who created them (user ID), oldest first. */
-export async function listCredentialsByCreator(organizationId: string): Promise<Record<string, CreatedCredential[]>> {
-  const rows = await db().apiClient.findMany({
-    where: { organizationId, clusterId: null, revokedAt: null, createdById: { not: null } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    // The Administration API tab's bound (ADMIN_CLIENT_LIST_LIMIT): organizations keep a handful.
-    take: 500,
-    select: { clientId: true, name: true, createdById: true },
-  });
-  const byCreator: Record<string, CreatedCredential[]> = {};
-  for (const r of rows) {
-    const list = byCreator[r.createdById!] ?? [];
-    list.push({ clientId: r.clientId, name: r.name });
-    byCreator[r.createdById!] = list;
-  }
-  return byCreator;
-}
 
 /**
  * Revokes these credentials of the member `creatorId`; every ID must name

@@ -16,7 +16,7 @@ import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
 import { RevokeInvitationButton } from "@/components/members/invitation-controls";
 import { MemberRoleMenu, RemoveMemberButton } from "@/components/members/member-controls";
 import { formatDateTime } from "@/components/ui/format";
-import { listCredentialsByCreator } from "@/lib/members/revoke-created-credentials";
+import { listCredentialsByCreator } from "@/lib/members/list-created-credentials";
 import { listOpenPasswordResets } from "@/lib/password-resets/list-open-resets";
 import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
 import { RevokeResetLinkButton } from "@/components/members/reset-link-controls";
