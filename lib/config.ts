@@ -116,6 +116,25 @@ const schema = z.object({
     .default(""),
   /** Proxies in front of the console whose X-Forwarded-For is trusted (0: use the socket address). */
   TRUST_PROXY_HOPS: int(0, 0, 10),
+  // OpenTelemetry traces (lib/ops/tracing.ts): the standard variables, read by
+  // the SDK itself; listed here so they are validated and documented. Traces
+  // are off unless an endpoint is set.
+  /** OTLP/HTTP base URL of a collector (traces go to <url>/v1/traces); unset: no traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** The full traces URL, instead of the base one. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** Headers for the collector, "key=value,key2=value2" (an API key, say). */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  /** The service name on every span; default cluster-console. */
+  OTEL_SERVICE_NAME: z.string().max(200).optional(),
+  /** Sampler, e.g. parentbased_traceidratio (default: parentbased_always_on). */
+  OTEL_TRACES_SAMPLER: z.string().optional(),
+  /** The sampler's argument, e.g. 0.1. */
+  OTEL_TRACES_SAMPLER_ARG: z.string().optional(),
+  /** `none` turns traces off with an endpoint set. */
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  /** `true` turns OpenTelemetry off entirely. */
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).optional(),
 }).superRefine((cfg, ctx) => {
   if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
     ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });
@@ -131,6 +150,7 @@ const schema = z.object({
 export type Config = z.infer<typeof schema>;
 
 /** Every variable the schema reads (the deployment guide and .env.example list them all). */
+export type ConfigVariable = keyof typeof schema.shape;
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export class ConfigError extends Error {}

@@ -39,10 +39,13 @@ import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import { NO_STORE, SECURITY_HEADERS } from "@/lib/oauth/protocol/types";
 import type { LocalEnvironment } from "./start-up/local-environment";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
+import type { Tracing } from "@/lib/ops/tracing";
 
 interface Serving {
   oauth: OAuthRuntime;
   ops: OpsLayer;
+  /** OpenTelemetry, when the OTEL_* variables ask for it (lib/ops/tracing.ts). */
+  tracing?: Tracing;
 }
 
 const arg = process.argv[2];
@@ -100,7 +103,7 @@ async function serve(opts: Serving & { cfg: Config; log: Log; exit: (code: numbe
   const { cfg, oauth, ops, log } = opts;
   const next = tokensOnly ? consoleServedElsewhere() : await prepareNext({ dev, port: cfg.PORT });
   const { createRequestPipeline } = await import("./start-up/request-pipeline");
-  const server = await createRequestPipeline({ next, oauth, ops, trustProxyHops: cfg.TRUST_PROXY_HOPS });
+  const server = await createRequestPipeline({ next, oauth, ops, tracing: opts.tracing, trustProxyHops: cfg.TRUST_PROXY_HOPS });
   await listen(server, cfg.PORT, cfg.HOST);
   drainOnSignals({ server, log, close: [() => next.close(), closeServing(opts)], exit: opts.exit });
 }
@@ -136,17 +139,26 @@ async function startServing(cfg: Config, log: Log, worker = false): Promise<Serv
     log: processLogger(),
     worker,
   });
-  const oauth = await startOAuthRuntime(cfg, log, ops.observer);
+  const { startTracing, tracingRequested } = await import("@/lib/ops/tracing");
+  // First, so that every later query and request is traced.
+  const tracing = tracingRequested(cfg) ? await startTracing(cfg) : undefined;
+  const { fanOut } = await import("@/lib/oauth/protocol/observer");
+  const oauth = await startOAuthRuntime(cfg, log, tracing ? fanOut([ops.observer, tracing.observer]) : ops.observer);
   await ops.attach(oauth);
   log(
     `health: /healthz, /readyz; metrics: ${cfg.METRICS_TOKEN ? "/metrics (bearer METRICS_TOKEN)" : "disabled (METRICS_TOKEN unset)"}; ` +
       `usage ${cfg.USAGE_COUNTING === "on" ? `written every ${cfg.USAGE_FLUSH_SECONDS} s` : "not counted (USAGE_COUNTING=off)"}`,
   );
-  return { oauth, ops };
+  if (tracing) log(`traces: OTLP to ${cfg.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? cfg.OTEL_EXPORTER_OTLP_ENDPOINT}`);
+  return { oauth, ops, tracing };
 }
 
 /** The last usage counts are written before the authorization server's pool closes. */
-const closeServing = ({ oauth, ops }: Serving) => () => ops.close().then(() => oauth.close());
+const closeServing = ({ oauth, ops, tracing }: Serving) => () =>
+  ops
+    .close()
+    .then(() => oauth.close())
+    .then(() => tracing?.shutdown());
 
 /** A worker inherits the primary's environment (database URL, local secrets) and finds the key in place. */
 async function worker() {

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Member } from "@/lib/auth/session";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { signOut } from "@/app/actions/sign-out";
 
 // From 360 px up: below `md` the section links move into the Menu sheet and
 // the organization name into the user menu; the user menu (theme, sign out)
@@ -24,7 +25,10 @@ export function TopBar({
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:px-6 md:gap-6">
-        <MobileNav organizationName={member.organizationName} />
+        <span className="js-only md:hidden">
+          <MobileNav organizationName={member.organizationName} />
+        </span>
+        <NoScriptMenu />
         <Link href="/clusters" aria-label="Cluster Console home" className="shrink-0">
           <Logo />
         </Link>
@@ -37,7 +41,12 @@ export function TopBar({
         <div className="hidden md:block">
           <NavLinks />
         </div>
-        <div className="ml-auto min-w-0">
+        <form action={signOut} className="no-js-only ml-auto shrink-0">
+          <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Sign out
+          </button>
+        </form>
+        <div className="js-only ml-auto min-w-0">
           <UserMenu
             name={member.name}
             email={member.email}
@@ -49,6 +58,24 @@ export function TopBar({
           />
         </div>
       </div>
+      <p className="no-js-only border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+        JavaScript is off: every page, search and filter works, and so does signing out. Creating, editing, rotating and revoking
+        open dialogs (a new secret is shown once, in one), so they need JavaScript.
+      </p>
     </header>
+  );
+}
+
+/** Below `md` without JavaScript: the section links in a native disclosure instead of the scripted sheet. */
+function NoScriptMenu() {
+  return (
+    <details className="no-js-only group relative md:hidden">
+      <summary className="flex h-9 cursor-pointer list-none items-center rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        Menu
+      </summary>
+      <div className="absolute left-0 z-50 mt-2 w-56 rounded-lg bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <NavLinks vertical />
+      </div>
+    </details>
   );
 }

@@ -5,10 +5,17 @@ import "server-only";
 import { operation } from "@/lib/admin-api/operations";
 import { handleAdminRequest } from "@/lib/admin-api/handle-request";
 import type { Operation } from "@/lib/admin-api/operation";
+import { inSpan } from "@/lib/ops/tracing";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function adminRoute(method: Operation["method"], path: string) {
   const op = operation(method, path);
-  return async (req: Request, ctx: RouteContext) => handleAdminRequest(op, req, await ctx.params);
+  // One span per operation (a no-op unless traces are on, lib/ops/tracing.ts).
+  return async (req: Request, ctx: RouteContext) =>
+    inSpan(`admin_api ${op.operationId}`, { "admin_api.operation": op.operationId }, async (span) => {
+      const res = await handleAdminRequest(op, req, await ctx.params);
+      span.setAttribute("http.response.status_code", res.status);
+      return res;
+    });
 }

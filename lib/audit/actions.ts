@@ -59,6 +59,10 @@ export const ACTIONS: Record<string, ActionText> = {
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
   "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },
+  "account.password_recovered": {
+    label: "Password set from the server",
+    sentence: "{actor} set a new password for {target} from the server's command line",
+  },
 };
 
 const words = (s: string) => s.replace(/_/g, " ").trim();

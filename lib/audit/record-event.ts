@@ -30,7 +30,8 @@ export type AuditAction =
   | "client.scopes_changed"
   | "client.deleted"
   | "account.password_changed"
-  | "account.renamed";
+  | "account.renamed"
+  | "account.password_recovered";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client

@@ -26,14 +26,15 @@ export interface Member {
   role: Role;
 }
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 interface SessionClaims {
   userId: string;
   sessionVersion: number;
 }
 
-async function sessionClaims(): Promise<SessionClaims | null> {
+/** The session cookie's user and version, if it is one of ours and unexpired (not checked against the database). */
+export async function sessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
   const token = SESSION_COOKIES.map((n) => jar.get(n)?.value).find(Boolean);
   if (!token) return null;

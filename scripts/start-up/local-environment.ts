@@ -53,7 +53,11 @@ export interface LocalEnvironment {
  * itself), and worker processes inherit it.
  */
 export async function prepareLocalEnvironment(opts: LocalEnvironmentOptions): Promise<LocalEnvironment> {
-  const { loadEnvConfig } = await import("@next/env");
+  // A CommonJS module: tsx (npm run dev) hands over its named exports; Node's
+  // own ESM loader (the compiled server) finds none and gives the module as
+  // the default export.
+  const nextEnv: Partial<typeof import("@next/env")> & { default?: typeof import("@next/env") } = await import("@next/env");
+  const loadEnvConfig = nextEnv.loadEnvConfig ?? nextEnv.default!.loadEnvConfig;
   const { embeddedUrl, runningEmbeddedPort, startEmbeddedPostgres } = await import("@/lib/db/embedded");
   const dev = opts.dev ?? process.env.NODE_ENV !== "production";
   loadEnvConfig(root, dev);

@@ -7,6 +7,7 @@ import http from "node:http";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
 import type { OAuthRuntime } from "@/lib/oauth/runtime";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
+import type { Tracing } from "@/lib/ops/tracing";
 import type { PreparedNext } from "./steps";
 
 /** Answers the request and returns true, or returns false to pass it on. */
@@ -17,6 +18,8 @@ export interface PipelineOptions {
   oauth: OAuthRuntime;
   /** /healthz, /readyz, /metrics (lib/ops/ops-layer.ts). */
   ops: OpsLayer;
+  /** Traces (lib/ops/tracing.ts): each request in a span; absent, requests are not wrapped at all. */
+  tracing?: Tracing;
   /** Proxies in front of the console whose X-Forwarded-For is trusted. */
   trustProxyHops: number;
 }
@@ -45,12 +48,14 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
     void next.handle(req, res);
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Every response carries X-Request-Id; the debug line (LOG_LEVEL=debug) names the same ID.
     logRequest(log, req, res, assignRequestId(req, res));
     for (const handler of beforeNext) if (handler(req, res)) return;
     toNext(req, res);
-  });
+  };
+  const { tracing } = opts;
+  const server = http.createServer(tracing ? (req, res) => tracing.request(req, res, () => handle(req, res)) : handle);
   // One address cannot hold every socket (lib/http/connection-cap.ts).
   if (opts.trustProxyHops === 0) capConnectionsPerAddress(server);
   const upgrade = next.upgrade;

@@ -5,11 +5,13 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { ensureProductionBuild, root, startConsole } from "../support/console-process";
+import { existsSync } from "node:fs";
+import { TEST_DIST_DIR, freshProductionBuild, root, startConsole } from "../support/console-process";
 import { startTestDatabase } from "../support/test-database";
 
-// The standard build folder: the same production build `npm start` serves.
-const distDir = ".next";
+// The production build the process-starting integration tests use too: one
+// `next build` per `npm test` (rebuilt only when a source is newer).
+const distDir = TEST_DIST_DIR;
 const SERVER_LOG = path.join(root, "test-results", "e2e-server.log");
 
 export default async function globalSetup() {
@@ -17,7 +19,7 @@ export default async function globalSetup() {
   // The token client's tarball, served from public/downloads (as `npm run build` makes it).
   const pack = spawnSync(process.execPath, ["scripts/pack-token-client.mjs"], { cwd: root, stdio: "inherit" });
   if (pack.status !== 0) throw new Error("packing the token client failed");
-  ensureProductionBuild({ distDir, reuse: !!process.env.E2E_REUSE_BUILD, generate: false });
+  if (!(process.env.E2E_REUSE_BUILD && existsSync(path.join(root, distDir, "BUILD_ID")))) await freshProductionBuild(distDir);
 
   const db = await startTestDatabase("e2e");
   process.env.E2E_DATABASE_URL = db.url;

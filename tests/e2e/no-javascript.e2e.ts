@@ -2,6 +2,7 @@
 // loaded): they POST, and the password never reaches the address bar, the
 // history or a request log.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createAccount, createOrganization, expect, signIn, sql, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
@@ -124,4 +125,42 @@ test("a password-reset link is used without JavaScript: the form posts, the new 
   await expect(page.getByRole("heading", { name: "Clusters", exact: true })).toBeVisible();
   const { rows } = await sql().query("SELECT used_at IS NOT NULL AS used FROM password_resets WHERE user_id = $1", [account.userId]);
   expect(rows).toEqual([{ used: true }]);
+});
+
+test.describe("on a phone without JavaScript", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the menu opens, its links navigate, the page says what needs JavaScript, and sign-out ends the session", async ({ page }) => {
+    const account = await createAccount("ADMIN");
+    await signIn(page, account);
+    await page.goto("/clusters");
+    await expect(page.getByText("JavaScript is off")).toBeVisible();
+    // The footer names the running release (package.json's version).
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    await expect(page.getByTestId("console-version")).toHaveText(version);
+    // The scripted menu button would do nothing: it is not shown; the native one is.
+    await expect(page.getByRole("button", { name: "Open menu" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "User menu" })).toBeHidden();
+    await page.getByText("Menu", { exact: true }).click();
+    await page.getByRole("link", { name: "Members" }).click();
+    await expect(page).toHaveURL(/\/members$/);
+    await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+
+    const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
+    const posted = page.waitForRequest((r) => r.method() === "POST");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await posted;
+    await expect(page).toHaveURL(/\/signin/);
+    // The session ended on the server: the old cookie, put back, is refused.
+    await page.context().addCookies([cookie]);
+    await page.goto("/members");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("the sign-in page says what to do about a forgotten password", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByText("Forgot your password?").click();
+    await expect(page.getByText("Ask an owner or admin of your organization")).toBeVisible();
+    await expect(page.getByText("npm run account:recover -- you@example.com")).toBeVisible();
+  });
 });

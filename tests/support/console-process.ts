@@ -1,7 +1,7 @@
 // The one launcher for a console process, used by the browser tests' global
 // set-up, the fault tests and the benchmarks: a production build (built at
-// most once at a time, behind a lock), then `scripts/serve.ts start` (as
-// `npm start` runs it) in a child process, ready when it answers, stopped
+// most once at a time, behind a lock), then the compiled `scripts/serve.ts
+// start` (dist/server/serve.js, as `npm start` runs it) in a child process, ready when it answers, stopped
 // with SIGTERM (SIGKILL after 10 s).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +10,13 @@ import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
 
 export const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The one production build of a test run, shared by the browser tests and
+ * every integration test that starts a console: built once, and again only
+ * when a source file is newer (freshProductionBuild).
+ */
+export const TEST_DIST_DIR = ".next-faults";
 
 /**
  * `next build` into `distDir` (default .next), unless `reuse` is set and a
@@ -139,6 +146,19 @@ export async function freshProductionBuild(distDir: string): Promise<void> {
   }
 }
 
+let compiled = false;
+/**
+ * `npm run build`'s last step (scripts/build-server.mjs), once per test
+ * process: about a second, and safe beside other processes doing the same
+ * (each file is renamed into place whole).
+ */
+export function compileServerOnce() {
+  if (compiled) return;
+  const res = spawnSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (res.status !== 0) throw new Error("compiling the server (scripts/build-server.mjs) failed");
+  compiled = true;
+}
+
 export interface RunningConsole {
   url: string;
   process: ChildProcess;
@@ -167,9 +187,9 @@ export async function startConsole(
 ): Promise<RunningConsole> {
   const port = opts.port ?? (await freePort());
   const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
-  // node --import tsx rather than the tsx CLI: one process, so its PID is
-  // the server's (a signal reaches it, RSS is the server's own).
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts", opts.mode ?? "start"], {
+  // The compiled server, as `npm start` runs it: plain node, no TypeScript loader.
+  compileServerOnce();
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "dist/server/serve.js", opts.mode ?? "start"], {
     cwd: root,
     env: {
       ...process.env,

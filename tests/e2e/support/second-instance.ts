@@ -1,14 +1,14 @@
 // Another console process on the browser tests' database, the way a second
 // instance runs behind a load balancer: same build, same database, same
 // secrets and public URL, its own port.
-import { type RunningConsole, startConsole } from "../../support/console-process";
+import { type RunningConsole, TEST_DIST_DIR, startConsole } from "../../support/console-process";
 
 export async function startSecondInstance(): Promise<RunningConsole> {
   const publicUrl = `http://localhost:${process.env.E2E_PORT}`;
   return startConsole(
     process.env.E2E_DATABASE_URL!,
     {
-      NEXT_DIST_DIR: ".next",
+      NEXT_DIST_DIR: TEST_DIST_DIR,
       PUBLIC_URL: publicUrl,
       NEXTAUTH_URL: publicUrl,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",

@@ -1,5 +1,6 @@
 // /healthz and /readyz of an instance (the outage itself is in
 // tests/integration/faults/postgres-outage.test.ts, against a real console).
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrationNames } from "@/lib/db/migrate";
 import { startOpsServer, type OpsServer } from "./ops-server";
@@ -15,7 +16,8 @@ describe("/healthz and /readyz", () => {
     servers.push(s);
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok" });
+    const version = JSON.parse(readFileSync("package.json", "utf8")).version;
+    expect(await health.json()).toEqual({ status: "ok", version });
     const ready = await fetch(`${s.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(ready.headers.get("cache-control")).toBe("no-store");

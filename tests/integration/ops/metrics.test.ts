@@ -1,6 +1,7 @@
 // /metrics: refused without the token, disabled without METRICS_TOKEN, and
 // after a known sequence of token requests the counters show exactly it, with
 // no client ID (or anything the caller chose) in any label.
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeApiClient, postForm, testIp, testSettings } from "@/tests/support/oauth-factories";
 import { startOpsServer, type OpsServer } from "./ops-server";
@@ -85,6 +86,8 @@ describe("/metrics", () => {
     expect(count.get('{outcome="issued"}')).toBe(4);
     expect(samples(text, "console_rate_limit_active_blocks").get("")).toBe(1);
     expect(samples(text, "console_listen_connected").get("")).toBe(1);
+    const version = JSON.parse(readFileSync("package.json", "utf8")).version;
+    expect(samples(text, "console_build_info").get(`{version="${version}",nodejs="${process.versions.node}"}`)).toBe(1);
     expect(samples(text, "console_client_cache_misses_total").get("")).toBeGreaterThanOrEqual(1);
     expect(samples(text, "console_client_cache_hits_total").get("")).toBeGreaterThanOrEqual(4);
     expect(samples(text, "console_db_pool_waiting").get("")).toBe(0);
