@@ -3,9 +3,12 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { roleChangeConsequence } from "@/lib/members/role-change-consequence";
+import { can } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
+import { type CreatedCredential, CredentialsToRevoke, useCredentialsToRevoke } from "./credentials-to-revoke";
 
 // Server actions arrive as props from the page (components never import app/).
 type MemberAction = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -15,8 +18,10 @@ const item =
 
 /**
  * The role as a menu button. Picking another role opens a confirmation that
- * says what the change does (lib/members/role-change-consequence); nothing
- * changes until it is confirmed.
+ * says what the change does (lib/members/role-change-consequence) and, when
+ * the new role cannot manage Administration API credentials, lists the ones
+ * the member created with "Revoke" checked; nothing changes until it is
+ * confirmed.
  */
 export function MemberRoleMenu({
   userId,
@@ -24,6 +29,7 @@ export function MemberRoleMenu({
   role,
   roles,
   self,
+  credentials = [],
   action,
 }: {
   userId: string;
@@ -31,12 +37,12 @@ export function MemberRoleMenu({
   role: Role;
   roles: { value: Role; label: string }[];
   self: boolean;
+  /** Live Administration API credentials the member created. */
+  credentials?: CreatedCredential[];
   action: MemberAction;
 }) {
   const [next, setNext] = useState<Role | null>(null);
-  const router = useRouter();
   const label = (r: Role) => roles.find((x) => x.value === r)?.label ?? r;
-  const change = next ? roleChangeConsequence({ name, from: role, to: next, self }) : null;
 
   return (
     <>
@@ -66,17 +72,17 @@ export function MemberRoleMenu({
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {change && next && (
-        <ConfirmDialog
-          title={change.title}
-          description={change.consequence}
-          confirmLabel={`Change to ${label(next)}`}
-          pendingLabel="Changing…"
-          confirmVariant={change.danger ? "danger" : "primary"}
-          successMessage={self ? `Your role is now ${label(next)}` : `${name} is now ${label(next)}`}
-          failureTitle="The role was not changed"
-          run={() => action(undefined, { userId, role: next })}
-          onDone={() => router.refresh()}
+      {next && (
+        <RoleChangeDialog
+          userId={userId}
+          name={name}
+          from={role}
+          to={next}
+          toLabel={label(next)}
+          self={self}
+          // A role that still manages credentials keeps what it made: nothing to offer.
+          credentials={can(next, "admin_client:manage") ? [] : credentials}
+          action={action}
           onClosed={() => setNext(null)}
         />
       )}
@@ -84,20 +90,80 @@ export function MemberRoleMenu({
   );
 }
 
-export function RemoveMemberButton({ userId, name, action }: { userId: string; name: string; action: MemberAction }) {
+/** Mounted per opening, so the revoke checkboxes start checked each time. */
+function RoleChangeDialog(props: {
+  userId: string;
+  name: string;
+  from: Role;
+  to: Role;
+  toLabel: string;
+  self: boolean;
+  credentials: CreatedCredential[];
+  action: MemberAction;
+  onClosed: () => void;
+}) {
+  const { userId, name, from, to, toLabel, self, credentials, action, onClosed } = props;
   const router = useRouter();
+  const revoke = useCredentialsToRevoke(credentials);
+  const change = roleChangeConsequence({ name, from, to, self });
   return (
-    <ConfirmButton
-      label="Remove"
-      ariaLabel={`Remove ${name}`}
+    <ConfirmDialog
+      title={change.title}
+      description={change.consequence}
+      confirmLabel={`Change to ${toLabel}`}
+      pendingLabel="Changing…"
+      confirmVariant={change.danger ? "danger" : "primary"}
+      successMessage={self ? `Your role is now ${toLabel}` : `${name} is now ${toLabel}`}
+      failureTitle="The role was not changed"
+      run={() => action(undefined, { userId, role: to, revokeClientIds: revoke.selected })}
+      onDone={() => router.refresh()}
+      onClosed={onClosed}
+    >
+      <CredentialsToRevoke name={self ? "you" : name} credentials={credentials} {...revoke} />
+    </ConfirmDialog>
+  );
+}
+
+export function RemoveMemberButton({
+  userId,
+  name,
+  credentials = [],
+  action,
+}: {
+  userId: string;
+  name: string;
+  /** Live Administration API credentials the member created. */
+  credentials?: CreatedCredential[];
+  action: MemberAction;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="ghost" size="sm" aria-label={`Remove ${name}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Remove
+      </Button>
+      {open && <RemoveMemberDialog userId={userId} name={name} credentials={credentials} action={action} onClosed={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function RemoveMemberDialog(props: { userId: string; name: string; credentials: CreatedCredential[]; action: MemberAction; onClosed: () => void }) {
+  const { userId, name, credentials, action, onClosed } = props;
+  const router = useRouter();
+  const revoke = useCredentialsToRevoke(credentials);
+  return (
+    <ConfirmDialog
       title={`Remove ${name}?`}
-      description="They lose access to this organization at once."
+      description="They lose access to this organization at once, and the invitations and password-reset links they made stop working."
       confirmLabel="Remove member"
       pendingLabel="Removing…"
       successMessage={`Removed ${name}`}
       failureTitle={`${name} was not removed`}
-      run={() => action(undefined, { userId })}
+      run={() => action(undefined, { userId, revokeClientIds: revoke.selected })}
       onDone={() => router.refresh()}
-    />
+      onClosed={onClosed}
+    >
+      <CredentialsToRevoke name={name} credentials={credentials} {...revoke} />
+    </ConfirmDialog>
   );
 }

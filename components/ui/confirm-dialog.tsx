@@ -30,10 +30,12 @@ export interface ConfirmDialogProps {
    * back to the element focused before the dialog opened.
    */
   returnFocus?: () => void;
+  /** More to decide before confirming (e.g. what to revoke with it), above the buttons. */
+  children?: React.ReactNode;
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, description, confirmLabel, pendingLabel, confirmVariant = "danger", successMessage, failureTitle, run, onDone, onClosed, returnFocus } = props;
+  const { title, description, confirmLabel, pendingLabel, confirmVariant = "danger", successMessage, failureTitle, run, onDone, onClosed, returnFocus, children } = props;
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   const close = () => (setError(undefined), onClosed());
@@ -44,6 +46,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         title={title}
         description={description}
       >
+        {children}
         <ConfirmFooter
           error={error}
           pending={pending}

@@ -7,8 +7,9 @@
 //
 // On success, in one transaction: the new hash (only over the hash that was
 // checked, so two changes at once cannot both win), every session of the user
-// ended (lib/auth/session-version.ts), and an audit event in each of the
-// user's organizations. The caller re-issues its own session cookie with the
+// ended (lib/auth/session-version.ts), every open reset link for the account
+// withdrawn (a link made before the change must not undo it), and an audit
+// event in each of the user's organizations. The caller re-issues its own session cookie with the
 // returned version, so the browser that made the change stays signed in.
 import { db } from "@/lib/db/client";
 import { AppError, fieldError } from "@/lib/errors";
@@ -17,6 +18,7 @@ import { sourceGroup } from "@/lib/auth/check-source";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { withdrawResetLinksFor } from "@/lib/one-time-links/link-authority";
 import type { ChangePasswordInput } from "@/lib/account/schemas";
 
 export const WRONG_CURRENT_PASSWORD = "The current password is incorrect.";
@@ -68,6 +70,7 @@ export async function changePassword(
     // Another change got there first (and ended this session with it).
     if (count !== 1) throw new AppError("conflict", "Your password was changed meanwhile. Sign in again.");
     const sessionVersion = await endAllSessions(user.id, tx);
+    const resetLinksWithdrawn = await withdrawResetLinksFor(tx, user.id, new Date());
     const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { organizationId: true } });
     for (const { organizationId } of memberships) {
       await recordEvent(tx, {
@@ -75,6 +78,7 @@ export async function changePassword(
         actor,
         action: "account.password_changed",
         target: { type: "user", id: user.id, name: user.email },
+        metadata: { resetLinksWithdrawn },
       });
     }
     return { id: user.id, email: user.email, name: user.name, sessionVersion };

@@ -1,7 +1,7 @@
 // Revoke a client: it and every secret it has stop working at once. The rows
 // stay (revoked_at set), so the audit trail and the list can still show them.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
@@ -11,25 +11,38 @@ export async function revokeClient(
   member: Principal,
   input: { clusterId: string | null; clientId: string },
 ): Promise<{ clientId: string; revokedAt: Date }> {
-  return db().$transaction(async (tx) => {
-    const client = await lockLiveClient(tx, member.organizationId, input);
-    const { now } = client;
-    await tx.apiClient.update({
-      where: { id: client.id },
-      data: { revokedAt: now, revokedByEmail: member.email },
-      select: { id: true },
-    });
-    const { count } = await tx.clientSecret.updateMany({
-      where: { apiClientId: client.id, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: client.clusterId,
-      actor: member,
-      ...clientAudit(client, "revoked"),
-      metadata: { clientId: client.clientId, secretsRevoked: count },
-    });
-    return { clientId: client.clientId, revokedAt: now };
+  return db().$transaction((tx) => revokeClientIn(tx, member, input));
+}
+
+/**
+ * The same inside a transaction of the caller's: a role change or removal
+ * revokes the credentials its member created with it (lib/members), so the
+ * change and the revocations commit, or fail, together. `reason` goes into
+ * the audit event's metadata.
+ */
+export async function revokeClientIn(
+  tx: Tx,
+  member: Principal,
+  input: { clusterId: string | null; clientId: string },
+  reason?: string,
+): Promise<{ clientId: string; revokedAt: Date }> {
+  const client = await lockLiveClient(tx, member.organizationId, input);
+  const { now } = client;
+  await tx.apiClient.update({
+    where: { id: client.id },
+    data: { revokedAt: now, revokedByEmail: member.email },
+    select: { id: true },
   });
+  const { count } = await tx.clientSecret.updateMany({
+    where: { apiClientId: client.id, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  await recordEvent(tx, {
+    organizationId: member.organizationId,
+    clusterId: client.clusterId,
+    actor: member,
+    ...clientAudit(client, "revoked"),
+    metadata: { clientId: client.clientId, secretsRevoked: count, ...(reason ? { reason } : {}) },
+  });
+  return { clientId: client.clientId, revokedAt: now };
 }

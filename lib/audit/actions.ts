@@ -38,6 +38,7 @@ export const ACTIONS: Record<string, ActionText> = {
   "invitation.accepted": { label: "Invitation accepted", sentence: "{actor} joined the organization with the invitation for {target}" },
   "password_reset.created": { label: "Reset link created", sentence: "{actor} created a password-reset link for {target}" },
   "password_reset.used": { label: "Password reset", sentence: "{actor} set a new password for {target} with a reset link" },
+  "password_reset.revoked": { label: "Reset link withdrawn", sentence: "{actor} withdrew the password-reset link for {target}" },
   "cluster.created": { label: "Cluster created", sentence: "{actor} created the cluster {target}" },
   "cluster.renamed": { label: "Cluster renamed", sentence: "{actor} renamed the cluster {target}" },
   "cluster.addresses_changed": { label: "Addresses changed", sentence: "{actor} changed the addresses of the cluster {target}" },

@@ -13,6 +13,7 @@ export type AuditAction =
   | "invitation.accepted"
   | "password_reset.created"
   | "password_reset.used"
+  | "password_reset.revoked"
   | "cluster.created"
   | "cluster.deleted"
   | "cluster.addresses_changed"

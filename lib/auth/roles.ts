@@ -50,3 +50,18 @@ const MATRIX: Record<Permission, readonly Role[]> = {
 export function can(role: Role, permission: Permission): boolean {
   return MATRIX[permission].includes(role);
 }
+
+/**
+ * Whether a member with role `actor` may act on a member (or an invitation)
+ * with role `target`: manage members, and touch an owner only as an owner.
+ * The one rule for issuing a reset link or an invitation and, again, for
+ * using one: checked with both roles as they are at that moment.
+ */
+export function mayManageMemberWithRole(actor: Role, target: Role): boolean {
+  return can(actor, "member:manage") && (target !== "OWNER" || actor === "OWNER");
+}
+
+/** A role that allows less than another: later in ROLES (Owner first, Visitor last). */
+export function isDemotion(from: Role, to: Role): boolean {
+  return ROLES.indexOf(to) > ROLES.indexOf(from);
+}

@@ -3,12 +3,18 @@
 // with it, once signed in, and only if the invitation's email is theirs. The
 // link is used up inside the same transaction as the membership it creates,
 // so a refusal later in the transaction leaves it usable.
+//
+// The invitation carries its inviter's right, checked again when it is
+// accepted (lib/one-time-links/link-authority.ts): the inviter must still be
+// a member who may invite to that role. An admin who was demoted or removed
+// cannot rejoin, or bring anyone in, with an invitation made before.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, fieldError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
-import { findOpenLink, type LinkState, linkError, redeemLink } from "@/lib/one-time-links/links";
+import { findOpenLink, type LinkState, LINK_STATE_MESSAGES, linkError, redeemLink } from "@/lib/one-time-links/links";
+import { issuerMayStill } from "@/lib/one-time-links/link-authority";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type InvitationView =
@@ -21,8 +27,9 @@ export async function describeInvitation(token: string, now = new Date()): Promi
   if (found.state !== "open") return found;
   const inv = await db().invitation.findUniqueOrThrow({
     where: { id: found.id },
-    select: { email: true, role: true, expiresAt: true, organization: { select: { name: true } } },
+    select: { email: true, role: true, expiresAt: true, organizationId: true, invitedById: true, organization: { select: { name: true } } },
   });
+  if (!(await issuerMayStill(db(), inv.organizationId, inv.invitedById, inv.role))) return { state: "revoked", message: LINK_STATE_MESSAGES.revoked };
   return { state: "open", email: inv.email, role: inv.role, organizationName: inv.organization.name, expiresAt: inv.expiresAt };
 }
 
@@ -40,8 +47,9 @@ async function join(
   return redeemLink("invitation", token, now, async (tx, id) => {
     const invitation = await tx.invitation.findUniqueOrThrow({
       where: { id },
-      select: { id: true, email: true, role: true, organizationId: true },
+      select: { id: true, email: true, role: true, organizationId: true, invitedById: true },
     });
+    if (!(await issuerMayStill(tx, invitation.organizationId, invitation.invitedById, invitation.role))) throw linkError("revoked");
     const user = await userOf(tx, invitation);
     const existing = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },

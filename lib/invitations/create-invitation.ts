@@ -8,6 +8,7 @@ import { AppError, fieldError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
+import { mayManageMemberWithRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface CreatedInvitation {
@@ -21,7 +22,10 @@ export interface CreatedInvitation {
 }
 
 export async function createInvitation(actor: Principal, input: { email: string; role: Role }, now = new Date()): Promise<CreatedInvitation> {
-  if (input.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can invite another owner.");
+  // The same rule again when the invitation is accepted (accept-invitation.ts), with the inviter's role then.
+  if (!mayManageMemberWithRole(actor.role, input.role)) {
+    throw forbidden(input.role === "OWNER" ? "Only an owner can invite another owner." : "You do not have permission to do this.");
+  }
   try {
     const { id, url, expiresAt, lifetime } = await issueOneTimeLink("invitation", now, {
       check: async (tx) => {

@@ -25,6 +25,12 @@ describe("roleChangeConsequence", () => {
     expect(r.danger).toBe(false);
   });
 
+  it("says that a demotion withdraws the links the member made", () => {
+    const r = roleChangeConsequence({ name: "Ed", from: "ADMIN", to: "DEVELOPER", self: false });
+    expect(r.consequence).toContain("Open invitations and password-reset links Ed made stop working.");
+    expect(roleChangeConsequence({ name: "Ed", from: "DEVELOPER", to: "ADMIN", self: false }).consequence).not.toContain("links");
+  });
+
   it("says when nothing but the name changes", () => {
     const r = roleChangeConsequence({ name: "Di", from: "DEVELOPER", to: "VISITOR", self: false });
     expect(r.consequence).toBe("Di will keep the same permissions; only the role's name changes.");

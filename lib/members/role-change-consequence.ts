@@ -2,7 +2,7 @@
 // applied: the permissions gained or lost (from the one table in
 // lib/auth/roles.ts), with the two changes that are hard to undo named
 // first: demoting yourself and granting Owner. Plain data: client-safe.
-import { can, ROLE_LABELS, type Permission } from "@/lib/auth/roles";
+import { can, isDemotion, ROLE_LABELS, type Permission } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const ABILITIES: [Permission, string][] = [
@@ -42,6 +42,10 @@ export function roleChangeConsequence({ name, from, to, self }: RoleChange): { t
     parts.push(`${who} will no longer be able to ${list(lost)}${self && from !== "OWNER" ? "; you cannot undo this yourself" : ""}.`);
   }
   if (gained.length && to !== "OWNER") parts.push(`${who} will be able to ${list(gained)}.`);
+  // What a demotion withdraws (lib/members/change-member-role.ts): only managers issue links.
+  if (isDemotion(from, to) && can(from, "member:manage")) {
+    parts.push(`Open invitations and password-reset links ${self ? "you" : name} made stop working.`);
+  }
   if (!parts.length) parts.push(`${who} will keep the same permissions; only the role's name changes.`);
   return { title, consequence: parts.join(" "), danger: to === "OWNER" || (self && (lost.length > 0 || from === "OWNER")) };
 }

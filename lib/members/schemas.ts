@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { visibleName } from "@/lib/validation/visible-text";
+import { clientIdSchema } from "@/lib/api-clients/schemas";
 
 export const emailSchema = z
   .string({ error: "Enter an email address." })
@@ -55,6 +56,10 @@ export const issuePasswordResetSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
 });
 
+export const revokePasswordResetSchema = z.object({
+  resetId: z.uuid({ error: "Unknown reset link." }),
+});
+
 export const resetPasswordSchema = z.object({
   token: linkTokenSchema,
   password: passwordSchema,
@@ -64,13 +69,24 @@ export const switchOrganizationSchema = z.object({
   organizationId: z.uuid({ error: "Unknown organization." }),
 });
 
+/**
+ * The member's Administration API credentials to revoke with a role change
+ * or removal (checkboxes: one value, several, or none).
+ */
+const revokeClientIdsSchema = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(clientIdSchema).max(500, "Too many credentials."),
+);
+
 export const changeRoleSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
   role: roleSchema,
+  revokeClientIds: revokeClientIdsSchema,
 });
 
 export const removeMemberSchema = z.object({
   userId: z.uuid({ error: "Unknown member." }),
+  revokeClientIds: revokeClientIdsSchema,
 });
 
 export const setupSchema = z.object({

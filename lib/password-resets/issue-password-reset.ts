@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
+import { mayManageMemberWithRole } from "@/lib/auth/roles";
 
 export interface IssuedPasswordReset {
   name: string;
@@ -23,6 +24,8 @@ export const otherOrganizations = () =>
   new AppError("conflict", "This person's account also belongs to another organization, so only they can change its password.");
 
 export async function issuePasswordReset(actor: Principal, input: { userId: string }, now = new Date()): Promise<IssuedPasswordReset> {
+  // One's own password is changed with the current one (Account), never through a link made for oneself.
+  if (input.userId === actor.userId) throw new AppError("conflict", "Change your own password on your Account page.");
   const { subject: target, url, expiresAt, lifetime } = await issueOneTimeLink("password_reset", now, {
     check: async (tx) => {
       const target = await tx.membership.findUnique({
@@ -30,7 +33,10 @@ export async function issuePasswordReset(actor: Principal, input: { userId: stri
         select: { role: true, user: { select: { id: true, email: true, name: true } } },
       });
       if (!target) throw notFound("Member");
-      if (target.role === "OWNER" && actor.role !== "OWNER") throw forbidden("Only an owner can issue a password-reset link for an owner.");
+      // The same rule again when the link is used (reset-password.ts), with the roles as they are then.
+      if (!mayManageMemberWithRole(actor.role, target.role)) {
+        throw forbidden(target.role === "OWNER" ? "Only an owner can issue a password-reset link for an owner." : "You do not have permission to do this.");
+      }
       const elsewhere = await tx.membership.count({ where: { userId: input.userId, organizationId: { not: actor.organizationId } } });
       if (elsewhere > 0) throw otherOrganizations();
       return target;

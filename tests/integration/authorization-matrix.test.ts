@@ -14,6 +14,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 import { inviteMember } from "@/app/actions/invite-member";
 import { revokeInvitation } from "@/app/actions/revoke-invitation";
 import { issuePasswordReset } from "@/app/actions/issue-password-reset";
+import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
+import { issuePasswordReset as makePasswordReset } from "@/lib/password-resets/issue-password-reset";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { createApiClient } from "@/app/actions/create-api-client";
@@ -58,6 +60,8 @@ revoke-invitation         own      ok         ok         forbidden            fo
 revoke-invitation         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 issue-password-reset      own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 issue-password-reset      foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+revoke-password-reset     own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+revoke-password-reset     foreign  not_found  forbidden  forbidden            forbidden  forbidden  unauthenticated
 change-member-role        own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 change-member-role        foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 remove-member             own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
@@ -113,7 +117,9 @@ async function makeTenant() {
   const revoked = await createClient(owner, { clusterId: cluster.id, name: `revoked-${uniq()}`, scopes: ["ZEEBE"] });
   await revokeClient(owner, { clusterId: cluster.id, clientId: revoked.clientId });
   const invitation = await createInvitation(owner, { email: `invited-${uniq()}@example.com`, role: "DEVELOPER" });
-  return { owner, org, developer, cluster, client, admin, revoked, invitation };
+  const resetFor = await makeMember("VISITOR", org);
+  const reset = await makePasswordReset(owner, { userId: resetFor.userId });
+  return { owner, org, developer, cluster, client, admin, revoked, invitation, resetFor, reset };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -156,6 +162,13 @@ const CALLS: Record<string, Call> = {
   "issue-password-reset": (t) => ({
     run: () => issuePasswordReset(undefined, { userId: t.developer.userId }),
     done: async () => (await db().passwordReset.count({ where: { userId: t.developer.userId } })) === 1,
+  }),
+  "revoke-password-reset": (t) => ({
+    run: async () => {
+      const row = await db().passwordReset.findFirstOrThrow({ where: { userId: t.resetFor.userId } });
+      return revokePasswordReset(undefined, { resetId: row.id });
+    },
+    done: async () => (await db().passwordReset.findFirstOrThrow({ where: { userId: t.resetFor.userId } })).revokedAt !== null,
   }),
   "revoke-invitation": (t) => ({
     run: () => revokeInvitation(undefined, { invitationId: t.invitation.invitationId }),
@@ -257,7 +270,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(192);
+    expect(CELLS.length).toBe(204);
   });
 
   for (const cell of CELLS) {

@@ -73,6 +73,8 @@ describe("password-reset links", () => {
     const stranger = await makeMember("OWNER");
     await expect(issuePasswordReset(stranger, { userId: dev.userId })).rejects.toMatchObject({ code: "not_found" });
     await expect(issuePasswordReset(admin, { userId: owner.userId })).rejects.toMatchObject({ code: "forbidden" });
+    // Nobody makes a reset link for themselves: their own password is changed on the Account page.
+    await expect(issuePasswordReset(owner, { userId: owner.userId })).rejects.toThrow(/your Account page/);
     // dev joins another organization: no one here may reset the shared account's password any more.
     await db().membership.create({ data: { organizationId: stranger.organizationId, userId: dev.userId, role: "VISITOR" } });
     await expect(issuePasswordReset(owner, { userId: dev.userId })).rejects.toMatchObject({ code: "conflict" });

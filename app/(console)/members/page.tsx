@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireMember } from "@/lib/auth/session";
 import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
@@ -15,6 +16,11 @@ import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
 import { RevokeInvitationButton } from "@/components/members/invitation-controls";
 import { MemberRoleMenu, RemoveMemberButton } from "@/components/members/member-controls";
 import { formatDateTime } from "@/components/ui/format";
+import { listCredentialsByCreator } from "@/lib/members/list-created-credentials";
+import { listOpenPasswordResets } from "@/lib/password-resets/list-open-resets";
+import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
+import { RevokeResetLinkButton } from "@/components/members/reset-link-controls";
+import { UnavailableAction } from "@/components/members/unavailable-action";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -23,8 +29,13 @@ export default async function MembersPage() {
   const members = await listMembers(member.organizationId);
   const manage = can(member.role, "member:manage");
   const invitations = manage ? await listInvitations(member.organizationId) : [];
+  // Offered for revocation with a member's role change or removal.
+  const credentials = manage ? await listCredentialsByCreator(member.organizationId) : {};
+  // Owners see every open reset link, whoever issued it.
+  const resets = member.role === "OWNER" ? await listOpenPasswordResets(member.organizationId) : [];
   const assignable = ROLES.filter((r) => r !== "OWNER" || member.role === "OWNER");
   const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const owners = members.filter((m) => m.role === "OWNER").length;
 
   return (
     <div className="space-y-6">
@@ -53,7 +64,15 @@ export default async function MembersPage() {
                 </Td>
                 <Td label="Role">
                   {editable ? (
-                    <MemberRoleMenu userId={m.userId} name={m.name} role={m.role} roles={roles} self={self} action={changeMemberRole} />
+                    <MemberRoleMenu
+                      userId={m.userId}
+                      name={m.name}
+                      role={m.role}
+                      roles={roles}
+                      self={self}
+                      credentials={credentials[m.userId]}
+                      action={changeMemberRole}
+                    />
                   ) : (
                     <span className="text-slate-700">{ROLE_LABELS[m.role]}</span>
                   )}
@@ -63,8 +82,27 @@ export default async function MembersPage() {
                   <Td wide className="text-right max-md:text-left">
                     {editable && (
                       <div className="flex flex-wrap justify-end gap-1 max-md:justify-start">
-                        <ResetLinkDialog userId={m.userId} name={m.name} action={issuePasswordReset} />
-                        <RemoveMemberButton userId={m.userId} name={m.name} action={removeMember} />
+                        {self ? (
+                          <UnavailableAction
+                            label="Reset password"
+                            ariaLabel={`Reset password for ${m.name}`}
+                            reason={
+                              <>
+                                Change your own on{" "}
+                                <Link href="/account" className="underline underline-offset-2 hover:text-slate-900">
+                                  Account
+                                </Link>
+                              </>
+                            }
+                          />
+                        ) : (
+                          <ResetLinkDialog userId={m.userId} name={m.name} action={issuePasswordReset} />
+                        )}
+                        {m.role === "OWNER" && owners === 1 ? (
+                          <UnavailableAction label="Remove" ariaLabel={`Remove ${m.name}`} reason="The only owner cannot be removed" />
+                        ) : (
+                          <RemoveMemberButton userId={m.userId} name={m.name} credentials={credentials[m.userId]} action={removeMember} />
+                        )}
                       </div>
                     )}
                   </Td>
@@ -108,6 +146,42 @@ export default async function MembersPage() {
                     {(i.role !== "OWNER" || member.role === "OWNER") && (
                       <RevokeInvitationButton invitationId={i.id} email={i.email} action={revokeInvitation} />
                     )}
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        </section>
+      )}
+      {resets.length > 0 && (
+        <section aria-labelledby="open-reset-links" className="space-y-3">
+          <h2 id="open-reset-links" className="text-lg font-semibold text-slate-900">
+            Open password-reset links
+          </h2>
+          <p className="text-sm text-slate-600">
+            Links that can still set a member&apos;s password, whoever made them. Each works once; a member&apos;s role change or
+            password change withdraws it.
+          </p>
+          <Table aria-labelledby="open-reset-links">
+            <THead>
+              <Th>For</Th>
+              <Th>Created by</Th>
+              <Th>Created</Th>
+              <Th>Expires</Th>
+              <Th><span className="sr-only">Actions</span></Th>
+            </THead>
+            <TBody>
+              {resets.map((r) => (
+                <Tr key={r.id}>
+                  <Td wide className="min-w-0">
+                    <span className="font-medium text-slate-900 [overflow-wrap:anywhere]">{r.forName}</span>
+                    <span className="block text-xs break-all text-slate-600">{r.forEmail}</span>
+                  </Td>
+                  <Td label="Created by" className="break-all text-slate-600">{r.issuedByEmail}</Td>
+                  <Td label="Created" className="text-slate-600">{formatDateTime(r.createdAt)}</Td>
+                  <Td label="Expires" className="text-slate-600">{formatDateTime(r.expiresAt)}</Td>
+                  <Td wide className="text-right max-md:text-left">
+                    <RevokeResetLinkButton resetId={r.id} name={r.forName} action={revokePasswordReset} />
                   </Td>
                 </Tr>
               ))}

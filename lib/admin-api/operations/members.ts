@@ -5,7 +5,9 @@
 // members' roles and removes members. Like the Members page, it never tells
 // whether an email has an account elsewhere: any email that is not a member
 // here gets the same 404. The admin client acts as an admin: it can never
-// grant or take away the owner role.
+// grant or take away the owner role; and it changes or removes members only
+// while the member who created it may (lib/members/owner-guard.ts), so a
+// demoted admin's credentials cannot promote anyone back.
 import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
@@ -55,7 +57,8 @@ export const memberOperations = [
     method: "POST",
     path: "/members/{email}",
     summary: "Set a member's role",
-    description: "The member must already belong to the organization. The owner role cannot be given or taken through the API.",
+    description:
+      "The member must already belong to the organization. The owner role cannot be given or taken through the API. Refused (403) once the member who created these credentials can no longer manage members (demoted below Admin, or removed).",
     permission: "MEMBERS_CREATE",
     params: s.emailParam,
     body: s.postMemberBody,
@@ -72,7 +75,8 @@ export const memberOperations = [
     method: "DELETE",
     path: "/members/{email}",
     summary: "Remove a member",
-    description: "Owners cannot be removed through the API.",
+    description:
+      "Owners cannot be removed through the API. Refused (403) once the member who created these credentials can no longer manage members (demoted below Admin, or removed).",
     permission: "MEMBERS_DELETE",
     params: s.emailParam,
     response: { status: 204, description: "Removed." },
