@@ -17,6 +17,7 @@ export const rotateAdminClientSecret = authedAction(
       name: r.name,
       permissions: r.adminPermissions,
       previousSecretExpiresAt: r.previousSecretExpiresAt,
+      secretExpiresAt: r.secretExpiresAt,
     };
   },
 );

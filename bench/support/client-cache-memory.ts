@@ -35,7 +35,8 @@ for (const id of ids) {
   const client = (await cache.get(id))!;
   // A distinct string per client, as real tokens are.
   const token = Promise.resolve(`${sampleToken.slice(0, -8)}${id.slice(0, 8)}`);
-  reusable.hold(client, "zeebe.camunda.io Zeebe", token, "kid", Math.floor(now / 1000), Math.floor(now / 1000) + 86_400, now);
+  const secret = client.secrets[0]!;
+  reusable.hold(client, secret, `${secret.id} zeebe.camunda.io Zeebe`, token, "kid", Math.floor(now / 1000), Math.floor(now / 1000) + 86_400, now);
 }
 const withTokens = heap();
 console.log(

@@ -41,6 +41,7 @@ export function AdminCredentialsReveal({
       <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
       <div className="space-y-1 text-xs text-slate-500">
         <PermissionBadges permissions={issued.permissions} />
+        <p>{issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}</p>
         {previous !== undefined && (
           <p>{previous ? `The previous secret keeps working until ${formatDateTime(previous)}.` : "The previous secret was revoked."}</p>
         )}

@@ -1,6 +1,7 @@
 "use client";
-// "Create new credentials": a name and permissions grouped by resource as
-// checkboxes, then the show-once view.
+// "Create new credentials": a name, permissions grouped by resource as
+// checkboxes and when the secret expires (within the organization's maximum
+// secret age), then the show-once view.
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -9,6 +10,7 @@ import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { SecretExpiryField } from "@/components/api-clients/secret-expiry-field";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { ADMIN_PERMISSION_GROUPS } from "@/lib/api-clients/admin-permissions";
 import { AdminCredentialsReveal } from "./admin-credentials-reveal";
@@ -17,9 +19,12 @@ import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
 export function CreateAdminClientDialog({
   endpoints,
   createAction,
+  maxSecretAgeDays,
 }: {
   endpoints: AdminApiEndpoints;
   createAction: FormActionFn<IssuedAdminSecret>;
+  /** The organization's maximum secret age: the expiry field offers nothing past it. */
+  maxSecretAgeDays: number | null;
 }) {
   const d = useSecretDialog<IssuedAdminSecret>();
   return (
@@ -42,14 +47,22 @@ export function CreateAdminClientDialog({
         {d.issued ? (
           <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
         ) : (
-          <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} />
+          <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
         )}
       </DialogContent>
     </Dialog>
   );
 }
 
-function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSecret>; onCreated: (s: IssuedAdminSecret) => void }) {
+function CreateForm({
+  action,
+  onCreated,
+  maxSecretAgeDays,
+}: {
+  action: FormActionFn<IssuedAdminSecret>;
+  onCreated: (s: IssuedAdminSecret) => void;
+  maxSecretAgeDays: number | null;
+}) {
   const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   useEffect(() => {
@@ -97,6 +110,7 @@ function CreateForm({ action, onCreated }: { action: FormActionFn<IssuedAdminSec
           </p>
         ) : null}
       </fieldset>
+      <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={fe} />
       <div className="flex justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

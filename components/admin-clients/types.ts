@@ -8,6 +8,8 @@ export interface IssuedAdminSecret {
   name: string;
   permissions: AdminPermissionName[];
   previousSecretExpiresAt?: Date | null;
+  /** When the new secret stops working; null for never. */
+  secretExpiresAt: Date | null;
 }
 
 /** Where the API and its tokens live (computed on the server from PUBLIC_URL). */

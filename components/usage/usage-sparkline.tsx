@@ -5,6 +5,11 @@
 // readers and its tooltip (one copy of the sentence, not an aria-label
 // too). Mid-tone colours on a translucent track read in a light and a dark
 // theme alike.
+//
+// Failed and rate-limited requests are counted by the client ID a request
+// named, whoever sent it: anyone who knows a client ID can fail against it,
+// and a wrong secret tells nothing about its sender. So the text says so
+// ("by any caller") instead of blaming the client's own applications.
 import type { ClientUsage } from "@/lib/usage/client-usage";
 import { count } from "@/lib/text/counts";
 
@@ -31,7 +36,9 @@ export function UsageSparkline({ usage, name }: { usage: SparklineUsage | undefi
   const label =
     `Tokens issued per hour by ${name} over the last 7 days: ${fmt(usage.tokens)} in total, ` +
     `${fmt(current)} in the current hour, peak ${fmt(peak)} per hour. ` +
-    `${count(usage.failedAuth, "failed authentication")}, ${count(usage.rateLimited, "rate-limited request")}.`;
+    `Requests naming this client ID, from any caller: ` +
+    `${count(usage.failedAuth, "failed attempt")} (wrong or expired secret), ` +
+    `${fmt(usage.rateLimited)} rate-limited.`;
   return (
     <div className="mt-1.5" data-usage-current-hour={current} data-usage-total={usage.tokens}>
       <svg
@@ -46,8 +53,14 @@ export function UsageSparkline({ usage, name }: { usage: SparklineUsage | undefi
       </svg>
       <span className="mt-0.5 block text-xs text-slate-500" aria-hidden="true">
         {count(usage.tokens, "token")} in 7 d
-        {usage.failedAuth > 0 && <> · {fmt(usage.failedAuth)} failed</>}
-        {usage.rateLimited > 0 && <> · {fmt(usage.rateLimited)} limited</>}
+        {(usage.failedAuth > 0 || usage.rateLimited > 0) && (
+          <span className="block" title="Requests that named this client ID, from any caller: not necessarily this client's own applications">
+            {usage.failedAuth > 0 && <>{fmt(usage.failedAuth)} failed</>}
+            {usage.failedAuth > 0 && usage.rateLimited > 0 && " · "}
+            {usage.rateLimited > 0 && <>{fmt(usage.rateLimited)} limited</>}
+            {" "}by any caller
+          </span>
+        )}
       </span>
     </div>
   );

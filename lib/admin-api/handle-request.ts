@@ -36,7 +36,7 @@ export async function handleAdminRequest(
       return unauthorized(
         auth.reason === "missing"
           ? "Send an access token: Authorization: Bearer <token> (client credentials grant at /oauth/token)."
-          : "The access token is invalid, expired, or its client was revoked.",
+          : "The access token is invalid or expired, or its client or the secret it was obtained with was revoked.",
       );
     }
     const { client, permissions } = auth;

@@ -96,7 +96,7 @@ export function openApiDocument(base: string): Json {
     else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
     else responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
     if (op.body || op.query) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
-    responses["401"] = { description: "Missing, invalid or expired token, or a revoked client.", content: problemRef };
+    responses["401"] = { description: "Missing, invalid or expired token, or one whose client or secret was revoked.", content: problemRef };
     responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
     if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
     responses["429"] = {

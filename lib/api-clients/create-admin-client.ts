@@ -1,6 +1,8 @@
 // Create an Administration API client (organization level, no cluster) and
 // its first secret in one transaction with its audit event. Same secret
-// format, hashing and show-once rule as a cluster's clients (create-client.ts).
+// format, hashing, show-once rule and expiry policy (the organization's
+// maximum secret age, read in this transaction) as a cluster's clients
+// (create-client.ts) and as rotation.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
@@ -10,12 +12,16 @@ import { generateClientId, generateClientSecret, hashSecret, secretHint } from "
 import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
 import { clientAudit } from "@/lib/api-clients/client-audit";
 import { ADMIN_SCOPE, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
+import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 
 export interface IssuedAdminCredentials {
   clientId: string;
   clientSecret: string;
   name: string;
   permissions: AdminPermissionName[];
+  /** When the secret stops working; null for never (only without a maximum secret age). */
+  secretExpiresAt: Date | null;
 }
 
 const duplicateName = (name: string) =>
@@ -23,7 +29,7 @@ const duplicateName = (name: string) =>
 
 export async function createAdminClient(
   actor: Principal,
-  input: { name: string; permissions: AdminPermissionName[] },
+  input: { name: string; permissions: AdminPermissionName[] } & SecretExpiryInput,
 ): Promise<IssuedAdminCredentials> {
   const clientSecret = generateClientSecret();
   try {
@@ -40,6 +46,9 @@ export async function createAdminClient(
         select: { id: true },
       });
       if (taken) throw duplicateName(input.name);
+      // No expiry chosen: the maximum if there is one; "never" or a later one past it: refused.
+      const now = new Date();
+      const secretExpiresAt = await newSecretExpiry(tx, actor.organizationId, input, now);
       const client = await tx.apiClient.create({
         data: {
           clientId: generateClientId(),
@@ -50,7 +59,7 @@ export async function createAdminClient(
           adminPermissions: input.permissions,
           createdById: actor.userId,
           createdByEmail: actor.email,
-          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret) } },
+          secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now, expiresAt: secretExpiresAt } },
         },
         select: { clientId: true, name: true, clusterId: true },
       });
@@ -58,9 +67,13 @@ export async function createAdminClient(
         organizationId: actor.organizationId,
         actor,
         ...clientAudit(client, "created"),
-        metadata: { clientId: client.clientId, permissions: input.permissions.map((p) => ADMIN_SCOPE[p]).join(" ") },
+        metadata: {
+          clientId: client.clientId,
+          permissions: input.permissions.map((p) => ADMIN_SCOPE[p]).join(" "),
+          secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
+        },
       });
-      return { clientId: client.clientId, clientSecret, name: client.name, permissions: input.permissions };
+      return { clientId: client.clientId, clientSecret, name: client.name, permissions: input.permissions, secretExpiresAt };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateName(input.name);

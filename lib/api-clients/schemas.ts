@@ -123,6 +123,7 @@ export const adminPermissionsSchema = z.preprocess(
 export const createAdminClientSchema = z.object({
   name: clientNameSchema,
   permissions: adminPermissionsSchema,
+  ...secretExpiryFields,
 });
 
 export const rotateAdminClientSecretSchema = z.object({

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { decodeJwt } from "jose";
 import { createCluster, expect, signIn, sql, test } from "./fixtures";
+import { SIZES, THEMES, checkView } from "./support/layout-checks";
 
 const script = path.join(import.meta.dirname, "support/sdk-admin.mjs");
 
@@ -113,6 +114,35 @@ test("rotation keeps the old secret for the grace period; revocation ends it", a
   );
   expect(rows.map((r) => r.action)).toEqual(["admin_client.created", "admin_client.secret_rotated", "admin_client.revoked"]);
 });
+
+for (const size of SIZES) {
+  for (const theme of THEMES) {
+    test.describe(`${size.name} ${theme}`, () => {
+      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
+
+      test("the create dialog offers only expiries within the organization's maximum secret age (22.7)", async ({ page, owner }) => {
+        await sql().query("UPDATE organizations SET max_secret_age_days = 30 WHERE id = $1", [owner.organizationId]);
+        await page.goto("/organization/administration-api");
+        await page.getByRole("button", { name: "Create new credentials" }).click();
+        const dialog = page.getByRole("dialog");
+        const expiry = dialog.getByLabel("Secret expires");
+        await expect(expiry).toHaveValue("30d");
+        expect(await expiry.locator("option").allInnerTexts()).toEqual(["In 30 days", "On a date"]);
+        await expect(dialog).toContainText("Your organization allows secrets of at most 30 days.");
+        await checkView(page, `admin-api-create-expiry-${size.name}-${theme}`, { dialog: true });
+        await dialog.getByLabel("Name").fill("thirty-days");
+        await dialog.getByRole("button", { name: "Create", exact: true }).click();
+        await expect(dialog).toContainText("This secret expires on");
+        const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
+        const { rows } = await sql().query<{ days: string }>(
+          "SELECT extract(epoch FROM s.expires_at - now()) / 86400 AS days FROM client_secrets s JOIN api_clients c ON c.id = s.api_client_id WHERE c.client_id = $1",
+          [clientId],
+        );
+        expect(Math.round(Number(rows[0]!.days))).toBe(30);
+      });
+    });
+  }
+}
 
 test("developers, visitors and operations engineers see the list read-only", async ({ page, owner, makeAccount, browser }) => {
   await page.goto("/organization/administration-api");

@@ -60,8 +60,8 @@ test("after N token requests the client's and the cluster's charts show N in the
 
   await expectClientChart(page, cluster.id, client, N);
   const row = page.locator(`tr[data-client-id="${client.clientId}"]`);
-  await expect(row.getByRole("img", { name: /Tokens issued per hour/ })).toHaveAccessibleName(/1 failed authentication, 0 rate-limited requests\.$/);
-  await expect(row).toContainText(`${N} tokens in 7 d · 1 failed`);
+  await expect(row.getByRole("img", { name: /Tokens issued per hour/ })).toHaveAccessibleName(/from any caller: 1 failed attempt \(wrong or expired secret\), 0 rate-limited\.$/);
+  await expect(row).toContainText(`${N} tokens in 7 d1 failed by any caller`);
 
   await page.goto(`/clusters/${cluster.id}`);
   const overview = page.getByRole("img", { name: /^Tokens issued per hour over the last 7 days/ });

@@ -1,4 +1,4 @@
-// Token reuse (TOKEN_REUSE_SECONDS): a repeat request for the same audience
+// Token reuse (TOKEN_REUSE_SECONDS): a repeat request with the same secret for the same audience
 // and scopes gets the token it was just given, with its remaining lifetime,
 // and never after the window, a revocation, a rotation, a secret's expiry or
 // a scope change -- on this process and on another one. The clock is the
@@ -110,20 +110,28 @@ describe("token reuse", () => {
     const first = await token(server.url, form(c));
     expect((await token(server.url, form(c))).access_token).toBe(first.access_token);
 
-    // Rotation with a grace period: the old secret still works, but its token is not handed out again.
+    // Rotation with a grace period: the old secret still works, but its token is not handed out again,
+    // and the new secret's caller gets a token of its own (a token names its secret: 22.5).
     const fresh = await c.addSecret();
     const afterRotation = await token(server.url, form(c));
     expect(afterRotation.access_token).not.toBe(first.access_token);
-    expect((await token(server.url, form(c, {}, fresh.secret))).access_token).toBe(afterRotation.access_token);
+    const freshFirst = await token(server.url, form(c, {}, fresh.secret));
+    expect(freshFirst.access_token).not.toBe(afterRotation.access_token);
+    expect((await token(server.url, form(c, {}, fresh.secret))).access_token).toBe(freshFirst.access_token);
+    expect((await token(server.url, form(c))).access_token).toBe(afterRotation.access_token);
 
-    // The grace period ends (no notification for time passing): no token issued before it is reused.
+    // The grace period ends (no notification for time passing): the old secret's token is not reused
+    // past it; the new secret's token is, since the secret it names still works.
     const expiresAt = clock + 60_000;
     await db().clientSecret.update({ where: { id: c.secretRowId }, data: { expiresAt: new Date(expiresAt) } });
+    const oldBeforeExpiry = await token(server.url, form(c));
     const beforeExpiry = await token(server.url, form(c, {}, fresh.secret));
-    expect(beforeExpiry.access_token).not.toBe(afterRotation.access_token);
+    expect(beforeExpiry.access_token).not.toBe(freshFirst.access_token);
+    expect(oldBeforeExpiry.access_token).not.toBe(beforeExpiry.access_token);
     clock = expiresAt;
+    expect((await token(server.url, form(c))).access_token).not.toBe(oldBeforeExpiry.access_token);
     const afterExpiry = await token(server.url, form(c, {}, fresh.secret));
-    expect(afterExpiry.access_token).not.toBe(beforeExpiry.access_token);
+    expect(afterExpiry.access_token).toBe(beforeExpiry.access_token);
 
     await db().apiClient.update({ where: { id: c.id }, data: { scopes: ["ZEEBE"] } });
     const narrowed = await token(server.url, form(c, {}, fresh.secret));

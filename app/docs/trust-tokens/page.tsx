@@ -80,6 +80,10 @@ export default function TrustTokensPage() {
           client it is.
         </li>
         <li>
+          {c("client_secret_id")}: an identifier of the client secret the token was obtained with (never the secret
+          itself). The token stops being valid when that secret is revoked or expires; see below.
+        </li>
+        <li>
           {c("scope")}: space-separated granted scopes, e.g. {c("Zeebe Operate")} (the client&apos;s scopes, or the ones
           it asked for).
         </li>
@@ -90,9 +94,20 @@ export default function TrustTokensPage() {
         An operator rotates the signing key with {c("npm run keys:rotate")}: new tokens carry the new {c("kid")} at once,
         and the previous public key stays in the JWKS until every token it signed has expired. The JWKS may be cached for
         5 minutes; fetch it again when a token names a {c("kid")} you do not know (jose&apos;s{" "}
-        {c("createRemoteJWKSet")} and Spring Security do). Tokens are self-contained: revoking a client stops new tokens
-        at once, and a resource server that must see revocation before {c("exp")} asks the introspection endpoint{" "}
-        {c(t.introspectionEndpoint)} (RFC 7662).
+        {c("createRemoteJWKSet")} and Spring Security do).
+      </p>
+      <p>
+        A token ends when its client is revoked, and when the secret it was obtained with is revoked (a rotation that
+        revokes the current secret now) or stops working (the end of a rotation&apos;s grace period, the secret&apos;s
+        expiry). The Administration API and the introspection endpoint {c(t.introspectionEndpoint)} (RFC 7662) apply
+        this on the next request: such a token is refused, or reported {c('"active": false')}.
+      </p>
+      <p>
+        A resource server that validates tokens itself (signature, {c("iss")}, {c("aud")}, {c("exp")}) cannot see any of
+        this: for it, a token stays valid until its {c("exp")}, at most {t.tokenTtlSeconds} s after it was issued, even
+        after its client or secret was revoked. If that is too long, introspect each token (or each token once, caching
+        the answer for less time than you can accept), or ask the operator for a shorter token lifetime
+        ({c("TOKEN_TTL_SECONDS")}).
       </p>
 
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Self-managed Camunda 8.8 (Orchestration Cluster)</h2>

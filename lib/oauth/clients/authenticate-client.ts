@@ -4,9 +4,10 @@
 // early; only then is the matching one's expiry looked at. Only a caller who
 // presented the real secret learns that it expired, and when.
 import { matchSecret } from "../../api-clients/secrets";
-import type { CachedClient } from "./client-cache";
+import type { CachedClient, CachedSecret } from "./client-cache";
 
-export type SecretCheck = { ok: true } | { ok: false; expiredAt: number | null };
+/** `secret`: the stored secret that matched, so the token can name it (token/secret-binding.ts). */
+export type SecretCheck = { ok: true; secret: CachedSecret } | { ok: false; expiredAt: number | null };
 
 export function checkClientSecret(client: CachedClient, secret: string, now = Date.now()): SecretCheck {
   const i = matchSecret(
@@ -15,7 +16,7 @@ export function checkClientSecret(client: CachedClient, secret: string, now = Da
   );
   const matched = client.secrets[i];
   if (matched === undefined) return { ok: false, expiredAt: null };
-  if (matched.expiresAt === null || matched.expiresAt > now) return { ok: true };
+  if (matched.expiresAt === null || matched.expiresAt > now) return { ok: true, secret: matched };
   return { ok: false, expiredAt: matched.expiresAt };
 }
 

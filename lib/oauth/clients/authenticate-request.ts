@@ -17,7 +17,13 @@ import { parseParams, type Params } from "../protocol/parse-params";
 import type { OAuthRequest } from "../protocol/types";
 import type { TokenRateLimits } from "../rate-limit/token-rate-limits";
 import { checkClientSecret, expiredSecretDescription } from "./authenticate-client";
-import type { CachedClient, ClientCache } from "./client-cache";
+import type { CachedClient, CachedSecret, ClientCache } from "./client-cache";
+
+/** The authenticated client and the one of its secrets the caller presented. */
+export interface AuthenticatedClient {
+  client: CachedClient;
+  secret: CachedSecret;
+}
 
 /**
  * Parse and authenticate a request to an endpoint clients authenticate to.
@@ -29,12 +35,12 @@ export async function authenticateClientRequest(
   clients: ClientCache,
   limits: TokenRateLimits,
   checkParams?: (params: Params) => void,
-): Promise<{ params: Params; client: CachedClient }> {
+): Promise<{ params: Params } & AuthenticatedClient> {
   const blocked = limits.blockedAddress(req.ip);
   if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
   const params = parseParams(req);
   checkParams?.(params);
-  return { params, client: await authenticate(req, params, clients, limits) };
+  return { params, ...(await authenticate(req, params, clients, limits)) };
 }
 
 async function authenticate(
@@ -42,7 +48,7 @@ async function authenticate(
   params: Params,
   clients: ClientCache,
   limits: TokenRateLimits,
-): Promise<CachedClient> {
+): Promise<AuthenticatedClient> {
   const presented = readClientCredentials(req, params);
   const wellFormed = isWellFormedClientId(presented.clientId) && isWellFormedSecret(presented.clientSecret);
   // For metrics, usage and logs: only something shaped like a client ID (never junk or a pasted secret).
@@ -67,5 +73,5 @@ async function authenticate(
     const expiredAt = check && !check.ok ? check.expiredAt : null;
     throw invalidClient(presented.method, expiredAt === null ? undefined : expiredSecretDescription(expiredAt));
   }
-  return client;
+  return { client, secret: check.secret };
 }

@@ -1,12 +1,14 @@
 // POST /oauth/introspect - RFC 7662. The caller authenticates as an API client
 // and may introspect tokens of its own cluster (a resource server for that
-// cluster); anything else, and any token whose client is revoked, is
-// {"active": false}. Revocation shows at once: the client cache is
-// invalidated by NOTIFY, not by expiry.
+// cluster); anything else, any token whose client is revoked, and any token
+// minted with a secret that has since been revoked or has expired
+// (token/secret-binding.ts) is {"active": false}. Revocation shows at once:
+// the client cache is invalidated by NOTIFY, not by expiry.
 import { authenticateClientRequest } from "../clients/authenticate-request";
 import { decodeJwt, verifySignature } from "../keys/jwt";
 import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../protocol/types";
 import type { OAuthContext } from "./context";
+import { mintedWithLiveSecret } from "../token/secret-binding";
 
 const INACTIVE = { active: false };
 
@@ -33,6 +35,7 @@ async function inspect(ctx: OAuthContext, token: string, callerClusterId: string
   if (p.cluster_id !== callerClusterId) return INACTIVE;
   const client = await ctx.clients.get(p.sub);
   if (!client || client.clusterId !== p.cluster_id) return INACTIVE;
+  if (!mintedWithLiveSecret(client, p, Date.now())) return INACTIVE;
   return {
     active: true,
     scope: p.scope,

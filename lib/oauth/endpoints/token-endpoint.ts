@@ -6,7 +6,7 @@ import type { OAuthContext } from "./context";
 import { clientCredentialsGrant } from "../token/client-credentials-grant";
 
 export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
-  const { params, client } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
+  const { params, client, secret } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
     if (!p.get("grant_type")) throw new OAuthError("invalid_request", "grant_type is required.");
   });
   if (req.notes) req.notes.audience = params.get("audience");
@@ -17,7 +17,7 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
       const allowed = await ctx.limits.onAuthenticated(client.clientId);
       if (!allowed.ok) throw rateLimited(allowed.retryAfterMs);
       const { active } = await ctx.keys.current();
-      const { body, outcome, audience } = await clientCredentialsGrant(ctx.settings, active, client, params, ctx.reusableTokens, ctx.now());
+      const { body, outcome, audience } = await clientCredentialsGrant(ctx.settings, active, client, secret, params, ctx.reusableTokens, ctx.now());
       if (req.notes) {
         req.notes.audience = audience;
         req.notes.reused = outcome === "reused";

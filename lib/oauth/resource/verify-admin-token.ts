@@ -1,12 +1,14 @@
 // The Administration API as a resource server: checks a Bearer token against
 // this server's own keys (signature, issuer, audience, expiry) and the client
 // behind it (live, organization-level, same organization) through the client
-// cache, which every instance drops on NOTIFY: a revoked admin client is
-// refused on its next request everywhere, as the token endpoint does.
+// cache, which every instance drops on NOTIFY: a revoked admin client, or a
+// token minted with a secret since revoked or expired (token/secret-binding.ts),
+// is refused on its next request everywhere, as the token endpoint does.
 import type { CachedClient } from "../clients/client-cache";
 import { decodeJwt, verifySignature } from "../keys/jwt";
 import type { OAuthContext } from "../endpoints/context";
 import { adminAudience } from "../token/admin-grant";
+import { mintedWithLiveSecret } from "../token/secret-binding";
 import { splitScopeParam } from "../protocol/scopes";
 import { adminPermissionFromScope, type AdminPermissionName } from "../../api-clients/admin-permissions";
 
@@ -35,6 +37,7 @@ export async function verifyAdminToken(ctx: OAuthContext, authorization: string 
   if (p.cluster_id !== undefined) return { ok: false, reason: "invalid" };
   const client = await ctx.clients.get(p.sub);
   if (!client || client.clusterId !== null || client.organizationId !== p.organization_id) return { ok: false, reason: "invalid" };
+  if (!mintedWithLiveSecret(client, p, Date.now())) return { ok: false, reason: "invalid" };
   // The token's scopes, narrowed to what the client still holds.
   const permissions: AdminPermissionName[] = [];
   for (const s of splitScopeParam(typeof p.scope === "string" ? p.scope : "")) {

@@ -2,16 +2,18 @@
 // Cluster clients get a cluster audience (resolve-audience.ts); organization
 // level clients the Administration API's (admin-grant.ts). The kind of the
 // client decides, never the request, so the two can never cross. The token
-// is the one the client was just given for the same audience and scopes if
-// that may be reused (reusable-tokens.ts), otherwise a newly signed one.
+// is the one the client was just given for the same secret, audience and
+// scopes if that may be reused (reusable-tokens.ts), otherwise a newly signed
+// one. Either way it names the secret the caller presented (secret-binding.ts).
 import { randomUUID } from "node:crypto";
-import type { CachedClient } from "../clients/client-cache";
+import type { CachedClient, CachedSecret } from "../clients/client-cache";
 import { OAuthError } from "../protocol/errors";
 import { signJwt, type SigningKey } from "../keys/jwt";
 import type { OAuthSettings } from "../settings";
 import { adminScopeString, isAdminAudience, resolveAdminGrant } from "./admin-grant";
 import { resolveGrant } from "./resolve-audience";
 import type { ReusableTokens } from "./reusable-tokens";
+import { secretClaim } from "./secret-binding";
 import { SCOPE_LABELS } from "../../api-clients/scopes";
 
 export interface TokenResponse {
@@ -64,6 +66,7 @@ export async function clientCredentialsGrant(
   settings: OAuthSettings,
   key: SigningKey,
   client: CachedClient,
+  secret: CachedSecret,
   params: Map<string, string>,
   reusable: ReusableTokens,
   now: number,
@@ -71,8 +74,9 @@ export async function clientCredentialsGrant(
   const claims = claimsFor(settings, client, params);
   const { scope } = claims;
   const iat = Math.floor(now / 1000);
-  // The tenancy claims are fixed per client, so audience and scope tell its tokens apart.
-  const slot = `${claims.aud} ${scope}`;
+  // The tenancy claims are fixed per client, so secret, audience and scope tell
+  // its tokens apart: a token is never handed to a caller of another secret.
+  const slot = `${secret.id} ${claims.aud} ${scope}`;
 
   const held = reusable.find(client, slot, key.kid, now);
   if (held) {
@@ -90,7 +94,8 @@ export async function clientCredentialsGrant(
     jti: randomUUID(),
     client_id: client.clientId,
     ...claims,
+    ...secretClaim(secret),
   });
-  reusable.hold(client, slot, token, key.kid, iat, exp, now);
+  reusable.hold(client, secret, slot, token, key.kid, iat, exp, now);
   return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued", audience: claims.aud };
 }

@@ -10,10 +10,12 @@
 // revocation, rotation, a secret's expiry being set, a scope change, a
 // deleted cluster, a LISTEN reconnect -- drops its tokens in the same event,
 // on every instance. A token is reused only while it was signed by the active
-// key (a key rotation ends reuse), only before the earliest expiry of the
-// client's live secrets at issuance (a grace period ending ends reuse), and
-// only for the first half of its lifetime at most.
-import type { CachedClient } from "../clients/client-cache";
+// key (a key rotation ends reuse), only to callers of the secret it was
+// minted with (the slot names the secret: secret-binding.ts), only before
+// that secret expires (a grace period ending ends reuse), and only for the
+// first half of its lifetime at most. A secret revoked now is a NOTIFY like
+// any other change, so its tokens are never handed out again.
+import type { CachedClient, CachedSecret } from "../clients/client-cache";
 
 export interface HeldToken {
   /** Shared by requests that arrive while it is being signed. */
@@ -42,7 +44,7 @@ export class ReusableTokens {
     return this.windowMs > 0;
   }
 
-  /** The token held for this client and slot (audience + scopes), if it may be handed out again now. */
+  /** The token held for this client and slot (secret + audience + scopes), if it may be handed out again now. */
   find(client: CachedClient, slot: string, kid: string, now: number): HeldToken | undefined {
     const held = this.byClient.get(client)?.get(slot);
     if (!held || held.kid !== kid || now >= held.reuseUntil) return undefined;
@@ -50,7 +52,7 @@ export class ReusableTokens {
   }
 
   /** Remembers a token being signed; forgets it again if signing fails. */
-  hold(client: CachedClient, slot: string, token: Promise<string>, kid: string, iatSeconds: number, exp: number, now: number): void {
+  hold(client: CachedClient, secret: CachedSecret, slot: string, token: Promise<string>, kid: string, iatSeconds: number, exp: number, now: number): void {
     if (!this.enabled) return;
     let slots = this.byClient.get(client);
     if (!slots) {
@@ -59,17 +61,10 @@ export class ReusableTokens {
     }
     for (const [k, h] of slots) if (now >= h.reuseUntil) slots.delete(k);
     if (slots.size >= MAX_SLOTS_PER_CLIENT) slots.delete(slots.keys().next().value as string);
-    const held: HeldToken = { token, kid, exp, reuseUntil: Math.min(iatSeconds * 1000 + this.windowMs, firstSecretExpiry(client, now)) };
+    const held: HeldToken = { token, kid, exp, reuseUntil: Math.min(iatSeconds * 1000 + this.windowMs, secret.expiresAt ?? Infinity) };
     slots.set(slot, held);
     token.catch(() => {
       if (slots.get(slot) === held) slots.delete(slot);
     });
   }
-}
-
-/** The earliest moment one of the client's live secrets stops working (Infinity if none expires). */
-function firstSecretExpiry(client: CachedClient, now: number): number {
-  let first = Infinity;
-  for (const s of client.secrets) if (s.expiresAt !== null && s.expiresAt > now && s.expiresAt < first) first = s.expiresAt;
-  return first;
 }

@@ -173,12 +173,20 @@ describe("cluster clients", () => {
 });
 
 describe("authentication, permissions and tenancy", () => {
-  it("answers 401 with WWW-Authenticate for no token, a bad one, an expired one, another key's, and a cluster client's", async () => {
+  it("answers 401 with WWW-Authenticate for no token, a bad one, an expired one, another key's, a cluster client's, and one naming no live secret", async () => {
     const { cluster, owner } = await setup();
     const ring = await server.runtime.ctx.keys.current();
     const now = Math.floor(Date.now() / 1000);
     const admin = await createAdminClient(owner, { name: "expiring", permissions: ["CLUSTERS_GET"] });
-    const claims = { iss: TEST_ISSUER, sub: admin.clientId, aud: `${TEST_ISSUER}/api/admin/v1`, scope: "get:clusters", organization_id: owner.organizationId };
+    const secret = await db().clientSecret.findFirstOrThrow({ where: { apiClient: { clientId: admin.clientId } }, select: { id: true } });
+    const claims = {
+      iss: TEST_ISSUER,
+      sub: admin.clientId,
+      aud: `${TEST_ISSUER}/api/admin/v1`,
+      scope: "get:clusters",
+      organization_id: owner.organizationId,
+      client_secret_id: secret.id,
+    };
     const expired = await signJwt(ring.active, { ...claims, iat: now - 7200, exp: now - 3600 });
     const valid = await signJwt(ring.active, { ...claims, iat: now, exp: now + 600 });
     const { privateKey } = await generateKeyPair("RS256");
@@ -186,7 +194,11 @@ describe("authentication, permissions and tenancy", () => {
     const worker = await createClient(owner, { clusterId: cluster.id, name: "w", scopes: ["ZEEBE"] });
     const workerToken = ((await (await postForm(server.url, { grant_type: "client_credentials", client_id: worker.clientId, client_secret: worker.clientSecret }, { "x-forwarded-for": testIp() })).json()) as { access_token: string }).access_token;
     const wrongAud = await signJwt(ring.active, { ...claims, aud: "zeebe.test.local", iat: now, exp: now + 600 });
-    for (const token of [null, "garbage", expired, foreign, workerToken, wrongAud, `${valid}x`]) {
+    // No secret named, or one that is not the client's: it cannot show its secret still works.
+    const { client_secret_id: _unbound, ...unboundClaims } = claims;
+    const unbound = await signJwt(ring.active, { ...unboundClaims, iat: now, exp: now + 600 });
+    const otherSecret = await signJwt(ring.active, { ...claims, client_secret_id: crypto.randomUUID(), iat: now, exp: now + 600 });
+    for (const token of [null, "garbage", expired, foreign, workerToken, wrongAud, unbound, otherSecret, `${valid}x`]) {
       const r = await callApi(server, token, "GET", "/clusters");
       expect(r.status, String(token).slice(0, 20)).toBe(401);
       expect(r.headers.get("www-authenticate")).toContain('error="invalid_token"');

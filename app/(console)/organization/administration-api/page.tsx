@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { adminApiBaseUrl } from "@/lib/api-clients/admin-permissions";
 import { listAdminClients } from "@/lib/api-clients/list-admin-clients";
+import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { createAdminClient } from "@/app/actions/create-admin-client";
 import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
@@ -33,7 +34,7 @@ function Endpoint({ label, value }: { label: string; value: string }) {
 
 export default async function AdministrationApiPage() {
   const member = await requireMember();
-  const clients = await listAdminClients(member.organizationId);
+  const [clients, maxSecretAgeDays] = await Promise.all([listAdminClients(member.organizationId), getMaxSecretAge(member.organizationId)]);
   const manage = can(member.role, "admin_client:manage");
   const cfg = config();
   const endpoints: AdminApiEndpoints = { baseUrl: adminApiBaseUrl(cfg.PUBLIC_URL), oauthUrl: `${cfg.PUBLIC_URL}/oauth/token` };
@@ -49,7 +50,7 @@ export default async function AdministrationApiPage() {
             {!manage && " Owners and admins can create, rotate and revoke them."}
           </p>
         </div>
-        {manage && <CreateAdminClientDialog endpoints={endpoints} createAction={createAdminClient} />}
+        {manage && <CreateAdminClientDialog endpoints={endpoints} createAction={createAdminClient} maxSecretAgeDays={maxSecretAgeDays} />}
       </div>
       <Card className="px-5 py-4">
         <dl className="grid gap-4 sm:grid-cols-2">
