@@ -14,6 +14,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { recordEvent } from "@/lib/audit/record-event";
 import { passwordSchema } from "@/lib/members/schemas";
+import { withdrawResetLinksFor } from "@/lib/one-time-links/link-authority";
 
 /** Who the Activity trail names for a recovery: nobody signed in did it. */
 export const COMMAND_LINE_ACTOR = { userId: null, email: "server command line", name: "A server operator (npm run account:recover)" };
@@ -36,10 +37,7 @@ export async function recoverPassword(rawEmail: string, password: string, now = 
   return db().$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true, email: true } });
     await endAllSessions(updated.id, tx);
-    const { count: withdrawnLinks } = await tx.passwordReset.updateMany({
-      where: { userId: updated.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { revokedAt: now },
-    });
+    const withdrawnLinks = await withdrawResetLinksFor(tx, updated.id, now);
     const memberships = await tx.membership.findMany({
       where: { userId: updated.id },
       select: { organizationId: true, organization: { select: { name: true } } },
