@@ -1,6 +1,7 @@
 // Input shapes for clusters, shared by the forms, the actions and the tests.
 import { z } from "zod";
 import { VISIBLE_ONLY_MESSAGE, isVisibleText } from "@/lib/validation/visible-text";
+import { descriptionSchema } from "@/lib/validation/description";
 import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
@@ -17,6 +18,16 @@ export const clusterNameSchema = z
   .refine(isVisibleText, { message: VISIBLE_ONLY_MESSAGE, abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, "Use letters, digits, spaces, dots, dashes and underscores.");
 
+/** Camunda's Administration API allows 150 characters; the console keeps that limit. */
+export const CLUSTER_DESCRIPTION_MAX = 150;
+export const clusterDescriptionSchema = descriptionSchema(CLUSTER_DESCRIPTION_MAX);
+
+/** The console's edit dialog: a new name and description. */
+export const updateClusterSchema = z.object({
+  clusterId: clusterIdSchema,
+  name: clusterNameSchema,
+  description: clusterDescriptionSchema,
+});
 
 export const deleteClusterSchema = z.object({
   clusterId: clusterIdSchema,
@@ -89,6 +100,7 @@ function toRegistered<V extends AddressInput>(v: V) {
 export const createClusterSchema = addressesObject
   .extend({
     name: clusterNameSchema,
+    description: clusterDescriptionSchema,
     region: z.string({ error: "Choose a region." }).min(1, "Choose a region.").max(32),
   })
   .superRefine(refineAddresses)
