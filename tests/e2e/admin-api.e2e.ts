@@ -56,7 +56,10 @@ test("credentials created on the Administration API tab drive the official SDK's
   const out = runSdk(envFile, mkdtempSync(path.join(os.tmpdir(), "cc-sdk-admin-")), cluster.id);
   expect(out.clusters).toEqual([cluster.id]);
   expect(out.created).toMatchObject({ hasSecret: true, permissions: ["Zeebe"] });
-  expect(out.listed).toEqual([{ clientId: out.created.clientId, name: "made-by-the-sdk", permissions: ["Zeebe"] }]);
+  // Camunda's fields, and the console's own (description, secret expiry) beside them.
+  expect(out.listed).toEqual([
+    expect.objectContaining({ clientId: out.created.clientId, name: "made-by-the-sdk", permissions: ["Zeebe"], description: "", secretExpiresAt: null }),
+  ]);
   expect(out.details).toMatchObject({ name: "made-by-the-sdk", ZEEBE_CLIENT_ID: out.created.clientId, ZEEBE_ADDRESS: `${cluster.id}.bru-2.zeebe.camunda.io:443` });
   expect(decodeJwt(out.zeebeToken.slice("Bearer ".length))).toMatchObject({ sub: out.created.clientId, cluster_id: cluster.id });
   expect(out.after).toEqual([]);
