@@ -156,7 +156,7 @@ test("the API reference renders the OpenAPI document offline, with a curl exampl
   await expect(page.getByText("Cluster Console Administration API")).toBeVisible();
   const operations = page.locator(".opblock");
   await expect(operations.first()).toBeVisible();
-  expect(await operations.count()).toBe(16);
+  expect(await operations.count()).toBe(17);
   await page.locator(".opblock-summary", { hasText: "/clusters/{clusterUuid}/clients/{clientId}/rotate" }).click();
   await expect(page.locator(".opblock.is-open").getByText(/curl -sS -X POST/)).toBeVisible();
   expect(outside).toEqual([]);
