@@ -101,7 +101,7 @@ export function ApiClientsTable({
         <THead>
           <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
           <Th className="w-36">Scopes</Th>
-          <Th className="w-32">Secret</Th>
+          <Th className="w-36">Secret</Th>
           <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-44" />
           <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
           <Th className="w-36">Status</Th>

@@ -79,7 +79,7 @@ export function SecretHint({ hint }: { hint: string | null }) {
 export function SecretExpiryDate({ expiresAt, live }: { expiresAt: Date | null; live: boolean }) {
   if (!live) return null;
   return (
-    <span className="mt-1 block text-[11px] leading-tight text-slate-600" title={expiresAt ? formatDateTime(expiresAt) : undefined}>
+    <span className="mt-1 block text-[11px] leading-tight whitespace-nowrap text-slate-600" title={expiresAt ? formatDateTime(expiresAt) : undefined}>
       {expiresAt ? `Expires ${formatDate(expiresAt)}` : "No expiry"}
     </span>
   );
