@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import type { AdminClientView } from "@/lib/api-clients/list-admin-clients";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/page-header";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
 import { SecretHint, StatusBadge } from "@/components/api-clients/client-badges";
@@ -40,50 +40,53 @@ export function AdminClientsTable({
     if (opener.current?.isConnected) opener.current.focus();
   };
   return (
-    <Card className="relative overflow-x-auto">
-      <table className="w-full min-w-[56rem] text-left text-sm">
-        <thead className="bg-slate-50 text-xs font-medium tracking-wide whitespace-nowrap text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">Credentials</th>
-            <th scope="col" className="px-4 py-3">Permissions</th>
-            <th scope="col" className="px-4 py-3">Secret</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            {actions && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <>
+      {/* The shared table: a table from `md` up, one card per credential below (Rotate and Revoke on the card). */}
+      <Table tableClassName="md:min-w-[56rem]">
+        <THead>
+          <Th>Credentials</Th>
+          <Th>Permissions</Th>
+          <Th>Secret</Th>
+          <Th>Created</Th>
+          <Th>Last used</Th>
+          <Th>Status</Th>
+          {actions && (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          )}
+        </THead>
+        <TBody>
           {clients.map((c) => {
             const revoked = c.status === "revoked";
             const target = { clientId: c.clientId, name: c.name };
             return (
-              <tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "bg-slate-50/60" : "hover:bg-slate-50/60"}>
-                <td className="max-w-[20rem] px-4 py-3 align-top">
+              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "md:bg-slate-50/60" : "md:hover:bg-slate-50/60"}>
+                <Td wide className="md:max-w-[20rem]">
                   <span className={`block truncate font-medium ${revoked ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900"}`} title={c.name}>
                     {c.name}
                   </span>
-                  <span className="mt-1 flex items-center gap-1.5">
+                  <span className="mt-1 flex min-w-0 items-center gap-1.5">
                     <code className="truncate font-mono text-xs text-slate-600">{c.clientId}</code>
                     <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
                   </span>
-                </td>
-                <td className="w-[16rem] px-4 py-3 align-top"><PermissionBadges permissions={c.permissions} /></td>
-                <td className="px-4 py-3 align-top"><SecretHint hint={c.secretHint} /></td>
-                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
+                </Td>
+                <Td label="Permissions" wide className="md:w-[16rem]"><PermissionBadges permissions={c.permissions} /></Td>
+                <Td label="Secret"><SecretHint hint={c.secretHint} /></Td>
+                <Td label="Created" className="text-slate-600 md:whitespace-nowrap">
                   {formatDateTime(c.createdAt)}
-                  <span className="block max-w-[12rem] truncate text-xs text-slate-600">by {c.createdByEmail}</span>
-                </td>
-                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-600">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
-                </td>
-                <td className="px-4 py-3 align-top">
+                  <span className="block truncate text-xs text-slate-600 md:max-w-[12rem]">by {c.createdByEmail}</span>
+                </Td>
+                <Td label="Last used" className="text-slate-600 md:whitespace-nowrap">
+                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never"}
+                </Td>
+                <Td label="Status">
                   <StatusBadge status={c.status} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} />
-                </td>
+                </Td>
                 {actions && (
-                  <td className="px-4 py-2.5 text-right align-top whitespace-nowrap">
+                  <Td wide className="whitespace-nowrap md:py-2.5 md:text-right">
                     {!revoked && (
-                      <>
+                      <div className="flex gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 md:justify-end md:gap-0">
                         <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
                             opener.current = e.currentTarget;
                             setRotating(target);
@@ -96,15 +99,15 @@ export function AdminClientsTable({
                           }} className="text-red-700 hover:bg-red-50">
                           Revoke
                         </Button>
-                      </>
+                      </div>
                     )}
-                  </td>
+                  </Td>
                 )}
-              </tr>
+              </Tr>
             );
           })}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {actions && (
         <>
           <RotateAdminSecretDialog target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} endpoints={endpoints} rotateAction={actions.rotateAction} />
@@ -112,6 +115,6 @@ export function AdminClientsTable({
           <RevokeClientDialog clusterId="" target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
         </>
       )}
-    </Card>
+    </>
   );
 }

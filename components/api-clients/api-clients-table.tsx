@@ -13,7 +13,7 @@ import { DropdownMenu } from "radix-ui";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
-import { ScopeBadges, SecretHint, StatusBadge } from "./client-badges";
+import { ScopeBadges, SecretExpiryDate, SecretHint, StatusBadge } from "./client-badges";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { RevokeClientDialog } from "./revoke-client-dialog";
 import { DeleteClientDialog } from "./delete-client-dialog";
@@ -101,7 +101,7 @@ export function ApiClientsTable({
         <THead>
           <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
           <Th className="w-36">Scopes</Th>
-          <Th className="w-24">Secret</Th>
+          <Th className="w-36">Secret</Th>
           <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-44" />
           <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
           <Th className="w-36">Status</Th>
@@ -154,7 +154,10 @@ export function ApiClientsTable({
                   </span>
                 </Td>
                 <Td label="Scopes"><ScopeBadges scopes={c.scopes} /></Td>
-                <Td label="Secret"><SecretHint hint={c.secretHint} /></Td>
+                <Td label="Secret">
+                  <SecretHint hint={c.secretHint} />
+                  <SecretExpiryDate expiresAt={c.secretExpiresAt} live={c.status !== "revoked" && c.status !== "expired"} />
+                </Td>
                 <Td label="Created" className="text-slate-600">
                   {formatDateTime(c.createdAt)}
                   <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>

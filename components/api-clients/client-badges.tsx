@@ -1,7 +1,7 @@
 // Small, presentational pieces of the client list.
 import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { expiresInWords } from "@/lib/api-clients/secret-expiry";
 
 export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
@@ -68,5 +68,19 @@ export function SecretHint({ hint }: { hint: string | null }) {
       <span aria-hidden="true" className="tracking-tighter text-slate-500">••••</span>
       {hint}
     </code>
+  );
+}
+
+/**
+ * When the current secret stops working, as a date: "Expires 7 Mar 2027" or
+ * "No expiry", in the list whatever the status (the status badge adds the
+ * countdown in the last 14 days). Nothing for a client without a live secret.
+ */
+export function SecretExpiryDate({ expiresAt, live }: { expiresAt: Date | null; live: boolean }) {
+  if (!live) return null;
+  return (
+    <span className="mt-1 block text-[11px] leading-tight whitespace-nowrap text-slate-600" title={expiresAt ? formatDateTime(expiresAt) : undefined}>
+      {expiresAt ? `Expires ${formatDate(expiresAt)}` : "No expiry"}
+    </span>
   );
 }

@@ -5,14 +5,18 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
+import { clientCount } from "@/components/clusters/client-count";
 
 export function DeleteClusterDialog({
   clusterId,
   clusterName,
+  liveClients,
   action,
 }: {
   clusterId: string;
   clusterName: string;
+  /** Unrevoked API clients: they stop working when the cluster goes. */
+  liveClients: number;
   action: FormAction<ActionResult<unknown>>;
 }) {
   const [typed, setTyped] = useState("");
@@ -30,7 +34,13 @@ export function DeleteClusterDialog({
         title="Delete cluster"
         description={
           <>
-            This cannot be undone. Applications using this cluster&apos;s API clients lose access. Type{" "}
+            This cannot be undone.{" "}
+            {liveClients === 0 ? (
+              "The cluster has no API clients."
+            ) : (
+              <strong className="font-semibold text-slate-900">{clientCount(liveClients)} stop working at once</strong>
+            )}
+            {liveClients > 0 && ": applications using them lose access."} Type{" "}
             <strong className="font-semibold text-slate-900">{clusterName}</strong> to confirm.
           </>
         }

@@ -31,3 +31,8 @@ export function formatRelative(d: Date, now: Date): string {
   if (days < 7) return relative.format(-days, "day");
   return day.format(d);
 }
+
+/** "7 Mar 2027": a day, in UTC like every date of the console. */
+export function formatDate(d: Date | string): string {
+  return day.format(new Date(d));
+}

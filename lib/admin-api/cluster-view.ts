@@ -36,10 +36,18 @@ export function clusterLinks(cluster: { id: string; region: string }) {
   };
 }
 
-export function clusterView(c: { id: string; name: string; region: string; createdAt: Date; createdByEmail: string }) {
+/**
+ * The console measures nothing about a cluster: its addresses are derived
+ * from the region or registered by hand, and nothing probes them. So it says
+ * what it knows, Unknown, rather than a Healthy it never checked.
+ */
+const UNKNOWN = "Unknown" as const;
+
+export function clusterView(c: { id: string; name: string; description: string; region: string; createdAt: Date; createdByEmail: string }) {
   return {
     uuid: c.id,
     name: c.name,
+    description: c.description,
     created: c.createdAt.toISOString(),
     ownerId: c.createdByEmail,
     region: { uuid: c.region, name: c.region },
@@ -49,7 +57,7 @@ export function clusterView(c: { id: string; name: string; region: string; creat
     autoUpdate: false,
     labels: [],
     links: clusterLinks(c),
-    status: { ready: "Healthy", zeebeStatus: "Healthy", operateStatus: "Healthy", tasklistStatus: "Healthy", optimizeStatus: "Healthy" },
+    status: { ready: UNKNOWN, zeebeStatus: UNKNOWN, operateStatus: UNKNOWN, tasklistStatus: UNKNOWN, optimizeStatus: UNKNOWN },
   } as const;
 }
 

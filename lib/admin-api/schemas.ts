@@ -3,8 +3,9 @@
 // zod schemas validate requests, type the handlers and generate
 // <base>/openapi.json (openapi.ts); the field schemas are the console's own.
 import { z } from "zod";
-import { clientIdSchema, clientNameSchema, rotationGraceSchema, ROTATION_GRACE } from "@/lib/api-clients/schemas";
-import { clusterNameSchema } from "@/lib/clusters/schemas";
+import { clientDescriptionSchema, clientIdSchema, clientNameSchema, rotationGraceSchema, ROTATION_GRACE } from "@/lib/api-clients/schemas";
+import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
+import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
 
 // --- shared pieces -----------------------------------------------------------
@@ -14,7 +15,8 @@ export const CAMUNDA_PERMISSIONS = ["Zeebe", "Tasklist", "Operate", "Optimize", 
 export type CamundaPermission = (typeof CAMUNDA_PERMISSIONS)[number];
 
 const named = z.object({ uuid: z.string(), name: z.string() });
-const componentStatus = z.enum(["Creating", "Healthy", "Unhealthy", "Updating", "Resuming", "Suspended", "WaitingForInput", "Maintenance"]);
+// Camunda's states, and Unknown: what the console reports, since it measures nothing about a cluster.
+const componentStatus = z.enum(["Unknown", "Creating", "Healthy", "Unhealthy", "Updating", "Resuming", "Suspended", "WaitingForInput", "Maintenance"]);
 const dateTime = z.iso.datetime();
 
 export const clusterUuidParam = z.object({ clusterUuid: z.uuid() });
@@ -40,6 +42,7 @@ export const cluster = z
   .object({
     uuid: z.uuid().describe("The ID used in all further API operations referencing the cluster."),
     name: z.string(),
+    description: z.string().describe("What the cluster is for; empty when none was given."),
     created: dateTime,
     ownerId: z.string().describe("Who created the cluster (an email, or an Administration API client's label)."),
     region: named.describe("The region the cluster runs in; its uuid is the region's ID."),
@@ -51,7 +54,9 @@ export const cluster = z
     links: clusterLinks,
     status: z
       .object({ ready: componentStatus, zeebeStatus: componentStatus, operateStatus: componentStatus, tasklistStatus: componentStatus, optimizeStatus: componentStatus })
-      .describe("The console manages access to clusters and does not monitor them: a live cluster is always reported Healthy."),
+      .describe(
+        "The console manages access to clusters and measures nothing about them (its addresses are derived or registered by hand), so every component is reported Unknown. Check the cluster itself for its health.",
+      ),
   })
   .describe("A cluster of the organization.");
 
@@ -63,18 +68,18 @@ export const createClusterBody = z
     channelId: z.string().max(64).optional().describe("Accepted for compatibility; must be the channel from GET /clusters/parameters."),
     generationId: z.string().max(64).optional().describe("Accepted for compatibility; must be the generation from GET /clusters/parameters."),
     autoUpdate: z.boolean().optional(),
-    description: z.string().max(150).optional(),
+    description: clusterDescriptionSchema.optional().describe("What the cluster is for (at most 150 characters)."),
   })
-  .describe("Creates a cluster. regionId comes from GET /clusters/parameters.");
+  .describe("Creates a cluster. regionId comes from GET /clusters/parameters. Names are unique in the organization, ignoring case.");
 
 export const createClusterResponse = z.object({ clusterId: z.uuid() });
 
 export const updateClusterBody = z
   .object({
     name: clusterNameSchema.optional().describe("The new name of the cluster."),
-    description: z.string().max(150).optional().describe("Accepted for compatibility; not stored."),
+    description: clusterDescriptionSchema.optional().describe("What the cluster is for (at most 150 characters)."),
   })
-  .describe("Renames a cluster.");
+  .describe("Renames a cluster or changes its description; an absent field stays as it is. Names are unique in the organization, ignoring case.");
 
 export const parameters = z.object({
   channels: z.array(
@@ -91,11 +96,34 @@ export const parameters = z.object({
 
 // --- cluster clients ---------------------------------------------------------
 
+/** A live (unrevoked) secret: when it was issued and when it stops working. Never the secret or its digest. */
+export const clientSecretView = z.object({
+  created: dateTime,
+  expiresAt: dateTime.nullable().describe("When the secret stops working (in the past: it has expired); null: never."),
+});
+
+const secretsFields = {
+  secretExpiresAt: dateTime
+    .nullable()
+    .describe("When the client's newest secret stops working (in the past: it has expired); null: never, or no live secret."),
+  secrets: z.array(clientSecretView).describe("The client's unrevoked secrets, newest first: two during a rotation's grace period."),
+};
+
 export const clusterClient = z.object({
   clientId: z.string(),
   name: z.string(),
+  description: z.string(),
   permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+  ...secretsFields,
 });
+
+/** When the new secret stops working; the organization's maximum secret age, if any, applies. */
+const secretExpiryBody = {
+  secretExpiry: secretExpiryFields.expiry.describe(
+    `When the new secret expires: ${SECRET_EXPIRY_CHOICES.join(", ")} (then secretExpiresOn). Default: never, or the organization's maximum secret age when it has one.`,
+  ),
+  secretExpiresOn: secretExpiryFields.expiresOn.describe("With secretExpiry \"date\": the day (YYYY-MM-DD) the secret stops working, at 00:00 UTC."),
+};
 
 export const createClusterClientBody = z
   .object({
@@ -105,8 +133,31 @@ export const createClusterClientBody = z
       .max(10)
       .optional()
       .describe("None given means all of them."),
+    description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
+    ...secretExpiryBody,
   })
   .describe("If no permissions are passed, the client gets all of them.");
+
+export const updateClusterClientBody = z
+  .object({
+    name: clientNameSchema.optional().describe("The new name; unique within the cluster, ignoring case."),
+    description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
+    permissions: z
+      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .min(1, "Give at least one permission.")
+      .max(10)
+      .optional()
+      .describe("The client's permissions from now on: tokens issued afterwards carry them; tokens already issued keep theirs until they expire."),
+  })
+  .describe("Edits a client; an absent field stays as it is. Each change is recorded in Activity, as an edit in the console is.");
+
+export const updatedClusterClient = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+  changed: z.array(z.enum(["name", "description", "permissions"])).describe("What this request changed; empty when nothing did."),
+});
 
 export const createdLinks = z.object({
   zeebe: z.string(),
@@ -123,7 +174,9 @@ export const createdClusterClient = z
     clientId: z.string(),
     clientSecret: z.string().describe("Shown once: it cannot be read again."),
     name: z.string(),
+    description: z.string(),
     permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+    secretExpiresAt: dateTime.nullable().describe("When the secret stops working; null: never."),
     audience: z.string().describe("The audience of the client's Zeebe (or first granted) tokens."),
     links: createdLinks,
   })
@@ -132,6 +185,8 @@ export const createdClusterClient = z
 export const connectionDetails = z
   .object({
     name: z.string(),
+    description: z.string(),
+    ...secretsFields,
     ZEEBE_ADDRESS: z.string(),
     ZEEBE_CLIENT_ID: z.string(),
     ZEEBE_AUTHORIZATION_SERVER_URL: z.string(),
@@ -155,6 +210,7 @@ export const rotateClientBody = z
     gracePeriod: rotationGraceSchema
       .optional()
       .describe(`How long the current secret keeps working: ${Object.keys(ROTATION_GRACE).join(", ")}. Default: now (revoked at once).`),
+    ...secretExpiryBody,
   })
   .describe("Issues a new secret.");
 
@@ -163,6 +219,7 @@ export const rotatedClient = z.object({
   clientSecret: z.string().describe("Shown once: it cannot be read again."),
   name: z.string(),
   permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
+  secretExpiresAt: dateTime.nullable().describe("When the new secret stops working; null: never."),
   previousSecretExpiresAt: dateTime.nullable().describe("When the previous secret stops working; null when it was revoked at once."),
 });
 

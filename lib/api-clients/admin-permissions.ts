@@ -11,6 +11,7 @@ export const ADMIN_PERMISSIONS = [
   "CLUSTERS_DELETE",
   "CLIENTS_GET",
   "CLIENTS_CREATE",
+  "CLIENTS_UPDATE",
   "CLIENTS_ROTATE",
   "CLIENTS_DELETE",
   "MEMBERS_GET",
@@ -29,6 +30,7 @@ export const ADMIN_SCOPE: Record<AdminPermissionName, string> = {
   CLUSTERS_DELETE: "delete:clusters",
   CLIENTS_GET: "get:clients",
   CLIENTS_CREATE: "create:clients",
+  CLIENTS_UPDATE: "update:clients",
   CLIENTS_ROTATE: "rotate:clients",
   CLIENTS_DELETE: "delete:clients",
   MEMBERS_GET: "get:members",
@@ -59,6 +61,7 @@ export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission
     permissions: [
       { permission: "CLIENTS_GET", label: "Get" },
       { permission: "CLIENTS_CREATE", label: "Create" },
+      { permission: "CLIENTS_UPDATE", label: "Update" },
       { permission: "CLIENTS_ROTATE", label: "Rotate" },
       { permission: "CLIENTS_DELETE", label: "Delete" },
     ],

@@ -35,7 +35,7 @@ const activeClientNamed = (organizationId: string, clusterId: string, name: stri
 
 export async function createClient(
   member: Principal,
-  input: { clusterId: string; name: string; scopes: ClientScopeName[] } & SecretExpiryInput,
+  input: { clusterId: string; name: string; description?: string; scopes: ClientScopeName[] } & SecretExpiryInput,
 ): Promise<IssuedCredentials> {
   const clientSecret = generateClientSecret();
   try {
@@ -60,6 +60,7 @@ export async function createClient(
           organizationId: member.organizationId,
           clusterId: cluster.id,
           name: input.name,
+          description: input.description ?? "",
           scopes: input.scopes,
           createdById: member.userId,
           createdByEmail: member.email,

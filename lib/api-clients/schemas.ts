@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { visibleName } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
+import { descriptionSchema } from "@/lib/validation/description";
 import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
 import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
 import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
@@ -32,17 +33,8 @@ export const clientScopesSchema = z.preprocess(
     .transform((s) => CLIENT_SCOPES.filter((c) => s.includes(c))),
 );
 
-// What the client is for and who owns it: free text, line breaks allowed,
-// other control and invisible characters not.
-export const clientDescriptionSchema = z.preprocess(
-  (v) => (v === undefined || v === null ? "" : v),
-  z
-    .string({ error: "Enter a description." })
-    .trim()
-    .max(CLIENT_DESCRIPTION_MAX, `Use at most ${CLIENT_DESCRIPTION_MAX} characters.`)
-    .transform((s) => s.replace(/\r\n?/g, "\n"))
-    .refine((s) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s.replaceAll("\n", "")), "Use visible characters and line breaks only."),
-);
+// What the client is for and who owns it (the one description rule).
+export const clientDescriptionSchema = descriptionSchema(CLIENT_DESCRIPTION_MAX);
 
 export const clientIdSchema = z.string({ error: "Not a valid client ID." }).regex(CLIENT_ID_PATTERN, "Not a valid client ID.");
 

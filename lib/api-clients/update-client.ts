@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
-import type { Member } from "@/lib/auth/session";
+import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
 import { sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
@@ -26,33 +26,40 @@ const duplicateName = (name: string) =>
     name: [`A client named “${name}” already exists on this cluster.`],
   });
 
+/**
+ * The console's edit sends every field; the Administration API's PATCH only
+ * those it changes: an absent field stays as it is, read under the row lock,
+ * so two partial edits never undo each other.
+ */
 export async function updateClient(
-  member: Member,
-  input: { clusterId: string; clientId: string; name: string; description: string; scopes: ClientScopeName[] },
+  member: Principal,
+  input: { clusterId: string; clientId: string; name?: string; description?: string; scopes?: ClientScopeName[] },
 ): Promise<UpdatedClient> {
-  const scopes = sortScopes(input.scopes);
   try {
     return await db().$transaction(async (tx) => {
       const client = await lockLiveClient(tx, member.organizationId, input);
       const before = sortScopes(client.scopes as ClientScopeName[]);
+      const name = input.name ?? client.name;
+      const description = input.description ?? client.description;
+      const scopes = input.scopes ? sortScopes(input.scopes) : before;
       const changed: UpdatedClient["changed"] = [];
-      if (client.name !== input.name) changed.push("name");
-      if (client.description !== input.description) changed.push("description");
+      if (client.name !== name) changed.push("name");
+      if (client.description !== description) changed.push("description");
       if (before.join(",") !== scopes.join(",")) changed.push("scopes");
-      const result = { clientId: client.clientId, name: input.name, description: input.description, scopes, changed };
+      const result = { clientId: client.clientId, name, description, scopes, changed };
       if (changed.length === 0) return result;
 
-      if (changed.includes("name") && client.name.toLowerCase() !== input.name.toLowerCase()) {
+      if (changed.includes("name") && client.name.toLowerCase() !== name.toLowerCase()) {
         // Friendly error first; the partial unique index settles races.
         const taken = await tx.apiClient.findFirst({
-          where: { clusterId: client.clusterId, revokedAt: null, id: { not: client.id }, name: { equals: input.name, mode: "insensitive" } },
+          where: { clusterId: client.clusterId, revokedAt: null, id: { not: client.id }, name: { equals: name, mode: "insensitive" } },
           select: { id: true },
         });
-        if (taken) throw duplicateName(input.name);
+        if (taken) throw duplicateName(name);
       }
       await tx.apiClient.update({
         where: { id: client.id },
-        data: { name: input.name, description: input.description, scopes },
+        data: { name, description, scopes },
         select: { id: true },
       });
       const event = (action: "client.renamed" | "client.description_changed" | "client.scopes_changed", metadata: Record<string, string>) =>
@@ -61,11 +68,11 @@ export async function updateClient(
           clusterId: client.clusterId,
           actor: member,
           action,
-          target: { type: "api_client", id: client.clientId, name: input.name },
+          target: { type: "api_client", id: client.clientId, name },
           metadata: { clientId: client.clientId, ...metadata },
         });
-      if (changed.includes("name")) await event("client.renamed", { from: client.name, to: input.name });
-      if (changed.includes("description")) await event("client.description_changed", { from: client.description, to: input.description });
+      if (changed.includes("name")) await event("client.renamed", { from: client.name, to: name });
+      if (changed.includes("description")) await event("client.description_changed", { from: client.description, to: description });
       if (changed.includes("scopes")) {
         await event("client.scopes_changed", {
           from: before.join(","),
@@ -77,7 +84,7 @@ export async function updateClient(
       return result;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName(input.name);
+    if (isUniqueViolation(err)) throw duplicateName(input.name ?? "");
     throw err;
   }
 }

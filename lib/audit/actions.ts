@@ -41,6 +41,7 @@ export const ACTIONS: Record<string, ActionText> = {
   "password_reset.revoked": { label: "Reset link withdrawn", sentence: "{actor} withdrew the password-reset link for {target}" },
   "cluster.created": { label: "Cluster created", sentence: "{actor} created the cluster {target}" },
   "cluster.renamed": { label: "Cluster renamed", sentence: "{actor} renamed the cluster {target}" },
+  "cluster.description_changed": { label: "Cluster description changed", sentence: "{actor} changed the description of the cluster {target}" },
   "cluster.addresses_changed": { label: "Addresses changed", sentence: "{actor} changed the addresses of the cluster {target}" },
   "cluster.deleted": { label: "Cluster deleted", sentence: "{actor} deleted the cluster {target}" },
   "client.created": { label: "Client created", sentence: "{actor} created the API client {target}" },

@@ -1,6 +1,7 @@
 // The choices of the Activity filters: the actors present in the
 // organization's trail (former members included, by the name they acted
-// under) and its clusters (deleted ones included, marked).
+// under) and its clusters (deleted ones included, marked; equal names told
+// apart by their IDs).
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -61,5 +62,13 @@ export async function activityClusters(organizationId: string): Promise<FilterCh
     select: { id: true, name: true, deletedAt: true },
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],
   });
-  return rows.map((c) => ({ value: c.id, label: c.deletedAt ? `${c.name} (deleted)` : c.name }));
+  // Live names are unique (ignoring case), but a deleted cluster may share one with a live one, and
+  // older trails may hold duplicates: where two labels could be confused, each carries its ID's start,
+  // as the cluster's Overview shows it.
+  const seen = new Map<string, number>();
+  for (const c of rows) seen.set(c.name.toLowerCase(), (seen.get(c.name.toLowerCase()) ?? 0) + 1);
+  return rows.map((c) => {
+    const id = (seen.get(c.name.toLowerCase()) ?? 0) > 1 ? ` · ${c.id.slice(0, 8)}` : "";
+    return { value: c.id, label: `${c.name}${id}${c.deletedAt ? " (deleted)" : ""}` };
+  });
 }

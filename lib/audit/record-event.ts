@@ -21,6 +21,7 @@ export type AuditAction =
   | "client.secret_rotated"
   | "client.revoked"
   | "cluster.renamed"
+  | "cluster.description_changed"
   | "admin_client.created"
   | "admin_client.secret_rotated"
   | "admin_client.revoked"

@@ -5,35 +5,46 @@ import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import type { RegisteredAddresses } from "@/lib/clusters/schemas";
+import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { duplicateClusterName, liveClusterNamed } from "@/lib/clusters/cluster-name-taken";
 
 /** `registered`: the cluster's real addresses (normalized by the schema); absent or null = derived. */
 export async function createCluster(
   member: Principal,
-  input: { name: string; region: string; registered?: RegisteredAddresses | null },
+  input: { name: string; description?: string; region: string; registered?: RegisteredAddresses | null },
 ) {
   if (!config().CLUSTER_REGIONS.includes(input.region)) {
     throw fieldError("invalid_input", { region: ["Choose one of the offered regions."] });
   }
-  return db().$transaction(async (tx) => {
-    const cluster = await tx.cluster.create({
-      data: {
+  try {
+    return await db().$transaction(async (tx) => {
+      const taken = await liveClusterNamed(tx, member.organizationId, input.name);
+      if (taken) throw duplicateClusterName(taken.name);
+      const cluster = await tx.cluster.create({
+        data: {
+          organizationId: member.organizationId,
+          name: input.name,
+          description: input.description ?? "",
+          region: input.region,
+          ...(input.registered ?? {}),
+          createdById: member.userId,
+          createdByEmail: member.email,
+        },
+        select: { id: true, name: true, region: true },
+      });
+      await recordEvent(tx, {
         organizationId: member.organizationId,
-        name: input.name,
-        region: input.region,
-        ...(input.registered ?? {}),
-        createdById: member.userId,
-        createdByEmail: member.email,
-      },
-      select: { id: true, name: true, region: true },
+        clusterId: cluster.id,
+        actor: member,
+        action: "cluster.created",
+        target: { type: "cluster", id: cluster.id, name: cluster.name },
+        metadata: { region: cluster.region, ...(input.registered ?? {}) },
+      });
+      return cluster;
     });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: cluster.id,
-      actor: member,
-      action: "cluster.created",
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      metadata: { region: cluster.region, ...(input.registered ?? {}) },
-    });
-    return cluster;
-  });
+  } catch (err) {
+    // Lost a race to a concurrent create of the same name: the index refused it.
+    if (isUniqueViolation(err)) throw duplicateClusterName(input.name);
+    throw err;
+  }
 }

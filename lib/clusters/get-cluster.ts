@@ -13,6 +13,7 @@ export const getCluster = cache(async (organizationId: string, clusterId: string
     select: {
       id: true,
       name: true,
+      description: true,
       region: true,
       createdAt: true,
       createdByEmail: true,

@@ -5,6 +5,6 @@ export async function listClusters(organizationId: string) {
   return db().cluster.findMany({
     where: { organizationId, deletedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, region: true, createdAt: true, createdByEmail: true },
+    select: { id: true, name: true, description: true, region: true, createdAt: true, createdByEmail: true },
   });
 }

@@ -1,6 +1,7 @@
 // Input shapes for clusters, shared by the forms, the actions and the tests.
 import { z } from "zod";
 import { visibleName } from "@/lib/validation/visible-text";
+import { descriptionSchema } from "@/lib/validation/description";
 import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
@@ -14,6 +15,17 @@ export const clusterNameSchema = z
   .max(CLUSTER_NAME_MAX, `Use at most ${CLUSTER_NAME_MAX} characters.`)
   // The names rule every name shares (emoji and parentheses included).
   .superRefine(visibleName);
+
+/** Camunda's Administration API allows 150 characters; the console keeps that limit. */
+export const CLUSTER_DESCRIPTION_MAX = 150;
+export const clusterDescriptionSchema = descriptionSchema(CLUSTER_DESCRIPTION_MAX);
+
+/** The console's edit dialog: a new name and description. */
+export const updateClusterSchema = z.object({
+  clusterId: clusterIdSchema,
+  name: clusterNameSchema,
+  description: clusterDescriptionSchema,
+});
 
 export const deleteClusterSchema = z.object({
   clusterId: clusterIdSchema,
@@ -88,6 +100,7 @@ function toRegistered<V extends AddressInput>(v: V) {
 export const createClusterSchema = addressesObject
   .extend({
     name: clusterNameSchema,
+    description: clusterDescriptionSchema,
     region: z.string({ error: "Choose a region." }).min(1, "Choose a region.").max(32),
   })
   .superRefine(refineAddresses)

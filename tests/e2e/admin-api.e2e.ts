@@ -57,7 +57,10 @@ test("credentials created on the Administration API tab drive the official SDK's
   const out = runSdk(envFile, mkdtempSync(path.join(os.tmpdir(), "cc-sdk-admin-")), cluster.id);
   expect(out.clusters).toEqual([cluster.id]);
   expect(out.created).toMatchObject({ hasSecret: true, permissions: ["Zeebe"] });
-  expect(out.listed).toEqual([{ clientId: out.created.clientId, name: "made-by-the-sdk", permissions: ["Zeebe"] }]);
+  // Camunda's fields, and the console's own (description, secret expiry) beside them.
+  expect(out.listed).toEqual([
+    expect.objectContaining({ clientId: out.created.clientId, name: "made-by-the-sdk", permissions: ["Zeebe"], description: "", secretExpiresAt: null }),
+  ]);
   expect(out.details).toMatchObject({ name: "made-by-the-sdk", ZEEBE_CLIENT_ID: out.created.clientId, ZEEBE_ADDRESS: `${cluster.id}.bru-2.zeebe.camunda.io:443` });
   expect(decodeJwt(out.zeebeToken.slice("Bearer ".length))).toMatchObject({ sub: out.created.clientId, cluster_id: cluster.id });
   expect(out.after).toEqual([]);
@@ -183,7 +186,7 @@ test("the API reference renders the OpenAPI document offline, with a curl exampl
   await expect(page.getByText("Cluster Console Administration API")).toBeVisible();
   const operations = page.locator(".opblock");
   await expect(operations.first()).toBeVisible();
-  expect(await operations.count()).toBe(16);
+  expect(await operations.count()).toBe(17);
   await page.locator(".opblock-summary", { hasText: "/clusters/{clusterUuid}/clients/{clientId}/rotate" }).click();
   await expect(page.locator(".opblock.is-open").getByText(/curl -sS -X POST/)).toBeVisible();
   expect(outside).toEqual([]);

@@ -33,6 +33,7 @@ import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secre
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
+import { updateCluster } from "@/app/actions/update-cluster";
 import { renameAccount } from "@/app/actions/rename-account";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
@@ -82,6 +83,8 @@ update-api-client         foreign  not_found  not_found  not_found            fo
 delete-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 delete-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 set-max-secret-age        own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+update-cluster            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+update-cluster            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 update-cluster-addresses  own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 update-cluster-addresses  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
@@ -227,6 +230,13 @@ const CALLS: Record<string, Call> = {
     run: () => setMaxSecretAge(undefined, { maxSecretAgeDays: "90" }),
     done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).maxSecretAgeDays === 90,
   }),
+  "update-cluster": (t) => {
+    const name = `Renamed ${uniq()}`;
+    return {
+      run: () => updateCluster(undefined, { clusterId: t.cluster.id, name, description: "what it is for" }),
+      done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).name === name,
+    };
+  },
   "update-cluster-addresses": (t) => ({
     run: () =>
       updateClusterAddresses(undefined, {

@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { createClient } from "@/lib/api-clients/create-client";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
+import { updateClient } from "@/lib/api-clients/update-client";
 import { getLiveClient } from "@/lib/api-clients/get-live-client";
 import { listLiveClientsJson } from "@/lib/api-clients/list-live-clients-json";
 import { credentialVariables } from "@/lib/api-clients/credentials-file";
@@ -21,6 +22,9 @@ import * as s from "@/lib/admin-api/schemas";
 
 const toScope = (p: s.CamundaPermission): ClientScopeName => p.toUpperCase() as ClientScopeName;
 const toPermissions = (scopes: readonly ClientScopeName[]) => sortScopes(scopes).map((x) => SCOPE_LABELS[x] as s.CamundaPermission);
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+/** The API's names for the secret-expiry fields of the domain's errors. */
+const EXPIRY_FIELDS = { expiry: "secretExpiry", expiresOn: "secretExpiresOn" };
 
 /** For the API a revoked client is a deleted one: 404, like one that never existed. */
 async function live<T>(work: Promise<T>): Promise<T> {
@@ -63,12 +67,20 @@ export const clientOperations = [
     permission: "CLIENTS_CREATE",
     params: s.clusterUuidParam,
     body: s.createClusterClientBody,
-    fieldNames: { name: "clientName", scopes: "permissions" },
+    fieldNames: { name: "clientName", scopes: "permissions", ...EXPIRY_FIELDS },
     conflictTitle: "Client names must be unique",
     response: { status: 200, schema: s.createdClusterClient, description: "The new client with its secret." },
     run: async ({ principal, params, body, oauth }) => {
       const scopes = body.permissions?.length ? sortScopes([...new Set(body.permissions.map(toScope))]) : [...CLIENT_SCOPES];
-      const created = await createClient(principal, { clusterId: params.clusterUuid, name: body.clientName, scopes });
+      const description = body.description ?? "";
+      const created = await createClient(principal, {
+        clusterId: params.clusterUuid,
+        name: body.clientName,
+        description,
+        scopes,
+        expiry: body.secretExpiry,
+        expiresOn: body.secretExpiresOn,
+      });
       const cluster = (await getCluster(principal.organizationId, params.clusterUuid))!;
       const links = clusterLinks(cluster);
       return {
@@ -76,7 +88,9 @@ export const clientOperations = [
         clientId: created.clientId,
         clientSecret: created.clientSecret,
         name: created.name,
+        description,
         permissions: toPermissions(created.scopes),
+        secretExpiresAt: iso(created.secretExpiresAt),
         audience: defaultAudience(oauth, created.scopes),
         links: {
           zeebe: links.zeebe,
@@ -94,7 +108,7 @@ export const clientOperations = [
     method: "GET",
     path: "/clusters/{clusterUuid}/clients/{clientId}",
     summary: "Get a client's connection details",
-    description: "The variables of the credentials file, without the secret.",
+    description: "The variables of the credentials file, without the secret; the client's description and when its secrets expire.",
     permission: "CLIENTS_GET",
     params: s.clientParams,
     response: { status: 200, schema: s.connectionDetails, description: "Connection details." },
@@ -110,7 +124,46 @@ export const clientOperations = [
         addresses: clusterAddresses(client.cluster, config()),
       });
       // Every variable of the credentials file but the secret(s), which are shown once only.
-      return { name: client.name, ...Object.fromEntries(vars.filter(([k]) => !k.endsWith("_SECRET"))) };
+      const secrets = client.secrets.map((x) => ({ created: x.createdAt.toISOString(), expiresAt: iso(x.expiresAt) }));
+      return {
+        name: client.name,
+        description: client.description,
+        secretExpiresAt: secrets[0]?.expiresAt ?? null,
+        secrets,
+        ...Object.fromEntries(vars.filter(([k]) => !k.endsWith("_SECRET"))),
+      };
+    },
+  }),
+  defineOperation({
+    operationId: "UpdateClient",
+    method: "PATCH",
+    path: "/clusters/{clusterUuid}/clients/{clientId}",
+    summary: "Edit an API client",
+    description:
+      "Not in Camunda's API. Renames a client, changes its description or its permissions; an absent field stays as it is. Each change is recorded in Activity, as an edit in the console is.",
+    permission: "CLIENTS_UPDATE",
+    params: s.clientParams,
+    body: s.updateClusterClientBody,
+    fieldNames: { scopes: "permissions" },
+    conflictTitle: "Client names must be unique",
+    response: { status: 200, schema: s.updatedClusterClient, description: "The client as it is now." },
+    run: async ({ principal, params, body }) => {
+      const r = await live(
+        updateClient(principal, {
+          clusterId: params.clusterUuid,
+          clientId: params.clientId,
+          name: body.name,
+          description: body.description,
+          scopes: body.permissions ? [...new Set(body.permissions.map(toScope))] : undefined,
+        }),
+      );
+      return {
+        clientId: r.clientId,
+        name: r.name,
+        description: r.description,
+        permissions: toPermissions(r.scopes),
+        changed: r.changed.map((c) => (c === "scopes" ? "permissions" : c)),
+      };
     },
   }),
   defineOperation({
@@ -135,18 +188,25 @@ export const clientOperations = [
     permission: "CLIENTS_ROTATE",
     params: s.clientParams,
     body: s.rotateClientBody,
-    fieldNames: { grace: "gracePeriod" },
+    fieldNames: { grace: "gracePeriod", ...EXPIRY_FIELDS },
     response: { status: 200, schema: s.rotatedClient, description: "The new secret." },
     run: async ({ principal, params, body }) => {
       const r = await live(
-        rotateClientSecret(principal, { clusterId: params.clusterUuid, clientId: params.clientId, grace: body.gracePeriod ?? "now" }),
+        rotateClientSecret(principal, {
+          clusterId: params.clusterUuid,
+          clientId: params.clientId,
+          grace: body.gracePeriod ?? "now",
+          expiry: body.secretExpiry,
+          expiresOn: body.secretExpiresOn,
+        }),
       );
       return {
         clientId: r.clientId,
         clientSecret: r.clientSecret,
         name: r.name,
         permissions: toPermissions(r.scopes),
-        previousSecretExpiresAt: r.previousSecretExpiresAt?.toISOString() ?? null,
+        secretExpiresAt: iso(r.secretExpiresAt),
+        previousSecretExpiresAt: iso(r.previousSecretExpiresAt),
       };
     },
   }),

@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { listClusters } from "@/lib/clusters/list-clusters";
 import { getCluster } from "@/lib/clusters/get-cluster";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { renameCluster } from "@/lib/clusters/rename-cluster";
+import { updateCluster } from "@/lib/clusters/update-cluster";
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { defineOperation } from "@/lib/admin-api/operation";
 import { CHANNEL, GENERATION, PLAN_TYPE, clusterParameters, clusterView } from "@/lib/admin-api/cluster-view";
@@ -32,6 +32,7 @@ export const clusterOperations = [
     summary: "Create a cluster",
     permission: "CLUSTERS_CREATE",
     body: s.createClusterBody,
+    conflictTitle: "Cluster names must be unique",
     fieldNames: { region: "regionId" },
     response: { status: 200, schema: s.createClusterResponse, description: "The new cluster's ID." },
     run: async ({ principal, body }) => {
@@ -41,7 +42,7 @@ export const clusterOperations = [
         ...mustBe("generationId", body.generationId, GENERATION),
       ];
       if (wrong.length) throw new AppError("invalid_input", "Invalid request", Object.fromEntries(wrong.map(([k, v]) => [k, [...v]])));
-      const cluster = await createCluster(principal, { name: body.name, region: body.regionId });
+      const cluster = await createCluster(principal, { name: body.name, description: body.description, region: body.regionId });
       return { clusterId: cluster.id };
     },
   }),
@@ -72,17 +73,14 @@ export const clusterOperations = [
     operationId: "UpdateCluster",
     method: "PATCH",
     path: "/clusters/{clusterUuid}",
-    summary: "Rename a cluster",
+    summary: "Rename a cluster or change its description",
     permission: "CLUSTERS_UPDATE",
     params: s.clusterUuidParam,
     body: s.updateClusterBody,
-    response: { status: 204, description: "Renamed (or nothing to change)." },
+    conflictTitle: "Cluster names must be unique",
+    response: { status: 204, description: "Saved (or nothing to change)." },
     run: async ({ principal, params, body }) => {
-      if (body.name === undefined) {
-        if (!(await getCluster(principal.organizationId, params.clusterUuid))) throw notFound("Cluster");
-        return;
-      }
-      await renameCluster(principal, { clusterId: params.clusterUuid, name: body.name });
+      await updateCluster(principal, { clusterId: params.clusterUuid, name: body.name, description: body.description });
     },
   }),
   defineOperation({

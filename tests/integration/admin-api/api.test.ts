@@ -109,8 +109,8 @@ describe("cluster clients", () => {
 
     const list = await call<{ clientId: string; name: string; permissions: string[] }[]>("GET", "/clusters/{clusterUuid}/clients", p);
     expect(list.body).toEqual([
-      { clientId: created.body.clientId, name: "orders-worker", permissions: ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] },
-      { clientId: narrow.body.clientId, name: "reader", permissions: ["Zeebe", "Operate"] },
+      expect.objectContaining({ clientId: created.body.clientId, name: "orders-worker", permissions: ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] }),
+      expect.objectContaining({ clientId: narrow.body.clientId, name: "reader", permissions: ["Zeebe", "Operate"] }),
     ]);
     expect(JSON.stringify(list.body)).not.toContain(created.body.clientSecret);
 
@@ -235,10 +235,11 @@ describe("authentication, permissions and tenancy", () => {
         await mine.call("GET", "/clusters/{clusterUuid}/clients", params),
         await mine.call("POST", "/clusters/{clusterUuid}/clients", params, { clientName: "intruder" }),
         await mine.call("GET", "/clusters/{clusterUuid}/clients/{clientId}", params),
+        await mine.call("PATCH", "/clusters/{clusterUuid}/clients/{clientId}", params, { name: "hijack" }),
         await mine.call("DELETE", "/clusters/{clusterUuid}/clients/{clientId}", params),
         await mine.call("POST", "/clusters/{clusterUuid}/clients/{clientId}/rotate", params, {}),
       ];
-      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(404));
+      expect(answers.map((a) => a.status)).toEqual(Array(9).fill(404));
       expect(new Set(answers.map((a) => JSON.stringify((a.body as { title: string }).title)))).toEqual(new Set(['"Not found"']));
     }
     expect((await mine.call<{ uuid: string }[]>("GET", "/clusters")).body.map((c) => c.uuid)).toEqual([mine.cluster.id]);

@@ -43,6 +43,7 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   GetClients: { ok: 200 },
   CreateClient: { body: () => ({ clientName: `made-${uniq()}` }), ok: 200 },
   GetClient: { ok: 200 },
+  UpdateClient: { body: () => ({ name: `edited-${uniq()}`, description: "matrix" }), ok: 200 },
   DeleteClient: { ok: 204 },
   RotateClient: { body: () => ({ gracePeriod: "1h" }), ok: 200 },
   GetMembers: { ok: 200 },

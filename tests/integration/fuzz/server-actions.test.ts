@@ -29,6 +29,7 @@ import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
+import { updateCluster } from "@/app/actions/update-cluster";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -124,7 +125,7 @@ const pointedString = (action: string) =>
   );
 
 /** Actions where the owner's own live cluster plus valid fields would succeed: never offered it. */
-const OWN_CLUSTER_WRITES = new Set(["create-api-client", "update-cluster-addresses"]);
+const OWN_CLUSTER_WRITES = new Set(["create-api-client", "update-cluster-addresses", "update-cluster"]);
 
 const leaf = (action: string) =>
   fc.oneof(
@@ -251,6 +252,7 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
+  { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
   {
     name: "update-cluster-addresses",
     action: updateClusterAddresses as Action,

@@ -46,6 +46,11 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
                   <Link href={`/clusters/${c.id}`} className="text-slate-900 hover:text-brand-600 hover:underline">
                     {c.name}
                   </Link>
+                  {c.description && (
+                    <span className="mt-0.5 line-clamp-2 block text-xs font-normal whitespace-pre-line text-slate-600" title={c.description}>
+                      {c.description}
+                    </span>
+                  )}
                 </Td>
                 <Td label="Region" className="text-slate-700">{c.region}</Td>
                 <Td label="Cluster ID" wide className="font-mono text-xs break-all text-slate-600 max-md:order-last">{c.id}</Td>

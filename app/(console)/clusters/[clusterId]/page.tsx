@@ -19,6 +19,8 @@ import { clusterUsage } from "@/lib/usage/cluster-usage";
 import { ClusterUsageChart } from "@/components/usage/cluster-usage-chart";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { ExpiringSecrets } from "@/components/clusters/expiring-secrets";
+import { countLiveClients } from "@/lib/api-clients/count-live-clients";
+import { clientCount } from "@/components/clusters/client-count";
 
 // "payments-eu · API clients · Cluster Console": the tab says which cluster.
 export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
@@ -29,9 +31,10 @@ export async function generateMetadata({ params }: { params: Promise<{ clusterId
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const { member, cluster } = await loadCluster(params);
   const now = new Date();
-  const [usage, expiring] = await Promise.all([
+  const [usage, expiring, liveClients] = await Promise.all([
     clusterUsage(member.organizationId, cluster.id),
     listClients(member.organizationId, cluster.id, { query: { status: "expiring", sort: "name", dir: "asc" }, pageSize: 10, now }),
+    can(member.role, "cluster:delete") ? countLiveClients(member.organizationId, cluster.id) : Promise.resolve(0),
   ]);
   const cfg = config();
   const a = clusterAddresses(cluster, cfg);
@@ -145,10 +148,11 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
             <div>
               <h2 className="text-base font-semibold text-slate-900">Delete cluster</h2>
               <p className="mt-0.5 text-sm text-slate-600">
-                Removes the cluster from the console. Its API clients stop working.
+                Removes the cluster from the console.{" "}
+                {liveClients === 0 ? "It has no API clients." : `${clientCount(liveClients)} stop working at once.`}
               </p>
             </div>
-            <DeleteClusterDialog clusterId={cluster.id} clusterName={cluster.name} action={deleteCluster} />
+            <DeleteClusterDialog clusterId={cluster.id} clusterName={cluster.name} liveClients={liveClients} action={deleteCluster} />
           </div>
         </Card>
       )}
