@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // The CLI is used for `prisma generate` only; migrations are applied by
-// lib/db/migrate.ts at start-up (see README, "Migrations").
+// lib/db/migrate.ts at start-up (see docs/architecture.md, "Migrations").
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

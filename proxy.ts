@@ -78,7 +78,7 @@ function isCrossSiteAction(req: NextRequest): boolean {
  * means the request names another host than the public one: bad input, a 400,
  * computed exactly as Next.js does, so nothing Next.js would run is refused.
  * Behind a reverse proxy the public host must reach the console in Host or in
- * X-Forwarded-Host (docs/deploy.md).
+ * X-Forwarded-Host (docs/operations.md).
  */
 function isMisdirectedAction(req: NextRequest): boolean {
   if (req.method !== "POST") return false;

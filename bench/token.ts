@@ -71,7 +71,7 @@ interface Target {
 
 async function main() {
   if (process.argv.includes("--no-build")) process.env.BENCH_REUSE_BUILD = "1";
-  // As the README recommends for production: libuv's thread pool (where RSA
+  // As docs/operations.md recommends for production: libuv's thread pool (where RSA
   // signatures are made) as large as the machine has cores, for every server
   // measured here alike. Set it to compare another size.
   process.env.UV_THREADPOOL_SIZE ??= String(os.availableParallelism());

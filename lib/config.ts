@@ -62,7 +62,7 @@ const schema = z.object({
   ADMIN_ORG_NAME: z.string().optional(),
   /**
    * Server processes sharing the port (node:cluster) under `npm start`; dev
-   * always runs one. Production: the number of cores (README, "Every core").
+   * always runs one. Production: the number of cores (docs/operations.md, "Every core").
    */
   WEB_CONCURRENCY: int(1, 1, 64),
   /** json: one JSON object per line (production default); pretty: readable lines (development default). */
@@ -74,7 +74,7 @@ const schema = z.object({
   /** off: no usage counting (the charts stay empty); for measuring its cost, or not wanting it. */
   USAGE_COUNTING: z.enum(["on", "off"]).default("on"),
 
-  // Authorization server (lib/oauth). Documented in README, "Authorization server".
+  // Authorization server (lib/oauth). Documented in docs/authorization-server.md.
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
   /**
    * A client that asks again for the same audience and scopes within this many

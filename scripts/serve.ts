@@ -13,7 +13,7 @@
 // authorization server (token, introspection, JWKS, metadata) with the probes
 // and metrics, but no console pages and no Next.js in the process. Behind a
 // reverse proxy that sends /oauth/* and /.well-known/* to such instances, the
-// token path no longer shares its process with Next.js (README, "Token-only
+// token path no longer shares its process with Next.js (docs/operations.md, "Token-only
 // instances").
 //
 // The steps themselves live in scripts/start-up/ (shared with the key-rotation

@@ -19,7 +19,7 @@
 // budget is spent too, the account is locked for everyone until its window
 // ends. Guessing budget per account: 10 per 15-minute window plus 10 an hour
 // from new addresses, so about 50 wrong passwords an hour sustained, at most
-// 70 in any one hour (README, "Passwords and sessions").
+// 70 in any one hour (docs/security.md, "Passwords and sessions").
 //
 // Addresses are counted as lib/auth/check-source.ts groups them (IPv6 by /64).
 // Keys never hold what the caller typed: the account is keyed on a digest of

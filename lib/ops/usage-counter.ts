@@ -2,7 +2,7 @@
 // rate-limited requests), counted in this process's memory as requests are
 // answered and added to api_client_usage in ONE statement every few seconds.
 // A token request only bumps a number in a Map: no write of its own, so the
-// hot path keeps its speed (measured with `npm run bench:token`, see README).
+// hot path keeps its speed (measured with `npm run bench:token`, see docs/benchmarks.md).
 //
 // Several instances each add their own counts (an upsert that sums), so the
 // table holds the total. Counts are keyed by the client ID as presented; the

@@ -1,6 +1,6 @@
 // Which modules may run where, checked on the import graph (static imports
 // and dynamic import() with a literal path; `import type` is erased and
-// ignored). Three kinds of module, one rule each (README, "Module kinds"):
+// ignored). Three kinds of module, one rule each (docs/architecture.md, "Module kinds"):
 //
 //  - server-only: opens with `import "server-only"`. Required of every lib
 //    module that uses Next.js's request APIs (next/headers, next/cache,
@@ -75,7 +75,7 @@ function reachable(roots: string[], boundary: (f: string) => boolean = () => fal
 /**
  * lib/oauth in request order: each layer imports only from its own layer or
  * the ones below it (type-only imports included: they are the direction a
- * reader follows too). Listed top-down, as README "The authorization server" does.
+ * reader follows too). Listed top-down, as docs/authorization-server.md does.
  */
 const OAUTH_LAYERS = [
   ["lib/oauth/node-adapter.ts"],

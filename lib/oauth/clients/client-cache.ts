@@ -40,7 +40,7 @@ export interface CachedClient {
 type Entry = { client: CachedClient | null; loadedAt: number };
 
 // Least recently used clients are evicted past this many (memory per client,
-// tokens held for reuse included: README, "Benchmarks"). An evicted client is
+// tokens held for reuse included: docs/benchmarks.md). An evicted client is
 // simply read again on its next request.
 export const CLIENT_CACHE_CAPACITY = 100_000;
 // Backstop only: notifications do the real invalidation.
