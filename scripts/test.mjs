@@ -40,8 +40,16 @@ const add = (name, counts, status) => {
   for (const k of Object.keys(totals)) totals[k] += counts[k];
 };
 
+const tiers = [];
+const timed = (name, fn) => {
+  const started = performance.now();
+  const result = fn();
+  tiers.push({ name, seconds: (performance.now() - started) / 1000 });
+  return result;
+};
+
 const vitestJson = path.join(out, "vitest.json");
-const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const vitestStatus = timed("vitest (unit, integration, faults)", () => run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]));
 const v = readJson(vitestJson);
 add(
   "vitest",
@@ -50,10 +58,11 @@ add(
 );
 
 const pwJson = path.join(out, "playwright.json");
-const pwStatus = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+const pwStatus = timed("playwright (browser)", () => run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }));
 const p = readJson(pwJson)?.stats;
 add("playwright", p && { passed: p.expected + p.flaky, failed: p.unexpected, skipped: p.skipped }, pwStatus);
 
+printTimes(v, readJson(pwJson));
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -71,4 +80,28 @@ function ensureChromium() {
     console.error("Could not install a Chromium for the browser tests. Set CHROMIUM_PATH to one.");
     process.exit(1);
   }
+}
+
+/** Time per tier and the 20 slowest tests, so the next regression in the suite's time is visible. */
+function printTimes(vitest, playwright) {
+  const tests = [];
+  for (const file of vitest?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      tests.push({ seconds: (t.duration ?? 0) / 1000, name: `${path.relative(root, file.name)} › ${t.title}` });
+    }
+  }
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const seconds = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0) / 1000;
+        tests.push({ seconds, name: `${spec.file ?? file} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}` });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
+  };
+  for (const suite of playwright?.suites ?? []) walk(suite, suite.file);
+  console.log("\nTime per tier:");
+  for (const t of tiers) console.log(`  ${t.seconds.toFixed(0).padStart(5)} s  ${t.name}`);
+  console.log("Slowest tests:");
+  for (const t of tests.sort((a, b) => b.seconds - a.seconds).slice(0, 20)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`);
 }
