@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/session";
-import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { can, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -24,7 +24,7 @@ export default async function MembersPage() {
   const manage = can(member.role, "member:manage");
   const invitations = manage ? await listInvitations(member.organizationId) : [];
   const assignable = ROLES.filter((r) => r !== "OWNER" || member.role === "OWNER");
-  const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
 
   return (
     <div className="space-y-6">

@@ -10,13 +10,15 @@ export const dynamic = "force-dynamic";
 
 function Code({ children }: { children: string }) {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-100">
+    <pre className="overflow-x-auto rounded-lg bg-code px-4 py-3 font-mono text-[12.5px] leading-relaxed text-code-fg">
       <code>{children}</code>
     </pre>
   );
 }
 
-const c = (s: string) => <code className="font-mono">{s}</code>;
+// A value breaks only when it cannot fit on a line of its own (a long URL on a
+// phone), never mid-word where moving it to the next line would do.
+const c = (s: string) => <code className="font-mono [overflow-wrap:anywhere]">{s}</code>;
 
 export default function TrustTokensPage() {
   const t = trustSettings(config());
@@ -32,20 +34,20 @@ export default function TrustTokensPage() {
       <h2 className="pt-2 text-lg font-semibold text-slate-900">What to configure</h2>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">
         <dt className="font-medium text-slate-900">Issuer</dt>
-        <dd className="break-all">{c(t.issuer)}</dd>
+        <dd>{c(t.issuer)}</dd>
         <dt className="font-medium text-slate-900">Discovery</dt>
-        <dd className="break-all">
+        <dd>
           {c(t.openidConfiguration)} and {c(t.oauthMetadata)} (the same document)
         </dd>
         <dt className="font-medium text-slate-900">JWKS</dt>
-        <dd className="break-all">{c(t.jwksUri)}</dd>
+        <dd>{c(t.jwksUri)}</dd>
         <dt className="font-medium text-slate-900">Algorithm</dt>
         <dd>
           {c(t.signingAlg)} for new keys; every key in the JWKS names its own {c("alg")}, and tokens carry its{" "}
           {c("kid")}.
         </dd>
         <dt className="font-medium text-slate-900">Audience</dt>
-        <dd className="break-all">
+        <dd>
           {c(t.clusterAudienceTemplate)} (one cluster; shown on its Overview), or the shared {c(t.sharedZeebeAudience)}{" "}
           together with a {c("cluster_id")} check
         </dd>

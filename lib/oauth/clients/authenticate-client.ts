@@ -6,7 +6,8 @@
 import { matchSecret } from "../../api-clients/secrets";
 import type { CachedClient } from "./client-cache";
 
-export type SecretCheck = { ok: true } | { ok: false; expiredAt: number | null };
+/** On success, which stored secret matched (its row ID), for its "last used". */
+export type SecretCheck = { ok: true; secretId: string } | { ok: false; expiredAt: number | null };
 
 export function checkClientSecret(client: CachedClient, secret: string, now = Date.now()): SecretCheck {
   const i = matchSecret(
@@ -15,7 +16,7 @@ export function checkClientSecret(client: CachedClient, secret: string, now = Da
   );
   const matched = client.secrets[i];
   if (matched === undefined) return { ok: false, expiredAt: null };
-  if (matched.expiresAt === null || matched.expiresAt > now) return { ok: true };
+  if (matched.expiresAt === null || matched.expiresAt > now) return { ok: true, secretId: matched.id };
   return { ok: false, expiredAt: matched.expiresAt };
 }
 

@@ -29,12 +29,12 @@ export async function authenticateClientRequest(
   clients: ClientCache,
   limits: TokenRateLimits,
   checkParams?: (params: Params) => void,
-): Promise<{ params: Params; client: CachedClient }> {
+): Promise<{ params: Params; client: CachedClient; secretId: string }> {
   const blocked = limits.blockedAddress(req.ip);
   if (!blocked.ok) throw rateLimited(blocked.retryAfterMs);
   const params = parseParams(req);
   checkParams?.(params);
-  return { params, client: await authenticate(req, params, clients, limits) };
+  return { params, ...(await authenticate(req, params, clients, limits)) };
 }
 
 async function authenticate(
@@ -42,7 +42,7 @@ async function authenticate(
   params: Params,
   clients: ClientCache,
   limits: TokenRateLimits,
-): Promise<CachedClient> {
+): Promise<{ client: CachedClient; secretId: string }> {
   const presented = readClientCredentials(req, params);
   const wellFormed = isWellFormedClientId(presented.clientId) && isWellFormedSecret(presented.clientSecret);
   // For metrics, usage and logs: only something shaped like a client ID (never junk or a pasted secret).
@@ -67,5 +67,5 @@ async function authenticate(
     const expiredAt = check && !check.ok ? check.expiredAt : null;
     throw invalidClient(presented.method, expiredAt === null ? undefined : expiredSecretDescription(expiredAt));
   }
-  return client;
+  return { client, secretId: check.secretId };
 }

@@ -10,6 +10,8 @@ import type { AdminPermissionName } from "../../api-clients/admin-permissions";
 import { LruMap } from "./lru-map";
 
 export interface CachedSecret {
+  /** The secret's row ID: the token path records its last use by it. */
+  id: string;
   hash: Buffer;
   expiresAt: number | null;
 }
@@ -46,7 +48,7 @@ const MAX_AGE_MS = 5 * 60_000;
 const LOAD_SQL = `
   SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region,
          cl.grpc_address AS cluster_grpc_address, cl.rest_address AS cluster_rest_address, c.scopes::text[] AS scopes,
-         c.admin_permissions::text[] AS admin_permissions, s.secret_hash, s.expires_at
+         c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at
     FROM api_clients c
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
     LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
@@ -64,6 +66,7 @@ interface Row {
   cluster_rest_address: string | null;
   scopes: ClientScopeName[];
   admin_permissions: AdminPermissionName[];
+  secret_id: string | null;
   secret_hash: Buffer | null;
   expires_at: Date | null;
 }
@@ -142,7 +145,7 @@ export class ClientCache {
           adminPermissions: first.admin_permissions,
           secrets: rows
             .filter((r) => r.secret_hash !== null)
-            .map((r) => ({ hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
+            .map((r) => ({ id: r.secret_id as string, hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
         }
       : null;
     // Cache only if no change arrived meanwhile and the listener is live.

@@ -6,7 +6,7 @@ import type { OAuthContext } from "./context";
 import { clientCredentialsGrant } from "../token/client-credentials-grant";
 
 export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
-  const { params, client } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
+  const { params, client, secretId } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
     if (!p.get("grant_type")) throw new OAuthError("invalid_request", "grant_type is required.");
   });
   if (req.notes) req.notes.audience = params.get("audience");
@@ -22,7 +22,7 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
         req.notes.audience = audience;
         req.notes.reused = outcome === "reused";
       }
-      ctx.lastUsed.touch(client.id);
+      ctx.lastUsed.touch(client.id, { secretId, address: req.ip });
       if (outcome === "issued") ctx.stats.tokensIssued++;
       else ctx.stats.tokensReused++;
       return json(200, body, { ...NO_STORE });

@@ -119,7 +119,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           </p>
         </div>
         <div className="px-5 py-4">
-          <ClusterUsageChart usage={usage} />
+          <ClusterUsageChart usage={usage} since={cluster.createdAt} />
         </div>
       </Card>
       <Card>
