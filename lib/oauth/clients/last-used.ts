@@ -1,6 +1,8 @@
 // "Last used" on the API tab and on a client's page, written at most once a
 // minute per secret (or per client, for an Administration API call) and per
-// instance, off the request path (fire and forget). The UPDATEs touch only
+// instance, off the request path (fire and forget); the address is that of
+// the use that was written, so a client used from many addresses still costs
+// one write a minute. The UPDATEs touch only
 // the last-use columns, which the change triggers ignore, so they never
 // flush caches.
 import type pg from "pg";
@@ -18,7 +20,7 @@ const TOUCH_SECRET_SQL = `
   WITH secret AS (
     UPDATE client_secrets SET last_used_at = now(), last_used_address = left($3, 64)
      WHERE id = $2 AND api_client_id = $1
-       AND (last_used_at IS NULL OR last_used_at < now() - interval '50 seconds' OR last_used_address IS DISTINCT FROM left($3, 64)))
+       AND (last_used_at IS NULL OR last_used_at < now() - interval '50 seconds'))
   UPDATE api_clients SET last_used_at = now()
    WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '50 seconds')`;
 
@@ -28,7 +30,7 @@ export class LastUsedTracker {
   constructor(private readonly pool: pg.Pool) {}
 
   touch(apiClientRowId: string, use?: SecretUse, now = Date.now()) {
-    const key = use ? `${use.secretId}\u0000${use.address}` : apiClientRowId;
+    const key = use ? use.secretId : apiClientRowId;
     const last = this.written.get(key);
     if (last !== undefined && now - last < INTERVAL_MS) return;
     this.written.set(key, now);

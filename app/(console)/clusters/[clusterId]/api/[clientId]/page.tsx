@@ -37,7 +37,7 @@ const loadClient = cache(async (organizationId: string, clusterId: string, clien
 
 async function load(params: Params) {
   const [{ member, cluster }, { clientId }] = await Promise.all([loadCluster(params), params]);
-  const client = await loadClient(member.organizationId, cluster.id, decodeURIComponent(clientId));
+  const client = await loadClient(member.organizationId, cluster.id, clientId);
   if (!client) notFound();
   return { member, cluster, client };
 }
