@@ -5,7 +5,6 @@
 // client is a miss (null), never its row. Never a secret or its hash.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { isWellFormedClientId } from "@/lib/api-clients/secrets";
 import { EXPIRY_WARNING_MS, clientStatus, type ApiClientView } from "@/lib/api-clients/list-clients";
 
 export interface LiveSecretView {
@@ -24,7 +23,9 @@ export interface ClientDetails extends ApiClientView {
 }
 
 export async function getClientDetails(organizationId: string, clusterId: string, clientId: string, now = new Date()): Promise<ClientDetails | null> {
-  if (!isWellFormedClientId(clientId)) return null;
+  // Any stored ID (the console makes 32 letters and digits; older or imported
+  // rows may differ); a value that could name none is a miss without a query.
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(clientId)) return null;
   const row = await db().apiClient.findFirst({
     where: { clientId, organizationId, clusterId, cluster: { organizationId, deletedAt: null } },
     select: {

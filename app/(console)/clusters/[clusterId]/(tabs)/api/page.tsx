@@ -2,8 +2,8 @@
 // ever rendered here; a new secret exists only in the create/rotate action's
 // response and the dialog that shows it.
 import type { Metadata } from "next";
-import { loadCluster } from "../load-cluster";
-import { clientActionsFor } from "./client-actions";
+import { loadCluster } from "../../load-cluster";
+import { clientActionsFor } from "../../api/client-actions";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";

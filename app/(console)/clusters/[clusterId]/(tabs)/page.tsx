@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadCluster } from "./load-cluster";
+import { loadCluster } from "../load-cluster";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
