@@ -103,7 +103,7 @@ export function ApiClientsTable({
           <Th className="w-36">Scopes</Th>
           <Th className="w-24">Secret</Th>
           <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-48" />
-          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
+          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-44" />
           <Th className="w-36">Status</Th>
           {actions && (
             <Th className="w-16">
@@ -163,7 +163,7 @@ export function ApiClientsTable({
                   <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>
                 </Td>
                 <Td label="Last used" className="text-slate-600">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
+                  {c.lastUsedAt ? <span className="md:whitespace-nowrap">{formatDateTime(c.lastUsedAt)}</span> : <span className="text-slate-600">Never</span>}
                   <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} since={c.createdAt} now={now} />
                 </Td>
                 <Td label="Status">

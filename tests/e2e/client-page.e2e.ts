@@ -266,19 +266,23 @@ test("usage bars: an idle one is a baseline with “No tokens”, a new client's
   expect(bar).toBeGreaterThanOrEqual(3);
 });
 
-test("at 1440 px a client's “Created” date stays on one line", async ({ page, owner }) => {
+test("at 1440 px a client's “Created” and “Last used” dates stay on one line", async ({ page, owner }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const cluster = await createCluster(owner.organizationId);
   const c = await makeClient(owner.organizationId, cluster.id, "a-client-with-a-rather-long-name-for-the-column");
+  // The widest day and month: "28 Sept 2026, 23:58 UTC".
+  await sql().query("UPDATE api_clients SET created_at = '2026-09-28T23:58:00Z', last_used_at = '2026-09-28T23:58:00Z' WHERE client_id = $1", [c.clientId]);
   await page.goto(`/clusters/${cluster.id}/api`);
-  const lines = await page.locator(`tr[data-client-id="${c.clientId}"] td[data-label="Created"]`).evaluate((td) => {
-    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-    const node = walker.nextNode() as Text;
-    const r = document.createRange();
-    r.selectNodeContents(node);
-    return new Set([...r.getClientRects()].map((rect) => Math.round(rect.top))).size;
-  });
-  expect(lines).toBe(1);
+  for (const column of ["Created", "Last used"]) {
+    const lines = await page.locator(`tr[data-client-id="${c.clientId}"] td[data-label="${column}"]`).evaluate((td) => {
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode() as Text;
+      const r = document.createRange();
+      r.selectNodeContents(node);
+      return new Set([...r.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines, column).toBe(1);
+  }
 });
 
 test("the invite role picker says what the chosen role may do", async ({ page, owner }) => {
@@ -324,6 +328,7 @@ for (const size of SIZES) {
       await expect(async () => {
         await page.goto(`/clusters/${cluster.id}/api/${c.clientId}`);
         await expect(page.getByRole("region", { name: "Secrets" }).getByText(/from /)).toHaveCount(2, { timeout: 1_000 });
+        await expect(page.getByRole("region", { name: "Usage" }).getByRole("img")).toHaveAccessibleName(/: 2 in total/, { timeout: 1_000 });
       }).toPass({ timeout: 20_000 });
       await checkView(page, `client-page-${tag}`);
       await page.getByText("File preview and connection snippets").click();

@@ -13,7 +13,7 @@ import { clientActionsFor } from "../client-actions";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
 import { getClientDetails } from "@/lib/api-clients/get-client-details";
-import { primaryAudience } from "@/lib/api-clients/credentials-file";
+import { credentialsFileName, primaryAudience } from "@/lib/api-clients/credentials-file";
 import { CLIENT_SECRET_PLACEHOLDER } from "@/lib/api-clients/connection-snippets";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { clientUsage } from "@/lib/usage/client-usage";
@@ -231,7 +231,15 @@ export default async function ClientPage({ params, searchParams }: { params: Par
         >
           <DownloadCredentials
             input={{ clientId: client.clientId, clientSecret: CLIENT_SECRET_PLACEHOLDER, name: client.name, scopes: client.scopes, ...connection }}
-            more={<ConnectionSnippets label="Connection snippets" {...connection} clientId={client.clientId} scopes={client.scopes} />}
+            more={
+              <ConnectionSnippets
+                label="Connection snippets"
+                {...connection}
+                clientId={client.clientId}
+                scopes={client.scopes}
+                fileName={credentialsFileName(client.name, "env", client.clientId)}
+              />
+            }
           />
         </Section>
       )}
