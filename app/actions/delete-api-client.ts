@@ -9,7 +9,8 @@ export const deleteApiClient = authedAction(
   { schema: deleteApiClientSchema, permission: "client:delete" },
   async (input, member) => {
     const result = await deleteClient(member, input);
-    revalidatePath(`/clusters/${input.clusterId}/api`);
+    // The API tab and the client's own page below it.
+    revalidatePath(`/clusters/${input.clusterId}/api`, "layout");
     return result;
   },
 );

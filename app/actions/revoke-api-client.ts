@@ -8,7 +8,8 @@ export const revokeApiClient = authedAction(
   { schema: revokeApiClientSchema, permission: "client:manage" },
   async (input, member) => {
     const result = await revokeClient(member, input);
-    revalidatePath(`/clusters/${input.clusterId}/api`);
+    // The API tab and the client's own page below it.
+    revalidatePath(`/clusters/${input.clusterId}/api`, "layout");
     return result;
   },
 );

@@ -9,7 +9,8 @@ export const rotateApiClientSecret = authedAction(
   { schema: rotateApiClientSecretSchema, permission: "client:manage" },
   async (input, member) => {
     const credentials = await rotateClientSecret(member, input);
-    revalidatePath(`/clusters/${input.clusterId}/api`);
+    // The API tab and the client's own page below it.
+    revalidatePath(`/clusters/${input.clusterId}/api`, "layout");
     return credentials;
   },
 );

@@ -9,7 +9,8 @@ export const updateApiClient = authedAction(
   { schema: updateApiClientSchema, permission: "client:edit" },
   async (input, member) => {
     const result = await updateClient(member, input);
-    revalidatePath(`/clusters/${input.clusterId}/api`);
+    // The API tab and the client's own page below it.
+    revalidatePath(`/clusters/${input.clusterId}/api`, "layout");
     return result;
   },
 );

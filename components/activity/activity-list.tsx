@@ -15,8 +15,8 @@ const linkClass = "font-medium text-slate-900 underline decoration-slate-400 und
 function targetHref(e: AuditEventView): string | null {
   if (!e.targetExists) return null;
   if (e.targetType === "cluster") return `/clusters/${e.targetId}`;
-  // The API tab, searched for this client (revoked ones included).
-  if (e.targetType === "api_client" && e.clusterId) return `/clusters/${e.clusterId}/api?q=${encodeURIComponent(e.targetId)}&status=all`;
+  // The client's own page (revoked ones included).
+  if (e.targetType === "api_client" && e.clusterId) return `/clusters/${e.clusterId}/api/${encodeURIComponent(e.targetId)}`;
   if (e.targetType === "admin_client") return "/organization/administration-api";
   return null;
 }

@@ -102,8 +102,8 @@ export function ApiClientsTable({
           <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
           <Th className="w-36">Scopes</Th>
           <Th className="w-36">Secret</Th>
-          <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-44" />
-          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-40" />
+          <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-48" />
+          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-44" />
           <Th className="w-36">Status</Th>
           {actions && (
             <Th className="w-16">
@@ -143,7 +143,10 @@ export function ApiClientsTable({
                     title={c.name}
                     className={`block font-medium max-md:[overflow-wrap:anywhere] md:truncate ${revoked ? "text-slate-600 line-through decoration-slate-400" : "text-slate-900"}`}
                   >
-                    {c.name}
+                    {/* The client's own page: its secrets, usage, Activity and files. */}
+                    <Link href={`/clusters/${clusterId}/api/${c.clientId}`} className="hover:text-brand-600 hover:underline">
+                      {c.name}
+                    </Link>
                   </span>
                   {c.description && (
                     <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-600 [overflow-wrap:anywhere]" title={c.description}>{c.description}</span>
@@ -159,12 +162,12 @@ export function ApiClientsTable({
                   <SecretExpiryDate expiresAt={c.secretExpiresAt} live={c.status !== "revoked" && c.status !== "expired"} />
                 </Td>
                 <Td label="Created" className="text-slate-600">
-                  {formatDateTime(c.createdAt)}
+                  <span className="md:whitespace-nowrap">{formatDateTime(c.createdAt)}</span>
                   <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>
                 </Td>
                 <Td label="Last used" className="text-slate-600">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : <span className="text-slate-600">Never</span>}
-                  <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} />
+                  {c.lastUsedAt ? <span className="md:whitespace-nowrap">{formatDateTime(c.lastUsedAt)}</span> : <span className="text-slate-600">Never</span>}
+                  <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} since={c.createdAt} now={now} />
                 </Td>
                 <Td label="Status">
                   <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />

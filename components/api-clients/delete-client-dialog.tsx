@@ -10,12 +10,15 @@ export function DeleteClientDialog({
   onClosed,
   returnFocus,
   deleteAction,
+  onDone,
 }: {
   clusterId: string;
   target: { clientId: string; name: string } | null;
   onClosed: () => void;
   returnFocus: () => void;
   deleteAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string }>>;
+  /** After the delete (the client's page leaves for the list). */
+  onDone?: () => void;
 }) {
   if (!target) return null;
   const { clientId, name } = target;
@@ -29,6 +32,7 @@ export function DeleteClientDialog({
       failureTitle={`“${name}” was not deleted`}
       run={() => deleteAction(undefined, { clusterId, clientId })}
       onClosed={onClosed}
+      onDone={onDone}
       returnFocus={returnFocus}
     />
   );

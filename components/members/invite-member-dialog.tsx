@@ -1,7 +1,7 @@
 "use client";
 // "Invite member": email and role, then the invitation link shown once. The
 // answer is the same whether or not the email has an account somewhere.
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
@@ -19,7 +19,7 @@ export function InviteMemberDialog({
   roles,
   action,
 }: {
-  roles: { value: string; label: string }[];
+  roles: { value: string; label: string; description?: string }[];
   action: FormAction<ActionResult<IssuedInvitation>>;
 }) {
   const d = useSecretDialog<IssuedInvitation>();
@@ -57,11 +57,12 @@ function InviteForm({
   action,
   onIssued,
 }: {
-  roles: { value: string; label: string }[];
+  roles: { value: string; label: string; description?: string }[];
   action: FormAction<ActionResult<IssuedInvitation>>;
   onIssued: (i: IssuedInvitation) => void;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
+  const [role, setRole] = useState("DEVELOPER");
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   useResultToast(state, { success: (i) => `Invitation for ${i.email} created`, failure: "No invitation was created" });
   useEffect(() => {
@@ -73,9 +74,10 @@ function InviteForm({
       <Field label="Email" errors={fe?.email}>
         {(p) => <input {...p} name="email" type="email" required className={inputClass} autoComplete="off" />}
       </Field>
-      <Field label="Role" errors={fe?.role}>
+      {/* What the chosen role may do, under the picker (and read with it). */}
+      <Field label="Role" hint={roles.find((r) => r.value === role)?.description} errors={fe?.role}>
         {(p) => (
-          <select {...p} name="role" defaultValue="DEVELOPER" className={inputClass}>
+          <select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value)} className={inputClass}>
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}

@@ -5,7 +5,7 @@
 // dependency on how the theme switches), and the same figures are available
 // as a table (per client per day) for anyone who cannot see it.
 import type { ClusterUsage } from "@/lib/usage/cluster-usage";
-import { HOURS, HOUR_MS } from "@/lib/usage/usage-window";
+import { HOURS, HOUR_MS, chartStartIndex } from "@/lib/usage/usage-window";
 
 const H = 100;
 
@@ -22,8 +22,10 @@ const REST = { fill: "fill-slate-400", swatch: "bg-slate-400" };
 const number = new Intl.NumberFormat("en-GB");
 const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", timeZone: "UTC" });
 
-export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
+export function ClusterUsageChart({ usage, since }: { usage: ClusterUsage; /** When the cluster was created: the hours before it are not drawn. */ since?: Date }) {
   const from = new Date(usage.from).getTime();
+  const start = chartStartIndex({ from }, since);
+  const shown = HOURS - start;
   const stacked = new Array<number>(HOURS).fill(0);
   for (const s of usage.series) {
     s.perHour.forEach((v, i) => {
@@ -46,7 +48,7 @@ export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
   });
   // Day boundaries (UTC) for the axis: the window starts mid-day, so 8 labels at most.
   const days: { index: number; label: string }[] = [];
-  for (let i = 0; i < HOURS; i++) {
+  for (let i = start; i < HOURS; i++) {
     const t = from + i * HOUR_MS;
     if (new Date(t).getUTCHours() === 0) days.push({ index: i, label: day.format(t) });
   }
@@ -66,7 +68,7 @@ export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
           <span>0</span>
         </div>
         <div className="relative min-w-0 flex-1">
-          <svg role="img" aria-label={label} viewBox={`0 0 ${HOURS} ${H}`} preserveAspectRatio="none" className="block h-36 w-full border-b border-l border-slate-500/40">
+          <svg role="img" aria-label={label} viewBox={`${start} 0 ${shown} ${H}`} preserveAspectRatio="none" className="block h-36 w-full border-b border-l border-slate-500/40">
             <title>{label}</title>
             {days.map((d) => (
               <line key={d.index} x1={d.index} x2={d.index} y1={0} y2={H} className="stroke-slate-500/20" strokeWidth={1} vectorEffect="non-scaling-stroke" />
@@ -78,11 +80,12 @@ export function ClusterUsageChart({ usage }: { usage: ClusterUsage }) {
           <div className="relative mt-1 h-4 text-[11px] text-slate-500" aria-hidden="true">
             {days.map((d, i) => (
               // Every other day on a phone: seven labels do not fit.
-              <span key={d.index} className={`absolute -translate-x-1/2 whitespace-nowrap ${i % 2 ? "max-sm:hidden" : ""}`} style={{ left: `${(d.index / HOURS) * 100}%` }}>
+              <span key={d.index} className={`absolute -translate-x-1/2 whitespace-nowrap ${i % 2 ? "max-sm:hidden" : ""}`} style={{ left: `${((d.index - start) / shown) * 100}%` }}>
                 {d.label}
               </span>
             ))}
           </div>
+          {start > 0 && <p className="mt-1 text-xs text-slate-500">The last {shown} hours: this cluster is less than 7 days old.</p>}
         </div>
       </div>
       {usage.series.length > 0 && (

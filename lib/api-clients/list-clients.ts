@@ -201,17 +201,22 @@ export async function listClients(
   };
 }
 
-function toView(r: Row, soon: Date): ApiClientView {
-  const revoked = r.revoked_at !== null;
-  const status: ClientStatus = revoked
+/** A client's status from its live secrets (newest first): the list's rule, also used by the client's page. */
+export function clientStatus(revoked: boolean, liveCount: number, currentExpiresAt: Date | null, soon: Date): ClientStatus {
+  return revoked
     ? "revoked"
-    : r.live_count > 1
+    : liveCount > 1
       ? "rotating"
-      : r.live_count === 0
+      : liveCount === 0
         ? "expired"
-        : r.current_expires_at && r.current_expires_at <= soon
+        : currentExpiresAt && currentExpiresAt <= soon
           ? "expiring"
           : "active";
+}
+
+function toView(r: Row, soon: Date): ApiClientView {
+  const revoked = r.revoked_at !== null;
+  const status = clientStatus(revoked, r.live_count, r.current_expires_at, soon);
   return {
     clientId: r.client_id,
     name: r.name,

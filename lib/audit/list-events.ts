@@ -59,6 +59,8 @@ export async function listEvents(opts: {
   organizationId: string;
   /** The cluster tab: only this cluster's events (also when the filter names another). */
   clusterId?: string;
+  /** A client's page: only the events about this cluster client (by its client ID). */
+  apiClientId?: string;
   filter?: ActivityFilter;
   before?: string | null;
   limit?: number;
@@ -67,7 +69,11 @@ export async function listEvents(opts: {
   const before = opts.before && /^\d{1,18}$/.test(opts.before) ? BigInt(opts.before) : undefined;
   const filter = opts.clusterId ? { ...opts.filter, cluster: opts.clusterId } : opts.filter;
   const rows = await db().auditEvent.findMany({
-    where: { ...eventsWhere(opts.organizationId, filter), ...(before !== undefined ? { id: { lt: before } } : {}) },
+    where: {
+      ...eventsWhere(opts.organizationId, filter),
+      ...(opts.apiClientId !== undefined ? { targetType: "api_client", targetId: opts.apiClientId } : {}),
+      ...(before !== undefined ? { id: { lt: before } } : {}),
+    },
     orderBy: { id: "desc" },
     take: limit + 1,
   });

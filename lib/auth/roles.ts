@@ -12,6 +12,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   VISITOR: "Visitor",
 };
 
+/** What each role may do, in one sentence: the invite and role pickers say it. Kept true to MATRIX below. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  OWNER: "Everything, including organization settings such as the maximum secret age, and making other owners.",
+  ADMIN: "Manage members, Administration API credentials, clusters and their API clients; not organization settings.",
+  OPERATIONS_ENGINEER: "Create and delete clusters, and create, edit, rotate, revoke and delete API clients; not members.",
+  // The same rights today (MATRIX): the names say what the person does, for the record.
+  DEVELOPER: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Visitor.",
+  VISITOR: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Developer.",
+};
+
 export type Permission =
   | "cluster:create"
   | "cluster:delete"

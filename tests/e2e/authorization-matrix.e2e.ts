@@ -3,15 +3,28 @@
 // (own and foreign organization) x signed out. One account per role signs in
 // once; every cell is one request without following redirects.
 // Server actions: tests/integration/authorization-matrix.test.ts.
+import { randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
-import { createAccount, createCluster, createOrganization, expect, signIn, test, type Account, type Role } from "./fixtures";
+import { createAccount, createCluster, createOrganization, expect, signIn, sql, test, type Account, type Role } from "./fixtures";
+
+/** An API client row (no secret needed: only its page is requested); its client ID. */
+async function createClientRow(organizationId: string, clusterId: string, name: string): Promise<string> {
+  const clientId = randomBytes(16).toString("hex");
+  await sql().query(
+    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '{ZEEBE}', 'seed@example.com')`,
+    [clientId, organizationId, clusterId, name],
+  );
+  return clientId;
+}
 
 // Outcomes: ok = 200 and the page/route itself; 404 = not found page;
 // to-signin / to-clusters = a redirect there; 401 / 405 = the authorization
 // server's JSON error; bearer = the Administration API's 401 problem (a
 // console session is no credential there); session / no-session = next-auth's session document with
 // or without the member. {own} and {foreign} stand for a cluster of the
-// member's organization and of another one; "-" rows need no cluster.
+// member's organization and of another one; {ownClient} and {foreignClient}
+// an API client of each; "-" rows need no cluster.
 const MATRIX = `
 path                               where    OWNER        ADMIN        OPERATIONS_ENGINEER  DEVELOPER    VISITOR      signed-out
 /                                  -        to-clusters  to-clusters  to-clusters          to-clusters  to-clusters  to-signin
@@ -20,6 +33,9 @@ path                               where    OWNER        ADMIN        OPERATIONS
 /clusters/{foreign}                foreign  404          404          404                  404          404          to-signin
 /clusters/{own}/api                own      ok           ok           ok                   ok           ok           to-signin
 /clusters/{foreign}/api            foreign  404          404          404                  404          404          to-signin
+/clusters/{own}/api/{ownClient}    own      ok           ok           ok                   ok           ok           to-signin
+/clusters/{own}/api/{foreignClient} own     404          404          404                  404          404          to-signin
+/clusters/{foreign}/api/{foreignClient} foreign 404      404          404                  404          404          to-signin
 /clusters/{own}/activity           own      ok           ok           ok                   ok           ok           to-signin
 /clusters/{foreign}/activity       foreign  404          404          404                  404          404          to-signin
 /clusters/{missing}                -        404          404          404                  404          404          to-signin
@@ -75,6 +91,8 @@ const CELLS = parseMatrix(MATRIX);
 interface World {
   own: { id: string };
   foreign: { id: string };
+  ownClient: string;
+  foreignClient: string;
   accounts: Map<Who, Account | null>;
   requests: Map<Who, APIRequestContext>;
   contexts: BrowserContext[];
@@ -84,7 +102,10 @@ let world: World | undefined;
 test.beforeAll(async ({ browser }) => {
   const orgId = await createOrganization();
   const own = await createCluster(orgId, "Matrix own");
-  const foreign = await createCluster(await createOrganization(), "Matrix foreign");
+  const foreignOrg = await createOrganization();
+  const foreign = await createCluster(foreignOrg, "Matrix foreign");
+  const ownClient = await createClientRow(orgId, own.id, "Matrix own client");
+  const foreignClient = await createClientRow(foreignOrg, foreign.id, "Matrix foreign client");
   const accounts = new Map<Who, Account | null>([["signed-out", null]]);
   const requests = new Map<Who, APIRequestContext>();
   const contexts: BrowserContext[] = [];
@@ -99,7 +120,7 @@ test.beforeAll(async ({ browser }) => {
     }
     requests.set(who, page.request);
   }
-  world = { own, foreign, accounts, requests, contexts };
+  world = { own, foreign, ownClient, foreignClient, accounts, requests, contexts };
 });
 
 test.afterAll(async () => {
@@ -108,6 +129,8 @@ test.afterAll(async () => {
 
 function resolve(path: string, w: World): string {
   return path
+    .replace("{ownClient}", w.ownClient)
+    .replace("{foreignClient}", w.foreignClient)
     .replace("{own}", w.own.id)
     .replace("{foreign}", w.foreign.id)
     .replace("{missing}", "00000000-0000-4000-8000-000000000000");
@@ -160,7 +183,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(34 * 6);
+    expect(CELLS.length).toBe(37 * 6);
   });
 
   for (const cell of CELLS) {

@@ -213,6 +213,27 @@ describe("POST /oauth/token", () => {
   });
 });
 
+describe("each secret's last use", () => {
+  it("records which secret was used, when and from which source address, without flushing the client cache", async () => {
+    const c = await makeApiClient();
+    const fresh = await c.addSecret();
+    const form = (secret: string) => ({ grant_type: "client_credentials", client_id: c.clientId, client_secret: secret });
+    const [a, b] = [testIp(), testIp()];
+    expect((await postForm(server.url, form(c.secret), { "x-forwarded-for": a })).status).toBe(200);
+    expect((await postForm(server.url, form(fresh.secret), { "x-forwarded-for": b })).status).toBe(200);
+    const secretRow = (id: string) => db().clientSecret.findUniqueOrThrow({ where: { id } });
+    await expect.poll(async () => (await secretRow(c.secretRowId)).lastUsedAddress, { timeout: 3000 }).toBe(a);
+    await expect.poll(async () => (await secretRow(fresh.rowId)).lastUsedAddress, { timeout: 3000 }).toBe(b);
+    expect((await secretRow(c.secretRowId)).lastUsedAt).toBeInstanceOf(Date);
+    // A use is no change to what authenticates the client: no notification
+    // drops the cached entry, so the next request is a cache hit, not a load.
+    await new Promise((r) => setTimeout(r, 300));
+    const misses = server.runtime.ctx.clients.misses;
+    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200);
+    expect(server.runtime.ctx.clients.misses).toBe(misses);
+  });
+});
+
 describe("metadata and keys", () => {
   it("publishes cacheable JWKS and RFC 8414 / OIDC metadata", async () => {
     const keys = await fetch(`${server.url}/.well-known/jwks.json`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/lib/auth/session";
-import { can, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { can, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/members/list-members";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -34,7 +34,7 @@ export default async function MembersPage() {
   // Owners see every open reset link, whoever issued it.
   const resets = member.role === "OWNER" ? await listOpenPasswordResets(member.organizationId) : [];
   const assignable = ROLES.filter((r) => r !== "OWNER" || member.role === "OWNER");
-  const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  const roles = assignable.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] }));
   const owners = members.filter((m) => m.role === "OWNER").length;
 
   return (

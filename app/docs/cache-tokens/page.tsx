@@ -1,6 +1,7 @@
 // A static help page (prerendered at build time). It doubles as the peer the
 // API-tab benchmark measures against: the cheapest page this app can serve.
 import type { Metadata } from "next";
+import { OAuthFlowDiagram } from "@/components/api-clients/oauth-flow-diagram";
 
 export const metadata: Metadata = { title: "Cache your access tokens" };
 export const dynamic = "force-static";
@@ -15,6 +16,7 @@ export default function CacheTokensPage() {
         every call to the cluster. A token stays valid for the time given in its <code className="font-mono">expires_in</code>{" "}
         field and <code className="font-mono">exp</code> claim — 24 hours by default.
       </p>
+      <OAuthFlowDiagram id="cache-tokens-flow" className="py-2" />
       <p>
         The token endpoint is rate limited. If an application asks for tokens too often in a short time, it is blocked
         for a while and receives <code className="font-mono">429 Too Many Requests</code> with a{" "}

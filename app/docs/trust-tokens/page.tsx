@@ -8,15 +8,25 @@ import { trustSettings } from "@/lib/oauth/endpoints/trust-settings";
 export const metadata: Metadata = { title: "Trust these tokens" };
 export const dynamic = "force-dynamic";
 
-function Code({ children }: { children: string }) {
+// Lines keep their shape and scroll sideways on a phone: the block is a
+// named region that the keyboard can reach, so it can be scrolled without a mouse.
+function Code({ label, children }: { label: string; children: string }) {
   return (
-    <pre className="overflow-x-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-100">
+    <pre
+      role="region"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      aria-label={label}
+      className="overflow-x-auto rounded-lg bg-code px-4 py-3 font-mono text-[12.5px] leading-relaxed text-code-fg focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none"
+    >
       <code>{children}</code>
     </pre>
   );
 }
 
-const c = (s: string) => <code className="font-mono">{s}</code>;
+// A value breaks only when it cannot fit on a line of its own (a long URL on a
+// phone), never mid-word where moving it to the next line would do.
+const c = (s: string) => <code className="font-mono [overflow-wrap:anywhere]">{s}</code>;
 
 export default function TrustTokensPage() {
   const t = trustSettings(config());
@@ -32,20 +42,20 @@ export default function TrustTokensPage() {
       <h2 className="pt-2 text-lg font-semibold text-slate-900">What to configure</h2>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">
         <dt className="font-medium text-slate-900">Issuer</dt>
-        <dd className="break-all">{c(t.issuer)}</dd>
+        <dd>{c(t.issuer)}</dd>
         <dt className="font-medium text-slate-900">Discovery</dt>
-        <dd className="break-all">
+        <dd>
           {c(t.openidConfiguration)} and {c(t.oauthMetadata)} (the same document)
         </dd>
         <dt className="font-medium text-slate-900">JWKS</dt>
-        <dd className="break-all">{c(t.jwksUri)}</dd>
+        <dd>{c(t.jwksUri)}</dd>
         <dt className="font-medium text-slate-900">Algorithm</dt>
         <dd>
           {c(t.signingAlg)} for new keys; every key in the JWKS names its own {c("alg")}, and tokens carry its{" "}
           {c("kid")}.
         </dd>
         <dt className="font-medium text-slate-900">Audience</dt>
-        <dd className="break-all">
+        <dd>
           {c(t.clusterAudienceTemplate)} (one cluster; shown on its Overview), or the shared {c(t.sharedZeebeAudience)}{" "}
           together with a {c("cluster_id")} check
         </dd>
@@ -117,7 +127,7 @@ export default function TrustTokensPage() {
         these settings and needs an authorization endpoint, which this console does not have, so keep user login on your
         identity provider.
       </p>
-      <Code>{`camunda:
+      <Code label="Camunda 8.8 OIDC settings">{`camunda:
   security:
     authentication:
       method: oidc
@@ -132,11 +142,11 @@ export default function TrustTokensPage() {
         {c("issuer-uri")} makes Spring read the discovery document, check its issuer and take the keys from its{" "}
         {c("jwks_uri")}. Spring Boot 3.2 and later also check the audience with {c("audiences")}.
       </p>
-      <Code>{`spring.security.oauth2.resourceserver.jwt.issuer-uri=${t.issuer}
+      <Code label="Spring Security resource server settings">{`spring.security.oauth2.resourceserver.jwt.issuer-uri=${t.issuer}
 spring.security.oauth2.resourceserver.jwt.audiences=${t.clusterAudienceTemplate}`}</Code>
 
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Node.js with jose</h2>
-      <Code>{`import { createRemoteJWKSet, jwtVerify } from "jose";
+      <Code label="Node.js with jose">{`import { createRemoteJWKSet, jwtVerify } from "jose";
 
 const issuer = "${t.issuer}";
 // Discover the keys as issuer-uri resolvers do.

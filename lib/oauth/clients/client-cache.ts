@@ -11,7 +11,7 @@ import type { AdminPermissionName } from "../../api-clients/admin-permissions";
 import { LruMap } from "./lru-map";
 
 export interface CachedSecret {
-  /** The secret's row ID: tokens carry it (token/secret-binding.ts), never the secret or its digest. */
+  /** The secret's row ID: tokens carry it (token/secret-binding.ts), never the secret or its digest; its last use is recorded by it. */
   id: string;
   hash: Buffer;
   expiresAt: number | null;

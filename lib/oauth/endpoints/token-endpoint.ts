@@ -22,7 +22,7 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
         req.notes.audience = audience;
         req.notes.reused = outcome === "reused";
       }
-      ctx.lastUsed.touch(client.id);
+      ctx.lastUsed.touch(client.id, { secretId: secret.id, address: req.ip });
       if (outcome === "issued") ctx.stats.tokensIssued++;
       else ctx.stats.tokensReused++;
       return json(200, body, { ...NO_STORE });

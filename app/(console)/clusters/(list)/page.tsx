@@ -55,7 +55,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
                 <Td label="Region" className="text-slate-700">{c.region}</Td>
                 <Td label="Cluster ID" wide className="font-mono text-xs break-all text-slate-600 max-md:order-last">{c.id}</Td>
                 <Td label="Created" className="text-slate-600">
-                  {formatDateTime(c.createdAt)}
+                  <span className="md:whitespace-nowrap">{formatDateTime(c.createdAt)}</span>
                   <span className="block truncate text-xs text-slate-500" title={c.createdByEmail}>by {c.createdByEmail}</span>
                 </Td>
               </Tr>

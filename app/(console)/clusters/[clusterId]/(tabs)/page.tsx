@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadCluster } from "./load-cluster";
+import { loadCluster } from "../load-cluster";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
@@ -122,7 +122,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           </p>
         </div>
         <div className="px-5 py-4">
-          <ClusterUsageChart usage={usage} />
+          <ClusterUsageChart usage={usage} since={cluster.createdAt} />
         </div>
       </Card>
       <Card>

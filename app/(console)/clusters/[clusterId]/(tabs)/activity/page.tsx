@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadCluster } from "../load-cluster";
+import { loadCluster } from "../../load-cluster";
 import { loadActivity } from "@/lib/audit/load-activity";
 import { ACTIVITY_EXPORT_LIMIT } from "@/lib/audit/export-events";
 import { ActivityView } from "@/components/activity/activity-view";

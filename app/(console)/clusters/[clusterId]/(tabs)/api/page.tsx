@@ -2,7 +2,8 @@
 // ever rendered here; a new secret exists only in the create/rotate action's
 // response and the dialog that shows it.
 import type { Metadata } from "next";
-import { loadCluster } from "../load-cluster";
+import { loadCluster } from "../../load-cluster";
+import { clientActionsFor } from "../../api/client-actions";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { clusterAddresses } from "@/lib/clusters/addresses";
@@ -12,16 +13,13 @@ import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { duration } from "@/lib/text/counts";
 import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
-import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
-import { revokeApiClient } from "@/app/actions/revoke-api-client";
-import { updateApiClient } from "@/app/actions/update-api-client";
-import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { EmptyState } from "@/components/ui/page-header";
 import { ApiClientsTable, type SortLinks } from "@/components/api-clients/api-clients-table";
 import { CacheTokensNote } from "@/components/api-clients/cache-tokens-note";
 import { ClientListPagination } from "@/components/api-clients/client-list-pagination";
 import { ClientListToolbar } from "@/components/api-clients/client-list-toolbar";
 import { CreateClientDialog } from "@/components/api-clients/create-client-dialog";
+import { OAuthFlowDiagram } from "@/components/api-clients/oauth-flow-diagram";
 import type { ClusterConnection } from "@/components/api-clients/types";
 
 // "payments-eu · API clients · Cluster Console": the tab says which cluster.
@@ -103,9 +101,12 @@ export default async function ClusterApiPage({
         </EmptyState>
       ) : list.total === 0 ? (
         <EmptyState title="No API clients yet">
-          An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
-          a client ID and secret for a short-lived access token, then calls Zeebe, Tasklist, Operate or Optimize with
-          it. Create one client per application, so you can rotate or revoke each on its own.
+          <p>
+            An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
+            a client ID and secret for a short-lived access token, then calls Zeebe, Tasklist, Operate or Optimize with
+            it. Create one client per application, so you can rotate or revoke each on its own.
+          </p>
+          <OAuthFlowDiagram id="api-tab-flow" className="mt-6" />
         </EmptyState>
       ) : (
         <>
@@ -114,16 +115,7 @@ export default async function ClusterApiPage({
             clients={list.clients}
             usage={activeUsage(usage)}
             connection={connection}
-            actions={
-              manage
-                ? {
-                    rotateAction: rotateApiClientSecret,
-                    revokeAction: revokeApiClient,
-                    updateAction: can(member.role, "client:edit") ? updateApiClient : undefined,
-                    deleteAction: can(member.role, "client:delete") ? deleteApiClient : undefined,
-                  }
-                : undefined
-            }
+            actions={clientActionsFor(member.role)}
             sortLinks={sortLinks}
             tokenTtlSeconds={config().TOKEN_TTL_SECONDS}
             now={now}
