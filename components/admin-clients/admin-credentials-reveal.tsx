@@ -22,7 +22,7 @@ export function AdminCredentialsReveal({
 }: {
   issued: IssuedAdminSecret;
   endpoints: AdminApiEndpoints;
-  dialog: Pick<SecretDialog<IssuedAdminSecret>, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: Pick<SecretDialog<IssuedAdminSecret>, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
 }) {
   const [format, setFormat] = useState<AdminCredentialsFormat>("env");
   const file = adminCredentialsFile({ ...issued, ...endpoints }, format);

@@ -46,7 +46,7 @@ export function CredentialsReveal({
   issued: IssuedSecret;
   connection: ClusterConnection;
   /** The close-confirmation state of the surrounding dialog (useSecretDialog). */
-  dialog: Pick<SecretDialog, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: Pick<SecretDialog, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
 }) {
   const previous = issued.previousSecretExpiresAt;
   return (
@@ -107,6 +107,8 @@ export function ShowOnceWarning({ children }: { children?: React.ReactNode }) {
 const CLIENT_SECRET_CLOSE = {
   question: "Have you saved the client secret?",
   consequence: "Once you close this dialog, the secret cannot be shown again.",
+  /** After the browser's Back: confirming leaves the page. */
+  leavingConsequence: "Once you leave this page, the secret cannot be shown again.",
   confirm: "I have saved the secret",
 };
 
@@ -115,14 +117,14 @@ export function SecretDialogFooter({
   dialog,
   texts = CLIENT_SECRET_CLOSE,
 }: {
-  dialog: Pick<SecretDialog<unknown>, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: Pick<SecretDialog<unknown>, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
   /** What the confirmation says, for something other than a client secret. */
   texts?: typeof CLIENT_SECRET_CLOSE;
 }) {
   return dialog.confirming ? (
     <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
       <p id="confirm-close-title" className="font-medium">{texts.question}</p>
-      <p className="mt-0.5 text-slate-300">{texts.consequence}</p>
+      <p className="mt-0.5 text-slate-300">{dialog.leaving ? texts.leavingConsequence : texts.consequence}</p>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" size="sm" onClick={dialog.cancelClose} autoFocus>
           Keep it open
