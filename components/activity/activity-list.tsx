@@ -32,6 +32,7 @@ function details(e: AuditEventView): string | null {
   if (typeof m.region === "string") return `region ${m.region}`;
   if (e.action === "client.created" && typeof m.scopes === "string") return `scopes ${scopes(m.scopes)}`;
   if (e.action === "client.scopes_changed" && fromTo) return `${scopes(String(m.from))} → ${scopes(String(m.to))}`;
+  if (e.action.endsWith(".grace_period_ended")) return "old secret revoked, no new one issued";
   if (e.action.endsWith(".secret_rotated") && typeof m.grace === "string") {
     return m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}`;
   }

@@ -18,10 +18,12 @@ export type AuditAction =
   | "cluster.addresses_changed"
   | "client.created"
   | "client.secret_rotated"
+  | "client.grace_period_ended"
   | "client.revoked"
   | "cluster.renamed"
   | "admin_client.created"
   | "admin_client.secret_rotated"
+  | "admin_client.grace_period_ended"
   | "admin_client.revoked"
 
   | "client.renamed"
