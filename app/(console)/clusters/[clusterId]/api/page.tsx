@@ -14,6 +14,7 @@ import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseC
 import { createApiClient } from "@/app/actions/create-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { endApiClientGracePeriod } from "@/app/actions/end-api-client-grace-period";
 import { updateApiClient } from "@/app/actions/update-api-client";
 import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { EmptyState } from "@/components/ui/page-header";
@@ -119,6 +120,7 @@ export default async function ClusterApiPage({
                 ? {
                     rotateAction: rotateApiClientSecret,
                     revokeAction: revokeApiClient,
+                    endGraceAction: endApiClientGracePeriod,
                     updateAction: can(member.role, "client:edit") ? updateApiClient : undefined,
                     deleteAction: can(member.role, "client:delete") ? deleteApiClient : undefined,
                   }
@@ -131,6 +133,8 @@ export default async function ClusterApiPage({
           />
           <ClientListPagination
             shown={list.clients.length}
+            offset={list.offset}
+            pageSize={list.pageSize}
             total={list.total}
             totalCapped={list.totalCapped}
             links={{
