@@ -11,6 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
 import { SecretHint, StatusBadge } from "@/components/api-clients/client-badges";
 import { RevokeClientDialog } from "@/components/api-clients/revoke-client-dialog";
+import { EndGracePeriodDialog, type EndGraceActionFn } from "@/components/api-clients/end-grace-period-dialog";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { PermissionBadges } from "./permission-badges";
 import { RotateAdminSecretDialog } from "./rotate-admin-secret-dialog";
@@ -19,6 +20,7 @@ import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
 export interface AdminClientActions {
   rotateAction: FormActionFn<IssuedAdminSecret>;
   revokeAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string; revokedAt: Date }>>;
+  endGraceAction: EndGraceActionFn;
 }
 
 type Target = { clientId: string; name: string } | null;
@@ -35,6 +37,7 @@ export function AdminClientsTable({
 }) {
   const [rotating, setRotating] = useState<Target>(null);
   const [revoking, setRevoking] = useState<Target>(null);
+  const [endingGrace, setEndingGrace] = useState<{ clientId: string; name: string; previousSecretExpiresAt: Date | null } | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const returnFocus = () => {
     if (opener.current?.isConnected) opener.current.focus();
@@ -93,6 +96,14 @@ export function AdminClientsTable({
                           }}>
                           Rotate
                         </Button>
+                        {c.status === "rotating" && (
+                          <Button variant="ghost" size="sm" aria-label={`End grace period of ${c.name} now`} aria-haspopup="dialog" onClick={(e) => {
+                              opener.current = e.currentTarget;
+                              setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt });
+                            }}>
+                            End grace period
+                          </Button>
+                        )}
                         <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
                             opener.current = e.currentTarget;
                             setRevoking(target);
@@ -113,6 +124,7 @@ export function AdminClientsTable({
           <RotateAdminSecretDialog target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} endpoints={endpoints} rotateAction={actions.rotateAction} />
           {/* The cluster clients' revoke confirmation; the admin action ignores clusterId. */}
           <RevokeClientDialog clusterId="" target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
+          <EndGracePeriodDialog clusterId="" target={endingGrace} onClosed={() => setEndingGrace(null)} returnFocus={returnFocus} endGraceAction={actions.endGraceAction} />
         </>
       )}
     </>

@@ -42,7 +42,7 @@ export function CreateAdminClientDialog({
             ? "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."
             : "Organization-level credentials for the Administration API: they reach every cluster of this organization."
         }
-        className="w-[min(42rem,calc(100vw-2rem))]"
+        size="lg"
       >
         {d.issued ? (
           <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />

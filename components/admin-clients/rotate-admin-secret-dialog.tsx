@@ -2,12 +2,11 @@
 // Rotate Administration API credentials: choose what happens to the current
 // secret, then the new one is shown once, as after creation.
 import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
-import { GracePeriodChoice } from "@/components/api-clients/grace-period-choice";
+import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "@/components/api-clients/grace-period-choice";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { AdminCredentialsReveal } from "./admin-credentials-reveal";
 import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
@@ -33,7 +32,7 @@ export function RotateAdminSecretDialog({
         onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
         title={d.issued ? `New secret for “${target.name}”` : `Rotate secret of “${target.name}”`}
         description={d.issued ? "Update your pipelines and tools with the new secret. The client ID stays the same." : "A new secret is issued. The client ID and permissions stay the same."}
-        className="w-[min(42rem,calc(100vw-2rem))]"
+        size="lg"
       >
         {d.issued ? (
           <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
@@ -47,23 +46,17 @@ export function RotateAdminSecretDialog({
 
 function RotateForm({ clientId, action, onRotated }: { clientId: string; action: FormActionFn<IssuedAdminSecret>; onRotated: (s: IssuedAdminSecret) => void }) {
   const [state, onSubmit, pending] = useFormAction(action);
+  const grace = useGraceChoice();
   useEffect(() => {
     if (state?.ok) onRotated(state.data);
   }, [state, onRotated]);
   const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={grace.guard(onSubmit)} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />
       <FormError message={error} />
-      <GracePeriodChoice />
-      <div className="flex justify-end gap-2 pt-1">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending || state?.ok}>
-          {pending ? "Rotating…" : "Rotate secret"}
-        </Button>
-      </div>
+      <GracePeriodChoice choice={grace} />
+      <RotateFormButtons choice={grace} pending={pending} done={!!state?.ok} />
     </form>
   );
 }

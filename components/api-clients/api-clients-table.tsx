@@ -17,12 +17,14 @@ import { ScopeBadges, SecretExpiryDate, SecretHint, StatusBadge } from "./client
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { RevokeClientDialog } from "./revoke-client-dialog";
 import { DeleteClientDialog } from "./delete-client-dialog";
+import { EndGracePeriodDialog, type EndGraceActionFn } from "./end-grace-period-dialog";
 import { EditClientDialog, type EditTarget, type UpdateActionFn } from "./edit-client-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 export interface ClientRowActions {
   rotateAction: FormActionFn<IssuedSecret>;
   revokeAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string; revokedAt: Date }>>;
+  endGraceAction: EndGraceActionFn;
   /** Each absent for roles without the permission. */
   updateAction?: UpdateActionFn;
   deleteAction?: (prev: unknown, input: ActionInput) => Promise<ActionResult<{ clientId: string }>>;
@@ -89,6 +91,7 @@ export function ApiClientsTable({
   const [revoking, setRevoking] = useState<Target>(null);
   const [editing, setEditing] = useState<EditTarget | null>(null);
   const [deleting, setDeleting] = useState<Target>(null);
+  const [endingGrace, setEndingGrace] = useState<{ clientId: string; name: string; previousSecretExpiresAt: Date | null } | null>(null);
   // The shared dialogs have no Radix trigger of their own, so focus goes
   // back to the row button that opened them by hand (if it still exists).
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -134,6 +137,9 @@ export function ApiClientsTable({
                       ? [{ label: "Edit", run: () => setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes }) }]
                       : []),
                     { label: "Rotate secret", run: () => setRotating(target) },
+                    ...(c.status === "rotating"
+                      ? [{ label: "End grace period now", run: () => setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt }) }]
+                      : []),
                     { label: "Revoke", danger: true, run: () => setRevoking(target) },
                   ];
             return (
@@ -194,6 +200,7 @@ export function ApiClientsTable({
         <>
           <RotateSecretDialog clusterId={clusterId} target={rotating} onClosed={() => setRotating(null)} returnFocus={returnFocus} connection={connection} rotateAction={actions.rotateAction} maxSecretAgeDays={maxSecretAgeDays} />
           <RevokeClientDialog clusterId={clusterId} target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
+          <EndGracePeriodDialog clusterId={clusterId} target={endingGrace} onClosed={() => setEndingGrace(null)} returnFocus={returnFocus} endGraceAction={actions.endGraceAction} />
           {actions.updateAction && (
             <EditClientDialog clusterId={clusterId} target={editing} onClosed={() => setEditing(null)} returnFocus={returnFocus} updateAction={actions.updateAction} tokenTtlSeconds={tokenTtlSeconds} />
           )}

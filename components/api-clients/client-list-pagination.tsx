@@ -7,14 +7,23 @@ export interface PageLinks {
   last: string | null;
 }
 
-/** "20 of 1,000 clients" with first/previous/next/last links (keyset cursors in the URL). */
+/**
+ * "21–40 of 152 clients · page 2 of 8" with first/previous/next/last links
+ * (keyset cursors in the URL). Without an exact position (past the count's
+ * cap) it says how many are shown.
+ */
 export function ClientListPagination({
   shown,
+  offset,
+  pageSize,
   total,
   totalCapped = false,
   links,
 }: {
   shown: number;
+  /** Matches before this page (null: unknown, past the cap). */
+  offset: number | null;
+  pageSize: number;
   total: number;
   /** More than `total` match: the count stopped there. */
   totalCapped?: boolean;
@@ -34,9 +43,22 @@ export function ClientListPagination({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">
-        Showing <span className="font-medium text-slate-900">{n.format(shown)}</span> of{" "}
-        {totalCapped && "more than "}
+        {offset !== null && shown > 0 ? (
+          <span className="font-medium text-slate-900">
+            {n.format(offset + 1)}–{n.format(offset + shown)}
+          </span>
+        ) : (
+          <>
+            Showing <span className="font-medium text-slate-900">{n.format(shown)}</span>
+          </>
+        )}{" "}
+        of {totalCapped && "more than "}
         <span className="font-medium text-slate-900">{n.format(total)}</span> {total === 1 && !totalCapped ? "client" : "clients"}
+        {offset !== null && !totalCapped && (
+          <span className="whitespace-nowrap">
+            {" · "}page {n.format(Math.floor(offset / pageSize) + 1)} of {n.format(Math.max(1, Math.ceil(total / pageSize)))}
+          </span>
+        )}
       </p>
       {paged && (
         <div className="flex flex-wrap items-center gap-2">

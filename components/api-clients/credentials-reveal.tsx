@@ -46,42 +46,84 @@ export function CredentialsReveal({
   issued: IssuedSecret;
   connection: ClusterConnection;
   /** The close-confirmation state of the surrounding dialog (useSecretDialog). */
-  dialog: Pick<SecretDialog, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: ShowOnceDialogState;
 }) {
   const previous = issued.previousSecretExpiresAt;
   return (
+    <ShowOnceCredentials
+      clientId={issued.clientId}
+      clientSecret={issued.clientSecret}
+      dialog={dialog}
+      details={
+        <p>
+          Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
+          {" · "}
+          {issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}
+          {previous !== undefined && (
+            <>
+              {" · "}
+              {previousSecretText(previous)}
+            </>
+          )}
+        </p>
+      }
+      files={
+        <DownloadCredentials
+          input={{ ...issued, ...connection }}
+          more={
+            <section aria-labelledby="reveal-connect-title" className="space-y-2">
+              <h3 id="reveal-connect-title" className="text-sm font-semibold text-slate-900">
+                Connect your application
+              </h3>
+              <ConnectionSnippets
+                {...connection}
+                clientId={issued.clientId}
+                clientSecret={issued.clientSecret}
+                scopes={issued.scopes}
+                fileName={credentialsFileName(issued.name, "env", issued.clientId)}
+              />
+            </section>
+          }
+        />
+      }
+    />
+  );
+}
+
+type ShowOnceDialogState = Pick<SecretDialog<unknown>, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
+
+/** What became of the secret a rotation replaced (undefined after a creation). */
+export const previousSecretText = (previous: Date | string | null) =>
+  previous ? `The previous secret keeps working until ${formatDateTime(previous)}.` : "The previous secret was revoked.";
+
+/**
+ * The one layout of every show-once dialog of credentials (a cluster's API
+ * client, Administration API credentials): the warning, the client ID and
+ * secret with copy buttons, a line of details, the files (format tabs and
+ * Download in view, previews behind a disclosure) and Done.
+ */
+export function ShowOnceCredentials({
+  clientId,
+  clientSecret,
+  details,
+  files,
+  dialog,
+}: {
+  clientId: string;
+  clientSecret: string;
+  /** Scopes or permissions, expiry, what became of the previous secret. */
+  details: React.ReactNode;
+  /** CredentialsFiles (or DownloadCredentials) for this kind of client. */
+  files: React.ReactNode;
+  dialog: ShowOnceDialogState;
+}) {
+  return (
     <div className="space-y-3.5" data-testid="credentials-reveal">
       <ShowOnceWarning />
-      <SecretField label="Client ID" value={issued.clientId} />
-      <SecretField label="Client Secret" value={issued.clientSecret} emphasis />
-      <p className="text-xs text-slate-600">
-        Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
-        {" · "}
-        {issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}
-        {previous !== undefined && (
-          <>
-            {" · "}
-            {previous ? `The previous secret keeps working until ${formatDateTime(previous)}.` : "The previous secret was revoked."}
-          </>
-        )}
-      </p>
-      <DownloadCredentials
-        input={{ ...issued, ...connection }}
-        more={
-          <section aria-labelledby="reveal-connect-title" className="space-y-2">
-            <h3 id="reveal-connect-title" className="text-sm font-semibold text-slate-900">
-              Connect your application
-            </h3>
-            <ConnectionSnippets
-              {...connection}
-              clientId={issued.clientId}
-              clientSecret={issued.clientSecret}
-              scopes={issued.scopes}
-              fileName={credentialsFileName(issued.name, "env", issued.clientId)}
-            />
-          </section>
-        }
-      />
+      <SecretField label="Client ID" value={clientId} />
+      <SecretField label="Client Secret" value={clientSecret} emphasis />
+      <div className="space-y-1.5 text-xs text-slate-600">{details}</div>
+      {files}
       <SecretDialogFooter dialog={dialog} />
     </div>
   );
@@ -107,6 +149,8 @@ export function ShowOnceWarning({ children }: { children?: React.ReactNode }) {
 const CLIENT_SECRET_CLOSE = {
   question: "Have you saved the client secret?",
   consequence: "Once you close this dialog, the secret cannot be shown again.",
+  /** After the browser's Back: confirming leaves the page. */
+  leavingConsequence: "Once you leave this page, the secret cannot be shown again.",
   confirm: "I have saved the secret",
 };
 
@@ -115,14 +159,14 @@ export function SecretDialogFooter({
   dialog,
   texts = CLIENT_SECRET_CLOSE,
 }: {
-  dialog: Pick<SecretDialog<unknown>, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: Pick<SecretDialog<unknown>, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
   /** What the confirmation says, for something other than a client secret. */
   texts?: typeof CLIENT_SECRET_CLOSE;
 }) {
   return dialog.confirming ? (
     <div role="alertdialog" aria-labelledby="confirm-close-title" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
       <p id="confirm-close-title" className="font-medium">{texts.question}</p>
-      <p className="mt-0.5 text-slate-300">{texts.consequence}</p>
+      <p className="mt-0.5 text-slate-300">{dialog.leaving ? texts.leavingConsequence : texts.consequence}</p>
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         <Button variant="secondary" size="sm" onClick={dialog.cancelClose} autoFocus>
           Keep it open

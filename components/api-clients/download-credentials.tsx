@@ -26,24 +26,43 @@ export function saveFile(fileName: string, content: string, mime: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A file as the show-once dialogs offer it: name, content, type. */
+export interface CredentialsFileView {
+  fileName: string;
+  content: string;
+  mime: string;
+}
+
 /**
  * The format tabs and the Download button, always in view; the file's
- * preview (and whatever `more` holds, e.g. connection snippets) sits behind
- * a disclosure so the show-once dialog stays short.
+ * preview (and whatever `more` holds: connection snippets, a curl example)
+ * sits behind a disclosure so the show-once dialog stays short. One layout
+ * for every show-once dialog of credentials.
  */
-export function DownloadCredentials({ input, more }: { input: CredentialsInput; more?: React.ReactNode }) {
-  const [format, setFormat] = useState<CredentialsFormat>("env");
-  const file = credentialsFile(input, format);
-  const label = CREDENTIALS_FORMATS.find((f) => f.format === format)!.label;
+export function CredentialsFiles<F extends string>({
+  formats,
+  fileFor,
+  summary,
+  more,
+}: {
+  formats: readonly { format: F; label: string; description: string }[];
+  fileFor: (format: F) => CredentialsFileView;
+  /** The disclosure's label: "File preview and connection snippets". */
+  summary: string;
+  more?: React.ReactNode;
+}) {
+  const [format, setFormat] = useState<F>(formats[0]!.format);
+  const file = fileFor(format);
+  const label = formats.find((f) => f.format === format)!.label;
   return (
-    <Tabs.Root value={format} onValueChange={(v) => setFormat(v as CredentialsFormat)}>
+    <Tabs.Root value={format} onValueChange={(v) => setFormat(v as F)}>
       <section aria-labelledby="download-credentials-heading" className="space-y-2">
         <h3 id="download-credentials-heading" className="sr-only">
           Download credentials
         </h3>
         <div className="flex flex-wrap items-center gap-2">
           <Tabs.List aria-label="Credentials format" className="flex flex-wrap gap-1 rounded-md bg-slate-100 p-0.5">
-            {CREDENTIALS_FORMATS.map((f) => (
+            {formats.map((f) => (
               <Tabs.Trigger
                 key={f.format}
                 value={f.format}
@@ -68,7 +87,7 @@ export function DownloadCredentials({ input, more }: { input: CredentialsInput; 
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 text-slate-500 transition-transform group-open:rotate-90" fill="none" stroke="currentColor" strokeWidth="1.8">
             <path d="m6 4 4 4-4 4" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          File preview and connection snippets
+          {summary}
         </summary>
         <div className="space-y-4 border-t border-slate-200 p-3">
           <Tabs.Content value={format} className="space-y-1.5 focus:outline-none">
@@ -90,6 +109,18 @@ export function DownloadCredentials({ input, more }: { input: CredentialsInput; 
         </div>
       </details>
     </Tabs.Root>
+  );
+}
+
+/** A cluster client's files: shell, Spring Boot and JSON. */
+export function DownloadCredentials({ input, more }: { input: CredentialsInput; more?: React.ReactNode }) {
+  return (
+    <CredentialsFiles
+      formats={CREDENTIALS_FORMATS}
+      fileFor={(f: CredentialsFormat) => credentialsFile(input, f)}
+      summary="File preview and connection snippets"
+      more={more}
+    />
   );
 }
 

@@ -2,13 +2,12 @@
 // Rotate a client's secret: choose what happens to the current one, then the
 // new secret is shown once, exactly like after creation.
 import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
 import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { CredentialsReveal } from "./credentials-reveal";
-import { GracePeriodChoice } from "./grace-period-choice";
+import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "./grace-period-choice";
 import { useSecretDialog } from "./use-secret-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
@@ -73,6 +72,7 @@ function RotateForm({
   maxSecretAgeDays: number | null;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
+  const grace = useGraceChoice();
   useResultToast(state, { success: (c) => `New secret issued for “${c.name}”`, failure: "The secret was not rotated" });
   useEffect(() => {
     if (state?.ok) onRotated(state.data);
@@ -80,21 +80,14 @@ function RotateForm({
   const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={grace.guard(onSubmit)} className="space-y-4" noValidate>
       <input type="hidden" name="clusterId" value={clusterId} />
       <input type="hidden" name="clientId" value={clientId} />
       <FormError message={error} />
-      <GracePeriodChoice />
+      <GracePeriodChoice choice={grace} />
       <p className="text-xs text-slate-500">A client has at most two working secrets: the new one and, during a grace period, the one it replaces.</p>
       <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={state && !state.ok ? state.fieldErrors : undefined} />
-      <div className="flex justify-end gap-2 pt-1">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending || state?.ok}>
-          {pending ? "Rotating…" : "Rotate secret"}
-        </Button>
-      </div>
+      <RotateFormButtons choice={grace} pending={pending} done={!!state?.ok} />
     </form>
   );
 }

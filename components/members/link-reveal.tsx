@@ -16,6 +16,7 @@ export interface IssuedLink {
 const LINK_CLOSE = {
   question: "Have you copied the link?",
   consequence: "Once you close this dialog, the link cannot be shown again.",
+  leavingConsequence: "Once you leave this page, the link cannot be shown again.",
   confirm: "I have copied the link",
 };
 
@@ -30,7 +31,7 @@ export function LinkReveal({
   label: string;
   /** What to do with it, e.g. who to send it to. */
   instructions: React.ReactNode;
-  dialog: Pick<SecretDialog<unknown>, "confirming" | "requestClose" | "cancelClose" | "confirmClose">;
+  dialog: Pick<SecretDialog<unknown>, "confirming" | "leaving" | "requestClose" | "cancelClose" | "confirmClose">;
 }) {
   return (
     <div className="space-y-4" data-testid="link-reveal">

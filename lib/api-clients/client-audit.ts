@@ -5,7 +5,7 @@ import type { AuditAction } from "@/lib/audit/record-event";
 
 export function clientAudit(
   client: { clientId: string; name: string; clusterId: string | null },
-  verb: "created" | "secret_rotated" | "revoked",
+  verb: "created" | "secret_rotated" | "grace_period_ended" | "revoked",
 ): { action: AuditAction; target: { type: string; id: string; name: string } } {
   const admin = client.clusterId === null;
   return {

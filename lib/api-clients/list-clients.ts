@@ -47,6 +47,12 @@ export interface ApiClientPage {
   /** True when more than CLIENT_COUNT_CAP match (total is then the cap). */
   totalCapped: boolean;
   pageSize: number;
+  /**
+   * Matches before this page's first row (0 on the first page), up to
+   * CLIENT_COUNT_CAP; null when more precede it. Pages line up on multiples
+   * of pageSize in both directions: the last page holds what is left.
+   */
+  offset: number | null;
   isFirst: boolean;
   isLast: boolean;
   /** Cursors for the neighbouring pages (null at either end). */
@@ -175,8 +181,14 @@ export async function listClients(
       SELECT count(*)::int AS total FROM (SELECT 1 ${from} WHERE ${Prisma.join(filters, " AND ")} LIMIT ${CLIENT_COUNT_CAP + 1}) matches`,
   ]);
 
-  const more = rows.length > pageSize;
-  const pageRows = rows.slice(0, pageSize);
+  const counted_ = counted[0]?.total ?? 0;
+  const total = Math.min(counted_, CLIENT_COUNT_CAP);
+  const totalCapped = counted_ > CLIENT_COUNT_CAP;
+  // The last page holds what is left after whole pages (when the count is
+  // exact), so walking back from it meets the first page's boundaries.
+  const size = query.last && !totalCapped && total > 0 ? ((total - 1) % pageSize) + 1 : pageSize;
+  const more = rows.length > size;
+  const pageRows = rows.slice(0, size);
   if (backwards) pageRows.reverse();
   // Forwards: more rows means a next page. Backwards: more rows means a
   // previous page, and a next page exists unless this is the last one.
@@ -188,17 +200,34 @@ export async function listClients(
       query.sort === "name" ? r.name_key : query.sort === "created" ? r.created_at.toISOString() : (r.last_used_at?.toISOString() ?? "-infinity");
     return encodeCursor(value, r.id);
   };
+  const offset = isFirst
+    ? 0
+    : query.last && !totalCapped
+      ? total - pageRows.length
+      : pageRows[0]
+        ? await countBefore(Prisma.sql`${from} WHERE ${Prisma.join(filters, " AND ")}`, key, query.dir === "asc", decodeCursor(query.sort, cursorOf(pageRows[0])!)!)
+        : total;
 
   return {
     clients: pageRows.map((r) => toView(r, soon)),
-    total: Math.min(counted[0]?.total ?? 0, CLIENT_COUNT_CAP),
-    totalCapped: (counted[0]?.total ?? 0) > CLIENT_COUNT_CAP,
+    total,
+    totalCapped,
     pageSize,
+    offset,
     isFirst,
     isLast,
     nextCursor: isLast ? null : cursorOf(pageRows[pageRows.length - 1]),
     prevCursor: isFirst ? null : cursorOf(pageRows[0]),
   };
+}
+
+/** Matches before `first` in display order, up to the cap (null past it). */
+async function countBefore(matches: Prisma.Sql, key: Prisma.Sql, ascending: boolean, first: Prisma.Sql): Promise<number | null> {
+  const before = ascending ? Prisma.sql`(${key}, c.id) < ${first}` : Prisma.sql`(${key}, c.id) > ${first}`;
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 ${matches} AND ${before} LIMIT ${CLIENT_COUNT_CAP + 1}) preceding`;
+  const n = row?.n ?? 0;
+  return n > CLIENT_COUNT_CAP ? null : n;
 }
 
 /** A client's status from its live secrets (newest first): the list's rule, also used by the client's page. */

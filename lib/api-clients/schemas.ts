@@ -84,6 +84,12 @@ export const revokeApiClientSchema = z.object({
   clientId: clientIdSchema,
 });
 
+/** End a rotation's grace period: the previous secret stops working now. */
+export const endApiClientGracePeriodSchema = z.object({
+  clusterId: clusterIdSchema,
+  clientId: clientIdSchema,
+});
+
 export const updateApiClientSchema = z.object({
   clusterId: clusterIdSchema,
   clientId: clientIdSchema,
@@ -124,6 +130,10 @@ export const rotateAdminClientSecretSchema = z.object({
 });
 
 export const revokeAdminClientSchema = z.object({
+  clientId: clientIdSchema,
+});
+
+export const endAdminClientGracePeriodSchema = z.object({
   clientId: clientIdSchema,
 });
 

@@ -46,6 +46,10 @@ export const ACTIONS: Record<string, ActionText> = {
   "cluster.deleted": { label: "Cluster deleted", sentence: "{actor} deleted the cluster {target}" },
   "client.created": { label: "Client created", sentence: "{actor} created the API client {target}" },
   "client.secret_rotated": { label: "Secret rotated", sentence: "{actor} rotated the secret of {target}" },
+  "client.grace_period_ended": {
+    label: "Grace period ended",
+    sentence: "{actor} ended the grace period of {target}",
+  },
   "client.renamed": { label: "Client renamed", sentence: "{actor} renamed the API client {target}" },
   "client.description_changed": { label: "Description changed", sentence: "{actor} changed the description of {target}" },
   "client.scopes_changed": { label: "Scopes changed", sentence: "{actor} changed the scopes of {target}" },
@@ -55,6 +59,10 @@ export const ACTIONS: Record<string, ActionText> = {
   "admin_client.secret_rotated": {
     label: "Credentials rotated",
     sentence: "{actor} rotated the secret of the Administration API credentials {target}",
+  },
+  "admin_client.grace_period_ended": {
+    label: "Credentials grace period ended",
+    sentence: "{actor} ended the grace period of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
   // Recorded in each organization of the user; the target is the user (their email).

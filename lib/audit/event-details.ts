@@ -47,6 +47,7 @@ export function eventDetails(action: string, metadata: Record<string, unknown>):
   if (typeof m.region === "string") return { text: `region ${m.region}` };
   if (action === "client.created" && typeof m.scopes === "string") return { text: `scopes ${scopes(m.scopes)}` };
   if (action === "client.scopes_changed" && fromTo) return change(scopes(m.from), scopes(m.to));
+  if (action.endsWith(".grace_period_ended")) return { text: "old secret revoked, no new one issued" };
   if (action.endsWith(".secret_rotated") && typeof m.grace === "string") {
     return { text: m.grace === "now" ? "old secret revoked" : `old secret valid for ${m.grace}` };
   }

@@ -19,11 +19,13 @@ export type AuditAction =
   | "cluster.addresses_changed"
   | "client.created"
   | "client.secret_rotated"
+  | "client.grace_period_ended"
   | "client.revoked"
   | "cluster.renamed"
   | "cluster.description_changed"
   | "admin_client.created"
   | "admin_client.secret_rotated"
+  | "admin_client.grace_period_ended"
   | "admin_client.revoked"
 
   | "client.renamed"

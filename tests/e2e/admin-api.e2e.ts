@@ -82,7 +82,7 @@ test("credentials created on the Administration API tab drive the official SDK's
   await expect(row.locator("td").nth(4)).not.toContainText("Never");
 });
 
-test("rotation keeps the old secret for the grace period; revocation ends it", async ({ page, owner }) => {
+test("rotation keeps the old secret for the grace period; ending it and revoking stop it", async ({ page, owner }) => {
   await page.goto("/organization/administration-api");
   await page.getByRole("button", { name: "Create new credentials" }).click();
   const dialog = page.getByRole("dialog");
@@ -94,6 +94,7 @@ test("rotation keeps the old secret for the grace period; revocation ends it", a
   await dialog.getByRole("button", { name: "I have saved the secret" }).click();
 
   await page.getByRole("button", { name: "Rotate secret of rotating" }).click();
+  await expect(dialog.getByLabel("Keep it valid for 24 hours")).toBeChecked();
   await dialog.getByLabel("Keep it valid for 1 hour").check();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
   const second = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
@@ -107,15 +108,39 @@ test("rotation keeps the old secret for the grace period; revocation ends it", a
   expect((await token(first)).status()).toBe(200);
   expect((await token(second)).status()).toBe(200);
 
+  // End the grace period: the old secret stops working; no third secret.
+  const row = page.locator(`tr[data-client-id="${clientId}"]`);
+  await expect(row).toContainText("Rotating");
+  await page.getByRole("button", { name: "End grace period of rotating now" }).click();
+  await page.getByRole("dialog", { name: "End the grace period of “rotating”?" }).getByRole("button", { name: "End grace period now" }).click();
+  await expect(row).toContainText("Active");
+  await expect(page.getByRole("button", { name: "End grace period of rotating now" })).toHaveCount(0);
+  await expect.poll(async () => (await token(first)).status()).toBe(401);
+  expect((await token(second)).status()).toBe(200);
+
+  // "Now" asks a second time.
+  await page.getByRole("button", { name: "Rotate secret of rotating" }).click();
+  await dialog.getByLabel("Revoke the old secret now").check();
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await dialog.getByRole("alertdialog", { name: "Revoke the old secret now?" }).getByRole("button", { name: "Revoke now and rotate" }).click();
+  await expect(dialog.getByText("The previous secret was revoked.")).toBeVisible();
+  const third = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+  await expect.poll(async () => (await token(second)).status()).toBe(401);
+  expect((await token(third)).status()).toBe(200);
+
   await page.getByRole("button", { name: "Revoke rotating" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke client" }).click();
-  await expect(page.locator(`tr[data-client-id="${clientId}"]`)).toContainText("Revoked");
-  expect((await token(second)).status()).toBe(401);
+  await expect(row).toContainText("Revoked");
+  expect((await token(third)).status()).toBe(401);
   const { rows } = await sql().query<{ action: string }>(
     "SELECT action FROM audit_events WHERE organization_id = $1 AND target_type = 'admin_client' ORDER BY id",
     [owner.organizationId],
   );
-  expect(rows.map((r) => r.action)).toEqual(["admin_client.created", "admin_client.secret_rotated", "admin_client.revoked"]);
+  expect(rows.map((r) => r.action)).toEqual([
+    "admin_client.created", "admin_client.secret_rotated", "admin_client.grace_period_ended", "admin_client.secret_rotated", "admin_client.revoked",
+  ]);
 });
 
 for (const size of SIZES) {
@@ -191,4 +216,37 @@ test("the API reference renders the OpenAPI document offline, with a curl exampl
   await expect(page.locator(".opblock.is-open").getByText(/curl -sS -X POST/)).toBeVisible();
   expect(outside).toEqual([]);
   expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+});
+
+test("the credentials' show-once dialog has the cluster clients' layout: essentials in view at 1280x800, preview and curl behind the disclosure", async ({ page, owner }) => {
+  expect(owner).toBeTruthy();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/organization/administration-api");
+  await page.getByRole("button", { name: "Create new credentials" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(`ci-pipeline-${"x".repeat(60)}`);
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(dialog.getByLabel("Client Secret", { exact: true })).toBeVisible();
+  for (const el of [
+    dialog.getByRole("heading", { level: 2 }),
+    dialog.getByLabel("Client ID", { exact: true }),
+    dialog.getByRole("button", { name: "Copy Client ID" }),
+    dialog.getByLabel("Client Secret", { exact: true }),
+    dialog.getByRole("button", { name: "Copy Client Secret" }),
+    dialog.getByRole("alert").first(),
+    dialog.getByRole("tablist", { name: "Credentials format" }),
+    dialog.getByRole("button", { name: "Download credentials" }),
+    dialog.getByRole("button", { name: "Done" }),
+  ]) {
+    await expect(el).toBeInViewport({ ratio: 1 });
+  }
+  // The same dialog width as a cluster client's (40rem).
+  expect((await dialog.boundingBox())!.width).toBe(640);
+  // Preview and curl are one click away, as the cluster clients' previews and snippets.
+  await expect(dialog.getByRole("region", { name: "curl example" })).toBeHidden();
+  await dialog.getByText("File preview and curl example").click();
+  await expect(dialog.getByRole("region", { name: "Shell (.env) credentials" })).toContainText("CAMUNDA_CONSOLE_CLIENT_SECRET");
+  await expect(dialog.getByRole("region", { name: "curl example" })).toContainText("curl -sS -X POST");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog.getByText("Have you saved the client secret?")).toBeVisible();
 });

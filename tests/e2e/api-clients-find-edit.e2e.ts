@@ -42,7 +42,7 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   const rows = page.locator("tbody tr");
   const pager = page.getByRole("navigation", { name: "Pagination" });
   // Revoked app-07 is hidden by default: 44 clients, newest first.
-  await expect(pager).toContainText("Showing 20 of 44 clients");
+  await expect(pager).toContainText("1–20 of 44 clients · page 1 of 3");
   await expect(rows.first()).toContainText("app-45");
 
   // Search by part of the name (Enter submits the GET form).
@@ -50,13 +50,13 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   await search.fill("APP-1");
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`${base}\\?q=APP-1$`));
-  await expect(pager).toContainText("Showing 10 of 10 clients");
+  await expect(pager).toContainText("1–10 of 10 clients · page 1 of 1");
   expect(await names(page)).toEqual(["app-19", "app-18", "app-17", "app-16", "app-15", "app-14", "app-13", "app-12", "app-11", "app-10"]);
 
   // Filter by scope (changing the select applies it), then sort by name.
   await page.getByLabel("Scope", { exact: true }).selectOption("TASKLIST");
   await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST$/);
-  await expect(pager).toContainText("Showing 5 of 5 clients");
+  await expect(pager).toContainText("1–5 of 5 clients · page 1 of 1");
   await page.getByLabel("Sort", { exact: true }).selectOption("name_asc");
   await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST&sort=name_asc$/);
   expect(await names(page)).toEqual(["app-11", "app-13", "app-15", "app-17", "app-19"]);
@@ -95,17 +95,20 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   expect((await names(page))[0]).toBe("app-22"); // app-07 is hidden, so page 2 starts at the 21st live name
   await pager.getByRole("link", { name: "Last »" }).click();
   await expect(page).toHaveURL(/\?sort=name_asc&page=last$/);
-  await expect(rows).toHaveCount(20);
+  // The last page holds what is left after whole pages, so walking back meets page 2 and page 1 as paging forwards did.
+  await expect(rows).toHaveCount(4);
+  await expect(pager).toContainText("41–44 of 44 clients · page 3 of 3");
   expect((await names(page)).at(-1)).toBe("app-45");
   await expect(pager.getByText("Next →")).toHaveAttribute("aria-disabled", "true");
-  // Walking back from the last page: the 20 before it, then the first 4.
   await pager.getByRole("link", { name: "← Previous" }).click();
   await expect(page).toHaveURL(/\?sort=name_asc&before=/);
+  await expect(pager).toContainText("21–40 of 44 clients · page 2 of 3");
   await expect(rows).toHaveCount(20);
-  expect((await names(page))[0]).toBe("app-05");
+  expect((await names(page))[0]).toBe("app-22");
   await pager.getByRole("link", { name: "← Previous" }).click();
-  await expect(rows).toHaveCount(4);
-  expect(await names(page)).toEqual(["app-01", "app-02", "app-03", "app-04"]);
+  await expect(pager).toContainText("1–20 of 44 clients · page 1 of 3");
+  await expect(rows).toHaveCount(20);
+  expect((await names(page)).slice(0, 4)).toEqual(["app-01", "app-02", "app-03", "app-04"]);
   await expect(pager.getByText("← Previous")).toHaveAttribute("aria-disabled", "true");
 
   // Most recently used first puts app-03 (the only used one) on top.
@@ -115,7 +118,7 @@ test("search, filter and sort live in the URL and survive paging and reload", as
 
   // Malformed parameters fall back to the default view, never an error page.
   await page.goto(`${base}?scope=NOPE&status=weird&sort=sideways&after=%3Cscript%3E`);
-  await expect(pager).toContainText("Showing 20 of 44 clients");
+  await expect(pager).toContainText("1–20 of 44 clients · page 1 of 3");
   await expect(rows.first()).toContainText("app-45");
 });
 

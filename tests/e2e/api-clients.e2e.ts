@@ -185,18 +185,20 @@ test("create a client, download every format, and the secret is never shown agai
   expect(audit.rows[0].m).not.toContain(secret);
 });
 
-test("rotate with a grace period, rotate now, then revoke", async ({ page, owner }) => {
+test("rotate with the preselected grace period, end it now, rotate now after a second confirmation, then revoke", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
   await page.goto(`/clusters/${cluster.id}/api`);
   const first = await createViaDialog(page, "billing");
   await closeSecretDialog(page);
   const row = page.getByRole("row").filter({ hasText: "billing" });
 
-  // Rotation keeping the old secret for 24 hours: two working secrets.
+  // Rotation keeps the old secret for 24 hours unless told otherwise: two working secrets.
   await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await expect(page.getByRole("menuitem", { name: "End grace period now" })).toHaveCount(0);
   await page.getByRole("menuitem", { name: "Rotate secret" }).click();
   let dialog = page.getByRole("dialog", { name: "Rotate secret of “billing”" });
-  await dialog.getByLabel("Keep it valid for 24 hours").check();
+  await expect(dialog.getByLabel("Keep it valid for 24 hours")).toBeChecked();
+  await expect(dialog.getByLabel("Revoke the old secret now")).not.toBeChecked();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
   dialog = page.getByRole("dialog", { name: "New secret for “billing”" });
   await expect(dialog).toContainText("The previous secret keeps working until");
@@ -210,12 +212,33 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   expect(await tokenStatus(page, first.clientId, first.secret)).toBe(200);
   expect(await tokenStatus(page, first.clientId, second)).toBe(200);
 
-  // Rotation revoking the old secret now (the default choice).
+  // End the grace period: the old secret stops working, no new one is issued.
+  await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
+  await page.getByRole("menuitem", { name: "End grace period now" }).click();
+  const end = page.getByRole("dialog", { name: "End the grace period of “billing”?" });
+  await expect(end).toContainText("The current secret keeps working, and no new secret is issued.");
+  await end.getByRole("button", { name: "End grace period now" }).click();
+  await expect(end).toBeHidden();
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText(second.slice(-4));
+  await expect.poll(() => tokenStatus(page, first.clientId, first.secret)).toBe(401);
+  expect(await tokenStatus(page, first.clientId, second)).toBe(200);
+  expect(await liveSecrets(first.clientId)).toBe(1);
+
+  // Revoking the old secret at once asks a second time; "Choose a grace period" sends nothing.
   await row.getByRole("button", { name: "Actions for billing", exact: true }).click();
   await page.getByRole("menuitem", { name: "Rotate secret" }).click();
   dialog = page.getByRole("dialog", { name: "Rotate secret of “billing”" });
-  await expect(dialog.getByLabel("Revoke the old secret now")).toBeChecked();
+  await dialog.getByLabel("Revoke the old secret now").check();
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  const question = dialog.getByRole("alertdialog", { name: "Revoke the old secret now?" });
+  await expect(question).toContainText("Every application still using it fails at once");
+  await question.getByRole("button", { name: "Choose a grace period" }).click();
+  await expect(question).toBeHidden();
+  await expect(dialog.getByRole("button", { name: "Rotate secret" })).toBeVisible();
+  expect(await liveSecrets(first.clientId)).toBe(1);
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await question.getByRole("button", { name: "Revoke now and rotate" }).click();
   dialog = page.getByRole("dialog", { name: "New secret for “billing”" });
   await expect(dialog).toContainText("The previous secret was revoked.");
   const third = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
@@ -245,7 +268,9 @@ test("rotate with a grace period, rotate now, then revoke", async ({ page, owner
   expect(await liveSecrets(first.clientId)).toBe(0);
 
   const audit = await sql().query("SELECT action FROM audit_events WHERE cluster_id = $1 AND action LIKE 'client.%' ORDER BY id", [cluster.id]);
-  expect(audit.rows.map((r) => r.action)).toEqual(["client.created", "client.secret_rotated", "client.secret_rotated", "client.revoked"]);
+  expect(audit.rows.map((r) => r.action)).toEqual([
+    "client.created", "client.secret_rotated", "client.grace_period_ended", "client.secret_rotated", "client.revoked",
+  ]);
   await page.reload();
   for (const s of [first.secret, second, third]) expect(await page.content()).not.toContain(s);
 });
@@ -273,31 +298,38 @@ for (const role of ["DEVELOPER", "VISITOR"] as const) {
   });
 }
 
-test("the list is paginated: 20 clients per page", async ({ page, owner }) => {
+test("the list is paginated: 20 clients per page, with the range and the page number", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
   await sql().query(
     `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at)
      SELECT gen_random_uuid(), 'P' || lpad(i::text, 31, '0'), $1, $2, 'client-' || i, '{ZEEBE}', 'seed@example.com',
             now() - make_interval(secs => 120 - i)
-       FROM generate_series(1, 120) AS i`,
+       FROM generate_series(1, 130) AS i`,
     [owner.organizationId, cluster.id],
   );
   await page.goto(`/clusters/${cluster.id}/api`);
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(20);
   const pager = page.getByRole("navigation", { name: "Pagination" });
-  await expect(pager).toContainText("Showing 20 of 120 clients");
-  await expect(rows.first()).toContainText("client-120");
+  await expect(pager).toContainText("1–20 of 130 clients · page 1 of 7");
+  await expect(rows.first()).toContainText("client-130");
   await pager.getByRole("link", { name: "Next →" }).click();
   await expect(page).toHaveURL(/\?after=[A-Za-z0-9_-]+$/);
-  await expect(rows.first()).toContainText("client-100");
+  await expect(rows.first()).toContainText("client-110");
+  await expect(pager).toContainText("21–40 of 130 clients · page 2 of 7");
+  // The last page holds what is left, so Previous from it meets page 6.
   await pager.getByRole("link", { name: "Last »" }).click();
   await expect(page).toHaveURL(/\?page=last$/);
-  await expect(rows).toHaveCount(20);
+  await expect(rows).toHaveCount(10);
+  await expect(pager).toContainText("121–130 of 130 clients · page 7 of 7");
   await expect(rows.last()).toHaveAttribute("data-client-id", `P${"0".repeat(30)}1`);
-  await expect(rows.first()).toContainText("client-20");
+  await expect(rows.first()).toContainText("client-10");
+  await pager.getByRole("link", { name: "← Previous" }).click();
+  await expect(pager).toContainText("101–120 of 130 clients · page 6 of 7");
+  await expect(rows).toHaveCount(20);
+  await expect(rows.first()).toContainText("client-30");
   await pager.getByRole("link", { name: "« First" }).click();
-  await expect(rows.first()).toContainText("client-120");
+  await expect(rows.first()).toContainText("client-130");
   await page.goto(`/clusters/${cluster.id}/api?page=abc&after=%%%`);
-  await expect(rows.first()).toContainText("client-120");
+  await expect(rows.first()).toContainText("client-130");
 });

@@ -31,6 +31,8 @@ import { setUpConsole } from "@/app/actions/set-up-console";
 import { createAdminClient as createAdminClientAction } from "@/app/actions/create-admin-client";
 import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
+import { endApiClientGracePeriod } from "@/app/actions/end-api-client-grace-period";
+import { endAdminClientGracePeriod } from "@/app/actions/end-admin-client-grace-period";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
@@ -39,6 +41,7 @@ import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
+import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { createCluster as makeCluster } from "@/lib/clusters/create-cluster";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -73,11 +76,15 @@ rotate-api-client-secret  own      ok         ok         ok                   fo
 rotate-api-client-secret  foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 revoke-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 revoke-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+end-api-client-grace      own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+end-api-client-grace      foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 create-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 rotate-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 rotate-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 revoke-admin-client       own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 revoke-admin-client       foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+end-admin-client-grace    own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+end-admin-client-grace    foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 update-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 update-api-client         foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 delete-api-client         own      ok         ok         ok                   forbidden  forbidden  unauthenticated
@@ -119,10 +126,15 @@ async function makeTenant() {
   const admin = await createAdminClient(owner, { name: `admin-${uniq()}`, permissions: ["CLUSTERS_GET"] });
   const revoked = await createClient(owner, { clusterId: cluster.id, name: `revoked-${uniq()}`, scopes: ["ZEEBE"] });
   await revokeClient(owner, { clusterId: cluster.id, clientId: revoked.clientId });
+  // Rotated with a grace period: an old secret still works.
+  const rotating = await createClient(owner, { clusterId: cluster.id, name: `rotating-${uniq()}`, scopes: ["ZEEBE"] });
+  await rotateClientSecret(owner, { clusterId: cluster.id, clientId: rotating.clientId, grace: "24h" });
+  const adminRotating = await createAdminClient(owner, { name: `admin-rotating-${uniq()}`, permissions: ["CLUSTERS_GET"] });
+  await rotateClientSecret(owner, { clusterId: null, clientId: adminRotating.clientId, grace: "24h" });
   const invitation = await createInvitation(owner, { email: `invited-${uniq()}@example.com`, role: "DEVELOPER" });
   const resetFor = await makeMember("VISITOR", org);
   const reset = await makePasswordReset(owner, { userId: resetFor.userId });
-  return { owner, org, developer, cluster, client, admin, revoked, invitation, resetFor, reset };
+  return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
@@ -199,6 +211,14 @@ const CALLS: Record<string, Call> = {
   "revoke-api-client": (t) => ({
     run: () => revokeApiClient(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId }),
     done: async () => (await db().apiClient.findUniqueOrThrow({ where: { clientId: t.client.clientId } })).revokedAt !== null,
+  }),
+  "end-api-client-grace": (t) => ({
+    run: () => endApiClientGracePeriod(undefined, { clusterId: t.cluster.id, clientId: t.rotating.clientId }),
+    done: async () => (await db().clientSecret.count({ where: { apiClient: { clientId: t.rotating.clientId }, revokedAt: null } })) === 1,
+  }),
+  "end-admin-client-grace": (t) => ({
+    run: () => endAdminClientGracePeriod(undefined, { clientId: t.adminRotating.clientId }),
+    done: async () => (await db().clientSecret.count({ where: { apiClient: { clientId: t.adminRotating.clientId }, revokedAt: null } })) === 1,
   }),
   "create-admin-client": (t) => {
     const name = `new-${uniq()}`;

@@ -6,9 +6,10 @@ import { createClient } from "@/lib/api-clients/create-client";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
+import { endGracePeriod } from "@/lib/api-clients/end-grace-period";
 import { hashSecret, isWellFormedClientId, isWellFormedSecret, secretMatches } from "@/lib/api-clients/secrets";
 import { auditActions } from "@/tests/support/factories";
-import { liveSecrets, makeClusterWithOwner } from "./helpers";
+import { liveSecrets, makeClusterWithOwner, snapshot } from "./helpers";
 
 describe("API clients", () => {
   it("creates a client with one hashed secret and an audit event", async () => {
@@ -162,5 +163,44 @@ describe("API clients", () => {
       rotateClientSecret(owner, { ...ref, grace: "now" }),
     ]);
     expect(await liveSecrets(c.clientId)).toHaveLength(0);
+  });
+
+  it("ends a grace period: the old secret stops now, the current one keeps working, audited; without one, a conflict that changes nothing", async () => {
+    const { owner, cluster } = await makeClusterWithOwner();
+    const c = await createClient(owner, { clusterId: cluster.id, name: "grace", scopes: ["ZEEBE"] });
+    const ref = { clusterId: cluster.id, clientId: c.clientId };
+    const r = await rotateClientSecret(owner, { ...ref, grace: "7d" });
+    expect(await liveSecrets(c.clientId)).toHaveLength(2);
+
+    expect(await endGracePeriod(owner, ref)).toEqual({ clientId: c.clientId, secretsRevoked: 1 });
+    const live = await liveSecrets(c.clientId);
+    expect(live).toHaveLength(1);
+    const kept = await db().clientSecret.findFirstOrThrow({ where: { id: live[0]!.id }, omit: { secretHash: false } });
+    expect(Buffer.compare(Buffer.from(kept.secretHash), hashSecret(r.clientSecret))).toBe(0);
+    expect((await listClients(owner.organizationId, cluster.id)).clients[0]).toMatchObject({ status: "active", previousSecretExpiresAt: null });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { organizationId: owner.organizationId }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ action: "client.grace_period_ended", targetId: c.clientId, actorEmail: owner.email });
+    expect(event.metadata).toMatchObject({ clientId: c.clientId, secretsRevoked: 1, previousSecretExpiresAt: r.previousSecretExpiresAt!.toISOString() });
+
+    // Nothing left to end: refused, nothing written.
+    const before = await snapshot(owner.organizationId);
+    await expect(endGracePeriod(owner, ref)).rejects.toMatchObject({ code: "conflict" });
+    expect(await snapshot(owner.organizationId)).toEqual(before);
+    // Another organization's client is not found; a cluster client is not an Administration API one.
+    const other = await makeClusterWithOwner();
+    await expect(endGracePeriod(other.owner, ref)).rejects.toMatchObject({ code: "not_found" });
+    await expect(endGracePeriod(owner, { clusterId: null, clientId: c.clientId })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("concurrent ends of one grace period: one revokes, the rest are conflicts; one audit event", async () => {
+    const { owner, cluster } = await makeClusterWithOwner();
+    const c = await createClient(owner, { clusterId: cluster.id, name: "burst", scopes: ["ZEEBE"] });
+    const ref = { clusterId: cluster.id, clientId: c.clientId };
+    await rotateClientSecret(owner, { ...ref, grace: "24h" });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => endGracePeriod(owner, ref)));
+    expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+    for (const x of results) if (x.status === "rejected") expect(x.reason).toMatchObject({ code: "conflict" });
+    expect(await liveSecrets(c.clientId)).toHaveLength(1);
+    expect((await auditActions(owner.organizationId)).filter((a) => a === "client.grace_period_ended")).toHaveLength(1);
   });
 });

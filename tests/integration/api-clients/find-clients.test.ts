@@ -110,25 +110,32 @@ describe("finding API clients", () => {
       let page = await list(q, 7);
       expect(page.isFirst).toBe(true);
       forward.push(names(page.clients));
+      const forwardOffsets = [page.offset];
       while (page.nextCursor) {
         page = await list({ ...q, after: page.nextCursor }, 7);
         forward.push(names(page.clients));
+        forwardOffsets.push(page.offset);
       }
+      expect(forwardOffsets).toEqual([0, 7, 14, 21, 28]);
       expect(page.isLast).toBe(true);
       expect(forward.flat()).toEqual(full);
       expect(forward.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
 
-      // The last page holds the final 7, and walking back reaches the start.
+      // The last page holds what is left after whole pages (the final 2), so
+      // walking back meets the same pages and offsets as walking forwards.
       let back = await list({ ...q, last: true }, 7);
-      expect(back).toMatchObject({ isLast: true, isFirst: false, nextCursor: null });
-      expect(names(back.clients)).toEqual(full.slice(-7));
+      expect(back).toMatchObject({ isLast: true, isFirst: false, nextCursor: null, offset: 28 });
+      expect(names(back.clients)).toEqual(full.slice(-2));
       const backward: string[][] = [names(back.clients)];
+      const offsets = [back.offset];
       while (back.prevCursor) {
         back = await list({ ...q, before: back.prevCursor }, 7);
         backward.unshift(names(back.clients));
+        offsets.unshift(back.offset);
       }
       expect(back.isFirst).toBe(true);
-      expect(backward.flat()).toEqual(full);
+      expect(backward).toEqual(forward);
+      expect(offsets).toEqual([0, 7, 14, 21, 28]);
     });
   }
 

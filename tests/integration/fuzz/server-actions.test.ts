@@ -24,6 +24,7 @@ import { createCluster } from "@/app/actions/create-cluster";
 import { deleteCluster } from "@/app/actions/delete-cluster";
 import { removeMember } from "@/app/actions/remove-member";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { endApiClientGracePeriod } from "@/app/actions/end-api-client-grace-period";
 import { updateApiClient } from "@/app/actions/update-api-client";
 import { deleteApiClient } from "@/app/actions/delete-api-client";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
@@ -249,6 +250,7 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "create-api-client", action: createApiClient as Action, fields: ["clusterId", "name", "scopes", "expiry", "expiresOn"] },
   { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace", "expiry", "expiresOn"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
+  { name: "end-api-client-grace-period", action: endApiClientGracePeriod as Action, fields: ["clusterId", "clientId"] },
   { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },

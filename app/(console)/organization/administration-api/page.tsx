@@ -12,6 +12,7 @@ import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { createAdminClient } from "@/app/actions/create-admin-client";
 import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
 import { revokeAdminClient } from "@/app/actions/revoke-admin-client";
+import { endAdminClientGracePeriod } from "@/app/actions/end-admin-client-grace-period";
 import { Card, EmptyState } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { AdminClientsTable } from "@/components/admin-clients/admin-clients-table";
@@ -75,7 +76,7 @@ export default async function AdministrationApiPage() {
         <AdminClientsTable
           clients={clients}
           endpoints={endpoints}
-          actions={manage ? { rotateAction: rotateAdminClientSecret, revokeAction: revokeAdminClient } : undefined}
+          actions={manage ? { rotateAction: rotateAdminClientSecret, revokeAction: revokeAdminClient, endGraceAction: endAdminClientGracePeriod } : undefined}
         />
       )}
     </div>

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/roles";
 import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { revokeApiClient } from "@/app/actions/revoke-api-client";
+import { endApiClientGracePeriod } from "@/app/actions/end-api-client-grace-period";
 import { updateApiClient } from "@/app/actions/update-api-client";
 import { deleteApiClient } from "@/app/actions/delete-api-client";
 import type { ClientRowActions } from "@/components/api-clients/api-clients-table";
@@ -13,6 +14,7 @@ export function clientActionsFor(role: Role): ClientRowActions | undefined {
   return {
     rotateAction: rotateApiClientSecret,
     revokeAction: revokeApiClient,
+    endGraceAction: endApiClientGracePeriod,
     updateAction: can(role, "client:edit") ? updateApiClient : undefined,
     deleteAction: can(role, "client:delete") ? deleteApiClient : undefined,
   };

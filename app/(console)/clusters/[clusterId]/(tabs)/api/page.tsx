@@ -123,6 +123,8 @@ export default async function ClusterApiPage({
           />
           <ClientListPagination
             shown={list.clients.length}
+            offset={list.offset}
+            pageSize={list.pageSize}
             total={list.total}
             totalCapped={list.totalCapped}
             links={{
