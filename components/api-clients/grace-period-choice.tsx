@@ -81,9 +81,9 @@ export function GracePeriodChoice({ choice }: { choice: GraceChoice }) {
 export function RotateFormButtons({ choice, pending, done }: { choice: GraceChoice; pending: boolean; done: boolean }) {
   if (choice.askingNow) {
     return (
-      <div role="alertdialog" aria-labelledby="rotate-now-title" aria-describedby="rotate-now-consequence" className="rounded-lg bg-slate-900 px-4 py-3 text-sm text-white">
+      <div role="alertdialog" aria-labelledby="rotate-now-title" aria-describedby="rotate-now-consequence" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-slate-900 ring-1 ring-red-200">
         <p id="rotate-now-title" className="font-medium">Revoke the old secret now?</p>
-        <p id="rotate-now-consequence" className="mt-0.5 text-slate-300">
+        <p id="rotate-now-consequence" className="mt-0.5 text-slate-700">
           Every application still using it fails at once, until it runs with the new secret. A grace period avoids
           that, unless the old secret leaked.
         </p>
