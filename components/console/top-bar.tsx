@@ -7,7 +7,6 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Member } from "@/lib/auth/session";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { signOut } from "@/app/actions/sign-out";
 
 // From 360 px up: below `md` the section links move into the Menu sheet and
 // the organization name into the user menu; the user menu (theme, sign out)
@@ -16,11 +15,14 @@ export function TopBar({
   member,
   organizations,
   switchAction,
+  signOutAction,
 }: {
   member: Member;
   /** Every organization the user belongs to (the switcher shows when there are several). */
   organizations: { id: string; name: string; role: Role }[];
   switchAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
+  /** The no-JavaScript sign-out form's action (app/actions/sign-out.ts). */
+  signOutAction: () => Promise<void>;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -41,7 +43,7 @@ export function TopBar({
         <div className="hidden md:block">
           <NavLinks />
         </div>
-        <form action={signOut} className="no-js-only ml-auto shrink-0">
+        <form action={signOutAction} className="no-js-only ml-auto shrink-0">
           <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Sign out
           </button>

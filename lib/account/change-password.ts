@@ -11,6 +11,7 @@
 // withdrawn (a link made before the change must not undo it), and an audit
 // event in each of the user's organizations. The caller re-issues its own session cookie with the
 // returned version, so the browser that made the change stays signed in.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, fieldError } from "@/lib/errors";
 import { PasswordCheckDropped, PasswordChecksBusy, hashPassword, verifyPassword } from "@/lib/auth/password";

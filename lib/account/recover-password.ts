@@ -14,7 +14,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { recordEvent } from "@/lib/audit/record-event";
 import { passwordSchema } from "@/lib/members/schemas";
-import { withdrawResetLinksFor } from "@/lib/one-time-links/link-authority";
+import { withdrawResetLinksFor } from "@/lib/one-time-links/withdraw-reset-links";
 
 /** Who the Activity trail names for a recovery: nobody signed in did it. */
 export const COMMAND_LINE_ACTOR = { userId: null, email: "server command line", name: "A server operator (npm run account:recover)" };

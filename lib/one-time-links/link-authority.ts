@@ -14,6 +14,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { mayManageMemberWithRole } from "@/lib/auth/roles";
+export { withdrawResetLinksFor } from "@/lib/one-time-links/withdraw-reset-links";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Whether `issuerId` is, now, a member of the organization who may issue a link for someone with `targetRole`. */
@@ -50,11 +51,3 @@ export async function withdrawLinksIssuedBy(
   return { invitations: invitations.count, resetLinks: resetLinks.count };
 }
 
-/** Withdraws the account's open reset links (in every organization: a password is the account's). */
-export async function withdrawResetLinksFor(tx: Tx, userId: string, now: Date): Promise<number> {
-  const { count } = await tx.passwordReset.updateMany({
-    where: { userId, usedAt: null, revokedAt: null },
-    data: { revokedAt: now },
-  });
-  return count;
-}

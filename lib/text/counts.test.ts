@@ -29,8 +29,8 @@ describe("numbers in sentences agree with their nouns", () => {
     const usage = { tokensPerHour: [1], tokens: 1, failedAuth: 1, rateLimited: 1 };
     const html = renderToStaticMarkup(createElement(UsageSparkline, { usage, name: "worker" }));
     expect(text(html)).toContain("1 token in 7 d");
-    expect(text(html)).toContain("1 failed authentication, 1 rate-limited request.");
-    expect(text(html)).not.toMatch(/\b1 tokens|\b1 failed authentications|\b1 rate-limited requests/);
+    expect(text(html)).toContain("1 failed attempt (wrong or expired secret), 1 rate-limited.");
+    expect(text(html)).not.toMatch(/\b1 tokens|\b1 failed attempts/);
   });
 
   it("limits of one: 1 request, 1 failed authentication", () => {
