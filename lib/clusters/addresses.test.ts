@@ -71,7 +71,7 @@ describe("registered addresses", () => {
   });
 
   it("form schemas: derived by default; registered needs both addresses; errors per field", () => {
-    expect(createClusterSchema.parse({ name: "Prod", region: "bru-2" })).toEqual({ name: "Prod", region: "bru-2", registered: null });
+    expect(createClusterSchema.parse({ name: "Prod", region: "bru-2" })).toEqual({ name: "Prod", description: "", region: "bru-2", registered: null });
     // Address fields are ignored unless the owner chose to register them.
     expect(createClusterSchema.parse({ name: "Prod", region: "bru-2", grpcAddress: "junk" }).registered).toBeNull();
     const bad = createClusterSchema.safeParse({ name: "Prod", region: "bru-2", addresses: "registered", grpcAddress: "", restAddress: "ftp://x", tasklistUrl: "nope" });
