@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
-import { makeApiClient } from "../../support/oauth-factories";
+import { TEST_KEK, makeApiClient } from "../../support/oauth-factories";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const work = mkdtempSync(path.join(os.tmpdir(), "cc-image-"));
@@ -95,7 +95,8 @@ describe("the container image's build steps", { timeout: 15 * 60_000 }, () => {
       PUBLIC_URL: url,
       DATABASE_URL: process.env.DATABASE_URL,
       NEXTAUTH_SECRET: "image-test-secret-image-test-secret-0000",
-      KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      // The suite's database already holds a signing key, stored under the suite's key.
+      KEY_ENCRYPTION_KEY: TEST_KEK.toString("base64"),
       // The address limits are shared with every other test on 127.0.0.1 (the counters live in the test database).
       RATE_LIMIT_IP_POINTS: "1000000",
       RATE_LIMIT_FAILED_POINTS: "1000000",
