@@ -86,12 +86,14 @@ test("changing the password without JavaScript posts, keeps passwords out of the
 
 test("an invitation link is accepted without JavaScript: the form posts, the password stays out of the URL", async ({ page }) => {
   const organizationId = await createOrganization();
+  // The issuer must still be allowed to invite when the link is used (issue 22.3).
+  const owner = await createAccount("OWNER", organizationId);
   const token = `cci_${randomBytes(32).toString("base64url")}`;
   const email = `no-script-${randomBytes(4).toString("hex")}@example.com`;
   await sql().query(
-    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_email, expires_at)
-     VALUES (gen_random_uuid(), $1, $2, 'DEVELOPER', $3, 'seed@example.com', now() + interval '1 day')`,
-    [organizationId, email, createHash("sha256").update(token).digest()],
+    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_id, invited_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, 'DEVELOPER', $3, $4, $5, now() + interval '1 day')`,
+    [organizationId, email, createHash("sha256").update(token).digest(), owner.userId, owner.email],
   );
   await page.goto(`/invite/${token}`);
   await page.getByLabel("Your name").fill("No Script");
@@ -109,11 +111,13 @@ test("an invitation link is accepted without JavaScript: the form posts, the pas
 
 test("a password-reset link is used without JavaScript: the form posts, the new password stays out of the URL", async ({ page }) => {
   const account = await createAccount("VISITOR");
+  // The issuer must still be allowed to reset this member's password when the link is used (issue 22.2).
+  const owner = await createAccount("OWNER", account.organizationId);
   const token = `ccr_${randomBytes(32).toString("base64url")}`;
   await sql().query(
-    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_email, expires_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, 'seed@example.com', now() + interval '1 day')`,
-    [account.organizationId, account.userId, createHash("sha256").update(token).digest()],
+    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_id, issued_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + interval '1 day')`,
+    [account.organizationId, account.userId, createHash("sha256").update(token).digest(), owner.userId, owner.email],
   );
   await page.goto(`/reset/${token}`);
   await page.getByLabel("New password").fill("no-script reset password");
