@@ -55,17 +55,17 @@ async function seed(owner: Account) {
   // and a second organization with a long name (the user menu's switcher).
   const inviteToken = `cci_${randomBytes(32).toString("base64url")}`;
   await sql().query(
-    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_email, expires_at)
-     VALUES (gen_random_uuid(), $1, $2, 'OPERATIONS_ENGINEER', $3, $4, now() + interval '7 days')`,
-    [owner.organizationId, "maximiliane.alexandra.von-reconciliation-worthington@operations.example.com", createHash("sha256").update(inviteToken).digest(), "a-very-long-email-address-for-testing@operations.example.com"],
+    `INSERT INTO invitations (id, organization_id, email, role, token_hash, invited_by_id, invited_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, 'OPERATIONS_ENGINEER', $3, $4, $5, now() + interval '7 days')`,
+    [owner.organizationId, "maximiliane.alexandra.von-reconciliation-worthington@operations.example.com", createHash("sha256").update(inviteToken).digest(), owner.userId, "a-very-long-email-address-for-testing@operations.example.com"],
   );
   const second = await createOrganization("Payments Reconciliation Europe Central Production Organisation GmbH & Co. KG");
   await sql().query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'VISITOR')", [second, owner.userId]);
   const resetToken = `ccr_${randomBytes(32).toString("base64url")}`;
   await sql().query(
-    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_email, expires_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, now() + interval '1 day')`,
-    [owner.organizationId, dev.userId, createHash("sha256").update(resetToken).digest(), owner.email],
+    `INSERT INTO password_resets (id, organization_id, user_id, token_hash, issued_by_id, issued_by_email, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + interval '1 day')`,
+    [owner.organizationId, dev.userId, createHash("sha256").update(resetToken).digest(), owner.userId, owner.email],
   );
   return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken };
 }
