@@ -302,6 +302,8 @@ test("the invite role picker says what the chosen role may do", async ({ page, o
 for (const size of SIZES) {
   for (const theme of THEMES) {
     test(`the client page and the changed views, ${size.name} ${theme}`, async ({ page, owner }) => {
+      // Eleven views, each checked for overflow and by axe, and photographed.
+      test.setTimeout(180_000);
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia({ colorScheme: theme });
       const tag = `${size.name}-${theme}`;
