@@ -9,6 +9,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { clientAudit } from "@/lib/api-clients/client-audit";
+import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export async function endGracePeriod(
   member: Principal,
@@ -19,8 +20,8 @@ export async function endGracePeriod(
     const client = await lockLiveClient(tx, member.organizationId, input);
     const { now } = client;
     const live = await tx.clientSecret.findMany({
-      where: { apiClientId: client.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: { apiClientId: client.id, ...liveSecretWhere(now) },
+      orderBy: NEWEST_SECRET_FIRST,
       select: { id: true, expiresAt: true },
     });
     const previous = live.slice(1);

@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { EXPIRY_WARNING_MS, clientStatus, type ApiClientView } from "@/lib/api-clients/list-clients";
+import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export interface LiveSecretView {
   /** Last four characters. */
@@ -39,8 +40,8 @@ export async function getClientDetails(organizationId: string, clusterId: string
       revokedAt: true,
       revokedByEmail: true,
       secrets: {
-        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        where: liveSecretWhere(now),
+        orderBy: NEWEST_SECRET_FIRST,
         select: { hint: true, createdAt: true, expiresAt: true, lastUsedAt: true, lastUsedAddress: true },
       },
     },

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
 import { sortAdminPermissions, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export const ADMIN_CLIENT_LIST_LIMIT = 500;
 
@@ -39,8 +40,8 @@ export async function listAdminClients(organizationId: string, opts: { now?: Dat
       revokedAt: true,
       revokedByEmail: true,
       secrets: {
-        where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        where: liveSecretWhere(now),
+        orderBy: NEWEST_SECRET_FIRST,
         take: 2,
         select: { hint: true, expiresAt: true },
       },

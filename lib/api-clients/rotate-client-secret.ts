@@ -14,6 +14,7 @@ import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 import { clientAudit } from "@/lib/api-clients/client-audit";
 import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export interface RotatedCredentials extends IssuedCredentials {
   /** When the previous secret stops working; null when it was revoked now. */
@@ -32,8 +33,8 @@ export async function rotateClientSecret(
     const { now } = client;
     const secretExpiresAt = await newSecretExpiry(tx, member.organizationId, input, now);
     const live = await tx.clientSecret.findMany({
-      where: { apiClientId: client.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: { apiClientId: client.id, ...liveSecretWhere(now) },
+      orderBy: NEWEST_SECRET_FIRST,
       select: { id: true, expiresAt: true },
     });
     // With a grace period the newest live secret stays valid until then (never
