@@ -1,6 +1,7 @@
 // Every change writes one audit event inside the same transaction as the
 // change itself, so the trail can never disagree with the data.
 import type { Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/principal";
 
 export type AuditAction =
   | "organization.created"
@@ -35,19 +36,6 @@ export type AuditAction =
   | "account.password_changed"
   | "account.renamed"
   | "account.password_recovered";
-
-/**
- * Who made a change; a signed-in Member is one. An Administration API client
- * has no user: its client ID is recorded, and `email` holds its label.
- * `name` is kept with the event (the Activity sentences), also after the
- * member leaves; without one the email stands in.
- */
-export interface Actor {
-  userId: string | null;
-  email: string;
-  name?: string | null;
-  clientId?: string | null;
-}
 
 export interface AuditInput {
   organizationId: string;

@@ -4,7 +4,7 @@
 // are refused to every other client. The shared aliases keep working.
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusterAudience } from "@/lib/clusters/addresses";
+import { clusterAudience } from "@cluster-console/credentials";
 import { db } from "@/lib/db/client";
 import { makeApiClient, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
 

@@ -2,7 +2,7 @@
 // success and error path, both body types, both client authentication methods.
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { db } from "@/lib/db/client";
 import { basic, makeApiClient, NOTIFIED, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
 

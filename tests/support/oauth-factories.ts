@@ -5,12 +5,10 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { db } from "@/lib/db/client";
-import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
-import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthSettings } from "@/lib/oauth/settings";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import { createOAuthRuntime, handleOAuthRequest, type OAuthRuntime, type OAuthSettings } from "@cluster-console/auth-server";
+import type { ClientScopeName } from "@cluster-console/credentials";
 import { makeOrganization, uniq } from "./factories";
 
 /** Every test process must use the same KEK: the keys table is shared. */
