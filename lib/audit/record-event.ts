@@ -2,40 +2,9 @@
 // change itself, so the trail can never disagree with the data.
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/principal";
+import type { AuditAction } from "@/lib/audit/actions";
 
-export type AuditAction =
-  | "organization.created"
-  | "organization.max_secret_age_changed"
-  | "member.added"
-  | "member.role_changed"
-  | "member.removed"
-  | "invitation.created"
-  | "invitation.revoked"
-  | "invitation.accepted"
-  | "password_reset.created"
-  | "password_reset.used"
-  | "password_reset.revoked"
-  | "cluster.created"
-  | "cluster.deleted"
-  | "cluster.addresses_changed"
-  | "client.created"
-  | "client.secret_rotated"
-  | "client.grace_period_ended"
-  | "client.revoked"
-  | "cluster.renamed"
-  | "cluster.description_changed"
-  | "admin_client.created"
-  | "admin_client.secret_rotated"
-  | "admin_client.grace_period_ended"
-  | "admin_client.revoked"
-
-  | "client.renamed"
-  | "client.description_changed"
-  | "client.scopes_changed"
-  | "client.deleted"
-  | "account.password_changed"
-  | "account.renamed"
-  | "account.password_recovered";
+export type { AuditAction };
 
 export interface AuditInput {
   organizationId: string;
