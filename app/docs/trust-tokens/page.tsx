@@ -188,7 +188,7 @@ function SpringSecurity({ t }: { t: Trust }) {
         {c("jwks_uri")}. Spring Boot 3.2 and later also check the audience with {c("audiences")}.
       </p>
       <Code label="Spring Security resource server settings">{`spring.security.oauth2.resourceserver.jwt.issuer-uri=${t.issuer}
-  spring.security.oauth2.resourceserver.jwt.audiences=${t.clusterAudienceTemplate}`}</Code>
+spring.security.oauth2.resourceserver.jwt.audiences=${t.clusterAudienceTemplate}`}</Code>
     </>
   );
 }
@@ -199,20 +199,20 @@ function NodeJose({ t }: { t: Trust }) {
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Node.js with jose</h2>
       <Code label="Node.js with jose">{`import { createRemoteJWKSet, jwtVerify } from "jose";
 
-  const issuer = "${t.issuer}";
-  // Discover the keys as issuer-uri resolvers do.
-  const meta = await (await fetch(\`\${issuer}/.well-known/openid-configuration\`)).json();
-  if (meta.issuer !== issuer) throw new Error("unexpected issuer");
-  const jwks = createRemoteJWKSet(new URL(meta.jwks_uri));
+const issuer = "${t.issuer}";
+// Discover the keys as issuer-uri resolvers do.
+const meta = await (await fetch(\`\${issuer}/.well-known/openid-configuration\`)).json();
+if (meta.issuer !== issuer) throw new Error("unexpected issuer");
+const jwks = createRemoteJWKSet(new URL(meta.jwks_uri));
 
-  export async function verify(token) {
+export async function verify(token) {
   const { payload } = await jwtVerify(token, jwks, {
     issuer,
     audience: "${t.clusterAudienceTemplate}",
     // or: audience: "${t.sharedZeebeAudience}", then check payload.cluster_id
   });
   return payload; // payload.client_id, payload.scope, payload.cluster_id
-  }`}</Code>
+}`}</Code>
     </>
   );
 }
