@@ -34,7 +34,15 @@ export type AuditAction =
   | "client.deleted"
   | "account.password_changed"
   | "account.renamed"
-  | "account.password_recovered";
+  | "account.password_recovered"
+  | "sso.configured"
+  | "sso.settings_changed"
+  | "sso.client_secret_replaced"
+  | "sso.removed"
+  | "sso.member_joined"
+  | "sso.role_mapped"
+  | "sso.break_glass_sign_in"
+  | "account.step_up";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client
