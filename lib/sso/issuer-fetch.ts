@@ -135,7 +135,8 @@ export function providerFetch(input: string | URL, init: FetchInit = {}): Promis
       () => fail(new IssuerFetchRefused(`The identity provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`)),
       PROVIDER_TIMEOUT_MS,
     );
-    const onAbort = () => fail(new IssuerFetchRefused("The request to the identity provider was cancelled."));
+    // openid-client and jose abort on their own time-outs (set to the same limit).
+    const onAbort = () => fail(new IssuerFetchRefused(`The identity provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`));
     init.signal?.addEventListener("abort", onAbort, { once: true });
     const req = (plainHttp ? http : https).request(
       url,
