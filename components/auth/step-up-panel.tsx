@@ -33,7 +33,8 @@ export function StepUpPanel({
   }, [state, router]);
   const confirmedUntil = state?.ok ? state.data.until : until;
   if (confirmedUntil * 1000 > Date.now()) {
-    const time = new Date(confirmedUntil * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    // The same text on the server and in the browser, whatever their time zones.
+    const time = `${new Date(confirmedUntil * 1000).toISOString().slice(11, 16)} UTC`;
     return (
       <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200" role="status">
         You confirmed it&rsquo;s you: {what} until {time}.

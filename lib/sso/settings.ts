@@ -137,3 +137,8 @@ export async function removeSsoSettings(member: Member): Promise<{ removed: bool
     return { removed: true };
   });
 }
+
+/** Whether the organization has a provider (pages offer step-up at it then). */
+export async function hasSsoProvider(organizationId: string): Promise<boolean> {
+  return (await db().ssoProvider.count({ where: { organizationId } })) === 1;
+}
