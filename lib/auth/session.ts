@@ -13,6 +13,7 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { SESSION_VERSION_CLAIM } from "@/lib/auth/session-version";
 import { chosenOrganizationId } from "@/lib/auth/organization-choice";
 import { PASSWORD_CLAIM, SSO_CLAIM, STEP_UP_CLAIM, ssoClaim } from "@/lib/auth/session-claims";
@@ -67,6 +68,32 @@ export async function sessionClaims(): Promise<SessionClaims | null> {
   }
 }
 
+/**
+ * Whether the session may enter the membership's organization (m, p = its
+ * sso_providers row, o): by password unless the organization requires single
+ * sign-on (owners excepted: the break-glass way in, audited at sign-in); by
+ * the organization's own provider within its maximum session age.
+ */
+function mayEnterSql(claims: SessionClaims): Prisma.Sql {
+  return Prisma.sql`((${claims.password} AND (p.require_sso IS NOT TRUE OR m.role = 'OWNER'))
+            OR (p.organization_id IS NOT NULL
+                AND (${JSON.stringify(claims.sso)}::jsonb ->> o.id::text)::bigint > extract(epoch FROM now())::bigint - p.max_session_age_minutes * 60))`;
+}
+
+/** Whether this session may enter one of the user's organizations now (the switcher asks before switching). */
+export async function sessionMayEnter(claims: SessionClaims, organizationId: string): Promise<boolean> {
+  const rows = await db().$queryRaw<{ ok: boolean }[]>`
+    SELECT true AS ok
+      FROM memberships m
+      JOIN users u ON u.id = m.user_id
+      JOIN organizations o ON o.id = m.organization_id
+      LEFT JOIN sso_providers p ON p.organization_id = o.id
+     WHERE m.user_id = ${claims.userId}::uuid AND m.organization_id = ${organizationId}::uuid
+       AND u.session_version = ${claims.sessionVersion}
+       AND ${mayEnterSql(claims)}`;
+  return rows.length === 1;
+}
+
 export const currentMember = cache(async (): Promise<Member | null> => {
   const claims = await sessionClaims();
   if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.userId)) return null;
@@ -86,9 +113,7 @@ export const currentMember = cache(async (): Promise<Member | null> => {
       LEFT JOIN sso_providers p ON p.organization_id = o.id
      WHERE m.user_id = ${claims.userId}::uuid
        AND u.session_version = ${claims.sessionVersion}
-       AND ((${claims.password} AND (p.require_sso IS NOT TRUE OR m.role = 'OWNER'))
-            OR (p.organization_id IS NOT NULL
-                AND (${JSON.stringify(claims.sso)}::jsonb ->> o.id::text)::bigint > extract(epoch FROM now())::bigint - p.max_session_age_minutes * 60))
+       AND ${mayEnterSql(claims)}
      ORDER BY (m.organization_id IS NOT DISTINCT FROM ${chosen}::uuid) DESC, m.created_at
      LIMIT 1`;
   const row = rows[0];
