@@ -9,11 +9,15 @@
 // wrong issuer, audience, expiry or nonce, with another key, or unsigned
 // (alg none); or rotate the provider's keys. The provider stays real; the
 // proxy plays the hostile network or a broken provider.
-import { generateKeyPairSync, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SignJWT, decodeJwt, decodeProtectedHeader, importJWK } from "jose";
 import Provider from "oidc-provider";
+
+/** Every client secret of a test provider: ssosecret_ + 32 hex digits. */
+export const TEST_SSO_SECRET_PREFIX = "ssosecret_";
+export const TEST_SSO_SECRET = /ssosecret_[0-9a-f]{32}/g;
 
 export interface TestAccount {
   email: string;
@@ -60,7 +64,8 @@ const listen = (server: http.Server) =>
 
 export async function startTestProvider(opts: { redirectUri: string; clientId?: string; clientSecret?: string }): Promise<TestProvider> {
   const clientId = opts.clientId ?? `console-${Math.random().toString(36).slice(2, 10)}`;
-  const clientSecret = opts.clientSecret ?? `secret-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+  // A format of its own, so the leak scan (tests/e2e/leak-scan.e2e.ts) can look for every one the tests typed.
+  const clientSecret = opts.clientSecret ?? `${TEST_SSO_SECRET_PREFIX}${randomBytes(16).toString("hex")}`;
   const main = rsaKey("key-1");
   const other = rsaKey("key-1"); // same kid, another key: "signed by another key"
   const rotated = rsaKey("key-2");
