@@ -82,7 +82,7 @@ export const ACTIONS: Record<string, ActionText> = {
   },
   "sso.removed": { label: "Single sign-on removed", sentence: "{actor} removed single sign-on from {target}" },
   "sso.member_joined": { label: "Joined by single sign-on", sentence: "{actor} joined the organization by single sign-on as {target}" },
-  "sso.role_mapped": { label: "Role set by single sign-on", sentence: "{actor}'s role was set by the single sign-on role mapping ({target})" },
+  "sso.role_mapped": { label: "Role set by single sign-on", sentence: "{actor} was given another role by the single sign-on role mapping ({target})" },
   "sso.break_glass_sign_in": {
     label: "Break-glass password sign-in",
     sentence: "{actor} signed in with a password although single sign-on is required (break-glass, {target})",

@@ -13,6 +13,25 @@ import { startTestProvider, type TestProvider } from "../support/oidc-provider";
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 const uniq = () => Math.random().toString(36).slice(2, 8);
 
+/**
+ * With SHOTS_DIR set (by hand, to look at them), full-page screenshots of the
+ * page at 390 and 1440 px in light and dark; the page is left as it was.
+ */
+async function shots(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const before = page.viewportSize();
+  for (const width of [390, 1440]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `${dir}/${name}-${width}-${colorScheme}.png`, fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  if (before) await page.setViewportSize(before);
+}
+
 async function fresh(browser: Browser) {
   const context = await browser.newContext({ baseURL });
   return { page: await context.newPage(), close: () => context.close() };
@@ -67,6 +86,7 @@ test("an owner sets up single sign-on; people join through the provider's login 
     await expect(checks).toContainText("Discovery: works.");
     await expect(checks).toContainText("Signing keys (JWKS): works.");
     await expect(checks).toContainText("Client ID and secret: works.");
+    await shots(page, "settings-tested");
     // Write-only: the secret is not on the page, only its last 4 characters.
     await page.reload();
     expect(await page.content()).not.toContain(idp.clientSecret);
@@ -76,6 +96,8 @@ test("an owner sets up single sign-on; people join through the provider's login 
     const ada = `ada-${uniq()}@${domain}`;
     idp.accounts.set("ada", { email: ada, email_verified: true, name: "Ada Lovelace" });
     const first = await fresh(browser);
+    await first.page.goto("/signin");
+    await shots(first.page, "signin");
     await signInWithProvider(first.page, idp, ada, "ada");
     await first.page.getByRole("button", { name: "User menu" }).click();
     await expect(first.page.getByRole("menu")).toContainText("Ada Lovelace");
@@ -101,6 +123,9 @@ test("an owner sets up single sign-on; people join through the provider's login 
     await refused.page.getByLabel("Password").fill(developer.password);
     await refused.page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(refused.page.getByText("Your organization signs in with single sign-on only.")).toBeVisible();
+    await shots(refused.page, "signin-sso-required");
+    await refused.page.goto("/signin/sso-failed?reason=email_unverified");
+    await shots(refused.page, "sso-failed");
     await refused.close();
 
     // The owner's password still works (break-glass), and the page lists it.
@@ -113,6 +138,7 @@ test("an owner sets up single sign-on; people join through the provider's login 
     await glass.page.goto("/organization/single-sign-on");
     await expect(glass.page.getByRole("heading", { name: "Break-glass sign-ins" })).toBeVisible();
     await expect(glass.page.getByText(owner.email).first()).toBeVisible();
+    await shots(glass.page, "settings-break-glass");
     await glass.close();
 
     // An unknown domain gets the one answer, which names no domain.
@@ -121,6 +147,7 @@ test("an owner sets up single sign-on; people join through the provider's login 
     await page.getByLabel("Work email").fill(`someone@nowhere-${uniq()}.test`);
     await page.getByRole("button", { name: "Continue with single sign-on" }).click();
     await expect(page.getByText("No single sign-on is set up for this email address.")).toBeVisible();
+    await shots(page, "signin-no-provider");
     expect(await page.content()).not.toContain(domain);
   } finally {
     await idp.close();
