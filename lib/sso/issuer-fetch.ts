@@ -7,7 +7,8 @@
 //    (the socket's own DNS lookup), so a name that resolves to a public
 //    address for a check and to 127.0.0.1 for the request (DNS rebinding)
 //    is refused too: loopback, link-local, private, shared, multicast and
-//    reserved ranges, IPv4-mapped IPv6 included, unless SSO_ALLOW_PRIVATE_ISSUERS;
+//    reserved ranges, IPv4-mapped IPv6 included, unless SSO_ALLOW_PRIVATE_ISSUERS
+//    (an address written in the URL is checked before connecting: Node does not look it up);
 //  - no redirects are followed;
 //  - each answer must arrive within PROVIDER_TIMEOUT_MS and be at most
 //    MAX_RESPONSE_BYTES long.
@@ -72,22 +73,23 @@ export function checkProviderUrl(raw: string | URL): URL {
   return url;
 }
 
+/** Why the server will not connect to this address, if it will not. */
+function addressRefusal(hostname: string, address: string, plainHttp: boolean): IssuerFetchRefused | undefined {
+  if (isNonPublicAddress(address) && !allowPrivate()) {
+    return new IssuerFetchRefused(`${hostname} is ${address}, a loopback, link-local or private address, which this server does not contact.`);
+  }
+  // In production, plain http only to an address the setting allows (never across the internet).
+  if (plainHttp && production() && !isNonPublicAddress(address)) return new IssuerFetchRefused("The address must start with https://.");
+  return undefined;
+}
+
 function guardedLookup(plainHttp: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(new IssuerFetchRefused(`The host name ${hostname} could not be resolved.`), "", 4);
       for (const a of addresses) {
-        if (isNonPublicAddress(a.address) && !allowPrivate()) {
-          return callback(
-            new IssuerFetchRefused(`${hostname} resolves to ${a.address}, a loopback, link-local or private address, which this server does not contact.`),
-            "",
-            4,
-          );
-        }
-        // In production, plain http only to an address the setting allows (never across the internet).
-        if (plainHttp && production() && !isNonPublicAddress(a.address)) {
-          return callback(new IssuerFetchRefused("The address must start with https://."), "", 4);
-        }
+        const refused = addressRefusal(hostname, a.address, plainHttp);
+        if (refused) return callback(refused, "", 4);
       }
       const first = addresses[0];
       if (!first) return callback(new IssuerFetchRefused(`The host name ${hostname} could not be resolved.`), "", 4);
@@ -116,9 +118,16 @@ function bodyBytes(body: FetchInit["body"]): Buffer | undefined {
 }
 
 /** fetch() for identity providers, with the checks above; the answer is a standard Response. */
-export function providerFetch(input: string | URL, init: FetchInit = {}): Promise<Response> {
+export async function providerFetch(input: string | URL, init: FetchInit = {}): Promise<Response> {
   const url = checkProviderUrl(input);
   const plainHttp = url.protocol === "http:";
+  // An address written as such is never looked up (Node skips `lookup` for
+  // it), so it is checked here; URL has already turned 127.1 or 2130706433 into 127.0.0.1.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(literal)) {
+    const refused = addressRefusal(url.hostname, literal, plainHttp);
+    if (refused) throw refused;
+  }
   const headers = new Headers(init.headers);
   const body = bodyBytes(init.body);
   if (body) headers.set("content-length", String(body.length));

@@ -2,6 +2,8 @@
 // port, tests/support/oidc-provider.ts): the authorization code flow with
 // PKCE, state and nonce, the ID token's checks, joining and linking, the role
 // mapping, and every refusal, each with nothing written.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -15,6 +17,7 @@ import { saveSsoSettings, ssoRedirectUri } from "@/lib/sso/settings";
 import { SsoFailure } from "@/lib/sso/failures";
 import { ssoSettingsSchema } from "@/lib/sso/schemas";
 import { testSsoConnection } from "@/lib/sso/test-connection";
+import { providerFetch } from "@/lib/sso/issuer-fetch";
 import type { Member } from "@/lib/auth/session";
 import { makeMember, uniq } from "@/tests/support/factories";
 import { signInAtProvider, startTestProvider, type TestProvider } from "@/tests/support/oidc-provider";
@@ -216,6 +219,22 @@ describe("single sign-on against oidc-provider", () => {
 });
 
 describe("a provider that is down, slow or broken", () => {
+  it("an answer larger than 256 KiB is cut off and refused; a redirect is not followed", async () => {
+    const big = http.createServer((req, res) => {
+      if (req.url === "/redirect") res.writeHead(302, { location: "http://169.254.169.254/" }).end();
+      else res.end("x".repeat(300 * 1024));
+    });
+    await new Promise<void>((r) => big.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(big.address() as AddressInfo).port}`;
+    try {
+      await expect(providerFetch(`${base}/.well-known/openid-configuration`)).rejects.toThrow(/larger than 256 KiB/);
+      expect((await providerFetch(`${base}/redirect`)).status).toBe(302);
+    } finally {
+      big.closeAllConnections();
+      await new Promise((r) => big.close(r));
+    }
+  });
+
   it("a bad discovery document: a clear failure when starting, and Test connection says so", async () => {
     const p = await startTestProvider({ redirectUri: ssoRedirectUri() });
     try {
