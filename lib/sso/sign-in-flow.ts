@@ -20,6 +20,8 @@ import { ssoRedirectUri } from "@/lib/sso/settings";
 import { joinOrLink, type JoinedMember } from "@/lib/sso/join";
 
 export const SSO_LOGIN_TTL_MS = 10 * 60_000;
+/** Sign-ins in progress per organization at most: anyone may start one, so the table is bounded. */
+export const MAX_OPEN_LOGINS = 5_000;
 /** Asymmetric algorithms only: never `none`, never a shared-secret HMAC. */
 const ID_TOKEN_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
@@ -66,8 +68,11 @@ export async function beginSso(opts: BeginOptions): Promise<{ url: string; state
   if (opts.purpose === "step-up") Object.assign(params, { prompt: "login", max_age: "0" });
   const url = client.buildAuthorizationUrl(config, params);
   const now = Date.now();
-  // Logins nobody finished are removed as new ones start: the table stays small.
+  // Logins nobody finished are removed as new ones start, and an organization
+  // has at most MAX_OPEN_LOGINS open at once: the table stays small.
   await db().ssoLogin.deleteMany({ where: { expiresAt: { lt: new Date(now - SSO_LOGIN_TTL_MS) } } });
+  const open = await db().ssoLogin.count({ where: { organizationId: provider.organizationId, usedAt: null, expiresAt: { gt: new Date(now) } } });
+  if (open >= MAX_OPEN_LOGINS) throw new SsoFailure("busy", `${open} sign-ins in progress`);
   await db().ssoLogin.create({
     data: {
       stateDigest: digest(state),
