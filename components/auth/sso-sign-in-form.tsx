@@ -22,7 +22,7 @@ export function SsoSignInForm({ callbackUrl, action }: { callbackUrl: string; ac
       <Field label="Work email">
         {(p) => <input {...p} name="email" type="email" autoComplete="email" required className={inputClass} />}
       </Field>
-      <Button type="submit" variant="secondary" className="w-full" disabled={pending || Boolean(url)}>
+      <Button type="submit" className="w-full" disabled={pending || Boolean(url)}>
         {pending || url ? "Opening your identity provider…" : "Continue with single sign-on"}
       </Button>
       {url && (

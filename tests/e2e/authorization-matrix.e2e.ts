@@ -62,6 +62,7 @@ POST:/oauth/introspect             -        401          401          401       
 /organization/administration-api   -        ok           ok           ok                   ok           ok           to-signin
 /organization/single-sign-on       -        ok           ok           ok                   ok           ok           to-signin
 /signin/sso-failed?reason=state_mismatch - ok          ok           ok                   ok           ok           ok
+/signin/sso                        -        ok           ok           ok                   ok           ok           ok
 /api/sso/callback?state=forged&code=x -     to-sso-failed to-sso-failed to-sso-failed      to-sso-failed to-sso-failed to-sso-failed
 /docs/admin-api                    -        ok           ok           ok                   ok           ok           ok
 /api/admin/v1/openapi.json         -        ok           ok           ok                   ok           ok           ok
@@ -191,7 +192,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(40 * 6);
+    expect(CELLS.length).toBe(41 * 6);
   });
 
   for (const cell of CELLS) {

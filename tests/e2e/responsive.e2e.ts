@@ -118,6 +118,8 @@ for (const size of SIZES) {
         await page.context().clearCookies();
         await open(page, "/signin");
         await checkView(page, `signin-${tag}`);
+        await open(page, "/signin/sso");
+        await checkView(page, `signin-sso-${tag}`);
         await open(page, "/signin/sso-failed?reason=id_token_signature");
         await checkView(page, `signin-sso-failed-${tag}`);
         await open(page, `/invite/${inviteToken}`);

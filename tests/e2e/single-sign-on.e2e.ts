@@ -58,6 +58,7 @@ async function setUp(page: Page, idp: TestProvider, domain: string, opts: { mapp
 /** "Continue with single sign-on" on the sign-in page, then the provider's own login page. */
 async function signInWithProvider(page: Page, idp: TestProvider, email: string, login: string) {
   await page.goto("/signin");
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
   await atProvider(page, idp, login);
@@ -98,6 +99,8 @@ test("an owner sets up single sign-on; people join through the provider's login 
     const first = await fresh(browser);
     await first.page.goto("/signin");
     await shots(first.page, "signin");
+    await first.page.goto("/signin/sso");
+    await shots(first.page, "signin-sso");
     await signInWithProvider(first.page, idp, ada, "ada");
     await first.page.getByRole("button", { name: "User menu" }).click();
     await expect(first.page.getByRole("menu")).toContainText("Ada Lovelace");
@@ -143,7 +146,7 @@ test("an owner sets up single sign-on; people join through the provider's login 
 
     // An unknown domain gets the one answer, which names no domain.
     await page.context().clearCookies();
-    await page.goto("/signin");
+    await page.goto("/signin/sso");
     await page.getByLabel("Work email").fill(`someone@nowhere-${uniq()}.test`);
     await page.getByRole("button", { name: "Continue with single sign-on" }).click();
     await expect(page.getByText("No single sign-on is set up for this email address.")).toBeVisible();

@@ -5,8 +5,8 @@ import { hasAnyUser } from "@/lib/setup/create-first-owner";
 import { currentMember } from "@/lib/auth/session";
 import { signInWithPassword } from "@/app/actions/sign-in-with-password";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { startSingleSignOn } from "@/app/actions/start-single-sign-on";
-import { SsoSignInForm } from "@/components/auth/sso-sign-in-form";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -25,7 +25,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         or
         <span className="h-px flex-1 bg-slate-200" />
       </div>
-      <SsoSignInForm callbackUrl={safeCallback(callbackUrl)} action={startSingleSignOn} />
+      <Link href={`/signin/sso?callbackUrl=${encodeURIComponent(safeCallback(callbackUrl))}`} className={`${buttonClass("secondary")} w-full`}>
+        Continue with single sign-on
+      </Link>
     </>
   );
 }
