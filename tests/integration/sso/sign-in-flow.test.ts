@@ -202,6 +202,28 @@ describe("single sign-on against oidc-provider", () => {
     }
   });
 
+  it("step-up at the provider: prompt=login and max_age=0, the same person only, nothing joined", async () => {
+    const email = `stepper-${uniq()}@${domain}`;
+    idp.accounts.set("stepper", { email, email_verified: true });
+    const joined = await throughProvider(owner.organizationId, "stepper");
+    const { userId } = await completeSso(joined.callback, joined.state);
+
+    const start = await beginSso({ organizationId: owner.organizationId, purpose: "step-up", userId, returnTo: "/organization/single-sign-on" });
+    const url = new URL(start.url);
+    expect(url.searchParams.get("prompt")).toBe("login");
+    expect(url.searchParams.get("max_age")).toBe("0");
+    const back = await signInAtProvider(start.url, "stepper", ssoRedirectUri());
+    const before = await footprint(owner.organizationId);
+    expect(await completeSso(back, start.state, userId)).toMatchObject({ purpose: "step-up", userId, returnTo: "/organization/single-sign-on", role: null });
+    expect(await footprint(owner.organizationId)).toEqual(before);
+
+    // Someone else signed in at the provider: refused.
+    idp.accounts.set("someone-else", { email: `else-${uniq()}@${domain}`, email_verified: true });
+    const other = await beginSso({ organizationId: owner.organizationId, purpose: "step-up", userId, returnTo: "/" });
+    const otherBack = await signInAtProvider(other.url, "someone-else", ssoRedirectUri());
+    expect(await failureOf(completeSso(otherBack, other.state, userId))).toBe("other_person");
+  });
+
   it("Test connection: discovery, JWKS and the client's credentials, in plain words", async () => {
     const report = await testSsoConnection(owner.organizationId);
     expect(report.checks.map((c) => [c.name, c.ok])).toEqual([
