@@ -1,11 +1,11 @@
 "use server";
-// Step-up (lib/auth/step-up.ts): confirm it is you, by password, before the
+// Step-up (lib/account/step-up.ts): confirm it is you, by password, before the
 // most powerful changes. Any member may; it grants no permission by itself.
 import { headers } from "next/headers";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/authed-action";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/auth-options";
-import { stepUpWithPassword } from "@/lib/auth/step-up";
+import { stepUpWithPassword } from "@/lib/account/step-up";
 import { REQUEST_KEY_HEADER, requestSignal } from "@/lib/http/request-abort";
 
 const schema = z.object({

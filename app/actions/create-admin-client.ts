@@ -1,9 +1,9 @@
 "use server";
 // Administration API credentials: the plaintext secret appears only in this response.
-// A person in step-up only (lib/auth/step-up.ts).
+// A person in step-up only (lib/account/step-up.ts).
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/authed-action";
-import { requireStepUp } from "@/lib/auth/step-up";
+import { requireStepUp } from "@/lib/account/step-up";
 import { createAdminClientSchema } from "@/lib/api-clients/schemas";
 import { createAdminClient as create } from "@/lib/api-clients/create-admin-client";
 

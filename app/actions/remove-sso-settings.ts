@@ -3,7 +3,7 @@
 // password then need a reset link). Step-up first; audited.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/authed-action";
-import { requireStepUp } from "@/lib/auth/step-up";
+import { requireStepUp } from "@/lib/account/step-up";
 import { removeSsoSettingsSchema } from "@/lib/sso/schemas";
 import { removeSsoSettings as remove } from "@/lib/sso/settings";
 

@@ -2,7 +2,7 @@
 // Like creation, the new plaintext secret appears only in this response; step-up first.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/authed-action";
-import { requireStepUp } from "@/lib/auth/step-up";
+import { requireStepUp } from "@/lib/account/step-up";
 import { rotateAdminClientSecretSchema } from "@/lib/api-clients/schemas";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 

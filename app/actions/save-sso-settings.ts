@@ -1,9 +1,9 @@
 "use server";
 // Owners: the organization's single sign-on provider and rules. Step-up first
-// (lib/auth/step-up.ts); every change audited (lib/sso/settings.ts).
+// (lib/account/step-up.ts); every change audited (lib/sso/settings.ts).
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/authed-action";
-import { requireStepUp } from "@/lib/auth/step-up";
+import { requireStepUp } from "@/lib/account/step-up";
 import { ssoSettingsSchema } from "@/lib/sso/schemas";
 import { saveSsoSettings as save } from "@/lib/sso/settings";
 

@@ -59,7 +59,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token[SESSION_VERSION_CLAIM] = (user as { sessionVersion?: number }).sessionVersion;
-        // A password just entered: step-up starts with the session (lib/auth/step-up.ts).
+        // A password just entered: step-up starts with the session (lib/account/step-up.ts).
         token[STEP_UP_CLAIM] = Math.floor(Date.now() / 1000) + STEP_UP_SECONDS;
         return token;
       }

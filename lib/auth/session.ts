@@ -26,7 +26,7 @@ export interface Member {
   organizationId: string;
   organizationName: string;
   role: Role;
-  /** Step-up ("sudo mode", lib/auth/step-up.ts) holds until then (seconds); absent or past: not in step-up. */
+  /** Step-up ("sudo mode", lib/account/step-up.ts) holds until then (seconds); absent or past: not in step-up. */
   stepUpUntil?: number;
 }
 

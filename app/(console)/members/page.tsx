@@ -22,7 +22,7 @@ import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
 import { RevokeResetLinkButton } from "@/components/members/reset-link-controls";
 import { UnavailableAction } from "@/components/members/unavailable-action";
 
-import { isSteppedUp } from "@/lib/auth/step-up";
+import { isSteppedUp } from "@/lib/account/step-up";
 import { hasSsoProvider } from "@/lib/sso/settings";
 import { confirmIdentity } from "@/app/actions/confirm-identity";
 import { confirmIdentityAtProvider } from "@/app/actions/confirm-identity-at-provider";

@@ -17,7 +17,7 @@ import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secre
 import { changeMemberRole } from "@/app/actions/change-member-role";
 import { saveSsoSettings } from "@/app/actions/save-sso-settings";
 import { createAdminClient as makeAdminClient } from "@/lib/api-clients/create-admin-client";
-import { STEP_UP_REQUIRED } from "@/lib/auth/step-up";
+import { STEP_UP_REQUIRED } from "@/lib/account/step-up";
 import { db } from "@/lib/db/client";
 import { makeMember, uniq } from "@/tests/support/factories";
 

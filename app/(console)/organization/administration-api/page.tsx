@@ -18,7 +18,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { AdminClientsTable } from "@/components/admin-clients/admin-clients-table";
 import { CreateAdminClientDialog } from "@/components/admin-clients/create-admin-client-dialog";
 import type { AdminApiEndpoints } from "@/components/admin-clients/types";
-import { isSteppedUp } from "@/lib/auth/step-up";
+import { isSteppedUp } from "@/lib/account/step-up";
 import { hasSsoProvider } from "@/lib/sso/settings";
 import { confirmIdentity } from "@/app/actions/confirm-identity";
 import { confirmIdentityAtProvider } from "@/app/actions/confirm-identity-at-provider";

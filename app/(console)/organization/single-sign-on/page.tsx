@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import { isSteppedUp } from "@/lib/auth/step-up";
+import { isSteppedUp } from "@/lib/account/step-up";
 import { db } from "@/lib/db/client";
 import { getSsoSettings, ssoRedirectUri } from "@/lib/sso/settings";
 import { saveSsoSettings } from "@/app/actions/save-sso-settings";

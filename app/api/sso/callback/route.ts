@@ -9,7 +9,7 @@ import { SsoFailure } from "@/lib/sso/failures";
 import { completeSso } from "@/lib/sso/sign-in-flow";
 import { writeSsoSession } from "@/lib/sso/session";
 import { takeSsoStateCookie } from "@/lib/sso/state-cookie";
-import { recordStepUp } from "@/lib/auth/step-up";
+import { recordStepUp } from "@/lib/account/step-up";
 
 export const dynamic = "force-dynamic";
 
