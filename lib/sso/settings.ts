@@ -54,6 +54,16 @@ export async function getSsoSettings(organizationId: string): Promise<SsoSetting
 const FIELD_NAMES = ["issuer", "clientId", "domains", "defaultRole", "roleMapping", "requireSso", "maxSessionAgeMinutes"] as const;
 
 export async function saveSsoSettings(member: Member, input: SsoSettingsInput): Promise<{ changed: boolean }> {
+  try {
+    return await saveInTransaction(member, input);
+  } catch (err) {
+    // Another organization saved one of these domains at the same moment (the primary key of sso_domains).
+    if ((err as { code?: string }).code === "P2002") throw fieldError("conflict", { domains: ["One of these domains was just taken by another organization's single sign-on."] });
+    throw err;
+  }
+}
+
+function saveInTransaction(member: Member, input: SsoSettingsInput): Promise<{ changed: boolean }> {
   return db().$transaction(async (tx) => {
     const org = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM organizations WHERE id = ${member.organizationId}::uuid FOR UPDATE`;
     const orgName = org[0]?.name ?? member.organizationName;
