@@ -184,6 +184,7 @@ test("two organizations, each with its own provider; a person in both signs in t
     await sql().query("INSERT INTO memberships (id, organization_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'VISITOR')", [orgB, rows[0].id]);
 
     // In A now; B's provider has not signed Lin in, so switching to B goes there first.
+    await lin.page.goto("/clusters");
     const orgNames = await sql().query("SELECT id, name FROM organizations WHERE id = ANY($1)", [[orgA, orgB]]);
     const nameOf = (id: string) => orgNames.rows.find((r) => r.id === id).name as string;
     await lin.page.getByRole("button", { name: "User menu" }).click();
