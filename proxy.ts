@@ -13,6 +13,7 @@ const PUBLIC_PREFIXES = [
   "/invite", // invitation links: the token in the path is the credential, checked by the page and its actions
   "/reset", // password-reset links: likewise
   "/api/auth", // next-auth endpoints
+  "/api/sso", // single sign-on callback: checked against the state cookie and the provider (lib/sso)
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/api/admin", // Administration API: Bearer tokens, checked by every handler
   "/.well-known", // JWKS and metadata

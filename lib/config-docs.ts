@@ -189,6 +189,17 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
     ],
   },
   {
+    section: "Single sign-on",
+    variables: [
+      {
+        names: ["SSO_ALLOW_PRIVATE_ISSUERS"],
+        default: "`false`",
+        meaning:
+          "`true`: organizations' OpenID Connect issuer URLs may resolve to loopback, link-local and private addresses, and such addresses may use `http` (on-premises providers, tests); otherwise only public addresses, and only `https` in production (docs/single-sign-on.md)",
+      },
+    ],
+  },
+  {
     section: "Traces (OpenTelemetry)",
     variables: [
       {

@@ -135,6 +135,14 @@ const schema = z.object({
   OTEL_TRACES_EXPORTER: z.string().optional(),
   /** `true` turns OpenTelemetry off entirely. */
   OTEL_SDK_DISABLED: z.enum(["true", "false"]).optional(),
+
+  // Single sign-on (lib/sso). Documented in docs/single-sign-on.md.
+  /**
+   * `true`: an organization's issuer URL may resolve to loopback, link-local or
+   * private addresses, and may then use http (on-premises providers, tests).
+   * Off by default, so the server cannot be pointed at its own network.
+   */
+  SSO_ALLOW_PRIVATE_ISSUERS: z.enum(["true", "false"]).default("false"),
 }).superRefine((cfg, ctx) => {
   if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
     ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });

@@ -22,6 +22,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   client: "API clients",
   admin_client: "Administration API credentials",
   account: "Accounts",
+  sso: "Single sign-on",
 };
 
 // The one list of audit actions: AuditAction (what recordEvent accepts) is its keys.
@@ -72,6 +73,20 @@ const ACTION_TABLE = {
   "account.password_recovered": {
     label: "Password set from the server",
     sentence: "{actor} set a new password for {target} from the server's command line",
+  },
+  "account.step_up": { label: "Identity confirmed", sentence: "{actor} confirmed their identity for a sensitive change" },
+  "sso.configured": { label: "Single sign-on set up", sentence: "{actor} set up single sign-on for {target}" },
+  "sso.settings_changed": { label: "Single sign-on changed", sentence: "{actor} changed the single sign-on settings of {target}" },
+  "sso.client_secret_replaced": {
+    label: "Single sign-on secret replaced",
+    sentence: "{actor} replaced the single sign-on client secret of {target}",
+  },
+  "sso.removed": { label: "Single sign-on removed", sentence: "{actor} removed single sign-on from {target}" },
+  "sso.member_joined": { label: "Joined by single sign-on", sentence: "{actor} joined the organization by single sign-on as {target}" },
+  "sso.role_mapped": { label: "Role set by single sign-on", sentence: "{actor} was given another role by the single sign-on role mapping ({target})" },
+  "sso.break_glass_sign_in": {
+    label: "Break-glass password sign-in",
+    sentence: "{actor} signed in with a password although single sign-on is required (break-glass, {target})",
   },
 } satisfies Record<string, ActionText>;
 

@@ -60,6 +60,10 @@ POST:/oauth/introspect             -        401          401          401       
 /.well-known/openid-configuration  -        ok           ok           ok                   ok           ok           ok
 /api/auth/session                  -        session      session      session              session      session      no-session
 /organization/administration-api   -        ok           ok           ok                   ok           ok           to-signin
+/organization/single-sign-on       -        ok           ok           ok                   ok           ok           to-signin
+/signin/sso-failed?reason=state_mismatch - ok          ok           ok                   ok           ok           ok
+/signin/sso                        -        ok           ok           ok                   ok           ok           ok
+/api/sso/callback?state=forged&code=x -     to-sso-failed to-sso-failed to-sso-failed      to-sso-failed to-sso-failed to-sso-failed
 /docs/admin-api                    -        ok           ok           ok                   ok           ok           ok
 /api/admin/v1/openapi.json         -        ok           ok           ok                   ok           ok           ok
 GET:/api/admin/v1/clusters         -        bearer       bearer       bearer               bearer       bearer       bearer
@@ -68,7 +72,7 @@ POST:/api/admin/v1/clusters        -        bearer       bearer       bearer    
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
 type Who = Role | "signed-out";
-type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "to-signin" | "to-clusters" | "session" | "no-session";
+type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "to-signin" | "to-clusters" | "to-sso-failed" | "session" | "no-session";
 interface Cell {
   method: "GET" | "POST";
   path: string;
@@ -155,6 +159,11 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
       expect([302, 303, 307, 308], what).toContain(status);
       expect(where, what).toBe(cell.expected === "to-signin" ? "/signin" : "/clusters");
       break;
+    case "to-sso-failed":
+      // A callback that did not start in this browser: the failure page, never a session.
+      expect(status, what).toBe(303);
+      expect(location, what).toContain("/signin/sso-failed?reason=state_mismatch");
+      break;
     case "401":
     case "405": {
       expect(status, what).toBe(Number(cell.expected));
@@ -183,7 +192,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(37 * 6);
+    expect(CELLS.length).toBe(41 * 6);
   });
 
   for (const cell of CELLS) {

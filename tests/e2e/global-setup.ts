@@ -43,6 +43,8 @@ export default async function globalSetup() {
       LOG_LEVEL: "debug",
       // Usage charts fill within a second or two.
       USAGE_FLUSH_SECONDS: "1",
+      // The single sign-on tests run their OpenID providers on loopback ports (tests/support/oidc-provider.ts).
+      SSO_ALLOW_PRIVATE_ISSUERS: "true",
     },
     { port, host: "localhost", logFile: SERVER_LOG },
   );

@@ -95,6 +95,7 @@ for (const size of SIZES) {
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
+          ["organization-single-sign-on", "/organization/single-sign-on"],
           ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
@@ -117,6 +118,10 @@ for (const size of SIZES) {
         await page.context().clearCookies();
         await open(page, "/signin");
         await checkView(page, `signin-${tag}`);
+        await open(page, "/signin/sso");
+        await checkView(page, `signin-sso-${tag}`);
+        await open(page, "/signin/sso-failed?reason=id_token_signature");
+        await checkView(page, `signin-sso-failed-${tag}`);
         await open(page, `/invite/${inviteToken}`);
         await expect(page.getByRole("button", { name: "Create account and join" })).toBeVisible();
         await checkView(page, `invitation-${tag}`);
