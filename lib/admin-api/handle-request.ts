@@ -51,6 +51,10 @@ export async function handleAdminRequest(
       });
     }
     ctx.lastUsed.touch(client.id);
+    // Whatever the permissions: the console cannot do it for anyone.
+    if (op.response.status === 501) {
+      return problemResponse(501, "not-implemented", "Not implemented", { detail: op.response.description });
+    }
     if (!permissions.includes(op.permission)) {
       return problemResponse(403, "forbidden", "Forbidden", {
         detail: `This operation needs the ${ADMIN_SCOPE[op.permission]} permission.`,
@@ -106,6 +110,7 @@ function respond(op: Operation, reply: unknown): Response {
   const own = reply instanceof WithHeaders || reply instanceof StreamedBody ? reply.headers : {};
   const headers = { "Cache-Control": "no-store", ...own };
   if (op.response.status === 204) return new Response(null, { status: 204, headers });
+  if (op.response.status === 501) throw new Error(`${op.operationId} is not implemented`);
   const type = "csv" in op.response ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
   if (reply instanceof StreamedBody) return new Response(reply.stream, { status: 200, headers: { ...headers, "Content-Type": type } });
   const result = reply instanceof WithHeaders ? reply.body : reply;

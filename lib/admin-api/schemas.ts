@@ -7,6 +7,8 @@ import { clientDescriptionSchema, clientIdSchema, clientNameSchema, rotationGrac
 import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
 import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
+import { secretNameSchema, secretValueSchema } from "@/lib/connector-secrets/names";
+import { ipAllowlistSchema } from "@/lib/clusters/ip-allowlist";
 
 // --- shared pieces -----------------------------------------------------------
 
@@ -239,7 +241,9 @@ export const postMemberBody = z
   .object({
     orgRoles: z.array(z.enum(ASSIGNABLE_ROLES, { error: "Use admin, operationsengineer, developer or visitor." })).length(1, "Give exactly one role."),
   })
-  .describe("Sets the role of a member of the organization (the console has one role per member).");
+  .describe(
+    "Invites the person (a new invitation, replacing an open one), or sets the role of an existing member (the console has one role per member).",
+  );
 
 export const auditEvent = z.object({
   audit: z.string().describe("What happened, e.g. client.created."),
@@ -263,6 +267,43 @@ export const auditEvent = z.object({
   before: z.string().optional().describe("The value before the change, where the event records one."),
   after: z.string().optional().describe("The value after the change."),
 });
+
+// --- connector secrets, IP allowlists, meta ------------------------------------
+
+/** What the API shows in place of a connector secret's value: values are never shown again once saved. */
+export const HIDDEN_SECRET_VALUE = "********";
+
+export const secretParams = z.object({ clusterUuid: z.uuid(), secretName: secretNameSchema });
+
+export const secretsMap = z
+  .record(z.string(), z.literal(HIDDEN_SECRET_VALUE))
+  .describe(`Secret name -> "${HIDDEN_SECRET_VALUE}": the names of the cluster's connector secrets. Values are never shown again once saved; the connector runtime reads them at the Secrets endpoint.`);
+
+export const createSecretBody = z
+  .object({
+    secretName: secretNameSchema.describe("Letters and digits joined by single dots, dashes or underscores; at most 100 characters."),
+    secretValue: secretValueSchema.describe("At most 16 KiB; stored encrypted and never shown again."),
+  })
+  .describe("A new connector secret.");
+
+export const updateSecretBody = z
+  .object({ secretValue: secretValueSchema.describe("The new value; stored encrypted and never shown again.") })
+  .describe("Replaces a connector secret's value.");
+
+export const ipAllowlistBody = z
+  .object({ ipallowlist: ipAllowlistSchema.describe("IPv4/IPv6 addresses or CIDR ranges; an empty list allows every address.") })
+  .describe("The cluster's IP allowlist, replacing the current one.");
+
+export const ipWhitelistBody = z
+  .object({ ipwhitelist: ipAllowlistSchema.describe("IPv4/IPv6 addresses or CIDR ranges; an empty list allows every address.") })
+  .describe("The older name of the IP allowlist body (the SDK's whitelistIPs).");
+
+export const ipRanges = z
+  .object({
+    console: z.array(z.string()).describe("The address ranges the console's outgoing calls come from (EGRESS_IP_RANGES)."),
+    "web-modeler": z.array(z.string()).describe("Camunda's Web Modeler ranges: none here (the console has no modeler)."),
+  })
+  .describe("Egress address ranges.");
 
 // --- errors ------------------------------------------------------------------
 

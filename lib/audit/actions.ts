@@ -22,6 +22,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   client: "API clients",
   admin_client: "Administration API credentials",
   account: "Accounts",
+  connector_secret: "Connector secrets",
 };
 
 export const ACTIONS: Record<string, ActionText> = {
@@ -65,6 +66,15 @@ export const ACTIONS: Record<string, ActionText> = {
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
+  "connector_secret.created": { label: "Connector secret created", sentence: "{actor} created the connector secret {target}" },
+  "connector_secret.updated": { label: "Connector secret replaced", sentence: "{actor} replaced the value of the connector secret {target}" },
+  "connector_secret.deleted": { label: "Connector secret deleted", sentence: "{actor} deleted the connector secret {target}" },
+  "cluster.ip_allowlist_changed": { label: "IP allowlist changed", sentence: "{actor} changed the IP allowlist of the cluster {target}" },
+  "client.ip_allowlist_changed": { label: "Client IP allowlist changed", sentence: "{actor} changed the IP allowlist of {target}" },
+  "client.token_refused_address": {
+    label: "Token refused (address)",
+    sentence: "A token request for {target} was refused: its address is not on the IP allowlist",
+  },
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
   "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },

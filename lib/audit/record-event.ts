@@ -34,7 +34,13 @@ export type AuditAction =
   | "client.deleted"
   | "account.password_changed"
   | "account.renamed"
-  | "account.password_recovered";
+  | "account.password_recovered"
+  | "connector_secret.created"
+  | "connector_secret.updated"
+  | "connector_secret.deleted"
+  | "cluster.ip_allowlist_changed"
+  | "client.ip_allowlist_changed"
+  | "client.token_refused_address";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client
