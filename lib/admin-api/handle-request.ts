@@ -1,5 +1,5 @@
 // The one request pipeline of the Administration API, in order:
-//   token (401) -> per-client rate limit (429) -> permission (403) ->
+//   token (401) -> per-client rate limit (429) -> permission (403) -> not implemented here (501) ->
 //   path parameters (404) -> query parameters (400) -> JSON body (400) -> the domain function.
 // Every error is RFC 9457 problem details; a domain AppError maps to its
 // status here, and anything unexpected (the database is down) to a 503:
@@ -51,14 +51,14 @@ export async function handleAdminRequest(
       });
     }
     ctx.lastUsed.touch(client.id);
-    // Whatever the permissions: the console cannot do it for anyone.
-    if (op.response.status === 501) {
-      return problemResponse(501, "not-implemented", "Not implemented", { detail: op.response.description });
-    }
     if (!permissions.includes(op.permission)) {
       return problemResponse(403, "forbidden", "Forbidden", {
         detail: `This operation needs the ${ADMIN_SCOPE[op.permission]} permission.`,
       });
+    }
+    // An operation the console cannot do for anyone: a problem that says why.
+    if (op.response.status === 501) {
+      return problemResponse(501, "not-implemented", "Not implemented", { detail: op.response.description });
     }
     const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: {} };
     // A malformed ID names nothing that exists: the same 404 as a missing one.

@@ -97,19 +97,21 @@ function curlExample(base: string, op: Operation): string {
   return lines.join("\n");
 }
 
-/** A Camunda operation this console cannot perform: 501 always, after the token check. */
-function notImplementedEntry(op: Operation, why: string): Json {
+/** A Camunda operation this console cannot perform: 501 always, after the token and permission checks. */
+function notImplementedEntry(base: string, op: Operation, why: string): Json {
   return {
     operationId: op.operationId,
     summary: op.summary,
     description: `Not implemented: ${why}`,
     tags: [op.path.split("/")[1]!],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
     responses: {
       "401": { description: "Missing, invalid or expired token.", content: problemRef },
+      "403": { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef },
       "429": { description: "Over the client's rate limit; see Retry-After.", content: problemRef },
       "501": { description: why, content: problemRef },
     },
+    "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
   };
 }
 
@@ -122,7 +124,7 @@ export function openApiDocument(base: string): Json {
     const responses: Json = {};
     const r = op.response;
     if (r.status === 501) {
-      paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: notImplementedEntry(op, r.description) };
+      paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: notImplementedEntry(base, op, r.description) };
       continue;
     }
     if (r.status === 204) responses["204"] = { description: r.description };

@@ -2,8 +2,7 @@
 // clusters and issues their credentials but does not run them, so there is
 // no backup to take, no monitoring to switch on, no private link, nothing to
 // wake or upgrade. Each answers 501 Not Implemented with an RFC 9457 problem
-// saying why (after the token and rate-limit checks, whatever the
-// permissions), and the OpenAPI document lists them that way: never a 404
+// saying why (after the token, rate-limit and permission checks), and the OpenAPI document lists them that way: never a 404
 // ("no such operation") and never a 500.
 import "server-only";
 import { defineOperation, type Operation } from "@/lib/admin-api/operation";
