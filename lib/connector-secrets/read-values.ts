@@ -5,11 +5,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { openValue } from "@/lib/connector-secrets/value-encryption";
-import { valueKeys } from "@/lib/connector-secrets/keys";
+import { valueKeys, type ValueKeys } from "@/lib/connector-secrets/keys";
 import { SECRETS_PER_CLUSTER_MAX } from "@/lib/connector-secrets/names";
 
-export async function readClusterSecretValues(clusterId: string): Promise<Record<string, string>> {
-  const keys = valueKeys();
+export async function readClusterSecretValues(clusterId: string, keys: ValueKeys = valueKeys()): Promise<Record<string, string>> {
   const rows = await db().connectorSecret.findMany({
     where: { clusterId, cluster: { deletedAt: null } },
     select: { id: true, name: true, value: true },
