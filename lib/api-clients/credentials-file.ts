@@ -4,6 +4,26 @@
 // tests can both use them.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
 import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { connectorRuntimeSecretsEndpoint } from "@/lib/connector-secrets/endpoint";
+
+/**
+ * A Secrets-scoped client's settings for Camunda's connector runtime (its
+ * console secret provider, camunda.connector.secretprovider.console.*): the
+ * endpoint it GETs the cluster's secrets from and the audience of the token it
+ * asks for with the client's credentials. Spring property names; the env file
+ * has them in Spring's environment form.
+ */
+export function connectorSecretProvider(c: { scopes: readonly ClientScopeName[]; addresses: ClusterAddresses }): [string, string][] {
+  if (!c.scopes.includes("SECRETS")) return [];
+  return [
+    ["camunda.connector.secretprovider.console.enabled", "true"],
+    ["camunda.connector.secretprovider.console.endpoint", connectorRuntimeSecretsEndpoint(c.addresses.consoleUrl)],
+    ["camunda.connector.secretprovider.console.audience", c.addresses.scopeAudiences.SECRETS],
+  ];
+}
+
+/** camunda.connector.secretprovider.console.enabled -> CAMUNDA_CONNECTOR_SECRETPROVIDER_CONSOLE_ENABLED (Spring's relaxed binding). */
+const springEnvName = (property: string) => property.replace(/[.-]/g, (ch) => (ch === "." ? "_" : "")).toUpperCase();
 
 export interface CredentialsInput {
   clientId: string;
@@ -87,6 +107,7 @@ export function credentialVariables(c: CredentialsInput): [string, string][] {
   if (c.scopes.includes("TASKLIST") && a.tasklistUrl) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
   if (c.scopes.includes("OPERATE") && a.operateUrl) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
   if (c.scopes.includes("OPTIMIZE") && a.optimizeUrl) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
+  for (const [k, v] of connectorSecretProvider(c)) vars.push([springEnvName(k), v]);
   return vars;
 }
 
@@ -169,6 +190,7 @@ export function springProperties(c: {
       : []),
     ["camunda.client.auth.token-url", a.oauthUrl],
     ["camunda.client.auth.audience", primaryAudience(c)],
+    ...connectorSecretProvider(c),
   ];
 }
 
