@@ -15,6 +15,13 @@ import { ipAllowlistSchema } from "@/lib/clusters/ip-allowlist";
 /** Camunda's names for the cluster scopes ("Zeebe", ...), in canonical order. */
 export const CAMUNDA_PERMISSIONS = ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] as const;
 export type CamundaPermission = (typeof CAMUNDA_PERMISSIONS)[number];
+/**
+ * What `permissions` takes: 8.7's names, and 8.8's (the Orchestration Cluster
+ * API is Zeebe, Tasklist and Operate together; any of them grants all three).
+ */
+export const PERMISSION_INPUTS = [...CAMUNDA_PERMISSIONS, "Orchestration Cluster API", "Orchestration", "Optimize API"] as const;
+export type PermissionInput = (typeof PERMISSION_INPUTS)[number];
+const PERMISSION_ERROR = "Use Orchestration Cluster API, Optimize API or Secrets (or 8.7's Zeebe, Tasklist, Operate, Optimize).";
 
 const named = z.object({ uuid: z.string(), name: z.string() });
 // Camunda's states, and Unknown: what the console reports, since it measures nothing about a cluster.
@@ -131,10 +138,10 @@ export const createClusterClientBody = z
   .object({
     clientName: clientNameSchema,
     permissions: z
-      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .array(z.enum(PERMISSION_INPUTS, { error: PERMISSION_ERROR }))
       .max(10)
       .optional()
-      .describe("None given means all of them."),
+      .describe("None given means all of them. The Orchestration Cluster API (or any of Zeebe, Tasklist, Operate) grants all three; answers list 8.7's names."),
     description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
     ...secretExpiryBody,
   })
@@ -145,7 +152,7 @@ export const updateClusterClientBody = z
     name: clientNameSchema.optional().describe("The new name; unique within the cluster, ignoring case."),
     description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
     permissions: z
-      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .array(z.enum(PERMISSION_INPUTS, { error: PERMISSION_ERROR }))
       .min(1, "Give at least one permission.")
       .max(10)
       .optional()

@@ -4,7 +4,7 @@
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
 import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote, springProperties } from "@/lib/api-clients/credentials-file";
-import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { SCOPE_LABELS, choiceList, type ClientScopeName } from "@/lib/api-clients/scopes";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
 export const CLIENT_SECRET_PLACEHOLDER = "<your-client-secret>";
@@ -309,7 +309,7 @@ export function connectionSnippets(i: SnippetInput): SnippetTab[] {
 }
 
 /** "Zeebe, Operate": for captions. */
-export const scopeList = (scopes: readonly ClientScopeName[]) => sortScopes(scopes).map((s) => SCOPE_LABELS[s]).join(", ");
+export const scopeList = (scopes: readonly ClientScopeName[]) => choiceList(scopes);
 
 /** Scopes assumed where no particular client is shown (the cluster Overview). */
 export const CLUSTER_SCOPES_FOR_SNIPPETS: readonly ClientScopeName[] = ["ZEEBE"];

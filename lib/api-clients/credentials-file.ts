@@ -3,7 +3,7 @@
 // Pure functions with no server-only imports, so client components and unit
 // tests can both use them.
 import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { SCOPE_LABELS, choiceList, scopeChoices, CHOICE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
 import { connectorRuntimeSecretsEndpoint } from "@/lib/connector-secrets/endpoint";
 
 /**
@@ -127,6 +127,7 @@ const commentText = (s: string) => s.replace(/[\r\n\u2028\u2029\p{Cc}]/gu, " ");
 export function envFile(c: CredentialsInput): string {
   const lines = [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
+    `# Scopes: ${choiceList(c.scopes)}`,
     "# Keep this file secret. Load it with: source <file>",
     ...credentialVariables(c).map(([k, v]) => `export ${k}=${shellQuote(v)}`),
   ];
@@ -198,7 +199,7 @@ export function propertiesFile(c: CredentialsInput): string {
   const zeebe = c.scopes.includes("ZEEBE");
   return [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
-    `# Scopes: ${sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(", ")}`,
+    `# Scopes: ${choiceList(c.scopes)}`,
     ...(zeebe ? [] : ["# This client has no Zeebe scope: it gets tokens for its own APIs, not for the cluster's Zeebe API."]),
     "# Camunda Spring Boot Starter 8.8+ (io.camunda:camunda-spring-boot-starter). Keep this file secret.",
     ...springProperties(c).map(([k, v]) => `${k}=${propertiesEscape(v)}`),
@@ -214,7 +215,8 @@ export function jsonFile(c: CredentialsInput): string {
     clientSecret: c.clientSecret,
     clusterId: c.cluster.id,
     region: c.cluster.region,
-    scopes: scopes.map((s) => SCOPE_LABELS[s]),
+    // Camunda 8.8's names; the 8.7 ones the tokens carry are in environment.CAMUNDA_CREDENTIALS_SCOPES.
+    scopes: scopeChoices(scopes).map((s) => CHOICE_LABELS[s]),
     ...(scopes.includes("ZEEBE") ? { zeebeAddress: a.zeebeAddress, zeebeGrpcAddress: a.grpcAddress, zeebeRestAddress: a.restAddress } : {}),
     authorizationServerUrl: a.oauthUrl,
     tokenAudience: primaryAudience(c),
