@@ -144,7 +144,7 @@ describe("JSON and file names", () => {
       clientSecret: c.clientSecret,
       clusterId: cluster.id,
       region: "bru-2",
-      scopes: ["Zeebe", "Operate"],
+      scopes: ["Orchestration Cluster API"],
       authorizationServerUrl: "https://console.example.com/oauth/token",
       tokenAudience: "zeebe.camunda.io",
       operateBaseUrl: `https://bru-2.operate.camunda.io/${cluster.id}`,

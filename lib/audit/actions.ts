@@ -73,7 +73,7 @@ export const ACTIONS: Record<string, ActionText> = {
   "client.ip_allowlist_changed": { label: "Client IP allowlist changed", sentence: "{actor} changed the IP allowlist of {target}" },
   "client.token_refused_address": {
     label: "Token refused (address)",
-    sentence: "A token request for {target} was refused: its address is not on the IP allowlist",
+    sentence: "{actor} refused a token to {target}: the request came from outside the IP allowlist",
   },
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },

@@ -93,6 +93,22 @@ describe("connector secrets", () => {
   });
 });
 
+describe("Camunda 8.8's scope names", () => {
+  it("createClient takes the Orchestration Cluster API, Optimize API and Secrets, and 8.7's names alike", async () => {
+    const { cluster, call } = await setup();
+    const p = { clusterUuid: cluster.id };
+    const modern = await call<{ permissions: string[] }>("POST", "/clusters/{clusterUuid}/clients", p, { clientName: "modern", permissions: ["Orchestration Cluster API", "Secrets"] });
+    expect(modern.body.permissions).toEqual(["Zeebe", "Tasklist", "Operate", "Secrets"]);
+    const optimizer = await call<{ permissions: string[] }>("POST", "/clusters/{clusterUuid}/clients", p, { clientName: "optimizer", permissions: ["Optimize API"] });
+    expect(optimizer.body.permissions).toEqual(["Optimize"]);
+    const legacy = await call<{ permissions: string[] }>("POST", "/clusters/{clusterUuid}/clients", p, { clientName: "legacy", permissions: ["Tasklist"] });
+    expect(legacy.body.permissions).toEqual(["Zeebe", "Tasklist", "Operate"]);
+    const bad = await call<{ errors: { pointer: string; detail: string }[] }>("POST", "/clusters/{clusterUuid}/clients", p, { clientName: "bad", permissions: ["Web Modeler"] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]!.detail).toMatch(/Orchestration Cluster API/);
+  });
+});
+
 describe("IP allowlists and egress ranges", () => {
   it("PUT ipallowlist and the older ipwhitelist replace the cluster's list (normalized), with one Activity event per change", async () => {
     const { owner, cluster, call } = await setup();
