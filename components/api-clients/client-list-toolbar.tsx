@@ -2,7 +2,7 @@
 // Search, filters and sort of the client list: a plain GET form, so the view
 // lives in the URL and works without JavaScript (Enter or "Apply"); with
 // JavaScript, changing a select applies it at once.
-import { CHOICE_LABELS } from "@/lib/api-clients/scopes";
+import { CHOICE_LABELS } from "@cluster-console/credentials";
 import {
   CLIENT_SEARCH_MAX,
   CLIENT_STATUS_FILTERS,
@@ -40,7 +40,7 @@ export function ClientListToolbar({ action, query, clearHref }: { action: string
         <span className="sr-only">Scope</span>
         <select name="scope" defaultValue={query.scope ?? ""} onChange={submit} className={selectClass} aria-label="Scope">
           <option value="">Any scope</option>
-          {/* The Orchestration Cluster API is stored with its Zeebe part (lib/api-clients/scopes.ts). */}
+          {/* The Orchestration Cluster API is stored with its Zeebe part (packages/credentials/src/scopes.ts). */}
           {(["ZEEBE", "OPTIMIZE", "SECRETS"] as const).map((s) => (
             <option key={s} value={s}>{CHOICE_LABELS[s === "ZEEBE" ? "ORCHESTRATION" : s]}</option>
           ))}

@@ -2,8 +2,7 @@
 // the create/rotate action: no endpoint ever serves a secret a second time.
 // Pure functions with no server-only imports, so client components and unit
 // tests can both use them.
-import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { SCOPE_LABELS, choiceList, scopeChoices, CHOICE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes, choiceList, scopeChoices, CHOICE_LABELS } from "@cluster-console/credentials";
 import { connectorRuntimeSecretsEndpoint } from "@/lib/connector-secrets/endpoint";
 
 /**

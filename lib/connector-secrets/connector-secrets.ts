@@ -14,7 +14,7 @@ import { AppError, fieldError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/roles";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { sealValue } from "@/lib/connector-secrets/value-encryption";
 import { valueKeys } from "@/lib/connector-secrets/keys";
 import { SECRETS_PER_CLUSTER_MAX } from "@/lib/connector-secrets/names";

@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { emptyDatabaseUrl, uniq } from "@/tests/support/factories";
 import { postForm, startOAuthServer, testIp, testSettings, type TestServer } from "@/tests/support/oauth-factories";
 import { decodeJwt } from "jose";

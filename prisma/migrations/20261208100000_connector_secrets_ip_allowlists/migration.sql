@@ -30,7 +30,7 @@ ALTER TYPE "AdminPermission" ADD VALUE 'SECRETS_UPDATE';
 ALTER TYPE "AdminPermission" ADD VALUE 'SECRETS_DELETE';
 
 -- The token endpoint caches clients with their allowlists: a change to either
--- list must reach every instance's cache (lib/oauth/store/change-listener.ts).
+-- list must reach every instance's cache (packages/auth-server/src/store/change-listener.ts).
 DROP TRIGGER "api_clients_oauth_notify" ON "api_clients";
 CREATE TRIGGER "api_clients_oauth_notify"
 AFTER INSERT OR DELETE OR UPDATE OF "client_id", "organization_id", "cluster_id", "scopes", "admin_permissions", "revoked_at", "ip_allowlist" ON "api_clients"

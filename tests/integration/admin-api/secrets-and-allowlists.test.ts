@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createCluster } from "@/lib/clusters/create-cluster";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { makeMember, uniq } from "@/tests/support/factories";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 
