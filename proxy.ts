@@ -15,6 +15,7 @@ const PUBLIC_PREFIXES = [
   "/api/auth", // next-auth endpoints
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/api/admin", // Administration API: Bearer tokens, checked by every handler
+  "/cluster-api", // the connector runtime's Secrets endpoint: Bearer tokens, checked by the handler
   "/.well-known", // JWKS and metadata
   "/docs", // static help pages
   "/downloads", // the token client's tarball, fetched by `npm install <url>`

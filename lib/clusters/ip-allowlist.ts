@@ -2,10 +2,10 @@
 // requests from any other address; an empty list allows everyone) and,
 // narrower, a client's own (a request must then match both). Entries are
 // IPv4 or IPv6 addresses or CIDR ranges, each with a description, as
-// Camunda's Administration API takes them ({ ip, description }). IPv4-mapped
-// IPv6 addresses (::ffff:10.0.0.1, as a dual-stack socket reports IPv4
-// peers) match IPv4 entries.
-import { BlockList, isIP } from "node:net";
+// Camunda's Administration API takes them ({ ip, description }). This module
+// checks and normalizes them; the token endpoint matches addresses against
+// them (packages/auth-server/src/clients/address-allowlist.ts).
+import { isIP } from "node:net";
 import { z } from "zod";
 
 export interface IpAllowlistEntry {
@@ -54,32 +54,6 @@ export function storedAllowlist(json: unknown): IpAllowlistEntry[] {
     const ip = typeof e?.ip === "string" ? normalizeIpEntry(e.ip) : undefined;
     return ip ? [{ ip, description: typeof e.description === "string" ? e.description : "" }] : [];
   });
-}
-
-function blockList(entries: readonly IpAllowlistEntry[]): BlockList {
-  const list = new BlockList();
-  for (const { ip } of entries) {
-    const [addr, prefix] = ip.split("/");
-    const family = isIP(addr!) === 6 ? "ipv6" : "ipv4";
-    if (prefix === undefined) list.addAddress(addr!, family);
-    else list.addSubnet(addr!, Number(prefix), family);
-  }
-  return list;
-}
-
-/** A mapped IPv4 address as IPv4 ("::ffff:127.0.0.1" -> "127.0.0.1"). */
-export function plainAddress(address: string): string {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return m ? m[1]! : address;
-}
-
-/** Whether `address` is allowed by the list; an empty list allows everyone. */
-export function addressAllowed(entries: readonly IpAllowlistEntry[], address: string): boolean {
-  if (entries.length === 0) return true;
-  const plain = plainAddress(address.trim());
-  const family = isIP(plain);
-  if (!family) return false;
-  return blockList(entries).check(plain, family === 6 ? "ipv6" : "ipv4");
 }
 
 /** The text form of the console's editor: one entry a line, "address description". */
