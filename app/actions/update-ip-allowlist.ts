@@ -3,8 +3,8 @@
 // (whoever may edit clients), from the console's editors: one entry a line.
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/authed-action";
-import { clusterIpAllowlistFormSchema, clientIpAllowlistFormSchema } from "@/lib/clusters/ip-allowlist-form";
-import { updateClientIpAllowlist as updateClient, updateClusterIpAllowlist as updateCluster } from "@/lib/clusters/update-ip-allowlist";
+import { clusterIpAllowlistFormSchema, clientIpAllowlistFormSchema } from "@/lib/ip-allowlists/ip-allowlist-form";
+import { updateClientIpAllowlist as updateClient, updateClusterIpAllowlist as updateCluster } from "@/lib/ip-allowlists/update-ip-allowlist";
 
 export const updateClusterIpAllowlist = authedAction(
   { schema: clusterIpAllowlistFormSchema, permission: "cluster:edit" },

@@ -8,7 +8,7 @@ import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/sec
 import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
 import { secretNameSchema, secretValueSchema } from "@/lib/connector-secrets/names";
-import { ipAllowlistSchema } from "@/lib/clusters/ip-allowlist";
+import { ipAllowlistSchema } from "@/lib/ip-allowlists/ip-allowlist";
 
 // --- shared pieces -----------------------------------------------------------
 

@@ -3,7 +3,7 @@
 // Pure functions with no server-only imports, so client components and unit
 // tests can both use them.
 import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes, choiceList, scopeChoices, CHOICE_LABELS } from "@cluster-console/credentials";
-import { connectorRuntimeSecretsEndpoint } from "@/lib/connector-secrets/endpoint";
+import { connectorRuntimeSecretsEndpoint } from "@cluster-console/credentials";
 
 /**
  * A Secrets-scoped client's settings for Camunda's connector runtime (its

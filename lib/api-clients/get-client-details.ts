@@ -3,7 +3,7 @@
 // source address it came from). Authorized inside the query: the
 // organization and the cluster are in the `where`, so another tenant's
 // client is a miss (null), never its row. Never a secret or its hash.
-import { storedAllowlist, type IpAllowlistEntry } from "@/lib/clusters/ip-allowlist";
+import { storedAllowlist, type IpAllowlistEntry } from "@/lib/ip-allowlists/ip-allowlist";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { EXPIRY_WARNING_MS, clientStatus, type ApiClientView } from "@/lib/api-clients/list-clients";

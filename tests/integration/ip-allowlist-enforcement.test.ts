@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { createClient } from "@/lib/api-clients/create-client";
-import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/lib/clusters/update-ip-allowlist";
+import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/lib/ip-allowlists/update-ip-allowlist";
 import { makeMember, uniq } from "@/tests/support/factories";
 import { NOTIFIED, startOAuthServer, testSettings, type TestServer } from "@/tests/support/oauth-factories";
 

@@ -1,7 +1,7 @@
 // IP allowlists (Camunda's current and older paths) and the console's egress ranges.
 import "server-only";
 import { config } from "@/lib/config";
-import { updateClusterIpAllowlist } from "@/lib/clusters/update-ip-allowlist";
+import { updateClusterIpAllowlist } from "@/lib/ip-allowlists/update-ip-allowlist";
 import { defineOperation } from "@/lib/admin-api/operation";
 import * as s from "@/lib/admin-api/schemas";
 

@@ -22,7 +22,7 @@ import { ExpiringSecrets } from "@/components/clusters/expiring-secrets";
 import { countLiveClients } from "@/lib/api-clients/count-live-clients";
 import { clientCount } from "@/components/clusters/client-count";
 import { EditIpAllowlistDialog, IpAllowlistList } from "@/components/clusters/ip-allowlist";
-import { allowlistToText, storedAllowlist } from "@/lib/clusters/ip-allowlist";
+import { allowlistToText, storedAllowlist } from "@/lib/ip-allowlists/ip-allowlist";
 import { updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 
 // "payments-eu · API clients · Cluster Console": the tab says which cluster.

@@ -4,7 +4,7 @@ import { loadCluster } from "../../load-cluster";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { listConnectorSecrets } from "@/lib/connector-secrets/connector-secrets";
-import { connectorRuntimeSecretsEndpoint } from "@/lib/connector-secrets/endpoint";
+import { connectorRuntimeSecretsEndpoint } from "@cluster-console/credentials";
 import { EmptyState } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format";

@@ -30,7 +30,7 @@ import { UsageSparkline } from "@/components/usage/usage-sparkline";
 import { ActivityList } from "@/components/activity/activity-list";
 import type { ClusterConnection } from "@/components/api-clients/types";
 import { EditIpAllowlistDialog, IpAllowlistList } from "@/components/clusters/ip-allowlist";
-import { allowlistToText, storedAllowlist } from "@/lib/clusters/ip-allowlist";
+import { allowlistToText, storedAllowlist } from "@/lib/ip-allowlists/ip-allowlist";
 import { updateClientIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import { can } from "@/lib/auth/roles";
 

@@ -2,9 +2,12 @@
 // ("203.0.113.0/24 office"), checked entry by entry; the first bad line is
 // named in the field error.
 import { z } from "zod";
-import { clusterIdSchema } from "@/lib/clusters/schemas";
-import { clientIdSchema } from "@/lib/api-clients/schemas";
-import { allowlistFromText, ipAllowlistSchema, IP_ALLOWLIST_MAX } from "@/lib/clusters/ip-allowlist";
+import { CLIENT_ID_PATTERN } from "@cluster-console/credentials";
+import { allowlistFromText, ipAllowlistSchema, IP_ALLOWLIST_MAX } from "@/lib/ip-allowlists/ip-allowlist";
+
+// The same rules as lib/clusters/schemas.ts and lib/api-clients/schemas.ts, without importing them (those import this folder's neighbours).
+const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
+const clientIdSchema = z.string({ error: "Not a valid client ID." }).regex(CLIENT_ID_PATTERN, "Not a valid client ID.");
 
 const entriesFromText = z
   .string()

@@ -9,7 +9,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/roles";
-import { storedAllowlist, type IpAllowlistEntry } from "@/lib/clusters/ip-allowlist";
+import { storedAllowlist, type IpAllowlistEntry } from "@/lib/ip-allowlists/ip-allowlist";
 
 const same = (a: readonly IpAllowlistEntry[], b: readonly IpAllowlistEntry[]) => JSON.stringify(a) === JSON.stringify(b);
 
