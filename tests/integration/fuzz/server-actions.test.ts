@@ -31,6 +31,8 @@ import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
+import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
+import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -40,7 +42,15 @@ import { freshDatabaseUrl, makeMember } from "../../support/factories";
 import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 
 /** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
-export const RUNS: Record<string, number> = { "set-up-console": 400, "update-cluster-addresses": 400 };
+export const RUNS: Record<string, number> = {
+  "set-up-console": 400,
+  "update-cluster-addresses": 400,
+  "create-connector-secret": 300,
+  "update-connector-secret": 300,
+  "delete-connector-secret": 300,
+  "update-cluster-ip-allowlist": 300,
+  "update-client-ip-allowlist": 300,
+};
 const DEFAULT_RUNS = 1_000;
 
 type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -126,7 +136,16 @@ const pointedString = (action: string) =>
   );
 
 /** Actions where the owner's own live cluster plus valid fields would succeed: never offered it. */
-const OWN_CLUSTER_WRITES = new Set(["create-api-client", "update-cluster-addresses", "update-cluster"]);
+const OWN_CLUSTER_WRITES = new Set([
+  "create-api-client",
+  "update-cluster-addresses",
+  "update-cluster",
+  "create-connector-secret",
+  "update-connector-secret",
+  "delete-connector-secret",
+  "update-cluster-ip-allowlist",
+  "update-client-ip-allowlist",
+]);
 
 const leaf = (action: string) =>
   fc.oneof(
@@ -201,6 +220,8 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
     restAddress: fc.constantFrom("https://zeebe.example.com/v2", "http://localhost:8080", "https://u:p@x", "javascript:alert(1)"),
     operateUrl: fc.constantFrom("", "https://operate.example.com", "https://x/?q=1"),
+    value: fc.constantFrom("a value", "x".repeat(17 * 1024), "", "\u0000"),
+    allowlist: fc.constantFrom("10.0.0.0/8 office", "", "10.0.0.300", "::1/129 x", "203.0.113.7\n2001:db8::/32 dc"),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -260,6 +281,11 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
     action: updateClusterAddresses as Action,
     fields: ["clusterId", "addresses", "grpcAddress", "restAddress", "operateUrl"],
   },
+  { name: "create-connector-secret", action: createConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
+  { name: "update-connector-secret", action: updateConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
+  { name: "delete-connector-secret", action: deleteConnectorSecret as Action, fields: ["clusterId", "name"] },
+  { name: "update-cluster-ip-allowlist", action: updateClusterIpAllowlist as Action, fields: ["clusterId", "allowlist"] },
+  { name: "update-client-ip-allowlist", action: updateClientIpAllowlist as Action, fields: ["clusterId", "clientId", "allowlist"] },
 ];
 
 describe("fuzzing every server action's input", () => {
