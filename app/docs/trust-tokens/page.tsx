@@ -120,6 +120,19 @@ export default function TrustTokensPage() {
         ({c("TOKEN_TTL_SECONDS")}).
       </p>
 
+      <h2 id="ip-allowlists" className="pt-2 text-lg font-semibold text-slate-900">
+        IP allowlists: enforce them at the gateway too
+      </h2>
+      <p>
+        A cluster&apos;s IP allowlist (its Overview, or the Administration API&apos;s {c("PUT /clusters/{id}/ipallowlist")})
+        and a client&apos;s narrower one stop the token endpoint from issuing tokens to requests from other addresses. A
+        token already issued is not tied to an address: copied elsewhere, it keeps working until its {c("exp")}. So let
+        the gateway in front of the cluster&apos;s APIs allow the same ranges: an ingress allowlist (NGINX{" "}
+        {c("allow 203.0.113.0/24; deny all;")}, a Kubernetes NetworkPolicy {c("ipBlock")}, a cloud load balancer&apos;s
+        source ranges) with the list you entered here. Behind proxies, the address to check is the one your last trusted
+        proxy reports, as the console does with {c("TRUST_PROXY_HOPS")}.
+      </p>
+
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Self-managed Camunda 8.8 (Orchestration Cluster)</h2>
       <p>
         The cluster&apos;s OIDC settings, for machine clients (API access). {c("client-id-claim")} maps a token to the
