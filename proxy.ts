@@ -16,6 +16,7 @@ const PUBLIC_PREFIXES = [
   "/api/sso", // single sign-on callback: checked against the state cookie and the provider (lib/sso)
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/api/admin", // Administration API: Bearer tokens, checked by every handler
+  "/cluster-api", // the connector runtime's Secrets endpoint: Bearer tokens, checked by the handler
   "/.well-known", // JWKS and metadata
   "/docs", // static help pages
   "/downloads", // the token client's tarball, fetched by `npm install <url>`

@@ -94,7 +94,17 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
       {
         names: ["KEY_ENCRYPTION_KEY"],
         default: "generated into `.data/` for local installs",
-        meaning: "32 bytes (base64 or hex) that encrypt the token signing keys at rest (AES-256-GCM); required in production",
+        meaning: "32 bytes (base64 or hex) that encrypt the token signing keys and connector secret values at rest (AES-256-GCM); required in production",
+      },
+      {
+        names: ["KEY_ENCRYPTION_KEY_PREVIOUS"],
+        default: "unset",
+        meaning: "the key before a `KEY_ENCRYPTION_KEY` change: connector secret values sealed under it still open until `npm run keys:reencrypt` has sealed them again under the new key; remove it afterwards",
+      },
+      {
+        names: ["EGRESS_IP_RANGES"],
+        default: "empty",
+        meaning: "comma-separated address ranges (CIDR) the console's outgoing calls come from, answered by the Administration API's `GET /meta/ip-ranges`",
       },
       {
         names: ["TOKEN_TTL_SECONDS"],

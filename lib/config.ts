@@ -88,6 +88,17 @@ const schema = z.object({
     .string()
     .refine((v) => decodeKey(v) !== undefined, "must be 32 random bytes as base64 or hex (openssl rand -base64 32)")
     .optional(),
+  /** The key before a KEY_ENCRYPTION_KEY change: values sealed under it still open until `npm run keys:reencrypt` has run. */
+  KEY_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => decodeKey(v) !== undefined, "must be 32 random bytes as base64 or hex (openssl rand -base64 32)")
+    .optional(),
+  /** The address ranges the console's outgoing calls come from (GET /meta/ip-ranges), comma separated; empty by default. */
+  EGRESS_IP_RANGES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.length <= 100 && list.every((x) => /^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(x)), "must be comma-separated IPv4/IPv6 addresses or CIDR ranges"),
   /** Audience per scope; default `<scope>.<CLUSTER_DOMAIN>`, like Camunda SaaS. */
   TOKEN_AUDIENCE_ZEEBE: audience,
   TOKEN_AUDIENCE_TASKLIST: audience,

@@ -14,7 +14,7 @@ import path from "node:path";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-export const SERVER_ENTRIES = ["serve", "rotate-signing-key", "recover-account"];
+export const SERVER_ENTRIES = ["serve", "rotate-signing-key", "recover-account", "reencrypt-secrets"];
 const outDir = path.join(root, "dist", "server");
 
 /** The project's own packages (packages/*), compiled in like the rest of its code. */

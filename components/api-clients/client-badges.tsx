@@ -1,5 +1,5 @@
 // Small, presentational pieces of the client list.
-import { SCOPE_LABELS, type ClientScopeName } from "@cluster-console/credentials";
+import { CHOICE_LABELS, scopeChoices, type ClientScopeName } from "@cluster-console/credentials";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { expiresInWords } from "@/lib/api-clients/secret-expiry";
@@ -8,8 +8,8 @@ export function ScopeBadges({ scopes }: { scopes: ClientScopeName[] }) {
   return (
     // Each badge's look: `.scope-badges > li` in app/globals.css (once per page, not per badge).
     <ul aria-label="Scopes" className="scope-badges flex flex-wrap gap-1">
-      {scopes.map((s) => (
-        <li key={s}>{SCOPE_LABELS[s]}</li>
+      {scopeChoices(scopes).map((s) => (
+        <li key={s}>{CHOICE_LABELS[s]}</li>
       ))}
     </ul>
   );

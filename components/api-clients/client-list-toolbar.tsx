@@ -2,7 +2,7 @@
 // Search, filters and sort of the client list: a plain GET form, so the view
 // lives in the URL and works without JavaScript (Enter or "Apply"); with
 // JavaScript, changing a select applies it at once.
-import { CLIENT_SCOPES, SCOPE_LABELS } from "@cluster-console/credentials";
+import { CHOICE_LABELS } from "@cluster-console/credentials";
 import {
   CLIENT_SEARCH_MAX,
   CLIENT_STATUS_FILTERS,
@@ -40,8 +40,9 @@ export function ClientListToolbar({ action, query, clearHref }: { action: string
         <span className="sr-only">Scope</span>
         <select name="scope" defaultValue={query.scope ?? ""} onChange={submit} className={selectClass} aria-label="Scope">
           <option value="">Any scope</option>
-          {CLIENT_SCOPES.map((s) => (
-            <option key={s} value={s}>{SCOPE_LABELS[s]}</option>
+          {/* The Orchestration Cluster API is stored with its Zeebe part (packages/credentials/src/scopes.ts). */}
+          {(["ZEEBE", "OPTIMIZE", "SECRETS"] as const).map((s) => (
+            <option key={s} value={s}>{CHOICE_LABELS[s === "ZEEBE" ? "ORCHESTRATION" : s]}</option>
           ))}
         </select>
       </label>

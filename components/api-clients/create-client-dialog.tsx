@@ -7,7 +7,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
-import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@cluster-console/credentials";
+import { CHOICE_DESCRIPTIONS, CHOICE_LABELS, SCOPE_CHOICES } from "@cluster-console/credentials";
 import { CredentialsReveal } from "./credentials-reveal";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { useSecretDialog } from "./use-secret-dialog";
@@ -86,7 +86,7 @@ function CreateClientForm({
         <legend className="text-sm font-medium text-slate-800">Scopes</legend>
         <p className="text-xs text-slate-500">What the client&apos;s access tokens may be used for.</p>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {CLIENT_SCOPES.map((s) => (
+          {SCOPE_CHOICES.map((s) => (
             <label
               key={s}
               className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500"
@@ -95,14 +95,14 @@ function CreateClientForm({
                 type="checkbox"
                 name="scopes"
                 value={s}
-                defaultChecked={s === "ZEEBE"}
+                defaultChecked={s === "ORCHESTRATION"}
                 aria-labelledby={`scope-${s}`}
                 aria-describedby={`scope-${s}-description`}
                 className="mt-0.5 size-4 shrink-0 accent-brand-500"
               />
               <span>
-                <span id={`scope-${s}`} className="block text-sm font-medium text-slate-900">{SCOPE_LABELS[s]}</span>
-                <span id={`scope-${s}-description`} className="block text-xs text-slate-500">{SCOPE_DESCRIPTIONS[s]}</span>
+                <span id={`scope-${s}`} className="block text-sm font-medium text-slate-900">{CHOICE_LABELS[s]}</span>
+                <span id={`scope-${s}-description`} className="block text-xs text-slate-500">{CHOICE_DESCRIPTIONS[s]}</span>
               </span>
             </label>
           ))}

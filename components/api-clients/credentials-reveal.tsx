@@ -6,7 +6,7 @@
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
-import { SCOPE_LABELS } from "@cluster-console/credentials";
+import { choiceList } from "@cluster-console/credentials";
 import { credentialsFileName } from "@/lib/api-clients/credentials-file";
 import { ConnectionSnippets } from "./connection-snippets";
 import { DownloadCredentials } from "./download-credentials";
@@ -56,7 +56,7 @@ export function CredentialsReveal({
       dialog={dialog}
       details={
         <p>
-          Scopes: {issued.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}
+          Scopes: {choiceList(issued.scopes)}
           {" · "}
           {issued.secretExpiresAt ? `This secret expires on ${formatDateTime(issued.secretExpiresAt)}.` : "This secret does not expire."}
           {previous !== undefined && (

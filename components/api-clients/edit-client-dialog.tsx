@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS, type ClientScopeName } from "@cluster-console/credentials";
+import { CHOICE_DESCRIPTIONS, CHOICE_LABELS, SCOPE_CHOICES, scopeChoices, type ClientScopeName } from "@cluster-console/credentials";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { duration } from "@/lib/text/counts";
 
@@ -87,20 +87,20 @@ function EditClientForm({
           expire (at most {duration(tokenTtlSeconds)}); a token request for a removed scope&apos;s audience is refused.
         </p>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {CLIENT_SCOPES.map((s) => (
+          {SCOPE_CHOICES.map((s) => (
             <label key={s} className="flex cursor-pointer gap-3 rounded-lg px-3 py-2.5 ring-1 ring-slate-200 hover:bg-slate-50 has-[:checked]:bg-brand-50/60 has-[:checked]:ring-brand-500">
               <input
                 type="checkbox"
                 name="scopes"
                 value={s}
-                defaultChecked={target.scopes.includes(s)}
+                defaultChecked={scopeChoices(target.scopes).includes(s)}
                 aria-labelledby={`edit-scope-${s}`}
                 aria-describedby={`edit-scope-${s}-description`}
                 className="mt-0.5 size-4 shrink-0 accent-brand-500"
               />
               <span>
-                <span id={`edit-scope-${s}`} className="block text-sm font-medium text-slate-900">{SCOPE_LABELS[s]}</span>
-                <span id={`edit-scope-${s}-description`} className="block text-xs text-slate-500">{SCOPE_DESCRIPTIONS[s]}</span>
+                <span id={`edit-scope-${s}`} className="block text-sm font-medium text-slate-900">{CHOICE_LABELS[s]}</span>
+                <span id={`edit-scope-${s}-description`} className="block text-xs text-slate-500">{CHOICE_DESCRIPTIONS[s]}</span>
               </span>
             </label>
           ))}

@@ -9,6 +9,7 @@ export function ClusterTabs({ clusterId, children }: { clusterId: string; childr
     return [
       { value: "overview", label: "Overview", href: base },
       { value: "api", label: "API", href: `${base}/api` },
+      { value: "secrets", label: "Connector secrets", href: `${base}/secrets` },
       { value: "activity", label: "Activity", href: `${base}/activity` },
     ];
   }, [clusterId]);

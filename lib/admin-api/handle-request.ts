@@ -1,5 +1,5 @@
 // The one request pipeline of the Administration API, in order:
-//   token (401) -> per-client rate limit (429) -> permission (403) ->
+//   token (401) -> per-client rate limit (429) -> permission (403) -> not implemented here (501) ->
 //   path parameters (404) -> query parameters (400) -> JSON body (400) -> the domain function.
 // Every error is RFC 9457 problem details; a domain AppError maps to its
 // status here, and anything unexpected (the database is down) to a 503:
@@ -55,6 +55,10 @@ export async function handleAdminRequest(
         detail: `This operation needs the ${ADMIN_SCOPE[op.permission]} permission.`,
       });
     }
+    // An operation the console cannot do for anyone: a problem that says why.
+    if (op.response.status === 501) {
+      return problemResponse(501, "not-implemented", "Not implemented", { detail: op.response.description });
+    }
     const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: {} };
     // A malformed ID names nothing that exists: the same 404 as a missing one.
     if (!params.success) return notFoundProblem();
@@ -105,6 +109,7 @@ function respond(op: Operation, reply: unknown): Response {
   const own = reply instanceof WithHeaders || reply instanceof StreamedBody ? reply.headers : {};
   const headers = { "Cache-Control": "no-store", ...own };
   if (op.response.status === 204) return new Response(null, { status: 204, headers });
+  if (op.response.status === 501) throw new Error(`${op.operationId} is not implemented`);
   const type = "csv" in op.response ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
   if (reply instanceof StreamedBody) return new Response(reply.stream, { status: 200, headers: { ...headers, "Content-Type": type } });
   const result = reply instanceof WithHeaders ? reply.body : reply;

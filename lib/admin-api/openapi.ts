@@ -29,6 +29,12 @@ const NAMES: [z.ZodType, string][] = [
   [s.member, "Member"],
   [s.postMemberBody, "PostMemberBody"],
   [s.auditEvent, "AuditDto"],
+  [s.secretsMap, "Secrets"],
+  [s.createSecretBody, "CreateSecretBody"],
+  [s.updateSecretBody, "UpdateSecretBody"],
+  [s.ipAllowlistBody, "IpAllowlistBody"],
+  [s.ipWhitelistBody, "IpWhitelistBody"],
+  [s.ipRanges, "MetaDto"],
   [s.problem, "Problem"],
 ];
 
@@ -71,13 +77,17 @@ function queryParameters(op: Operation, toSchema: (s: z.ZodType) => Json) {
 }
 
 function curlExample(base: string, op: Operation): string {
-  const url = `${base}${op.path.replace("{clusterUuid}", "$CLUSTER_ID").replace("{clientId}", "$CLIENT_ID").replace("{email}", "someone@example.com")}`;
+  const url = `${base}${op.path.replace("{clusterUuid}", "$CLUSTER_ID").replace("{clientId}", "$CLIENT_ID").replace("{email}", "someone@example.com").replace("{secretName}", "SLACK_TOKEN")}`;
   const lines = [`curl -sS -X ${op.method} "${url}" \\`, `  -H "Authorization: Bearer $TOKEN"`];
   if (op.body) {
     const examples: Record<string, string> = {
       CreateCluster: '{"name": "staging", "regionId": "bru-2"}',
       UpdateCluster: '{"name": "staging-eu"}',
       CreateClient: '{"clientName": "orders-worker", "permissions": ["Zeebe", "Operate"]}',
+      CreateSecret: '{"secretName": "SLACK_TOKEN", "secretValue": "xoxb-..."}',
+      UpdateSecret: '{"secretValue": "xoxb-..."}',
+      UpdateIpAllowlist: '{"ipallowlist": [{"ip": "203.0.113.0/24", "description": "office"}]}',
+      UpdateIpWhitelist: '{"ipwhitelist": [{"ip": "203.0.113.0/24", "description": "office"}]}',
       RotateClient: '{"gracePeriod": "24h"}',
       UpdateMembers: '{"orgRoles": ["developer"]}',
     };
@@ -85,6 +95,24 @@ function curlExample(base: string, op: Operation): string {
     lines.push(`  -H "Content-Type: application/json" \\`, `  -d '${examples[op.operationId] ?? "{}"}'`);
   }
   return lines.join("\n");
+}
+
+/** A Camunda operation this console cannot perform: 501 always, after the token and permission checks. */
+function notImplementedEntry(base: string, op: Operation, why: string): Json {
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: `Not implemented: ${why}`,
+    tags: [op.path.split("/")[1]!],
+    security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
+    responses: {
+      "401": { description: "Missing, invalid or expired token.", content: problemRef },
+      "403": { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef },
+      "429": { description: "Over the client's rate limit; see Retry-After.", content: problemRef },
+      "501": { description: why, content: problemRef },
+    },
+    "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
+  };
 }
 
 export function openApiDocument(base: string): Json {
@@ -95,6 +123,10 @@ export function openApiDocument(base: string): Json {
   for (const op of OPERATIONS) {
     const responses: Json = {};
     const r = op.response;
+    if (r.status === 501) {
+      paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: notImplementedEntry(base, op, r.description) };
+      continue;
+    }
     if (r.status === 204) responses["204"] = { description: r.description };
     else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
     else responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
@@ -147,6 +179,7 @@ export function openApiDocument(base: string): Json {
     tags: [
       { name: "clusters", description: "Clusters and their API clients" },
       { name: "members", description: "Members of the organization" },
+      { name: "meta", description: "About the console" },
       { name: "activity", description: "The audit trail" },
     ],
     paths,

@@ -36,12 +36,14 @@ export class StreamedBody {
 export type OperationResponse =
   | { status: 200; schema: z.ZodType; description: string }
   | { status: 204; description: string }
-  | { status: 200; csv: true; description: string };
+  | { status: 200; csv: true; description: string }
+  /** An operation of Camunda's API that needs a running cluster, which this console does not run: always an RFC 9457 501 saying why. */
+  | { status: 501; description: string };
 
 export interface Operation<P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
   /** Camunda's operationId where Camunda has the operation. */
   operationId: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** OpenAPI path template under the base URL: "/clusters/{clusterUuid}". */
   path: string;
   summary: string;

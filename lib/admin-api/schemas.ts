@@ -7,12 +7,21 @@ import { clientDescriptionSchema, clientIdSchema, clientNameSchema, rotationGrac
 import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
 import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
+import { secretNameSchema, secretValueSchema } from "@/lib/connector-secrets/names";
+import { ipAllowlistSchema } from "@/lib/ip-allowlists/ip-allowlist";
 
 // --- shared pieces -----------------------------------------------------------
 
 /** Camunda's names for the cluster scopes ("Zeebe", ...), in canonical order. */
 export const CAMUNDA_PERMISSIONS = ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] as const;
 export type CamundaPermission = (typeof CAMUNDA_PERMISSIONS)[number];
+/**
+ * What `permissions` takes: 8.7's names, and 8.8's (the Orchestration Cluster
+ * API is Zeebe, Tasklist and Operate together; any of them grants all three).
+ */
+export const PERMISSION_INPUTS = [...CAMUNDA_PERMISSIONS, "Orchestration Cluster API", "Orchestration", "Optimize API"] as const;
+export type PermissionInput = (typeof PERMISSION_INPUTS)[number];
+const PERMISSION_ERROR = "Use Orchestration Cluster API, Optimize API or Secrets (or 8.7's Zeebe, Tasklist, Operate, Optimize).";
 
 const named = z.object({ uuid: z.string(), name: z.string() });
 // Camunda's states, and Unknown: what the console reports, since it measures nothing about a cluster.
@@ -129,10 +138,10 @@ export const createClusterClientBody = z
   .object({
     clientName: clientNameSchema,
     permissions: z
-      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .array(z.enum(PERMISSION_INPUTS, { error: PERMISSION_ERROR }))
       .max(10)
       .optional()
-      .describe("None given means all of them."),
+      .describe("None given means all of them. The Orchestration Cluster API (or any of Zeebe, Tasklist, Operate) grants all three; answers list 8.7's names."),
     description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
     ...secretExpiryBody,
   })
@@ -143,7 +152,7 @@ export const updateClusterClientBody = z
     name: clientNameSchema.optional().describe("The new name; unique within the cluster, ignoring case."),
     description: clientDescriptionSchema.optional().describe("What the client is for and who owns it (at most 500 characters)."),
     permissions: z
-      .array(z.enum(CAMUNDA_PERMISSIONS, { error: "Use Zeebe, Tasklist, Operate, Optimize or Secrets." }))
+      .array(z.enum(PERMISSION_INPUTS, { error: PERMISSION_ERROR }))
       .min(1, "Give at least one permission.")
       .max(10)
       .optional()
@@ -239,7 +248,9 @@ export const postMemberBody = z
   .object({
     orgRoles: z.array(z.enum(ASSIGNABLE_ROLES, { error: "Use admin, operationsengineer, developer or visitor." })).length(1, "Give exactly one role."),
   })
-  .describe("Sets the role of a member of the organization (the console has one role per member).");
+  .describe(
+    "Invites the person (a new invitation, replacing an open one), or sets the role of an existing member (the console has one role per member).",
+  );
 
 export const auditEvent = z.object({
   audit: z.string().describe("What happened, e.g. client.created."),
@@ -263,6 +274,43 @@ export const auditEvent = z.object({
   before: z.string().optional().describe("The value before the change, where the event records one."),
   after: z.string().optional().describe("The value after the change."),
 });
+
+// --- connector secrets, IP allowlists, meta ------------------------------------
+
+/** What the API shows in place of a connector secret's value: values are never shown again once saved. */
+export const HIDDEN_SECRET_VALUE = "********";
+
+export const secretParams = z.object({ clusterUuid: z.uuid(), secretName: secretNameSchema });
+
+export const secretsMap = z
+  .record(z.string(), z.literal(HIDDEN_SECRET_VALUE))
+  .describe(`Secret name -> "${HIDDEN_SECRET_VALUE}": the names of the cluster's connector secrets. Values are never shown again once saved; the connector runtime reads them at the Secrets endpoint.`);
+
+export const createSecretBody = z
+  .object({
+    secretName: secretNameSchema.describe("Letters and digits joined by single dots, dashes or underscores; at most 100 characters."),
+    secretValue: secretValueSchema.describe("At most 16 KiB; stored encrypted and never shown again."),
+  })
+  .describe("A new connector secret.");
+
+export const updateSecretBody = z
+  .object({ secretValue: secretValueSchema.describe("The new value; stored encrypted and never shown again.") })
+  .describe("Replaces a connector secret's value.");
+
+export const ipAllowlistBody = z
+  .object({ ipallowlist: ipAllowlistSchema.describe("IPv4/IPv6 addresses or CIDR ranges; an empty list allows every address.") })
+  .describe("The cluster's IP allowlist, replacing the current one.");
+
+export const ipWhitelistBody = z
+  .object({ ipwhitelist: ipAllowlistSchema.describe("IPv4/IPv6 addresses or CIDR ranges; an empty list allows every address.") })
+  .describe("The older name of the IP allowlist body (the SDK's whitelistIPs).");
+
+export const ipRanges = z
+  .object({
+    console: z.array(z.string()).describe("The address ranges the console's outgoing calls come from (EGRESS_IP_RANGES)."),
+    "web-modeler": z.array(z.string()).describe("Camunda's Web Modeler ranges: none here (the console has no modeler)."),
+  })
+  .describe("Egress address ranges.");
 
 // --- errors ------------------------------------------------------------------
 

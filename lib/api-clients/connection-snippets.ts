@@ -2,7 +2,7 @@
 // the creation dialog). Pure functions with no server-only imports: client
 // components and unit tests use them. The secret is whatever the caller
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
-import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes } from "@cluster-console/credentials";
+import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, choiceList } from "@cluster-console/credentials";
 import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote, springProperties } from "@/lib/api-clients/credentials-file";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
@@ -308,7 +308,7 @@ export function connectionSnippets(i: SnippetInput): SnippetTab[] {
 }
 
 /** "Zeebe, Operate": for captions. */
-export const scopeList = (scopes: readonly ClientScopeName[]) => sortScopes(scopes).map((s) => SCOPE_LABELS[s]).join(", ");
+export const scopeList = (scopes: readonly ClientScopeName[]) => choiceList(scopes);
 
 /** Scopes assumed where no particular client is shown (the cluster Overview). */
 export const CLUSTER_SCOPES_FOR_SNIPPETS: readonly ClientScopeName[] = ["ZEEBE"];

@@ -143,7 +143,7 @@ describe("JSON and file names", () => {
       clientSecret: c.clientSecret,
       clusterId: cluster.id,
       region: "bru-2",
-      scopes: ["Zeebe", "Operate"],
+      scopes: ["Orchestration Cluster API"],
       authorizationServerUrl: "https://console.example.com/oauth/token",
       tokenAudience: "zeebe.camunda.io",
       operateBaseUrl: `https://bru-2.operate.camunda.io/${cluster.id}`,
@@ -162,5 +162,28 @@ describe("JSON and file names", () => {
     expect(credentialsFileName("Zürich ✓", "properties")).toBe("credentials-zurich.properties");
     expect(credentialsFileName("✓✓", "env")).toBe("credentials-client.env");
     expect(credentialsFile(make(["ZEEBE"]), "json").mime).toBe("application/json");
+  });
+});
+
+describe("connector secrets: a Secrets-scoped client's files configure Camunda's connector runtime", () => {
+  it("the properties file enables the console secret provider with this console's endpoint and the Secrets audience", () => {
+    const props = propertiesFile(make(["ZEEBE", "SECRETS"]));
+    expect(props).toContain("camunda.connector.secretprovider.console.enabled=true\n");
+    expect(props).toContain("camunda.connector.secretprovider.console.endpoint=https://console.example.com/cluster-api/secrets\n");
+    expect(props).toContain("camunda.connector.secretprovider.console.audience=secrets.camunda.io\n");
+    // The runtime asks for its token at the client's token URL with the client's credentials.
+    expect(props).toContain("camunda.client.auth.token-url=https://console.example.com/oauth/token\n");
+    expect(props).toContain("camunda.client.mode=saas\n");
+  });
+
+  it("the env file carries the same settings in Spring's environment form; without the scope, none of them", () => {
+    const vars = Object.fromEntries(credentialVariables(make(["SECRETS"])));
+    expect(vars).toMatchObject({
+      CAMUNDA_CONNECTOR_SECRETPROVIDER_CONSOLE_ENABLED: "true",
+      CAMUNDA_CONNECTOR_SECRETPROVIDER_CONSOLE_ENDPOINT: "https://console.example.com/cluster-api/secrets",
+      CAMUNDA_CONNECTOR_SECRETPROVIDER_CONSOLE_AUDIENCE: "secrets.camunda.io",
+    });
+    expect(envFile(make(["ZEEBE"]))).not.toContain("SECRETPROVIDER");
+    expect(propertiesFile(make(["ZEEBE", "OPTIMIZE"]))).not.toContain("secretprovider");
   });
 });

@@ -2,7 +2,27 @@
 // the create/rotate action: no endpoint ever serves a secret a second time.
 // Pure functions with no server-only imports, so client components and unit
 // tests can both use them.
-import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes } from "@cluster-console/credentials";
+import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes, choiceList, scopeChoices, CHOICE_LABELS } from "@cluster-console/credentials";
+import { connectorRuntimeSecretsEndpoint } from "@cluster-console/credentials";
+
+/**
+ * A Secrets-scoped client's settings for Camunda's connector runtime (its
+ * console secret provider, camunda.connector.secretprovider.console.*): the
+ * endpoint it GETs the cluster's secrets from and the audience of the token it
+ * asks for with the client's credentials. Spring property names; the env file
+ * has them in Spring's environment form.
+ */
+export function connectorSecretProvider(c: { scopes: readonly ClientScopeName[]; addresses: ClusterAddresses }): [string, string][] {
+  if (!c.scopes.includes("SECRETS")) return [];
+  return [
+    ["camunda.connector.secretprovider.console.enabled", "true"],
+    ["camunda.connector.secretprovider.console.endpoint", connectorRuntimeSecretsEndpoint(c.addresses.consoleUrl)],
+    ["camunda.connector.secretprovider.console.audience", c.addresses.scopeAudiences.SECRETS],
+  ];
+}
+
+/** camunda.connector.secretprovider.console.enabled -> CAMUNDA_CONNECTOR_SECRETPROVIDER_CONSOLE_ENABLED (Spring's relaxed binding). */
+const springEnvName = (property: string) => property.replace(/[.-]/g, (ch) => (ch === "." ? "_" : "")).toUpperCase();
 
 export interface CredentialsInput {
   clientId: string;
@@ -86,6 +106,7 @@ export function credentialVariables(c: CredentialsInput): [string, string][] {
   if (c.scopes.includes("TASKLIST") && a.tasklistUrl) vars.push(["CAMUNDA_TASKLIST_BASE_URL", a.tasklistUrl]);
   if (c.scopes.includes("OPERATE") && a.operateUrl) vars.push(["CAMUNDA_OPERATE_BASE_URL", a.operateUrl]);
   if (c.scopes.includes("OPTIMIZE") && a.optimizeUrl) vars.push(["CAMUNDA_OPTIMIZE_BASE_URL", a.optimizeUrl]);
+  for (const [k, v] of connectorSecretProvider(c)) vars.push([springEnvName(k), v]);
   return vars;
 }
 
@@ -105,6 +126,7 @@ const commentText = (s: string) => s.replace(/[\r\n\u2028\u2029\p{Cc}]/gu, " ");
 export function envFile(c: CredentialsInput): string {
   const lines = [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
+    `# Scopes: ${choiceList(c.scopes)}`,
     "# Keep this file secret. Load it with: source <file>",
     ...credentialVariables(c).map(([k, v]) => `export ${k}=${shellQuote(v)}`),
   ];
@@ -168,6 +190,7 @@ export function springProperties(c: {
       : []),
     ["camunda.client.auth.token-url", a.oauthUrl],
     ["camunda.client.auth.audience", primaryAudience(c)],
+    ...connectorSecretProvider(c),
   ];
 }
 
@@ -175,7 +198,7 @@ export function propertiesFile(c: CredentialsInput): string {
   const zeebe = c.scopes.includes("ZEEBE");
   return [
     `# Camunda API client "${commentText(c.name)}" for cluster ${c.cluster.id}`,
-    `# Scopes: ${sortScopes(c.scopes).map((s) => SCOPE_LABELS[s]).join(", ")}`,
+    `# Scopes: ${choiceList(c.scopes)}`,
     ...(zeebe ? [] : ["# This client has no Zeebe scope: it gets tokens for its own APIs, not for the cluster's Zeebe API."]),
     "# Camunda Spring Boot Starter 8.8+ (io.camunda:camunda-spring-boot-starter). Keep this file secret.",
     ...springProperties(c).map(([k, v]) => `${k}=${propertiesEscape(v)}`),
@@ -191,7 +214,8 @@ export function jsonFile(c: CredentialsInput): string {
     clientSecret: c.clientSecret,
     clusterId: c.cluster.id,
     region: c.cluster.region,
-    scopes: scopes.map((s) => SCOPE_LABELS[s]),
+    // Camunda 8.8's names; the 8.7 ones the tokens carry are in environment.CAMUNDA_CREDENTIALS_SCOPES.
+    scopes: scopeChoices(scopes).map((s) => CHOICE_LABELS[s]),
     ...(scopes.includes("ZEEBE") ? { zeebeAddress: a.zeebeAddress, zeebeGrpcAddress: a.grpcAddress, zeebeRestAddress: a.restAddress } : {}),
     authorizationServerUrl: a.oauthUrl,
     tokenAudience: primaryAudience(c),

@@ -3,6 +3,7 @@
 // source address it came from). Authorized inside the query: the
 // organization and the cluster are in the `where`, so another tenant's
 // client is a miss (null), never its row. Never a secret or its hash.
+import { storedAllowlist, type IpAllowlistEntry } from "@/lib/ip-allowlists/ip-allowlist";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { EXPIRY_WARNING_MS, clientStatus, type ApiClientView } from "@/lib/api-clients/list-clients";
@@ -21,6 +22,8 @@ export interface LiveSecretView {
 export interface ClientDetails extends ApiClientView {
   /** Newest first; empty for a revoked client. */
   secrets: LiveSecretView[];
+  /** The client's own IP allowlist (narrower than its cluster's); [] = the cluster's. */
+  ipAllowlist: IpAllowlistEntry[];
 }
 
 export async function getClientDetails(organizationId: string, clusterId: string, clientId: string, now = new Date()): Promise<ClientDetails | null> {
@@ -39,6 +42,7 @@ export async function getClientDetails(organizationId: string, clusterId: string
       lastUsedAt: true,
       revokedAt: true,
       revokedByEmail: true,
+      ipAllowlist: true,
       secrets: {
         where: liveSecretWhere(now),
         orderBy: NEWEST_SECRET_FIRST,
@@ -53,6 +57,7 @@ export async function getClientDetails(organizationId: string, clusterId: string
   const current = secrets[0];
   return {
     clientId: row.clientId,
+    ipAllowlist: storedAllowlist(row.ipAllowlist),
     name: row.name,
     description: row.description,
     scopes: row.scopes,

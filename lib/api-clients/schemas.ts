@@ -4,7 +4,7 @@ import { z } from "zod";
 import { visibleName } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { descriptionSchema } from "@/lib/validation/description";
-import { ADMIN_PERMISSIONS, CLIENT_ID_PATTERN, CLIENT_SCOPES } from "@cluster-console/credentials";
+import { ADMIN_PERMISSIONS, CLIENT_ID_PATTERN, CLIENT_SCOPES, SCOPE_CHOICES, expandScopes, type ClientScopeName, type ScopeChoice } from "@cluster-console/credentials";
 import type { AdminPermission, ClientScope } from "@/lib/generated/prisma/enums";
 import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
 
@@ -23,14 +23,19 @@ export const clientNameSchema = z
   // Names end up in file names, audit entries and terminals.
   .superRefine(visibleName);
 
-// A checkbox group posts nothing (no box ticked), one string, or several.
+// A checkbox group posts nothing (no box ticked), one string, or several:
+// Camunda 8.8's scopes (ORCHESTRATION, OPTIMIZE, SECRETS) or 8.7's (ZEEBE,
+// TASKLIST, OPERATE, ...), stored as expandScopes says.
+const SCOPE_INPUTS = [...SCOPE_CHOICES, ...CLIENT_SCOPES.filter((s) => !(SCOPE_CHOICES as readonly string[]).includes(s))] as [string, ...string[]];
 export const clientScopesSchema = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
   z
-    .array(z.enum(CLIENT_SCOPES, { error: "Unknown scope." }), { error: "Choose at least one scope." })
+    .array(z.enum(SCOPE_INPUTS as [ScopeChoice | ClientScopeName, ...(ScopeChoice | ClientScopeName)[]], { error: "Unknown scope." }), {
+      error: "Choose at least one scope.",
+    })
     .min(1, "Choose at least one scope.")
-    .max(CLIENT_SCOPES.length)
-    .transform((s) => CLIENT_SCOPES.filter((c) => s.includes(c))),
+    .max(SCOPE_INPUTS.length)
+    .transform((s) => expandScopes(s)),
 );
 
 // What the client is for and who owns it (the one description rule).

@@ -23,6 +23,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   admin_client: "Administration API credentials",
   account: "Accounts",
   sso: "Single sign-on",
+  connector_secret: "Connector secrets",
 };
 
 // The one list of audit actions: AuditAction (what recordEvent accepts) is its keys.
@@ -67,6 +68,15 @@ const ACTION_TABLE = {
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
+  "connector_secret.created": { label: "Connector secret created", sentence: "{actor} created the connector secret {target}" },
+  "connector_secret.updated": { label: "Connector secret replaced", sentence: "{actor} replaced the value of the connector secret {target}" },
+  "connector_secret.deleted": { label: "Connector secret deleted", sentence: "{actor} deleted the connector secret {target}" },
+  "cluster.ip_allowlist_changed": { label: "IP allowlist changed", sentence: "{actor} changed the IP allowlist of the cluster {target}" },
+  "client.ip_allowlist_changed": { label: "Client IP allowlist changed", sentence: "{actor} changed the IP allowlist of {target}" },
+  "client.token_refused_address": {
+    label: "Token refused (address)",
+    sentence: "{actor} refused a token to {target}: the request came from outside the IP allowlist",
+  },
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
   "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },

@@ -15,11 +15,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** What each role may do, in one sentence: the invite and role pickers say it. Kept true to MATRIX below. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   OWNER: "Everything, including organization settings such as the maximum secret age, and making other owners.",
-  ADMIN: "Manage members, Administration API credentials, clusters and their API clients; not organization settings.",
-  OPERATIONS_ENGINEER: "Create and delete clusters, and create, edit, rotate, revoke and delete API clients; not members.",
+  ADMIN: "Manage members, Administration API credentials, clusters, their API clients and connector secrets; not organization settings.",
+  OPERATIONS_ENGINEER: "Create and delete clusters, and create, edit, rotate, revoke and delete API clients; not members or connector secrets.",
   // The same rights today (MATRIX): the names say what the person does, for the record.
-  DEVELOPER: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Visitor.",
-  VISITOR: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Developer.",
+  DEVELOPER: "See clusters, API clients (never their secrets), connector secret names, usage and Activity; change nothing. The same rights as Visitor.",
+  VISITOR: "See clusters, API clients (never their secrets), connector secret names, usage and Activity; change nothing. The same rights as Developer.",
 };
 
 export type Permission =
@@ -32,6 +32,7 @@ export type Permission =
   | "member:manage"
   | "admin_client:manage"
   | "activity:view"
+  | "connector_secret:manage"
   | "organization:settings"
   | "account:edit";
 
@@ -51,6 +52,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   // Administration API credentials reach every cluster and the members: managers only.
   "admin_client:manage": MANAGERS,
   "activity:view": ROLES,
+  // Connector secrets reach every connector of the cluster: owners and admins
+  // change them; everyone else sees their names only.
+  "connector_secret:manage": MANAGERS,
   // Organization-wide policy, such as the maximum age of client secrets.
   "organization:settings": ["OWNER"],
   // One's own name and password: everyone.

@@ -23,6 +23,7 @@ export const getCluster = cache(async (organizationId: string, clusterId: string
       operateUrl: true,
       tasklistUrl: true,
       optimizeUrl: true,
+      ipAllowlist: true,
     },
   });
 });

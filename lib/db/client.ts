@@ -22,6 +22,7 @@ function createClient() {
       clientSecret: { secretHash: true },
       invitation: { tokenHash: true },
       passwordReset: { tokenHash: true },
+      connectorSecret: { value: true },
     },
     // Prisma gives up on a transaction that waits 2 s for a connection. A burst
     // of changes queues for the pool; let it wait as long as a new connection

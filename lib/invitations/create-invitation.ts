@@ -10,6 +10,7 @@ import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
 import { mayManageMemberWithRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { memberManagerNow } from "@/lib/members/owner-guard";
 
 export interface CreatedInvitation {
   invitationId: string;
@@ -26,9 +27,14 @@ export async function createInvitation(actor: Principal, input: { email: string;
   if (!mayManageMemberWithRole(actor.role, input.role)) {
     throw forbidden(input.role === "OWNER" ? "Only an owner can invite another owner." : "You do not have permission to do this.");
   }
+  // The issuer the invitation carries: the member, or an API client's creator (checked again at use).
+  let issuerId = actor.userId;
   try {
     const { id, url, expiresAt, lifetime } = await issueOneTimeLink("invitation", now, {
       check: async (tx) => {
+        const manager = await memberManagerNow(tx, actor);
+        if (!mayManageMemberWithRole(manager.role, input.role)) throw forbidden();
+        issuerId = manager.userId;
         const member = await tx.membership.findFirst({
           where: { organizationId: actor.organizationId, user: { email: input.email } },
           select: { id: true },
@@ -46,7 +52,7 @@ export async function createInvitation(actor: Principal, input: { email: string;
             organizationId: actor.organizationId,
             email: input.email,
             role: input.role,
-            invitedById: actor.userId,
+            invitedById: issuerId,
             invitedByEmail: actor.email,
             ...row,
           },

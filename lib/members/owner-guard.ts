@@ -35,6 +35,25 @@ async function roleNow(tx: Tx, actor: Principal): Promise<Role | null> {
   return creator.role === "OWNER" ? "ADMIN" : creator.role;
 }
 
+/**
+ * For the Administration API's invitations: the member whose right an API
+ * client uses (its creator, as a user ID) when that member may manage members
+ * now; a forbidden error otherwise. A member acting for themselves is
+ * returned as they are. The invitation then carries the creator as its
+ * issuer, so its authority at use (lib/one-time-links/link-authority.ts) is
+ * the creator's.
+ */
+export async function memberManagerNow(tx: Tx, actor: Principal): Promise<{ userId: string | null; role: Role }> {
+  if (actor.userId !== null || !actor.clientId) return { userId: actor.userId, role: actor.role };
+  const role = await roleNow(tx, actor);
+  if (role === null || !can(role, "member:manage")) throw forbidden(CREATOR_CANNOT_MANAGE_MEMBERS);
+  const client = await tx.apiClient.findFirst({
+    where: { clientId: actor.clientId, organizationId: actor.organizationId, clusterId: null },
+    select: { createdById: true },
+  });
+  return { userId: client?.createdById ?? null, role };
+}
+
 export async function loadTargetMembership(tx: Tx, actor: Principal, userId: string, newRole: Role | null) {
   const role = await roleNow(tx, actor);
   if (role === null || !can(role, "member:manage")) {

@@ -82,6 +82,86 @@ test("credentials created on the Administration API tab drive the official SDK's
   await expect(row.locator("td").nth(4)).not.toContainText("Never");
 });
 
+const everyMethod = path.join(import.meta.dirname, "support/sdk-admin-all.mjs");
+
+test("the official SDK, configured only by a downloaded credentials file, calls every AdminApiClient method: each works or gets the documented 501", async ({ page, owner }, testInfo) => {
+  const cluster = await createCluster(owner.organizationId, "Every method cluster");
+  await page.goto("/organization/administration-api");
+  await page.getByRole("button", { name: "Create new credentials" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("every-method");
+  for (const box of await dialog.getByRole("checkbox").all()) await box.check();
+  await dialog.getByRole("button", { name: "Create", exact: true }).click();
+  const secret = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download credentials" }).click();
+  const envFile = testInfo.outputPath("every-method.env");
+  await (await download).saveAs(envFile);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await dialog.getByRole("button", { name: "I have saved the secret" }).click();
+
+  const invitee = `invitee-${Date.now()}@example.com`;
+  const out = execFileSync(
+    "bash",
+    ["--noprofile", "--norc", "-c", 'set -euo pipefail; source "$1"; exec node "$2" "$3" "$4"', "bash", envFile, everyMethod, cluster.id, invitee],
+    { env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: testInfo.outputPath("home"), CAMUNDA_TOKEN_CACHE_DIR: testInfo.outputPath("cache") } },
+  );
+  const r = JSON.parse(out.toString().trim().split("\n").pop()!) as Record<string, { ok: boolean; value?: unknown; error?: number; detail?: string; type?: string }>;
+  const ok = (name: string) => {
+    expect(r[name], name).toMatchObject({ ok: true });
+    return r[name]!.value as unknown;
+  };
+  // 36 methods, four of them called twice (before and after a change).
+  expect(Object.keys(r)).toHaveLength(40);
+
+  // Clusters: listed, created, read, renamed (and read back), deleted.
+  expect((ok("getClusters") as { uuid: string }[]).map((c) => c.uuid)).toContain(cluster.id);
+  const made = ok("createCluster") as { clusterId: string };
+  expect(ok("getCluster")).toMatchObject({ uuid: made.clusterId, name: "made-by-every-method" });
+  ok("updateCluster");
+  expect(ok("getClusterAfterUpdate")).toMatchObject({ name: "renamed-by-every-method" });
+  ok("getParameters");
+  ok("deleteCluster");
+  // API clients.
+  const client = ok("createClient") as { clientId: string };
+  expect((ok("getClients") as { clientId: string }[]).map((c) => c.clientId)).toContain(client.clientId);
+  expect(ok("getClient")).toMatchObject({ name: "every-method-client" });
+  ok("deleteClient");
+  // Connector secrets: the round trip, the value never shown.
+  expect(ok("getSecretsBefore")).toEqual({});
+  ok("createSecret");
+  expect(ok("getSecrets")).toEqual({ SDK_SECRET: "********" });
+  ok("updateSecret");
+  ok("deleteSecret");
+  expect(ok("getSecretsAfter")).toEqual({});
+  // IP allowlists: the newer call replaced the older one's list.
+  ok("whitelistIPs");
+  ok("updateIpAllowlist");
+  const { rows: lists } = await sql().query<{ ip_allowlist: unknown }>("SELECT ip_allowlist FROM clusters WHERE id = $1", [cluster.id]);
+  expect(lists[0]!.ip_allowlist).toEqual([{ ip: "203.0.113.7", description: "from updateIpAllowlist" }]);
+  // Members: invited (pending), then withdrawn.
+  ok("createMember");
+  expect(ok("getUsers")).toContainEqual({ email: invitee, name: "", roles: ["developer"], invitePending: true });
+  ok("deleteMember");
+  expect((ok("getUsersAfter") as { email: string }[]).map((m) => m.email)).not.toContain(invitee);
+  expect(ok("getIpRanges")).toEqual({ console: [], "web-modeler": [] });
+  // Activity.
+  expect((ok("getActivityEvents") as { audit: string }[]).map((e) => e.audit)).toEqual(expect.arrayContaining(["connector_secret.created", "connector_secret.updated", "connector_secret.deleted", "invitation.created", "invitation.revoked"]));
+  expect(ok("getActivityEventsCsv") as string).toContain("connector_secret.deleted");
+  // What needs a running cluster: 501 with the problem's reason, never 404 or 500.
+  for (const name of [
+    "upgradeCluster", "wakeCluster", "activateSecureConnectivity", "getSecureConnectivityStatus", "deactivateSecureConnectivity",
+    "activateMonitoring", "getMonitoringClients", "createMonitoringClient", "rotateMonitoringClientPassword", "deleteMonitoringClient",
+    "deactivateMonitoring", "getBackups", "createBackup", "deleteBackup",
+  ]) {
+    expect(r[name], name).toMatchObject({ ok: false, error: 501, type: "https://cluster-console.dev/problems/not-implemented" });
+    expect(r[name]!.detail, name).toMatch(/does not run them/);
+  }
+  // The secret values never reached the answers.
+  expect(out.toString()).not.toContain("sdk-value-");
+  expect(out.toString()).not.toContain(secret);
+});
+
 test("rotation keeps the old secret for the grace period; ending it and revoking stop it", async ({ page, owner }) => {
   await page.goto("/organization/administration-api");
   await page.getByRole("button", { name: "Create new credentials" }).click();

@@ -149,23 +149,25 @@ test("edit a client's name, description and scopes; the next token for a removed
   await expect(dialog).toContainText("A scope change applies to tokens issued from now on");
   await dialog.getByLabel("Client name").fill("nightly-reports");
   await dialog.getByLabel("Description").fill("Nightly export to the warehouse.\nOwner: team Data");
-  await dialog.getByLabel("Operate", { exact: true }).uncheck();
+  await dialog.getByLabel("Orchestration Cluster API", { exact: true }).uncheck();
+  await dialog.getByLabel("Optimize API", { exact: true }).check();
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
   const row = page.locator(`tr[data-client-id="${clientId}"]`);
   await expect(row).toContainText("nightly-reports");
   await expect(row).toContainText("Nightly export to the warehouse.");
-  await expect(row.getByRole("list", { name: "Scopes" })).toHaveText("Zeebe");
+  await expect(row.getByRole("list", { name: "Scopes" }).getByRole("listitem")).toHaveText(["Optimize API"]);
 
   const db = await sql().query("SELECT name, description, scopes::text[] AS scopes FROM api_clients WHERE client_id = $1", [clientId]);
-  expect(db.rows[0]).toEqual({ name: "nightly-reports", description: "Nightly export to the warehouse.\nOwner: team Data", scopes: ["ZEEBE"] });
+  expect(db.rows[0]).toEqual({ name: "nightly-reports", description: "Nightly export to the warehouse.\nOwner: team Data", scopes: ["OPTIMIZE"] });
   const audit = await sql().query("SELECT action FROM audit_events WHERE target_id = $1 ORDER BY id", [clientId]);
   expect(audit.rows.map((r) => r.action)).toEqual(["client.renamed", "client.description_changed", "client.scopes_changed"]);
 
   // The token endpoint refuses the removed scope's audience (the change
   // reaches its cache by NOTIFY, a round trip after the commit).
   await expect.poll(async () => (await token("operate.camunda.io")).status(), { timeout: 5000 }).toBe(400);
-  expect((await token("zeebe.camunda.io")).status()).toBe(200);
+  expect((await token("zeebe.camunda.io")).status()).toBe(400);
+  expect((await token("optimize.camunda.io")).status()).toBe(200);
 
   // A name another client has is refused in the dialog, and nothing changes.
   await sql().query(

@@ -73,7 +73,7 @@ test("create a client, download every format, and the secret is never shown agai
   await form.getByRole("button", { name: "Create client" }).click();
   await expect(form.getByText("Enter a client name.")).toBeVisible();
   await form.getByLabel("Client name").fill("orders-worker");
-  await form.getByLabel("Zeebe", { exact: true }).uncheck();
+  await form.getByLabel("Orchestration Cluster API", { exact: true }).uncheck();
   await form.getByRole("button", { name: "Create client" }).click();
   await expect(form.getByText("Choose at least one scope.")).toBeVisible();
   const count = async () =>
@@ -81,7 +81,7 @@ test("create a client, download every format, and the secret is never shown agai
   expect(await count()).toBe(0);
   await form.getByRole("button", { name: "Cancel" }).click();
 
-  const { dialog, clientId, secret } = await createViaDialog(page, "orders-worker", ["Tasklist"]);
+  const { dialog, clientId, secret } = await createViaDialog(page, "orders-worker", ["Optimize API"]);
   expect(clientId).toMatch(/^[A-Za-z0-9]{32}$/);
   expect(secret).toMatch(/^ccs_[A-Za-z0-9_-]{49}$/);
   await expect(dialog.getByRole("alert").first()).toContainText("will not be shown again");
@@ -149,7 +149,7 @@ test("create a client, download every format, and the secret is never shown agai
     "camunda.client.auth.token-url": `${origin}/oauth/token`,
   });
   const json = JSON.parse(await readFile(files.json!, "utf8"));
-  expect(json).toMatchObject({ clientId, clientSecret: secret, clusterId: cluster.id, scopes: ["Zeebe", "Tasklist"] });
+  expect(json).toMatchObject({ clientId, clientSecret: secret, clusterId: cluster.id, scopes: ["Orchestration Cluster API", "Optimize API"] });
 
   // What the file says is enough to get a token.
   const token = await page.request.post(env.ZEEBE_AUTHORIZATION_SERVER_URL!, {
@@ -291,7 +291,8 @@ for (const role of ["DEVELOPER", "VISITOR"] as const) {
     const row = page.getByRole("row").filter({ hasText: "reporting" });
     await expect(row).toContainText(clientId);
     await expect(row).toContainText("wxyz");
-    await expect(row).toContainText("Operate");
+    // Seeded as 8.7 made it (Zeebe and Operate): shown as Camunda 8.8's scope.
+    await expect(row).toContainText("Orchestration Cluster API");
     await expect(page.getByRole("button", { name: "Create New Client" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
     await expect(page.getByText("Owners, admins and operations engineers can create")).toBeVisible();

@@ -38,6 +38,8 @@ path                               where    OWNER        ADMIN        OPERATIONS
 /clusters/{foreign}/api/{foreignClient} foreign 404      404          404                  404          404          to-signin
 /clusters/{own}/activity           own      ok           ok           ok                   ok           ok           to-signin
 /clusters/{foreign}/activity       foreign  404          404          404                  404          404          to-signin
+/clusters/{own}/secrets            own      ok           ok           ok                   ok           ok           to-signin
+/clusters/{foreign}/secrets        foreign  404          404          404                  404          404          to-signin
 /clusters/{missing}                -        404          404          404                  404          404          to-signin
 /members                           -        ok           ok           ok                   ok           ok           to-signin
 /activity                          -        ok           ok           ok                   ok           ok           to-signin
@@ -68,11 +70,13 @@ POST:/oauth/introspect             -        401          401          401       
 /api/admin/v1/openapi.json         -        ok           ok           ok                   ok           ok           ok
 GET:/api/admin/v1/clusters         -        bearer       bearer       bearer               bearer       bearer       bearer
 POST:/api/admin/v1/clusters        -        bearer       bearer       bearer               bearer       bearer       bearer
+GET:/api/admin/v1/clusters/{own}/secrets own bearer      bearer       bearer               bearer       bearer       bearer
+/cluster-api/secrets               -        secrets-401  secrets-401  secrets-401          secrets-401  secrets-401  secrets-401
 `;
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
 type Who = Role | "signed-out";
-type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "to-signin" | "to-clusters" | "to-sso-failed" | "session" | "no-session";
+type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "secrets-401" | "to-signin" | "to-clusters" | "to-sso-failed" | "session" | "no-session";
 interface Cell {
   method: "GET" | "POST";
   path: string;
@@ -177,6 +181,13 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
       expect(status, what).toBe(401);
       expect(res.headers()["www-authenticate"], what).toContain('error="invalid_token"');
       expect(res.headers()["content-type"], what).toContain("application/problem+json");
+      break;
+    }
+    case "secrets-401": {
+      // The connector runtime's endpoint: a console session is no credential there either.
+      expect(status, what).toBe(401);
+      expect(res.headers()["www-authenticate"], what).toContain('error="invalid_token"');
+      expect(await res.text(), what).not.toContain("Matrix");
       break;
     }
     case "session":

@@ -114,3 +114,48 @@ test("no client secret in the server log, the database or any page", async ({ pa
     expect((await res.text()).match(TEST_SSO_SECRET) ?? []).toEqual([]);
   }
 });
+
+// The connector secret values the other browser tests saved (tests/e2e/connector-secrets.e2e.ts,
+// the SDK's round trip in tests/e2e/admin-api.e2e.ts): none in the log, in
+// any column as plain text (the value column holds them sealed), or on any page.
+const CONNECTOR_SECRET_VALUES = ["first-value-0001", "second-value-0002", "dev-never-sees-0003", "sdk-value-1", "sdk-value-2"];
+
+test("no connector secret value in the server log, the database or any page", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { rows: saved } = await sql().query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action LIKE 'connector_secret.%'");
+  expect(saved[0]!.n).toBeGreaterThan(0);
+  const log = readFileSync(process.env.E2E_SERVER_LOG!, "utf8");
+  for (const value of CONNECTOR_SECRET_VALUES) expect(log).not.toContain(value);
+
+  const { rows: columns } = await sql().query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea', 'ARRAY', 'USER-DEFINED')`,
+  );
+  for (const { table_name, column_name, data_type } of columns) {
+    const where = data_type === "bytea" ? `position(convert_to($1, 'UTF8') IN "${column_name}") > 0` : `strpos("${column_name}"::text, $1) > 0`;
+    for (const value of CONNECTOR_SECRET_VALUES) {
+      const { rows } = await sql().query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE ${where}`, [value]);
+      expect({ table_name, column_name, value, hits: rows[0]!.n }).toEqual({ table_name, column_name, value, hits: 0 });
+    }
+  }
+
+  // Every page of every cluster that has (or had) connector secrets, as an owner of its organization.
+  const { rows: clusters } = await sql().query<{ id: string; organization_id: string }>(
+    `SELECT DISTINCT c.id, c.organization_id FROM clusters c JOIN audit_events e ON e.cluster_id = c.id
+      WHERE e.action LIKE 'connector_secret.%' AND c.deleted_at IS NULL`,
+  );
+  expect(clusters.length).toBeGreaterThan(0);
+  const findings: string[] = [];
+  for (const c of clusters) {
+    const owner = await createAccount("OWNER", c.organization_id);
+    await page.context().clearCookies();
+    await signIn(page, owner);
+    for (const path of [`/clusters/${c.id}/secrets`, `/clusters/${c.id}`, `/clusters/${c.id}/activity`, "/activity", "/activity/export.csv", "/activity/export.json"]) {
+      const res = await page.request.get(path);
+      const text = await res.text();
+      if (res.status() !== 200) findings.push(`${path}: ${res.status()}`);
+      for (const value of CONNECTOR_SECRET_VALUES) if (text.includes(value)) findings.push(`${path}: ${value}`);
+    }
+  }
+  expect(findings).toEqual([]);
+});

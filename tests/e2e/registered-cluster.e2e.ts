@@ -95,7 +95,8 @@ test("a registered cluster's file gets the official clients to a JWKS-verifying 
   await page.getByRole("button", { name: "Create New Client" }).click();
   const created = page.getByRole("dialog");
   await created.getByLabel("Client name").fill("gateway-worker");
-  await created.getByLabel("Operate", { exact: true }).check();
+  // The Orchestration Cluster API (Zeebe, Tasklist and Operate) is ticked by default.
+  await expect(created.getByLabel("Orchestration Cluster API", { exact: true })).toBeChecked();
   await created.getByRole("button", { name: "Create client" }).click();
   const clientId = await created.getByLabel("Client ID", { exact: true }).inputValue();
   await created.getByRole("tab", { name: "Shell (.env)" }).click();

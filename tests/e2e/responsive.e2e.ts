@@ -12,6 +12,16 @@ const REAL_CLIENT = "payments-reconciliation-worker-eu-central-1-production-blue
 
 async function seed(owner: Account) {
   const cluster = await createCluster(owner.organizationId, "payments-reconciliation-eu-central-1-prod");
+  // A long connector secret name (the list never opens values: any bytes do) and an IP allowlist with long descriptions.
+  await sql().query(
+    `INSERT INTO connector_secrets (id, cluster_id, name, value, created_by_email, updated_by_email)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $4)`,
+    [cluster.id, "payments.reconciliation-eu-central.production_database.password_for_the_nightly_batch_job-2026", randomBytes(40), "a-very-long-email-address-for-testing@operations.example.com"],
+  );
+  await sql().query("UPDATE clusters SET ip_allowlist = $2 WHERE id = $1", [
+    cluster.id,
+    JSON.stringify([{ ip: "2001:db8:85a3:8d3:1319:8a2e:370:7348/128", description: "Office VPN of the reconciliation team in Frankfurt am Main, second floor, building C" }]),
+  ]);
   for (const [name, lastUsed, revoked] of [
     [LONG_CLIENT, true, false],
     [REAL_CLIENT, true, false],
@@ -91,6 +101,7 @@ for (const size of SIZES) {
           ["cluster-overview", `/clusters/${cluster.id}`],
           ["cluster-api", `/clusters/${cluster.id}/api`],
           ["cluster-activity", `/clusters/${cluster.id}/activity`],
+          ["cluster-secrets", `/clusters/${cluster.id}/secrets`],
           ["members", "/members"],
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],

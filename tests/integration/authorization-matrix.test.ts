@@ -45,6 +45,10 @@ import { removeSsoSettings } from "@/app/actions/remove-sso-settings";
 import { testSsoConnection } from "@/app/actions/test-sso-connection";
 import { saveSsoSettings as configureSso } from "@/lib/sso/settings";
 import { ssoSettingsSchema } from "@/lib/sso/schemas";
+import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
+import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
+import { createConnectorSecret as makeConnectorSecret } from "@/lib/connector-secrets/connector-secrets";
+import { readClusterSecretValues } from "@/lib/connector-secrets/read-values";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -102,6 +106,16 @@ update-cluster            own      ok         ok         forbidden            fo
 update-cluster            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 update-cluster-addresses  own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
 update-cluster-addresses  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+create-connector-secret   own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+create-connector-secret   foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+update-connector-secret   own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+update-connector-secret   foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+delete-connector-secret   own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+delete-connector-secret   foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+update-cluster-allowlist  own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+update-cluster-allowlist  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+update-client-allowlist   own      ok         ok         ok                   forbidden  forbidden  unauthenticated
+update-client-allowlist   foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 rename-account            own      ok         ok         ok                   ok         ok         unauthenticated
 save-sso-settings         own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
@@ -143,6 +157,7 @@ async function makeTenant() {
   const adminRotating = await createAdminClient(owner, { name: `admin-rotating-${uniq()}`, permissions: ["CLUSTERS_GET"] });
   await rotateClientSecret(owner, { clusterId: null, clientId: adminRotating.clientId, grace: "24h" });
   const invitation = await createInvitation(owner, { email: `invited-${uniq()}@example.com`, role: "DEVELOPER" });
+  await makeConnectorSecret(owner, { clusterId: cluster.id, name: "TENANT_SECRET", value: "tenant-value" });
   const resetFor = await makeMember("VISITOR", org);
   const reset = await makePasswordReset(owner, { userId: resetFor.userId });
   // Single sign-on set up (no provider is contacted to save it).
@@ -153,7 +168,7 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -162,8 +177,9 @@ async function orgState(organizationId: string) {
     db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
     db().passwordReset.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
     db().ssoProvider.findUnique({ where: { organizationId }, include: { domains: { orderBy: { domain: "asc" } } } }),
+    db().connectorSecret.findMany({ where: { cluster: { organizationId } }, orderBy: { id: "asc" }, omit: { value: false } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -281,6 +297,32 @@ const CALLS: Record<string, Call> = {
       }),
     done: async () => (await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).grpcAddress === "grpcs://zeebe.team.example:443",
   }),
+  "create-connector-secret": (t) => {
+    const name = `NEW_${uniq()}`;
+    return {
+      run: () => createConnectorSecret(undefined, { clusterId: t.cluster.id, name, value: "v" }),
+      done: async () => (await db().connectorSecret.count({ where: { clusterId: t.cluster.id, name } })) === 1,
+    };
+  },
+  "update-connector-secret": (t) => {
+    const value = `replaced-${uniq()}`;
+    return {
+      run: () => updateConnectorSecret(undefined, { clusterId: t.cluster.id, name: "TENANT_SECRET", value }),
+      done: async () => (await readClusterSecretValues(t.cluster.id)).TENANT_SECRET === value,
+    };
+  },
+  "delete-connector-secret": (t) => ({
+    run: () => deleteConnectorSecret(undefined, { clusterId: t.cluster.id, name: "TENANT_SECRET" }),
+    done: async () => (await db().connectorSecret.count({ where: { clusterId: t.cluster.id, name: "TENANT_SECRET" } })) === 0,
+  }),
+  "update-cluster-allowlist": (t) => ({
+    run: () => updateClusterIpAllowlist(undefined, { clusterId: t.cluster.id, allowlist: "10.0.0.0/8 office" }),
+    done: async () => JSON.stringify((await db().cluster.findUniqueOrThrow({ where: { id: t.cluster.id } })).ipAllowlist).includes("10.0.0.0/8"),
+  }),
+  "update-client-allowlist": (t) => ({
+    run: () => updateClientIpAllowlist(undefined, { clusterId: t.cluster.id, clientId: t.client.clientId, allowlist: "10.0.0.1" }),
+    done: async () => JSON.stringify((await db().apiClient.findUniqueOrThrow({ where: { clientId: t.client.clientId } })).ipAllowlist).includes("10.0.0.1"),
+  }),
   "rename-account": (t) => {
     const name = `Renamed ${uniq()}`;
     return {
@@ -337,7 +379,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(258);
+    expect(CELLS.length).toBe(318);
   });
 
   for (const cell of CELLS) {

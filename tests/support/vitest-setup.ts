@@ -3,6 +3,8 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.PUBLIC_URL ??= "http://localhost:3999";
+// Connector secret values are sealed under it (lib/connector-secrets); fixed for the suite.
+process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 // The suite's own output stays readable; tests that check logging set their own level.
 process.env.LOG_LEVEL ??= "warn";
 // With REDIS_URL set, the console's own limits (sign-in, exports) count in a

@@ -44,6 +44,7 @@ export default function TrustTokensPage() {
       <AudienceLock t={t} />
       <Claims t={t} />
       <RotationAndRevocation t={t} />
+      <IpAllowlists />
       <Camunda88Settings t={t} />
       <SpringSecurity t={t} />
       <NodeJose t={t} />
@@ -151,6 +152,25 @@ function RotationAndRevocation({ t }: { t: Trust }) {
         after its client or secret was revoked. If that is too long, introspect each token (or each token once, caching
         the answer for less time than you can accept), or ask the operator for a shorter token lifetime
         ({c("TOKEN_TTL_SECONDS")}).
+      </p>
+    </>
+  );
+}
+
+function IpAllowlists() {
+  return (
+    <>
+      <h2 id="ip-allowlists" className="pt-2 text-lg font-semibold text-slate-900">
+        IP allowlists: enforce them at the gateway too
+      </h2>
+      <p>
+        A cluster&apos;s IP allowlist (its Overview, or the Administration API&apos;s {c("PUT /clusters/{id}/ipallowlist")})
+        and a client&apos;s narrower one stop the token endpoint from issuing tokens to requests from other addresses. A
+        token already issued is not tied to an address: copied elsewhere, it keeps working until its {c("exp")}. So let
+        the gateway in front of the cluster&apos;s APIs allow the same ranges: an ingress allowlist (NGINX{" "}
+        {c("allow 203.0.113.0/24; deny all;")}, a Kubernetes NetworkPolicy {c("ipBlock")}, a cloud load balancer&apos;s
+        source ranges) with the list you entered here. Behind proxies, the address to check is the one your last trusted
+        proxy reports, as the console does with {c("TRUST_PROXY_HOPS")}.
       </p>
     </>
   );

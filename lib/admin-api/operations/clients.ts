@@ -12,14 +12,24 @@ import { updateClient } from "@/lib/api-clients/update-client";
 import { getLiveClient } from "@/lib/api-clients/get-live-client";
 import { listLiveClientsJson } from "@/lib/api-clients/list-live-clients-json";
 import { credentialVariables } from "@/lib/api-clients/credentials-file";
-import { CLIENT_SCOPES, type ClientScopeName, clusterAddresses, SCOPE_LABELS, sortScopes } from "@cluster-console/credentials";
+import { CLIENT_SCOPES, type ClientScopeName, clusterAddresses, SCOPE_LABELS, sortScopes, expandScopes, type ScopeChoice } from "@cluster-console/credentials";
 import { getCluster } from "@/lib/clusters/get-cluster";
 import type { OAuthSettings } from "@cluster-console/auth-server";
 import { RawJson, defineOperation } from "@/lib/admin-api/operation";
 import { clusterLinks } from "@/lib/admin-api/cluster-view";
 import * as s from "@/lib/admin-api/schemas";
 
-const toScope = (p: s.CamundaPermission): ClientScopeName => p.toUpperCase() as ClientScopeName;
+const INPUT_SCOPE: Record<s.PermissionInput, ScopeChoice | ClientScopeName> = {
+  Zeebe: "ZEEBE",
+  Tasklist: "TASKLIST",
+  Operate: "OPERATE",
+  Optimize: "OPTIMIZE",
+  Secrets: "SECRETS",
+  "Orchestration Cluster API": "ORCHESTRATION",
+  Orchestration: "ORCHESTRATION",
+  "Optimize API": "OPTIMIZE",
+};
+const toScopes = (ps: readonly s.PermissionInput[]): ClientScopeName[] => expandScopes(ps.map((p) => INPUT_SCOPE[p]));
 const toPermissions = (scopes: readonly ClientScopeName[]) => sortScopes(scopes).map((x) => SCOPE_LABELS[x] as s.CamundaPermission);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** The API's names for the secret-expiry fields of the domain's errors. */
@@ -70,7 +80,7 @@ export const clientOperations = [
     conflictTitle: "Client names must be unique",
     response: { status: 200, schema: s.createdClusterClient, description: "The new client with its secret." },
     run: async ({ principal, params, body, oauth }) => {
-      const scopes = body.permissions?.length ? sortScopes([...new Set(body.permissions.map(toScope))]) : [...CLIENT_SCOPES];
+      const scopes = body.permissions?.length ? toScopes(body.permissions) : [...CLIENT_SCOPES];
       const description = body.description ?? "";
       const created = await createClient(principal, {
         clusterId: params.clusterUuid,
@@ -153,7 +163,7 @@ export const clientOperations = [
           clientId: params.clientId,
           name: body.name,
           description: body.description,
-          scopes: body.permissions ? [...new Set(body.permissions.map(toScope))] : undefined,
+          scopes: body.permissions ? toScopes(body.permissions) : undefined,
         }),
       );
       return {

@@ -5,8 +5,19 @@ import { clusterOperations } from "@/lib/admin-api/operations/clusters";
 import { clientOperations } from "@/lib/admin-api/operations/clients";
 import { memberOperations } from "@/lib/admin-api/operations/members";
 import { activityOperations } from "@/lib/admin-api/operations/activity";
+import { secretOperations } from "@/lib/admin-api/operations/secrets";
+import { networkOperations } from "@/lib/admin-api/operations/network";
+import { notImplementedOperations } from "@/lib/admin-api/operations/not-implemented";
 
-export const OPERATIONS: readonly Operation[] = [...clusterOperations, ...clientOperations, ...memberOperations, ...activityOperations];
+export const OPERATIONS: readonly Operation[] = [
+  ...clusterOperations,
+  ...clientOperations,
+  ...secretOperations,
+  ...networkOperations,
+  ...memberOperations,
+  ...activityOperations,
+  ...notImplementedOperations,
+];
 
 export function operation(method: Operation["method"], path: string): Operation {
   const op = OPERATIONS.find((o) => o.method === method && o.path === path);

@@ -5,6 +5,7 @@
 //   create and run the server   createOAuthRuntime, handleOAuthRequest, sourceAddress
 //   share it inside a process   shareRuntime, sharedRuntime
 //   verify an admin token       verifyAdminToken
+//   verify a Secrets token      verifySecretsToken (the connector runtime's endpoint)
 //   the limiter store           createLimiterStore (sign-in limits share it)
 //   metrics and logs            fanOut, OAuthObserver, OAuthRequestEvent, RuntimeStats
 //   signing keys (commands)     ensureSigningKey, loadPublishedKeys, rotateSigningKey
@@ -13,6 +14,7 @@ export { BODY_TIMEOUT_MS, handleOAuthRequest, sourceAddress } from "./node-adapt
 export type { LimitSettings, OAuthSettings, SigningAlg } from "./settings";
 export type { OAuthContext } from "./endpoints/context";
 export { verifyAdminToken } from "./resource/verify-admin-token";
+export { verifySecretsToken, type SecretsTokenCheck } from "./resource/verify-secrets-token";
 export { shareRuntime, sharedRuntime } from "./shared-runtime";
 export {
   fanOut,

@@ -22,6 +22,7 @@
 import pg from "pg";
 import { ClientCache } from "./clients/client-cache";
 import { LastUsedTracker } from "./clients/last-used";
+import { AddressAllowlist } from "./clients/address-allowlist";
 import { route } from "./router";
 import type { OAuthRequest, OAuthResponse } from "./protocol/types";
 import { KeyRing } from "./keys/key-ring";
@@ -96,6 +97,7 @@ export function createOAuthRuntime(settings: OAuthSettings, options: RuntimeOpti
     keys: new KeyRing(pool, settings, listener, log),
     limits: new TokenRateLimits(store, settings, listener, pool),
     lastUsed: new LastUsedTracker(pool),
+    allowlist: new AddressAllowlist(pool),
     reusableTokens: new ReusableTokens(settings.tokenReuseSeconds, settings.tokenTtlSeconds),
     now: Date.now,
     observer: options.observer ?? NO_OBSERVER,

@@ -17,6 +17,10 @@ export const ADMIN_PERMISSIONS = [
   "MEMBERS_CREATE",
   "MEMBERS_DELETE",
   "ACTIVITY_GET",
+  "SECRETS_GET",
+  "SECRETS_CREATE",
+  "SECRETS_UPDATE",
+  "SECRETS_DELETE",
 ] as const;
 
 export type AdminPermissionName = (typeof ADMIN_PERMISSIONS)[number];
@@ -36,6 +40,10 @@ export const ADMIN_SCOPE: Record<AdminPermissionName, string> = {
   MEMBERS_CREATE: "create:members",
   MEMBERS_DELETE: "delete:members",
   ACTIVITY_GET: "get:activity",
+  SECRETS_GET: "get:secrets",
+  SECRETS_CREATE: "create:secrets",
+  SECRETS_UPDATE: "update:secrets",
+  SECRETS_DELETE: "delete:secrets",
 };
 
 const BY_SCOPE = new Map<string, AdminPermissionName>(ADMIN_PERMISSIONS.map((p) => [ADMIN_SCOPE[p], p]));
@@ -71,6 +79,15 @@ export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission
       { permission: "MEMBERS_GET", label: "Get" },
       { permission: "MEMBERS_CREATE", label: "Create" },
       { permission: "MEMBERS_DELETE", label: "Delete" },
+    ],
+  },
+  {
+    label: "Connector secrets",
+    permissions: [
+      { permission: "SECRETS_GET", label: "Get" },
+      { permission: "SECRETS_CREATE", label: "Create" },
+      { permission: "SECRETS_UPDATE", label: "Update" },
+      { permission: "SECRETS_DELETE", label: "Delete" },
     ],
   },
   { label: "Activity", permissions: [{ permission: "ACTIVITY_GET", label: "Get" }] },

@@ -8,3 +8,4 @@ export * from "./cluster-addresses";
 export * from "./formats";
 export * from "./oauth-codes";
 export * from "./scopes";
+export * from "./connector-runtime";

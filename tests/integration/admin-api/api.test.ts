@@ -105,12 +105,14 @@ describe("cluster clients", () => {
       clientName: "reader",
       permissions: ["Operate", "Zeebe", "Operate"],
     });
-    expect(narrow.body.permissions).toEqual(["Zeebe", "Operate"]);
+    // 8.7's names: any of Zeebe, Tasklist, Operate is the Orchestration Cluster API, all three.
+    expect(narrow.body.permissions).toEqual(["Zeebe", "Tasklist", "Operate"]);
+
 
     const list = await call<{ clientId: string; name: string; permissions: string[] }[]>("GET", "/clusters/{clusterUuid}/clients", p);
     expect(list.body).toEqual([
       expect.objectContaining({ clientId: created.body.clientId, name: "orders-worker", permissions: ["Zeebe", "Tasklist", "Operate", "Optimize", "Secrets"] }),
-      expect.objectContaining({ clientId: narrow.body.clientId, name: "reader", permissions: ["Zeebe", "Operate"] }),
+      expect.objectContaining({ clientId: narrow.body.clientId, name: "reader", permissions: ["Zeebe", "Tasklist", "Operate"] }),
     ]);
     expect(JSON.stringify(list.body)).not.toContain(created.body.clientSecret);
 
@@ -313,7 +315,7 @@ describe("members and activity", () => {
     expect((await call("POST", "/members/{email}", { email: owner.email }, { orgRoles: ["admin"] })).status).toBe(403);
     expect((await call("DELETE", "/members/{email}", { email: owner.email })).status).toBe(403);
     expect((await call("POST", "/members/{email}", { email: dev.email }, { orgRoles: ["owner"] })).status).toBe(400);
-    expect((await call("POST", "/members/{email}", { email: "nobody@example.com" }, { orgRoles: ["admin"] })).status).toBe(404);
+    expect((await call("DELETE", "/members/{email}", { email: "nobody@example.com" })).status).toBe(404);
     expect(await snapshot(owner.organizationId)).toBe(before);
 
     expect((await call("DELETE", "/members/{email}", { email: dev.email })).status).toBe(204);
@@ -325,12 +327,52 @@ describe("members and activity", () => {
     ]);
   });
 
-  it("another organization's member is a 404", async () => {
+  it("another organization's member is not touched: DELETE is a 404, POST invites them here", async () => {
     const mine = await setup(["MEMBERS_GET", "MEMBERS_CREATE", "MEMBERS_DELETE"]);
     const theirs = await makeMember("DEVELOPER");
-    expect((await mine.call("POST", "/members/{email}", { email: theirs.email }, { orgRoles: ["admin"] })).status).toBe(404);
     expect((await mine.call("DELETE", "/members/{email}", { email: theirs.email })).status).toBe(404);
     expect((await mine.call<{ email: string }[]>("GET", "/members")).body.map((m) => m.email)).not.toContain(theirs.email);
+    expect((await mine.call("POST", "/members/{email}", { email: theirs.email }, { orgRoles: ["admin"] })).status).toBe(204);
+    expect((await db().membership.findFirstOrThrow({ where: { userId: theirs.userId } })).role).toBe("DEVELOPER");
+    expect((await mine.call<{ email: string; invitePending: boolean }[]>("GET", "/members")).body).toContainEqual(
+      expect.objectContaining({ email: theirs.email, invitePending: true }),
+    );
+  });
+
+  it("POST /members/{email} invites a new person (the SDK's createMember); DELETE withdraws the open invitation", async () => {
+    const { owner, admin, call } = await setup();
+    const email = `new-${uniq()}@example.com`;
+    expect((await call("POST", "/members/{email}", { email }, { orgRoles: ["developer"] })).status).toBe(204);
+    expect((await call("GET", "/members")).body).toEqual([
+      { email: owner.email, name: owner.name, roles: ["owner"], invitePending: false },
+      { email, name: "", roles: ["developer"], invitePending: true },
+    ]);
+    const inv = await db().invitation.findFirstOrThrow({ where: { organizationId: owner.organizationId, email } });
+    // Issued with the right of the member who created the credentials (checked again when the link is used).
+    expect(inv).toMatchObject({ role: "DEVELOPER", invitedById: owner.userId, usedAt: null, revokedAt: null });
+    // Again: a new invitation replaces the open one.
+    expect((await call("POST", "/members/{email}", { email }, { orgRoles: ["visitor"] })).status).toBe(204);
+    expect(await db().invitation.count({ where: { organizationId: owner.organizationId, email, revokedAt: null } })).toBe(1);
+    expect((await call("DELETE", "/members/{email}", { email })).status).toBe(204);
+    expect((await call<unknown[]>("GET", "/members")).body).toHaveLength(1);
+    expect((await call("DELETE", "/members/{email}", { email })).status).toBe(404);
+    const events = await db().auditEvent.findMany({ where: { organizationId: owner.organizationId, targetType: "invitation" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorClientId])).toEqual([
+      ["invitation.created", admin.clientId],
+      ["invitation.created", admin.clientId],
+      ["invitation.revoked", admin.clientId],
+    ]);
+  });
+
+  it("an invitation through the API is refused once the credentials' creator can no longer manage members", async () => {
+    const owner = await makeMember("OWNER");
+    const adminMember = await makeMember("ADMIN", { id: owner.organizationId, name: "x" });
+    const creds = await createAdminClient(adminMember, { name: `by-admin-${uniq()}`, permissions: ["MEMBERS_CREATE"] });
+    const token = await adminToken(server, creds.clientId, creds.clientSecret);
+    await db().membership.updateMany({ where: { userId: adminMember.userId, organizationId: owner.organizationId }, data: { role: "DEVELOPER" } });
+    const r = await callApi(server, token, "POST", "/members/{email}", { email: `late-${uniq()}@example.com` }, { orgRoles: ["admin"] });
+    expect(r.status).toBe(403);
+    expect(await db().invitation.count({ where: { organizationId: owner.organizationId } })).toBe(0);
   });
 
   it("9.7: an email with an account elsewhere gets the same answer as one nobody uses", async () => {
@@ -339,7 +381,8 @@ describe("members and activity", () => {
     for (const [method, body] of [["POST", { orgRoles: ["admin"] }], ["DELETE", undefined]] as const) {
       const existing = await mine.call(method, "/members/{email}", { email: theirs.email }, body);
       const unknown = await mine.call(method, "/members/{email}", { email: `nobody-${theirs.userId.slice(0, 8)}@example.com` }, body);
-      expect(existing.status).toBe(404);
+      // POST invites either (204, no body); DELETE then withdraws either invitation.
+      expect(existing.status).toBe(204);
       expect({ status: unknown.status, body: unknown.body }).toEqual({ status: existing.status, body: existing.body });
     }
   });

@@ -40,18 +40,19 @@ type Problem = { title: string; errors: { pointer: string; detail: string }[] };
 describe("PATCH /clusters/{clusterUuid}/clients/{clientId}", () => {
   it("renames, describes and re-scopes a client, with the console's audit events and the admin client as actor", async () => {
     const { owner, cluster, admin, call } = await setup();
-    const client = await createClient(owner, { clusterId: cluster.id, name: "orders", scopes: ["ZEEBE"] });
+    const client = await createClient(owner, { clusterId: cluster.id, name: "orders", scopes: ["OPTIMIZE"] });
     const p = { clusterUuid: cluster.id, clientId: client.clientId };
 
     const r = await call<{ name: string; description: string; permissions: string[]; changed: string[] }>(
       "PATCH", "/clusters/{clusterUuid}/clients/{clientId}", p,
-      { name: "orders-worker", description: "Order worker, team Checkout", permissions: ["Operate", "Zeebe"] },
+      { name: "orders-worker", description: "Order worker, team Checkout", permissions: ["Operate", "Optimize"] },
     );
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ name: "orders-worker", description: "Order worker, team Checkout", permissions: ["Zeebe", "Operate"] });
+    // Operate is part of the Orchestration Cluster API: all three parts.
+    expect(r.body).toMatchObject({ name: "orders-worker", description: "Order worker, team Checkout", permissions: ["Zeebe", "Tasklist", "Operate", "Optimize"] });
     expect(r.body.changed).toEqual(["name", "description", "permissions"]);
     const row = await db().apiClient.findUniqueOrThrow({ where: { clientId: client.clientId } });
-    expect([row.name, row.description, row.scopes]).toEqual(["orders-worker", "Order worker, team Checkout", ["ZEEBE", "OPERATE"]]);
+    expect([row.name, row.description, row.scopes]).toEqual(["orders-worker", "Order worker, team Checkout", ["ZEEBE", "TASKLIST", "OPERATE", "OPTIMIZE"]]);
 
     // An absent field stays as it is; the same values again change nothing and record nothing.
     const partial = await call<{ name: string; description: string; changed: string[] }>(
@@ -66,7 +67,7 @@ describe("PATCH /clusters/{clusterUuid}/clients/{clientId}", () => {
       ["client.created", null, expect.anything()],
       ["client.renamed", admin.clientId, { clientId: client.clientId, from: "orders", to: "orders-worker" }],
       ["client.description_changed", admin.clientId, { clientId: client.clientId, from: "", to: "Order worker, team Checkout" }],
-      ["client.scopes_changed", admin.clientId, { clientId: client.clientId, from: "ZEEBE", to: "ZEEBE,OPERATE", added: "OPERATE", removed: "" }],
+      ["client.scopes_changed", admin.clientId, { clientId: client.clientId, from: "OPTIMIZE", to: "ZEEBE,TASKLIST,OPERATE,OPTIMIZE", added: "ZEEBE,TASKLIST,OPERATE", removed: "" }],
       ["client.description_changed", admin.clientId, { clientId: client.clientId, from: "Order worker, team Checkout", to: "" }],
     ]);
   });

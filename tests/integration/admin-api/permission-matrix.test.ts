@@ -11,6 +11,7 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
 import { ADMIN_PERMISSIONS, ADMIN_SCOPE, type AdminPermissionName } from "@cluster-console/credentials";
 import { createCluster } from "@/lib/clusters/create-cluster";
+import { createConnectorSecret } from "@/lib/connector-secrets/connector-secrets";
 import { signJwt } from "@cluster-console/auth-server/testing";
 import type { Principal } from "@/lib/auth/principal";
 import { makeMember, uniq } from "@/tests/support/factories";
@@ -24,12 +25,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Fresh targets for one request: a cluster, a client on it, a developer to change or remove. */
+/** Fresh targets for one request: a cluster, a client and a connector secret on it, a developer to change or remove. */
 async function targets(owner: Principal) {
   const cluster = await createCluster(owner, { name: `m-${uniq()}`, region: "bru-2" });
   const client = await createClient(owner, { clusterId: cluster.id, name: `c-${uniq()}`, scopes: ["ZEEBE"] });
   const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
-  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email };
+  await createConnectorSecret(owner, { clusterId: cluster.id, name: "MATRIX_TOKEN", value: "matrix-value" });
+  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email, secretName: "MATRIX_TOKEN", clientUuid: "m1", backupId: "b1" };
 }
 
 /** A valid request for each operation, and the status it gets when permitted. */
@@ -51,6 +53,28 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   DeleteMember: { ok: 204 },
   GetJson: { ok: 200 },
   GetCsv: { ok: 200 },
+  GetSecrets: { ok: 200 },
+  CreateSecret: { body: () => ({ secretName: `S_${uniq()}`, secretValue: "v" }), ok: 204 },
+  UpdateSecret: { body: () => ({ secretValue: "replaced" }), ok: 204 },
+  DeleteSecret: { ok: 204 },
+  UpdateIpAllowlist: { body: () => ({ ipallowlist: [{ ip: "10.0.0.0/8", description: "matrix" }] }), ok: 204 },
+  UpdateIpWhitelist: { body: () => ({ ipwhitelist: [{ ip: "10.0.0.0/8", description: "matrix" }] }), ok: 204 },
+  GetMeta: { ok: 200 },
+  // Cluster-only operations: the documented 501 for whoever may ask.
+  UpgradeCluster: { ok: 501 },
+  Wake: { ok: 501 },
+  GetSecureConnectivityStatus: { ok: 501 },
+  ActivateSecureConnectivity: { body: () => ({ allowedPrincipals: [], regions: [] }), ok: 501 },
+  DeactivateSecureConnectivity: { ok: 501 },
+  ActivateMonitoring: { ok: 501 },
+  DeactivateMonitoring: { ok: 501 },
+  GetMonitoringClients: { ok: 501 },
+  CreateMonitoringClient: { body: () => ({ username: "grafana" }), ok: 501 },
+  RotateMonitoringClientPassword: { ok: 501 },
+  DeleteMonitoringClient: { ok: 501 },
+  GetBackups: { ok: 501 },
+  CreateBackup: { ok: 501 },
+  DeleteBackup: { ok: 501 },
 };
 
 export const MATRIX_CELLS = OPERATIONS.length * (ADMIN_PERMISSIONS.length + 5);

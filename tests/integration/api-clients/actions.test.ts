@@ -53,7 +53,8 @@ describe("role matrix", () => {
           const [created, rotated] = results;
           if (!created?.ok || !("clientSecret" in created.data)) throw new Error("create failed");
           expect(isWellFormedSecret(created.data.clientSecret)).toBe(true);
-          expect(created.data.scopes).toEqual(["ZEEBE", "OPERATE"]);
+          // Operate and Zeebe are parts of the Orchestration Cluster API: stored as all three.
+          expect(created.data.scopes).toEqual(["ZEEBE", "TASKLIST", "OPERATE"]);
           if (!rotated?.ok || !("clientSecret" in rotated.data)) throw new Error("rotate failed");
           expect(isWellFormedSecret(rotated.data.clientSecret)).toBe(true);
         } else {

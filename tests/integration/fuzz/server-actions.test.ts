@@ -38,6 +38,8 @@ import { saveSsoSettings } from "@/app/actions/save-sso-settings";
 import { startSingleSignOn } from "@/app/actions/start-single-sign-on";
 import { saveSsoSettings as configureSso } from "@/lib/sso/settings";
 import { ssoSettingsSchema } from "@/lib/sso/schemas";
+import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
+import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -47,7 +49,16 @@ import { freshDatabaseUrl, makeMember } from "../../support/factories";
 import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 
 /** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
-export const RUNS: Record<string, number> = { "set-up-console": 400, "update-cluster-addresses": 400, "start-single-sign-on": 300 };
+export const RUNS: Record<string, number> = {
+  "set-up-console": 400,
+  "update-cluster-addresses": 400,
+  "start-single-sign-on": 300,
+  "create-connector-secret": 300,
+  "update-connector-secret": 300,
+  "delete-connector-secret": 300,
+  "update-cluster-ip-allowlist": 300,
+  "update-client-ip-allowlist": 300,
+};
 const DEFAULT_RUNS = 1_000;
 
 type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -137,7 +148,16 @@ const pointedString = (action: string) =>
   );
 
 /** Actions where the owner's own live cluster plus valid fields would succeed: never offered it. */
-const OWN_CLUSTER_WRITES = new Set(["create-api-client", "update-cluster-addresses", "update-cluster"]);
+const OWN_CLUSTER_WRITES = new Set([
+  "create-api-client",
+  "update-cluster-addresses",
+  "update-cluster",
+  "create-connector-secret",
+  "update-connector-secret",
+  "delete-connector-secret",
+  "update-cluster-ip-allowlist",
+  "update-client-ip-allowlist",
+]);
 
 const leaf = (action: string) =>
   fc.oneof(
@@ -223,6 +243,8 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     requireSso: fc.constantFrom("on", "true", "", "off"),
     maxSessionAgeMinutes: fc.constantFrom("60", "30", "480", "5", "60", "4", "481", "abc"),
     callbackUrl: fc.constantFrom("/clusters", "https://evil.example/", "//evil.example", "javascript:alert(1)"),
+    value: fc.constantFrom("a value", "x".repeat(17 * 1024), "", "\u0000"),
+    allowlist: fc.constantFrom("10.0.0.0/8 office", "", "10.0.0.300", "::1/129 x", "203.0.113.7\n2001:db8::/32 dc"),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -289,6 +311,11 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   },
   // Anonymous: work emails whose domain has no provider (or no email at all).
   { name: "start-single-sign-on", action: startSingleSignOn as Action, fields: ["email", "callbackUrl"] },
+  { name: "create-connector-secret", action: createConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
+  { name: "update-connector-secret", action: updateConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
+  { name: "delete-connector-secret", action: deleteConnectorSecret as Action, fields: ["clusterId", "name"] },
+  { name: "update-cluster-ip-allowlist", action: updateClusterIpAllowlist as Action, fields: ["clusterId", "allowlist"] },
+  { name: "update-client-ip-allowlist", action: updateClientIpAllowlist as Action, fields: ["clusterId", "clientId", "allowlist"] },
 ];
 
 describe("fuzzing every server action's input", () => {

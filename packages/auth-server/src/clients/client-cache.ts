@@ -8,6 +8,7 @@ import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
 import type { AdminPermissionName, ClientScopeName } from "@cluster-console/credentials";
 import { LruMap } from "./lru-map";
+import { allowlistEntries } from "./address-allowlist";
 
 export interface CachedSecret {
   /** The secret's row ID: tokens carry it (token/secret-binding.ts), never the secret or its digest; its last use is recorded by it. */
@@ -33,6 +34,9 @@ export interface CachedClient {
   /** Administration API permissions; empty for a cluster client. */
   adminPermissions: AdminPermissionName[];
   secrets: CachedSecret[];
+  /** The cluster's IP allowlist and the client's own (address-allowlist.ts); [] = no limit. */
+  clusterIpAllowlist: string[];
+  ipAllowlist: string[];
 }
 
 /** null = no usable client with that ID (unknown, revoked, or its cluster deleted). */
@@ -48,7 +52,8 @@ const MAX_AGE_MS = 5 * 60_000;
 const LOAD_SQL = `
   SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region,
          cl.grpc_address AS cluster_grpc_address, cl.rest_address AS cluster_rest_address, c.scopes::text[] AS scopes,
-         c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at
+         c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at,
+         cl.ip_allowlist AS cluster_ip_allowlist, c.ip_allowlist
     FROM api_clients c
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
     LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
@@ -69,6 +74,8 @@ interface Row {
   secret_id: string | null;
   secret_hash: Buffer | null;
   expires_at: Date | null;
+  cluster_ip_allowlist: unknown;
+  ip_allowlist: unknown;
 }
 
 export class ClientCache {
@@ -146,6 +153,8 @@ export class ClientCache {
           secrets: rows
             .filter((r) => r.secret_hash !== null)
             .map((r) => ({ id: r.secret_id as string, hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
+          clusterIpAllowlist: allowlistEntries(first.cluster_ip_allowlist),
+          ipAllowlist: allowlistEntries(first.ip_allowlist),
         }
       : null;
     // Cache only if no change arrived meanwhile and the listener is live.

@@ -1,6 +1,7 @@
 // What the endpoint functions share within one process: declared here, by the
 // endpoints that use it, and built by packages/auth-server/src/runtime.ts.
 import type { ClientCache } from "../clients/client-cache";
+import type { AddressAllowlist } from "../clients/address-allowlist";
 import type { LastUsedTracker } from "../clients/last-used";
 import type { KeyRing } from "../keys/key-ring";
 import type { OAuthLog, OAuthObserver } from "../protocol/observer";
@@ -14,6 +15,8 @@ export interface OAuthContext {
   keys: KeyRing;
   limits: TokenRateLimits;
   lastUsed: LastUsedTracker;
+  /** IP allowlists: refuses (and records) a token request from outside a client's lists. */
+  allowlist: AddressAllowlist;
   reusableTokens: ReusableTokens;
   /** The token path's clock (ms since the epoch); tests replace it to cross the reuse window without sleeping. */
   now: () => number;

@@ -13,6 +13,8 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
 
   switch (params.get("grant_type")) {
     case "client_credentials": {
+      // The cluster's and the client's IP allowlists, for an authenticated client only.
+      ctx.allowlist.check(client, req.ip);
       // Charged before a token is chosen: a reused token costs the same points as a new one.
       const allowed = await ctx.limits.onAuthenticated(client.clientId);
       if (!allowed.ok) throw rateLimited(allowed.retryAfterMs);

@@ -21,6 +21,9 @@ import { listClients } from "@/lib/api-clients/list-clients";
 import { ExpiringSecrets } from "@/components/clusters/expiring-secrets";
 import { countLiveClients } from "@/lib/api-clients/count-live-clients";
 import { clientCount } from "@/components/clusters/client-count";
+import { EditIpAllowlistDialog, IpAllowlistList } from "@/components/clusters/ip-allowlist";
+import { allowlistToText, storedAllowlist } from "@/lib/ip-allowlists/ip-allowlist";
+import { updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 
 // "payments-eu · API clients · Cluster Console": the tab says which cluster.
 export async function generateMetadata({ params }: { params: Promise<{ clusterId: string }> }): Promise<Metadata> {
@@ -38,6 +41,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   ]);
   const cfg = config();
   const a = clusterAddresses(cluster, cfg);
+  const allowlist = storedAllowlist(cluster.ipAllowlist);
   const rows: [string, string][] = [
     ["Cluster ID", cluster.id],
     ["Region", cluster.region],
@@ -112,6 +116,36 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
             </dd>
           </div>
         </dl>
+      </Card>
+      <Card>
+        <div className="border-b border-slate-100 px-5 py-4">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0">
+              <h2 className="text-base font-semibold text-slate-900">IP allowlist</h2>
+              <p className="mt-0.5 max-w-3xl text-sm text-slate-600">
+                The OAuth URL gives this cluster&apos;s clients tokens only when they ask from these addresses; any other
+                request is refused and recorded in Activity. A client can have a narrower list of its own. Enforce the list at
+                your gateway too:{" "}
+                <Link href="/docs/trust-tokens#ip-allowlists" className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
+                  Trust these tokens
+                </Link>
+                .
+              </p>
+            </div>
+            {can(member.role, "cluster:edit") && (
+              <EditIpAllowlistDialog
+                title="Edit the IP allowlist"
+                description={`Token requests for ${cluster.name}'s clients from any other address are refused. Empty: every address.`}
+                hidden={{ clusterId: cluster.id }}
+                text={allowlistToText(allowlist)}
+                action={updateClusterIpAllowlist}
+              />
+            )}
+          </div>
+        </div>
+        <div className="px-5 py-4">
+          <IpAllowlistList entries={allowlist} empty="Every address is allowed." />
+        </div>
       </Card>
       <Card>
         <div className="border-b border-slate-100 px-5 py-4">

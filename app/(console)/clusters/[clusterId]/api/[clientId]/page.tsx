@@ -29,6 +29,10 @@ import { ConnectionSnippets } from "@/components/api-clients/connection-snippets
 import { UsageSparkline } from "@/components/usage/usage-sparkline";
 import { ActivityList } from "@/components/activity/activity-list";
 import type { ClusterConnection } from "@/components/api-clients/types";
+import { EditIpAllowlistDialog, IpAllowlistList } from "@/components/clusters/ip-allowlist";
+import { allowlistToText, storedAllowlist } from "@/lib/ip-allowlists/ip-allowlist";
+import { updateClientIpAllowlist } from "@/app/actions/update-ip-allowlist";
+import { can } from "@/lib/auth/roles";
 
 type Params = Promise<{ clusterId: string; clientId: string }>;
 
@@ -201,6 +205,32 @@ export default async function ClientPage({ params, searchParams }: { params: Par
           </ul>
         )}
       </Section>
+
+      {!revoked && (
+        <Section
+          id="client-ip-allowlist"
+          title="IP allowlist"
+          description="Addresses this client may get tokens from, narrower than its cluster's: a request must match both lists. Empty: the cluster's list alone."
+        >
+          <div className="space-y-3">
+            <IpAllowlistList entries={client.ipAllowlist} empty="No list of its own: the cluster's applies." />
+            {storedAllowlist(cluster.ipAllowlist).length > 0 && (
+              <p className="text-xs text-slate-600">
+                The cluster allows {storedAllowlist(cluster.ipAllowlist).map((e) => e.ip).join(", ")}.
+              </p>
+            )}
+            {can(member.role, "client:edit") && (
+              <EditIpAllowlistDialog
+                title={`IP allowlist of ${client.name}`}
+                description="Token requests for this client from any other address are refused, even where the cluster's list allows them."
+                hidden={{ clusterId: cluster.id, clientId: client.clientId }}
+                text={allowlistToText(client.ipAllowlist)}
+                action={updateClientIpAllowlist}
+              />
+            )}
+          </div>
+        </Section>
+      )}
 
       <Section id="client-usage" title="Usage" description="Access tokens issued per hour over the last 7 days (UTC).">
         <UsageSparkline usage={u} name={client.name} since={client.createdAt} now={now} className="h-20 w-full" />
