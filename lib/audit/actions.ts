@@ -30,6 +30,14 @@ export const ACTIONS: Record<string, ActionText> = {
     label: "Maximum secret age changed",
     sentence: "{actor} changed the maximum secret age of {target}",
   },
+  "organization.client_policy_changed": {
+    label: "Client policy changed",
+    sentence: "{actor} changed the token lifetime and rate limit bounds of {target}",
+  },
+  "organization.leak_policy_changed": {
+    label: "Leak policy changed",
+    sentence: "{actor} changed what a leaked secret does in {target}",
+  },
   "member.added": { label: "Member added", sentence: "{actor} added {target} to the organization" },
   "member.role_changed": { label: "Role changed", sentence: "{actor} changed the role of {target}" },
   "member.removed": { label: "Member removed", sentence: "{actor} removed {target} from the organization" },
@@ -53,6 +61,9 @@ export const ACTIONS: Record<string, ActionText> = {
   "client.renamed": { label: "Client renamed", sentence: "{actor} renamed the API client {target}" },
   "client.description_changed": { label: "Description changed", sentence: "{actor} changed the description of {target}" },
   "client.scopes_changed": { label: "Scopes changed", sentence: "{actor} changed the scopes of {target}" },
+  "client.token_lifetime_changed": { label: "Token lifetime changed", sentence: "{actor} changed the token lifetime of {target}" },
+  "client.rate_limit_changed": { label: "Rate limit changed", sentence: "{actor} changed the token rate limit of {target}" },
+  "client.secret_leaked": { label: "Secret leaked", sentence: "{actor} reported a leaked secret of {target}" },
   "client.revoked": { label: "Client revoked", sentence: "{actor} revoked the API client {target}" },
   "client.deleted": { label: "Revoked client deleted", sentence: "{actor} deleted the revoked API client {target}" },
   "admin_client.created": { label: "Credentials created", sentence: "{actor} created the Administration API credentials {target}" },
@@ -63,6 +74,10 @@ export const ACTIONS: Record<string, ActionText> = {
   "admin_client.grace_period_ended": {
     label: "Credentials grace period ended",
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
+  },
+  "admin_client.secret_leaked": {
+    label: "Credentials secret leaked",
+    sentence: "{actor} reported a leaked secret of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
   // Recorded in each organization of the user; the target is the user (their email).
