@@ -1,0 +1,48 @@
+// The leak report endpoint of this process, built once from the
+// configuration: the scanner's keys (LEAK_SCANNER_KEYS_URL and
+// LEAK_SCANNER_PUBLIC_KEYS) and the per-address limit, counted in the shared
+// PostgreSQL table the other limits use, so it holds across instances.
+import "server-only";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { freshConfig, parseScannerKeys } from "@/lib/config";
+import { sourceGroup } from "@/lib/auth/check-source";
+import { ScannerKeys } from "@/lib/leaks/scanner-keys";
+import type { LeakEndpoint, RateVerdict } from "@/lib/leaks/report-endpoint";
+
+const WINDOW_SECONDS = 60;
+
+const holder = globalThis as unknown as { __leakEndpoint?: LeakEndpoint };
+
+export function leakEndpoint(): LeakEndpoint {
+  if (holder.__leakEndpoint) return holder.__leakEndpoint;
+  const cfg = freshConfig();
+  const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 1 });
+  pool.on("error", () => {});
+  const limiter = new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "oauth_rate_limits",
+    tableCreated: true,
+    keyPrefix: "leak_report",
+    points: cfg.LEAK_REPORT_RATE_LIMIT,
+    duration: WINDOW_SECONDS,
+    // Expired rows are deleted by the limiter-row sweeper (lib/oauth/rate-limit/expired-rows.ts).
+    clearExpiredByTimeout: false,
+  });
+  const url = cfg.LEAK_SCANNER_KEYS_URL === "none" ? null : cfg.LEAK_SCANNER_KEYS_URL;
+  holder.__leakEndpoint = {
+    keys: new ScannerKeys(url, cfg.LEAK_SCANNER_PUBLIC_KEYS ? (parseScannerKeys(cfg.LEAK_SCANNER_PUBLIC_KEYS) ?? []) : []),
+    limit: async (address): Promise<RateVerdict> => {
+      try {
+        await limiter.consume(sourceGroup(address), 1);
+        return { ok: true };
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+        throw err;
+      }
+    },
+    reporterName: "Secret scanning",
+  };
+  return holder.__leakEndpoint;
+}
