@@ -5,34 +5,41 @@
 import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { freshConfig, parseScannerKeys } from "@/lib/config";
+import { freshConfig, parseScannerKeys, type ScannerKey } from "@/lib/config";
 import { sourceGroup } from "@/lib/auth/check-source";
-import { ScannerKeys } from "@/lib/leaks/scanner-keys";
+import { ScannerKeys, type FetchKeys } from "@/lib/leaks/scanner-keys";
 import type { LeakEndpoint, RateVerdict } from "@/lib/leaks/report-endpoint";
 
 const WINDOW_SECONDS = 60;
 
-const holder = globalThis as unknown as { __leakEndpoint?: LeakEndpoint };
+export interface LeakEndpointOptions {
+  databaseUrl: string;
+  /** null: only `keys`. */
+  keysUrl: string | null;
+  keys: readonly ScannerKey[];
+  /** Reports per source address per minute. */
+  ratePerMinute: number;
+  /** Tests count under their own prefix. */
+  limiterPrefix?: string;
+  fetchKeys?: FetchKeys;
+}
 
-export function leakEndpoint(): LeakEndpoint {
-  if (holder.__leakEndpoint) return holder.__leakEndpoint;
-  const cfg = freshConfig();
-  const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 1 });
+export function createLeakEndpoint(o: LeakEndpointOptions): LeakEndpoint & { close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 1 });
   pool.on("error", () => {});
   const limiter = new RateLimiterPostgres({
     storeClient: pool,
     storeType: "pool",
     tableName: "oauth_rate_limits",
     tableCreated: true,
-    keyPrefix: "leak_report",
-    points: cfg.LEAK_REPORT_RATE_LIMIT,
+    keyPrefix: o.limiterPrefix ?? "leak_report",
+    points: o.ratePerMinute,
     duration: WINDOW_SECONDS,
     // Expired rows are deleted by the limiter-row sweeper (lib/oauth/rate-limit/expired-rows.ts).
     clearExpiredByTimeout: false,
   });
-  const url = cfg.LEAK_SCANNER_KEYS_URL === "none" ? null : cfg.LEAK_SCANNER_KEYS_URL;
-  holder.__leakEndpoint = {
-    keys: new ScannerKeys(url, cfg.LEAK_SCANNER_PUBLIC_KEYS ? (parseScannerKeys(cfg.LEAK_SCANNER_PUBLIC_KEYS) ?? []) : []),
+  return {
+    keys: new ScannerKeys(o.keysUrl, o.keys, o.fetchKeys),
     limit: async (address): Promise<RateVerdict> => {
       try {
         await limiter.consume(sourceGroup(address), 1);
@@ -43,6 +50,20 @@ export function leakEndpoint(): LeakEndpoint {
       }
     },
     reporterName: "Secret scanning",
+    close: () => pool.end(),
   };
+}
+
+const holder = globalThis as unknown as { __leakEndpoint?: LeakEndpoint };
+
+export function leakEndpoint(): LeakEndpoint {
+  if (holder.__leakEndpoint) return holder.__leakEndpoint;
+  const cfg = freshConfig();
+  holder.__leakEndpoint = createLeakEndpoint({
+    databaseUrl: cfg.DATABASE_URL,
+    keysUrl: cfg.LEAK_SCANNER_KEYS_URL === "none" ? null : cfg.LEAK_SCANNER_KEYS_URL,
+    keys: cfg.LEAK_SCANNER_PUBLIC_KEYS ? (parseScannerKeys(cfg.LEAK_SCANNER_PUBLIC_KEYS) ?? []) : [],
+    ratePerMinute: cfg.LEAK_REPORT_RATE_LIMIT,
+  });
   return holder.__leakEndpoint;
 }
