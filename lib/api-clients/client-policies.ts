@@ -62,3 +62,16 @@ export function effectiveRateLimit(own: number | null, org: OrganizationBounds, 
   if (own === null) return instance.clientRateLimit;
   return Math.max(1, Math.min(own, maxClientRateLimit(org, instance)));
 }
+
+/** What an edit form needs to say what is allowed. */
+export interface TokenPolicyLimits {
+  ttlMin: number;
+  ttlMax: number;
+  maxRateLimit: number;
+  instance: InstanceDefaults;
+}
+
+export function tokenPolicyLimits(org: OrganizationBounds, instance: InstanceDefaults): TokenPolicyLimits {
+  const { min, max } = tokenTtlRange(org, instance);
+  return { ttlMin: min, ttlMax: max, maxRateLimit: maxClientRateLimit(org, instance), instance };
+}

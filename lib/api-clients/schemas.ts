@@ -91,16 +91,17 @@ export const endApiClientGracePeriodSchema = z.object({
   clientId: clientIdSchema,
 });
 
-/** A whole number or nothing: "" (an empty field) and null mean "the default". */
+/** A whole number or nothing: "" (an empty field) and null mean "the default"; an absent field stays undefined. */
 function optionalWholeNumber(what: string, min: number, max: number) {
   return z.preprocess(
-    (v) => (v === "" || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v),
+    (v) => (v === undefined ? undefined : v === "" || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v),
     z.coerce
       .number({ error: `Enter ${what} as a whole number, or leave it empty.` })
       .int(`Enter ${what} as a whole number, or leave it empty.`)
       .min(min, `Enter at least ${min}.`)
       .max(max, `Enter at most ${max}.`)
-      .nullable(),
+      .nullable()
+      .optional(),
   );
 }
 
@@ -115,6 +116,7 @@ export const updateApiClientSchema = z.object({
   name: clientNameSchema,
   description: clientDescriptionSchema,
   scopes: clientScopesSchema,
+  // Absent (a form without the policy fields): unchanged.
   tokenTtlSeconds: tokenTtlSecondsSchema,
   tokenRateLimit: tokenRateLimitSchema,
 });
@@ -122,9 +124,10 @@ export const updateApiClientSchema = z.object({
 /** Owners' bounds on clients' own token lifetimes and rate limits; empty fields: no bound. */
 export const setClientPolicyBoundsSchema = z
   .object({
-    minTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS),
-    maxTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS),
-    maxClientRateLimit: optionalWholeNumber("a number of requests", 1, MAX_TOKEN_RATE_LIMIT),
+    // A form always sends all three: absent is the same as empty (no bound).
+    minTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS).transform((v) => v ?? null),
+    maxTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS).transform((v) => v ?? null),
+    maxClientRateLimit: optionalWholeNumber("a number of requests", 1, MAX_TOKEN_RATE_LIMIT).transform((v) => v ?? null),
   })
   .refine((v) => v.minTokenTtlSeconds === null || v.maxTokenTtlSeconds === null || v.minTokenTtlSeconds <= v.maxTokenTtlSeconds, {
     path: ["maxTokenTtlSeconds"],

@@ -18,8 +18,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN: "Manage members, Administration API credentials, clusters and their API clients; not organization settings.",
   OPERATIONS_ENGINEER: "Create and delete clusters, and create, edit, rotate, revoke and delete API clients; not members.",
   // The same rights today (MATRIX): the names say what the person does, for the record.
-  DEVELOPER: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Visitor.",
-  VISITOR: "See clusters, API clients (never their secrets), usage and Activity; change nothing. The same rights as Developer.",
+  DEVELOPER: "See clusters, API clients (never their secrets), usage and Activity, and report a leaked secret; change nothing else. The same rights as Visitor.",
+  VISITOR: "See clusters, API clients (never their secrets), usage and Activity, and report a leaked secret; change nothing else. The same rights as Developer.",
 };
 
 export type Permission =
@@ -33,6 +33,7 @@ export type Permission =
   | "admin_client:manage"
   | "activity:view"
   | "organization:settings"
+  | "leak:report"
   | "account:edit";
 
 const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
@@ -53,6 +54,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "activity:view": ROLES,
   // Organization-wide policy, such as the maximum age of client secrets.
   "organization:settings": ["OWNER"],
+  // Whoever finds one of the organization's secrets in public may report it
+  // (holding the secret, they could use it anyway); the policy decides whether it is revoked.
+  "leak:report": ROLES,
   // One's own name and password: everyone.
   "account:edit": ROLES,
 };
