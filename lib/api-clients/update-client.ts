@@ -55,14 +55,14 @@ export async function updateClient(
   try {
     return await db().$transaction(async (tx) => {
       const client = await lockLiveClient(tx, member.organizationId, input);
-      const policy = await tx.apiClient.findUniqueOrThrow({
-        where: { id: client.id },
-        select: {
-          tokenTtlSeconds: true,
-          tokenRateLimit: true,
-          organization: { select: { minTokenTtlSeconds: true, maxTokenTtlSeconds: true, maxClientRateLimit: true } },
-        },
-      });
+      const [own, bounds] = await Promise.all([
+        tx.apiClient.findUniqueOrThrow({ where: { id: client.id }, select: { tokenTtlSeconds: true, tokenRateLimit: true } }),
+        tx.organization.findUniqueOrThrow({
+          where: { id: member.organizationId },
+          select: { minTokenTtlSeconds: true, maxTokenTtlSeconds: true, maxClientRateLimit: true },
+        }),
+      ]);
+      const policy = { ...own, organization: bounds };
       const before = sortScopes(client.scopes as ClientScopeName[]);
       const name = input.name ?? client.name;
       const description = input.description ?? client.description;

@@ -29,7 +29,7 @@ async function targets(owner: Principal) {
   const cluster = await createCluster(owner, { name: `m-${uniq()}`, region: "bru-2" });
   const client = await createClient(owner, { clusterId: cluster.id, name: `c-${uniq()}`, scopes: ["ZEEBE"] });
   const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
-  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email };
+  return { clusterUuid: cluster.id, clientId: client.clientId, clientSecret: client.clientSecret, email: dev.email };
 }
 
 /** A valid request for each operation, and the status it gets when permitted. */
@@ -51,6 +51,8 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   DeleteMember: { ok: 204 },
   GetJson: { ok: 200 },
   GetCsv: { ok: 200 },
+  // The target client's live secret: only a permitted token may get it revoked (the snapshot shows refusals change nothing).
+  ReportLeakedSecret: { body: (t) => ({ secret: t.clientSecret, url: "https://example.com/leak" }), ok: 200 },
 };
 
 export const MATRIX_CELLS = OPERATIONS.length * (ADMIN_PERMISSIONS.length + 5);
