@@ -31,6 +31,8 @@ import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
+import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
+import { generateClientSecret } from "@/lib/api-clients/secrets";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -64,7 +66,7 @@ async function makeFixtures() {
   const foreign = await createClient(stranger, { clusterId: foreignCluster.id, name: "theirs", scopes: ["ZEEBE"] });
   const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
   const invitationToken = invitation.url.split("/invite/")[1]!;
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken };
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, revokedSecret: revoked.clientSecret, foreignSecret: foreign.clientSecret };
 }
 
 let before: Record<string, string>;
@@ -81,7 +83,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "tokenTtlSeconds", "tokenRateLimit", "secret", "url"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -201,6 +203,13 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
     restAddress: fc.constantFrom("https://zeebe.example.com/v2", "http://localhost:8080", "https://u:p@x", "javascript:alert(1)"),
     operateUrl: fc.constantFrom("", "https://operate.example.com", "https://x/?q=1"),
+    tokenTtlSeconds: fc.constantFrom("", "600", "59", "0", "-1", "1e99", "3600.5", "86400", "2592001", " 900 ", "0x10"),
+    tokenRateLimit: fc.constantFrom("", "1", "0", "-5", "1e12", "120", "NaN", "Infinity", "１２"),
+    secret: fc.oneof(
+      fc.constantFrom(f.revokedSecret, f.foreignSecret, `${f.revokedSecret} `, f.revokedSecret.slice(0, -1), "ccs_", "ccs_" + "A".repeat(49), ""),
+      fc.constant(null).map(() => generateClientSecret()),
+    ),
+    url: fc.constantFrom("", "https://github.com/a/b", "javascript:alert(1)", "ftp://x", `https://x/${"a".repeat(3000)}`),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -251,7 +260,9 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace", "expiry", "expiresOn"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "end-api-client-grace-period", action: endApiClientGracePeriod as Action, fields: ["clusterId", "clientId"] },
-  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
+  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes", "tokenTtlSeconds", "tokenRateLimit"] },
+  // Only secrets that are no working secret of the owner's organization are offered: the answer is "not found" (a no-op) or a refusal.
+  { name: "report-leaked-secret", action: reportLeakedSecret as Action, fields: ["secret", "url"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
   { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
@@ -279,7 +290,10 @@ describe("fuzzing every server action's input", () => {
             throw new Error(`${what} threw ${(err as Error)?.message ?? String(err)}`);
           }
           // The owner changing their own role to the one they have is a no-op, not a write.
-          const noop = name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false;
+          const noop =
+            (name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false) ||
+            // Reporting what is no working secret of the organization changes nothing and says so.
+            (name === "report-leaked-secret" && (r as ActionResult<{ live: boolean }>).ok && (r as { data: { live: boolean } }).data.live === false);
           if (!noop) expectRefusal(r, what);
           const code = (r as { code?: string }).code ?? "noop";
           codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -292,9 +306,15 @@ describe("fuzzing every server action's input", () => {
       expect(await snapshotDatabase()).toEqual(snapshotBefore);
       // Inputs reached every gate: session, role, validation, and the domain's own refusals.
       // (Set-up needs no session: it is refused because an account exists.)
-      const gates = name === "set-up-console" ? ["invalid_input", "conflict"] : ["unauthenticated", "forbidden", "invalid_input"];
+      // Any member may report a leak: no role is refused, and what is not a working secret is a no-op.
+      const gates =
+        name === "set-up-console"
+          ? ["invalid_input", "conflict"]
+          : name === "report-leaked-secret"
+            ? ["unauthenticated", "invalid_input", "noop"]
+            : ["unauthenticated", "forbidden", "invalid_input"];
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
-      if (name !== "create-cluster" && name !== "set-up-console") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      if (!["create-cluster", "set-up-console", "report-leaked-secret"].includes(name)) expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
     });
   }
 });
