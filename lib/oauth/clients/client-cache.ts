@@ -8,6 +8,7 @@ import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
 import type { ClientScopeName } from "../../api-clients/scopes";
 import type { AdminPermissionName } from "../../api-clients/admin-permissions";
+import type { OrganizationBounds } from "../../api-clients/client-policies";
 import { LruMap } from "./lru-map";
 
 export interface CachedSecret {
@@ -34,6 +35,12 @@ export interface CachedClient {
   /** Administration API permissions; empty for a cluster client. */
   adminPermissions: AdminPermissionName[];
   secrets: CachedSecret[];
+  /**
+   * The client's own token lifetime and rate limit (null: the instance's) and
+   * its organization's bounds on them, applied where they are used
+   * (lib/api-clients/client-policies.ts). A change of either notifies, like a scope change.
+   */
+  policy: { tokenTtlSeconds: number | null; tokenRateLimit: number | null; bounds: OrganizationBounds };
 }
 
 /** null = no usable client with that ID (unknown, revoked, or its cluster deleted). */
@@ -49,8 +56,10 @@ const MAX_AGE_MS = 5 * 60_000;
 const LOAD_SQL = `
   SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region,
          cl.grpc_address AS cluster_grpc_address, cl.rest_address AS cluster_rest_address, c.scopes::text[] AS scopes,
-         c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at
+         c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at,
+         c.token_ttl_seconds, c.token_rate_limit, o.min_token_ttl_seconds, o.max_token_ttl_seconds, o.max_client_rate_limit
     FROM api_clients c
+    JOIN organizations o ON o.id = c.organization_id
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
     LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
    WHERE c.client_id = $1 AND c.revoked_at IS NULL
@@ -70,6 +79,11 @@ interface Row {
   secret_id: string | null;
   secret_hash: Buffer | null;
   expires_at: Date | null;
+  token_ttl_seconds: number | null;
+  token_rate_limit: number | null;
+  min_token_ttl_seconds: number | null;
+  max_token_ttl_seconds: number | null;
+  max_client_rate_limit: number | null;
 }
 
 export class ClientCache {
@@ -147,6 +161,15 @@ export class ClientCache {
           secrets: rows
             .filter((r) => r.secret_hash !== null)
             .map((r) => ({ id: r.secret_id as string, hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
+          policy: {
+            tokenTtlSeconds: first.token_ttl_seconds,
+            tokenRateLimit: first.token_rate_limit,
+            bounds: {
+              minTokenTtlSeconds: first.min_token_ttl_seconds,
+              maxTokenTtlSeconds: first.max_token_ttl_seconds,
+              maxClientRateLimit: first.max_client_rate_limit,
+            },
+          },
         }
       : null;
     // Cache only if no change arrived meanwhile and the listener is live.

@@ -15,6 +15,7 @@ import { resolveGrant } from "./resolve-audience";
 import type { ReusableTokens } from "./reusable-tokens";
 import { secretClaim } from "./secret-binding";
 import { SCOPE_LABELS } from "../../api-clients/scopes";
+import { effectiveTokenTtl } from "../../api-clients/client-policies";
 
 export interface TokenResponse {
   access_token: string;
@@ -84,7 +85,9 @@ export async function clientCredentialsGrant(
     return { body, outcome: "reused", audience: claims.aud };
   }
 
-  const exp = iat + settings.tokenTtlSeconds;
+  // The client's own lifetime, within its organization's bounds and never past the instance's.
+  const ttl = effectiveTokenTtl(client.policy.tokenTtlSeconds, client.policy.bounds, settings);
+  const exp = iat + ttl;
   const token = signJwt(key, {
     iss: settings.issuer,
     sub: client.clientId,
@@ -97,5 +100,5 @@ export async function clientCredentialsGrant(
     ...secretClaim(secret),
   });
   reusable.hold(client, secret, slot, token, key.kid, iat, exp, now);
-  return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued", audience: claims.aud };
+  return { body: { access_token: await token, token_type: "Bearer", expires_in: ttl, scope }, outcome: "issued", audience: claims.aud };
 }
