@@ -19,7 +19,8 @@ export function TokenPolicyFields({
   tokenRateLimit: number | null;
   errors?: Record<string, string[] | undefined>;
 }) {
-  const window = duration(limits.instance.clientRateLimitWindowSeconds);
+  const seconds = limits.instance.clientRateLimitWindowSeconds;
+  const window = seconds === 60 ? "minute" : seconds === 3600 ? "hour" : duration(seconds);
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-800">Token policy</legend>
@@ -35,7 +36,7 @@ export function TokenPolicyFields({
         </Field>
         <Field
           label={`Token requests per ${window}`}
-          hint={`Empty: ${limits.instance.clientRateLimit}. At most ${limits.maxRateLimit} (the organization's maximum).`}
+          hint={`Empty: ${limits.instance.clientRateLimit}. At most ${limits.maxRateLimit}.`}
           errors={errors?.tokenRateLimit}
         >
           {(p) => (

@@ -48,12 +48,12 @@ test("a member pastes a leaked secret: it stops working, the client page says so
   expect((await token(page, client)).status()).toBe(200);
 
   await page.goto("/organization/secrets");
-  const card = page.getByRole("region", { name: "Report a leaked secret" }).or(page.locator("form").filter({ has: page.getByLabel("The secret") }));
-  await page.getByLabel("The secret").fill(client.secret);
+  const card = page.getByRole("region", { name: "Report a leaked secret" }).or(page.locator("form").filter({ has: page.getByLabel("The secret", { exact: true }) }));
+  await page.getByLabel("The secret", { exact: true }).fill(client.secret);
   await page.getByLabel("Where it was found").fill("https://github.com/acme/invoices/blob/main/.env");
   await page.getByRole("button", { name: "Report leaked secret" }).click();
   await expect(card.getByText(/Revoked: it was a secret of/)).toBeVisible();
-  await expect(page.getByLabel("The secret")).toHaveValue("");
+  await expect(page.getByLabel("The secret", { exact: true })).toHaveValue("");
   expect((await token(page, client)).status()).toBe(401);
 
   await card.getByRole("link", { name: "invoice-sync" }).click();

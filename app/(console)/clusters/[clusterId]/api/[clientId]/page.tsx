@@ -153,7 +153,7 @@ export default async function ClientPage({ params, searchParams }: { params: Par
         )}
       </div>
 
-      {!revoked && leaks.length > 0 && (
+      {!revoked && (
         <LeakedBanner
           clusterId={cluster.id}
           client={{ clientId: client.clientId, name: client.name }}
