@@ -1,9 +1,9 @@
 "use client";
 // A client's own token lifetime and rate limit, in its edit dialog: empty
 // fields mean the instance's values. The limits come from the organization's
-// bounds (lib/api-clients/client-policies.ts), checked again by the server.
+// bounds (packages/credentials/src/client-policies.ts), checked again by the server.
 import { Field, inputClass } from "@/components/ui/field";
-import type { TokenPolicyLimits } from "@/lib/api-clients/client-policies";
+import type { TokenPolicyLimits } from "@cluster-console/credentials";
 import { duration } from "@/lib/text/counts";
 
 export type { TokenPolicyLimits };

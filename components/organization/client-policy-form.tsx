@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
-import type { InstanceDefaults, OrganizationBounds } from "@/lib/api-clients/client-policies";
+import type { InstanceDefaults, OrganizationBounds } from "@cluster-console/credentials";
 import { duration } from "@/lib/text/counts";
 
 type Result = ActionResult<{ changed: boolean } & OrganizationBounds>;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { clientDescriptionSchema, clientIdSchema, clientNameSchema, rotationGraceSchema, ROTATION_GRACE } from "@/lib/api-clients/schemas";
 import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
-import { MAX_TOKEN_RATE_LIMIT, MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from "@/lib/api-clients/client-policies";
+import { MAX_TOKEN_RATE_LIMIT, MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from "@cluster-console/credentials";
 import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
 
@@ -110,7 +110,7 @@ const secretsFields = {
   secrets: z.array(clientSecretView).describe("The client's unrevoked secrets, newest first: two during a rotation's grace period."),
 };
 
-/** A client's own token policy (lib/api-clients/client-policies.ts); null: the instance's. */
+/** A client's own token policy (packages/credentials/src/client-policies.ts); null: the instance's. */
 const tokenPolicyFields = {
   tokenLifetimeSeconds: z
     .number()

@@ -1,5 +1,5 @@
 // Edit a live client: its name, description, scopes, and its own token
-// lifetime and rate limit (lib/api-clients/client-policies.ts: within the
+// lifetime and rate limit (packages/credentials/src/client-policies.ts: within the
 // organization's bounds, read in the same transaction). One audit event per
 // thing that changed, in the same transaction as the change. A scope change
 // reaches the token endpoint at once (the scopes column notifies every
@@ -11,9 +11,8 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
-import { sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
-import { maxClientRateLimit, tokenTtlRange } from "@/lib/api-clients/client-policies";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { maxClientRateLimit, sortScopes, tokenTtlRange, type ClientScopeName } from "@cluster-console/credentials";
 import { instanceDefaults } from "@/lib/organizations/client-policy";
 import { duration } from "@/lib/text/counts";
 

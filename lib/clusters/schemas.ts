@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { visibleName } from "@/lib/validation/visible-text";
 import { descriptionSchema } from "@/lib/validation/description";
-import { parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
+import { parseGrpcAddress, parseHttpUrl } from "@cluster-console/credentials";
 
 export const clusterIdSchema = z.uuid({ error: "Not a valid cluster ID." });
 

@@ -1,11 +1,12 @@
 // The leak report endpoint of this process, built once from the
 // configuration: the scanner's keys (LEAK_SCANNER_KEYS_URL and
-// LEAK_SCANNER_PUBLIC_KEYS) and the per-address limit, counted in the shared
-// PostgreSQL table the other limits use, so it holds across instances.
+// LEAK_SCANNER_PUBLIC_KEYS) and the per-address limit, counted in the
+// console's limiter store (lib/db/limiter-store.ts: PostgreSQL, or Redis with
+// REDIS_URL), so it holds across instances.
 import "server-only";
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { freshConfig, parseScannerKeys, type ScannerKey } from "@/lib/config";
+import { consoleLimiter } from "@/lib/db/limiter-store";
 import { sourceGroup } from "@/lib/auth/check-source";
 import { ScannerKeys, type FetchKeys } from "@/lib/leaks/scanner-keys";
 import type { LeakEndpoint, RateVerdict } from "@/lib/leaks/report-endpoint";
@@ -13,7 +14,6 @@ import type { LeakEndpoint, RateVerdict } from "@/lib/leaks/report-endpoint";
 const WINDOW_SECONDS = 60;
 
 export interface LeakEndpointOptions {
-  databaseUrl: string;
   /** null: only `keys`. */
   keysUrl: string | null;
   keys: readonly ScannerKey[];
@@ -21,23 +21,13 @@ export interface LeakEndpointOptions {
   ratePerMinute: number;
   /** Tests count under their own prefix. */
   limiterPrefix?: string;
+  /** The store's limiter for a name and limit (default: the console's store). */
+  limiter?: (name: string, limit: { points: number; durationSeconds: number; blockSeconds: number }) => RateLimiterAbstract;
   fetchKeys?: FetchKeys;
 }
 
-export function createLeakEndpoint(o: LeakEndpointOptions): LeakEndpoint & { close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 1 });
-  pool.on("error", () => {});
-  const limiter = new RateLimiterPostgres({
-    storeClient: pool,
-    storeType: "pool",
-    tableName: "oauth_rate_limits",
-    tableCreated: true,
-    keyPrefix: o.limiterPrefix ?? "leak_report",
-    points: o.ratePerMinute,
-    duration: WINDOW_SECONDS,
-    // Expired rows are deleted by the limiter-row sweeper (lib/oauth/rate-limit/expired-rows.ts).
-    clearExpiredByTimeout: false,
-  });
+export function createLeakEndpoint(o: LeakEndpointOptions): LeakEndpoint {
+  const limiter = (o.limiter ?? consoleLimiter)(o.limiterPrefix ?? "leak_report", { points: o.ratePerMinute, durationSeconds: WINDOW_SECONDS, blockSeconds: 0 });
   return {
     keys: new ScannerKeys(o.keysUrl, o.keys, o.fetchKeys),
     limit: async (address): Promise<RateVerdict> => {
@@ -50,7 +40,6 @@ export function createLeakEndpoint(o: LeakEndpointOptions): LeakEndpoint & { clo
       }
     },
     reporterName: "Secret scanning",
-    close: () => pool.end(),
   };
 }
 
@@ -60,7 +49,6 @@ export function leakEndpoint(): LeakEndpoint {
   if (holder.__leakEndpoint) return holder.__leakEndpoint;
   const cfg = freshConfig();
   holder.__leakEndpoint = createLeakEndpoint({
-    databaseUrl: cfg.DATABASE_URL,
     keysUrl: cfg.LEAK_SCANNER_KEYS_URL === "none" ? null : cfg.LEAK_SCANNER_KEYS_URL,
     keys: cfg.LEAK_SCANNER_PUBLIC_KEYS ? (parseScannerKeys(cfg.LEAK_SCANNER_PUBLIC_KEYS) ?? []) : [],
     ratePerMinute: cfg.LEAK_REPORT_RATE_LIMIT,

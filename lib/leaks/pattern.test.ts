@@ -2,7 +2,7 @@
 // and nothing that is merely similar; the well-known document and the
 // gitleaks rule carry the same expression.
 import { describe, expect, it } from "vitest";
-import { generateClientSecret } from "@/lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { SECRET_REGEX, SECRET_REGEX_IN_TEXT, gitleaksRule, patternDocument } from "@/lib/leaks/pattern";
 
 describe("published secret pattern", () => {

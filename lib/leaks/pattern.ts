@@ -4,7 +4,8 @@
 // lib/api-clients/secrets.ts; the test next to this file checks that every
 // generated secret matches and that the pattern finds one inside text.
 // Plain data: safe anywhere (the docs page and the well-known document read it).
-import { SECRET_LENGTH, SECRET_PREFIX } from "@/lib/api-clients/secrets";
+import { SECRET_PREFIX } from "@cluster-console/credentials";
+import { SECRET_LENGTH } from "@cluster-console/credentials/secrets";
 
 /** The scanner's name for the kind of secret (GitHub's `type`). */
 export const SECRET_TYPE = "cluster_console_client_secret";

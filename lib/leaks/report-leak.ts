@@ -16,9 +16,10 @@
 // `url` and whether the secret was revoked.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/principal";
 import type { Principal } from "@/lib/auth/principal";
-import { hashSecret, isWellFormedSecret } from "@/lib/api-clients/secrets";
+import { hashSecret, isWellFormedSecret } from "@cluster-console/credentials/secrets";
 import { clientAudit } from "@/lib/api-clients/client-audit";
 
 export interface LeakFinding {

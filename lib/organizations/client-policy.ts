@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { config } from "@/lib/config";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import type { InstanceDefaults, OrganizationBounds } from "@/lib/api-clients/client-policies";
+import type { InstanceDefaults, OrganizationBounds } from "@cluster-console/credentials";
 import type { LeakPolicy } from "@/lib/generated/prisma/enums";
 
 export interface ClientPolicy extends OrganizationBounds {

@@ -6,7 +6,7 @@
 // "alert only" the client keeps working; the pattern is published.
 import { createHash, randomBytes, sign } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { generateClientSecret } from "../../lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, expect, sql, test } from "./fixtures";
 
 async function makeClient(organizationId: string, clusterId: string, name: string) {

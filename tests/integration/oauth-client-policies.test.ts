@@ -9,7 +9,7 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { setClientPolicyBounds } from "@/lib/organizations/client-policy";
 import { makeMember, uniq } from "@/tests/support/factories";

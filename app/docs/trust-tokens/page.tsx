@@ -3,7 +3,7 @@
 // issuer and URLs are this console's own (PUBLIC_URL); it reads no database.
 import type { Metadata } from "next";
 import { config } from "@/lib/config";
-import { trustSettings } from "@/lib/oauth/endpoints/trust-settings";
+import { trustSettings } from "@/lib/authorization-server/trust-settings";
 
 export const metadata: Metadata = { title: "Trust these tokens" };
 export const dynamic = "force-dynamic";

@@ -10,7 +10,7 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { setClientPolicyBounds, setLeakPolicy } from "@/lib/organizations/client-policy";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { config } from "@/lib/config";
 import { makeMember, uniq } from "@/tests/support/factories";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";

@@ -8,7 +8,7 @@ import { createClient } from "@/lib/api-clients/create-client";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { updateClient } from "@/lib/api-clients/update-client";
 import { updateApiClientSchema, setClientPolicyBoundsSchema } from "@/lib/api-clients/schemas";
-import { effectiveRateLimit, effectiveTokenTtl } from "@/lib/api-clients/client-policies";
+import { effectiveRateLimit, effectiveTokenTtl } from "@cluster-console/credentials";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { getClientPolicy, instanceDefaults, setClientPolicyBounds, setLeakPolicy } from "@/lib/organizations/client-policy";
 import { reportLeakedSecret } from "@/lib/leaks/report-by-member";

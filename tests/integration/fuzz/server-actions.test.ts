@@ -32,7 +32,7 @@ import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
 import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
-import { generateClientSecret } from "@/lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";

@@ -13,7 +13,7 @@ import { db } from "@/lib/db/client";
 import { createLeakEndpoint } from "@/lib/leaks/endpoint-runtime";
 import { handleLeakReport, MAX_BODY_BYTES, MAX_ITEMS } from "@/lib/leaks/report-endpoint";
 import { SECRET_TYPE } from "@/lib/leaks/pattern";
-import { generateClientSecret } from "@/lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { basic, makeApiClient, postForm, startOAuthServer, testIp, type TestServer } from "../../support/oauth-factories";
 import { uniq } from "../../support/factories";
 
@@ -27,7 +27,6 @@ const stranger = keyPair();
 const KEY_ID = `test-key-${uniq()}`;
 
 const endpoint = createLeakEndpoint({
-  databaseUrl: process.env.DATABASE_URL!,
   keysUrl: null,
   keys: [{ key_identifier: KEY_ID, key: scanner.pem }],
   ratePerMinute: 1_000,
@@ -40,7 +39,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await oauth.close();
-  await endpoint.close();
 });
 
 const signed = (body: string, key: KeyObject = scanner.privateKey) => sign("sha256", Buffer.from(body), { key, dsaEncoding: "der" }).toString("base64");
@@ -175,7 +173,6 @@ describe("leak reports", () => {
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const limited = createLeakEndpoint({
-      databaseUrl: process.env.DATABASE_URL!,
       keysUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/meta/public_keys/secret_scanning`,
       keys: [],
       ratePerMinute: 3,
@@ -208,7 +205,6 @@ describe("leak reports", () => {
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await post(JSON.stringify([finding(generateClientSecret())]), id, testIp())).status).toBe(200);
     } finally {
-      await limited.close();
       server.close();
     }
   });

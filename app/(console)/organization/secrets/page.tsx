@@ -12,7 +12,7 @@ import { secretsOverMaxAge } from "@/lib/organizations/secrets-over-max-age";
 import { SecretsOverMaxAge } from "@/components/organization/secrets-over-max-age";
 import { count, duration } from "@/lib/text/counts";
 import { getClientPolicy, instanceDefaults } from "@/lib/organizations/client-policy";
-import { maxClientRateLimit, tokenTtlRange } from "@/lib/api-clients/client-policies";
+import { maxClientRateLimit, tokenTtlRange } from "@cluster-console/credentials";
 import { setClientPolicyBounds } from "@/app/actions/set-client-policy-bounds";
 import { setLeakPolicy } from "@/app/actions/set-leak-policy";
 import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";

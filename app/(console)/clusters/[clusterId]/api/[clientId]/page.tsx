@@ -11,7 +11,7 @@ import { cache } from "react";
 import { loadCluster } from "../../load-cluster";
 import { clientActionsFor } from "../client-actions";
 import { config } from "@/lib/config";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import { getClientDetails } from "@/lib/api-clients/get-client-details";
 import { credentialsFileName, primaryAudience } from "@/lib/api-clients/credentials-file";
 import { CLIENT_SECRET_PLACEHOLDER } from "@/lib/api-clients/connection-snippets";
@@ -31,7 +31,7 @@ import { ActivityList } from "@/components/activity/activity-list";
 import type { ClusterConnection } from "@/components/api-clients/types";
 import { LeakedBanner } from "@/components/api-clients/leaked-banner";
 import { openLeaks } from "@/lib/leaks/report-leak";
-import { effectiveRateLimit, effectiveTokenTtl, tokenPolicyLimits } from "@/lib/api-clients/client-policies";
+import { effectiveRateLimit, effectiveTokenTtl, tokenPolicyLimits } from "@cluster-console/credentials";
 import { getClientPolicy, instanceDefaults } from "@/lib/organizations/client-policy";
 import { duration } from "@/lib/text/counts";
 
