@@ -5,13 +5,9 @@ import { FormError } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
-type Policy = "REVOKE" | "ALERT";
-type Result = ActionResult<{ changed: boolean; leakPolicy: Policy }>;
+import { LEAK_POLICY_TEXT, type LeakPolicyName as Policy } from "@/lib/leaks/policy-text";
 
-export const LEAK_POLICY_TEXT: Record<Policy, { label: string; description: string }> = {
-  REVOKE: { label: "Revoke at once (recommended)", description: "The leaked secret stops working within the report; the client keeps its other secrets. Rotate to issue a new one." },
-  ALERT: { label: "Keep it working and alert", description: "The secret keeps working; the client's page shows a “leaked” banner until it is rotated." },
-};
+type Result = ActionResult<{ changed: boolean; leakPolicy: Policy }>;
 
 export function LeakPolicyForm({ current, action }: { current: Policy; action: FormAction<Result> }) {
   const [state, onSubmit, pending, formAction] = useFormAction(action);
