@@ -33,6 +33,14 @@ const ACTION_TABLE = {
     label: "Maximum secret age changed",
     sentence: "{actor} changed the maximum secret age of {target}",
   },
+  "organization.client_policy_changed": {
+    label: "Client policy changed",
+    sentence: "{actor} changed the token lifetime and rate limit bounds of {target}",
+  },
+  "organization.leak_policy_changed": {
+    label: "Leak policy changed",
+    sentence: "{actor} changed what a leaked secret does in {target}",
+  },
   "member.added": { label: "Member added", sentence: "{actor} added {target} to the organization" },
   "member.role_changed": { label: "Role changed", sentence: "{actor} changed the role of {target}" },
   "member.removed": { label: "Member removed", sentence: "{actor} removed {target} from the organization" },
@@ -56,6 +64,9 @@ const ACTION_TABLE = {
   "client.renamed": { label: "Client renamed", sentence: "{actor} renamed the API client {target}" },
   "client.description_changed": { label: "Description changed", sentence: "{actor} changed the description of {target}" },
   "client.scopes_changed": { label: "Scopes changed", sentence: "{actor} changed the scopes of {target}" },
+  "client.token_lifetime_changed": { label: "Token lifetime changed", sentence: "{actor} changed the token lifetime of {target}" },
+  "client.rate_limit_changed": { label: "Rate limit changed", sentence: "{actor} changed the token rate limit of {target}" },
+  "client.secret_leaked": { label: "Secret leaked", sentence: "{actor} reported a leaked secret of {target}" },
   "client.revoked": { label: "Client revoked", sentence: "{actor} revoked the API client {target}" },
   "client.deleted": { label: "Revoked client deleted", sentence: "{actor} deleted the revoked API client {target}" },
   "admin_client.created": { label: "Credentials created", sentence: "{actor} created the Administration API credentials {target}" },
@@ -66,6 +77,10 @@ const ACTION_TABLE = {
   "admin_client.grace_period_ended": {
     label: "Credentials grace period ended",
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
+  },
+  "admin_client.secret_leaked": {
+    label: "Credentials secret leaked",
+    sentence: "{actor} reported a leaked secret of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
   "connector_secret.created": { label: "Connector secret created", sentence: "{actor} created the connector secret {target}" },

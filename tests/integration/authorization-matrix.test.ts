@@ -49,6 +49,9 @@ import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } f
 import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import { createConnectorSecret as makeConnectorSecret } from "@/lib/connector-secrets/connector-secrets";
 import { readClusterSecretValues } from "@/lib/connector-secrets/read-values";
+import { setClientPolicyBounds } from "@/app/actions/set-client-policy-bounds";
+import { setLeakPolicy } from "@/app/actions/set-leak-policy";
+import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -116,6 +119,10 @@ update-cluster-allowlist  own      ok         ok         forbidden            fo
 update-cluster-allowlist  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 update-client-allowlist   own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 update-client-allowlist   foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+set-client-policy-bounds  own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+set-leak-policy           own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+report-leaked-secret      own      ok         ok         ok                   ok         ok         unauthenticated
+report-leaked-secret      foreign  not_found  not_found  not_found            not_found  not_found  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 rename-account            own      ok         ok         ok                   ok         ok         unauthenticated
 save-sso-settings         own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
@@ -168,7 +175,7 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -178,8 +185,10 @@ async function orgState(organizationId: string) {
     db().passwordReset.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
     db().ssoProvider.findUnique({ where: { organizationId }, include: { domains: { orderBy: { domain: "asc" } } } }),
     db().connectorSecret.findMany({ where: { cluster: { organizationId } }, orderBy: { id: "asc" }, omit: { value: false } }),
+    db().organization.findUniqueOrThrow({ where: { id: organizationId } }),
+    db().clientSecretLeak.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -353,6 +362,23 @@ const CALLS: Record<string, Call> = {
       done: async () => reported,
     };
   },
+  "set-client-policy-bounds": (t) => ({
+    run: () => setClientPolicyBounds(undefined, { minTokenTtlSeconds: "300", maxTokenTtlSeconds: "3600", maxClientRateLimit: "500" }),
+    done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).maxTokenTtlSeconds === 3600,
+  }),
+  "set-leak-policy": (t) => ({
+    run: () => setLeakPolicy(undefined, { leakPolicy: "ALERT" }),
+    done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).leakPolicy === "ALERT",
+  }),
+  // Another organization's secret is not found: the action answers that it is
+  // no working secret of the member's organization (live: false), read here as not_found.
+  "report-leaked-secret": (t) => ({
+    run: async () => {
+      const r = await reportLeakedSecret(undefined, { secret: t.client.clientSecret, url: "https://example.com/leak" });
+      return r.ok && !r.data.live ? { ok: false, code: "not_found" } : r;
+    },
+    done: async () => (await db().clientSecretLeak.count({ where: { organizationId: t.org.id } })) === 1,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -379,7 +405,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(318);
+    expect(CELLS.length).toBe(342);
   });
 
   for (const cell of CELLS) {

@@ -40,6 +40,8 @@ import { saveSsoSettings as configureSso } from "@/lib/sso/settings";
 import { ssoSettingsSchema } from "@/lib/sso/schemas";
 import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
 import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
+import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -86,7 +88,7 @@ async function makeFixtures() {
   await configureSso(stranger, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "theirs", clientSecret: "their-secret", domains: "taken-fuzz.test", defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
   const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
   const invitationToken = invitation.url.split("/invite/")[1]!;
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken };
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, revokedSecret: revoked.clientSecret, foreignSecret: foreign.clientSecret };
 }
 
 let before: Record<string, string>;
@@ -103,7 +105,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "issuer", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes", "callbackUrl"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "issuer", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes", "callbackUrl", "tokenTtlSeconds", "tokenRateLimit", "secret", "url"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -245,6 +247,13 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     callbackUrl: fc.constantFrom("/clusters", "https://evil.example/", "//evil.example", "javascript:alert(1)"),
     value: fc.constantFrom("a value", "x".repeat(17 * 1024), "", "\u0000"),
     allowlist: fc.constantFrom("10.0.0.0/8 office", "", "10.0.0.300", "::1/129 x", "203.0.113.7\n2001:db8::/32 dc"),
+    tokenTtlSeconds: fc.constantFrom("", "600", "59", "0", "-1", "1e99", "3600.5", "86400", "2592001", " 900 ", "0x10"),
+    tokenRateLimit: fc.constantFrom("", "1", "0", "-5", "1e12", "120", "NaN", "Infinity", "１２"),
+    secret: fc.oneof(
+      fc.constantFrom(f.revokedSecret, f.foreignSecret, `${f.revokedSecret} `, f.revokedSecret.slice(0, -1), "ccs_", "ccs_" + "A".repeat(49), ""),
+      fc.constant(null).map(() => generateClientSecret()),
+    ),
+    url: fc.constantFrom("", "https://github.com/a/b", "javascript:alert(1)", "ftp://x", `https://x/${"a".repeat(3000)}`),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -295,7 +304,9 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace", "expiry", "expiresOn"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "end-api-client-grace-period", action: endApiClientGracePeriod as Action, fields: ["clusterId", "clientId"] },
-  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
+  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes", "tokenTtlSeconds", "tokenRateLimit"] },
+  // Only secrets that are no working secret of the owner's organization are offered: the answer is "not found" (a no-op) or a refusal.
+  { name: "report-leaked-secret", action: reportLeakedSecret as Action, fields: ["secret", "url"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
   { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
@@ -335,7 +346,10 @@ describe("fuzzing every server action's input", () => {
             throw new Error(`${what} threw ${(err as Error)?.message ?? String(err)}`);
           }
           // The owner changing their own role to the one they have is a no-op, not a write.
-          const noop = name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false;
+          const noop =
+            (name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false) ||
+            // Reporting what is no working secret of the organization changes nothing and says so.
+            (name === "report-leaked-secret" && (r as ActionResult<{ live: boolean }>).ok && (r as { data: { live: boolean } }).data.live === false);
           if (!noop) expectRefusal(r, what);
           const code = (r as { code?: string }).code ?? "noop";
           codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -348,10 +362,18 @@ describe("fuzzing every server action's input", () => {
       expect(await snapshotDatabase()).toEqual(snapshotBefore);
       // Inputs reached every gate: session, role, validation, and the domain's own refusals.
       // (Set-up needs no session: it is refused because an account exists.)
-      const gates = name === "set-up-console" ? ["invalid_input", "conflict"] : name === "start-single-sign-on" ? ["invalid_input", "not_found"] : ["unauthenticated", "forbidden", "invalid_input"];
+      // Any member may report a leak: no role is refused, and what is not a working secret is a no-op.
+      const gates =
+        name === "set-up-console"
+          ? ["invalid_input", "conflict"]
+          : name === "start-single-sign-on"
+            ? ["invalid_input", "not_found"]
+            : name === "report-leaked-secret"
+              ? ["unauthenticated", "invalid_input", "noop"]
+              : ["unauthenticated", "forbidden", "invalid_input"];
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
       // (Saving single sign-on is refused as a conflict only when all ten fields are well formed: asserted on its own below.)
-      if (name !== "create-cluster" && name !== "set-up-console" && name !== "start-single-sign-on" && name !== "save-sso-settings") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      if (!["create-cluster", "set-up-console", "start-single-sign-on", "save-sso-settings", "report-leaked-secret"].includes(name)) expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
     });
   }
 });
