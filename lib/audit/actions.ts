@@ -22,6 +22,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   client: "API clients",
   admin_client: "Administration API credentials",
   account: "Accounts",
+  webhook: "Webhooks",
 };
 
 export const ACTIONS: Record<string, ActionText> = {
@@ -65,6 +66,14 @@ export const ACTIONS: Record<string, ActionText> = {
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
+  // Recorded by the console itself (the expiry notices, lib/notifications/expiry-notices.ts).
+  "client.secret_expiring": { label: "Secret expiring", sentence: "{actor} noticed that the secret of {target} expires soon" },
+  "client.secret_expired": { label: "Secret expires today", sentence: "{actor} noticed that the secret of {target} expires today" },
+  "webhook.created": { label: "Webhook added", sentence: "{actor} added the webhook endpoint {target}" },
+  "webhook.secret_rotated": { label: "Webhook secret rotated", sentence: "{actor} rotated the signing secret of the webhook endpoint {target}" },
+  "webhook.deleted": { label: "Webhook deleted", sentence: "{actor} deleted the webhook endpoint {target}" },
+  "webhook.disabled": { label: "Webhook disabled", sentence: "{actor} disabled the webhook endpoint {target} after repeated failures" },
+  "webhook.enabled": { label: "Webhook enabled", sentence: "{actor} enabled the webhook endpoint {target} again" },
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
   "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },

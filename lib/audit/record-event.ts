@@ -1,6 +1,7 @@
 // Every change writes one audit event inside the same transaction as the
 // change itself, so the trail can never disagree with the data.
 import type { Tx } from "@/lib/db/client";
+import { queueWebhookDeliveries } from "@/lib/webhooks/outbox";
 
 export type AuditAction =
   | "organization.created"
@@ -34,7 +35,14 @@ export type AuditAction =
   | "client.deleted"
   | "account.password_changed"
   | "account.renamed"
-  | "account.password_recovered";
+  | "account.password_recovered"
+  | "client.secret_expiring"
+  | "client.secret_expired"
+  | "webhook.created"
+  | "webhook.secret_rotated"
+  | "webhook.deleted"
+  | "webhook.disabled"
+  | "webhook.enabled";
 
 /**
  * Who made a change; a signed-in Member is one. An Administration API client
@@ -59,7 +67,7 @@ export interface AuditInput {
 }
 
 export async function recordEvent(tx: Tx, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+  const event = await tx.auditEvent.create({
     data: {
       organizationId: e.organizationId,
       clusterId: e.clusterId ?? null,
@@ -73,5 +81,8 @@ export async function recordEvent(tx: Tx, e: AuditInput): Promise<void> {
       targetName: e.target.name,
       metadata: e.metadata ?? {},
     },
+    select: { id: true },
   });
+  // The organization's webhook endpoints that want this event get it, in this same transaction.
+  await queueWebhookDeliveries(tx, e.organizationId, event.id, e.action);
 }

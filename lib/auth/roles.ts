@@ -31,6 +31,7 @@ export type Permission =
   | "client:delete"
   | "member:manage"
   | "admin_client:manage"
+  | "webhook:manage"
   | "activity:view"
   | "organization:settings"
   | "account:edit";
@@ -50,6 +51,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "member:manage": MANAGERS,
   // Administration API credentials reach every cluster and the members: managers only.
   "admin_client:manage": MANAGERS,
+  // Webhook endpoints receive every change of the organization: managers only.
+  "webhook:manage": MANAGERS,
   "activity:view": ROLES,
   // Organization-wide policy, such as the maximum age of client secrets.
   "organization:settings": ["OWNER"],
