@@ -41,8 +41,8 @@ export interface JobRuntime {
   boss: PgBoss;
   /** One relay pass now (tests; the runtime runs them every JOBS_POLL_SECONDS). */
   relay(): Promise<number>;
-  /** Queue an expiry scan now (tests: the clock is theirs). */
-  scanNow(): Promise<void>;
+  /** Queue an expiry scan now (tests: the clock is theirs); the job's ID. */
+  scanNow(): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -141,9 +141,7 @@ export async function startJobs(opts: { cfg: Config; log: JobLog; clock?: () => 
   const runtime: JobRuntime = {
     boss,
     relay,
-    async scanNow() {
-      await boss.send(QUEUES.expiryScan, {});
-    },
+    scanNow: () => boss.send(QUEUES.expiryScan, {}),
     async stop() {
       if (stopped) return;
       stopped = true;

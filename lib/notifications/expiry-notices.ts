@@ -13,6 +13,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { queueEmail } from "@/lib/email/queue-email";
 import { expiryNoticeEmail } from "@/lib/email/templates";
 import { CONSOLE_ACTOR } from "@/lib/webhooks/deliver";
+import { NEWEST_SECRET_FIRST } from "@/lib/api-clients/live-secrets";
 
 export const NOTICE_DAYS = [14, 3, 0] as const;
 const DAY = 86_400_000;
@@ -52,6 +53,8 @@ export async function scanExpiringSecrets(now: Date = new Date()): Promise<numbe
           clusterId: true,
           createdById: true,
           cluster: { select: { name: true, deletedAt: true } },
+          // A secret replaced by a rotation expires at the end of its grace period on purpose: only the newest gets notices.
+          secrets: { where: { revokedAt: null }, orderBy: NEWEST_SECRET_FIRST, take: 1, select: { id: true } },
         },
       },
     },
@@ -63,7 +66,7 @@ export async function scanExpiringSecrets(now: Date = new Date()): Promise<numbe
     const due = dueNotices(s.expiresAt!, now);
     const done = new Set(s.expiryNotices.map((n) => n.daysBefore));
     const urgent = due[0];
-    if (urgent === undefined || done.has(urgent) || s.apiClient.cluster?.deletedAt) continue;
+    if (urgent === undefined || done.has(urgent) || s.apiClient.cluster?.deletedAt || s.apiClient.secrets[0]?.id !== s.id) continue;
     if (await sendNotice(s.id, s.expiresAt!, due, s.apiClient)) sent++;
   }
   return sent;
