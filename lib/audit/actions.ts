@@ -69,6 +69,14 @@ export const ACTIONS: Record<string, ActionText> = {
   // Recorded by the console itself (the expiry notices, lib/notifications/expiry-notices.ts).
   "client.secret_expiring": { label: "Secret expiring", sentence: "{actor} noticed that the secret of {target} expires soon" },
   "client.secret_expired": { label: "Secret expires today", sentence: "{actor} noticed that the secret of {target} expires today" },
+  "admin_client.secret_expiring": {
+    label: "Credentials secret expiring",
+    sentence: "{actor} noticed that the secret of the Administration API credentials {target} expires soon",
+  },
+  "admin_client.secret_expired": {
+    label: "Credentials secret expires today",
+    sentence: "{actor} noticed that the secret of the Administration API credentials {target} expires today",
+  },
   "webhook.created": { label: "Webhook added", sentence: "{actor} added the webhook endpoint {target}" },
   "webhook.secret_rotated": { label: "Webhook secret rotated", sentence: "{actor} rotated the signing secret of the webhook endpoint {target}" },
   "webhook.deleted": { label: "Webhook deleted", sentence: "{actor} deleted the webhook endpoint {target}" },

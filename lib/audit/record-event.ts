@@ -38,6 +38,8 @@ export type AuditAction =
   | "account.password_recovered"
   | "client.secret_expiring"
   | "client.secret_expired"
+  | "admin_client.secret_expiring"
+  | "admin_client.secret_expired"
   | "webhook.created"
   | "webhook.secret_rotated"
   | "webhook.deleted"

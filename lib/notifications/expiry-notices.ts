@@ -108,8 +108,8 @@ async function sendNotice(
       organizationId: client.organizationId,
       clusterId: client.clusterId,
       actor: CONSOLE_ACTOR,
-      action: urgent === 0 ? "client.secret_expired" : "client.secret_expiring",
-      target: { type: client.clusterId ? "client" : "admin_client", id: client.clientId, name: client.name },
+      action: `${client.clusterId ? "client" : "admin_client"}.${urgent === 0 ? "secret_expired" : "secret_expiring"}`,
+      target: { type: client.clusterId ? "api_client" : "admin_client", id: client.clientId, name: client.name },
       metadata: { daysBefore: urgent, expiresAt: expiresAt.toISOString() },
     });
     return true;

@@ -63,6 +63,8 @@ export async function startSmtp(port?: number): Promise<TestSmtp> {
 export interface ReceivedWebhook {
   id: string;
   timestamp: string;
+  /** The webhook-signature header as sent. */
+  signature: string;
   body: string;
   verified: boolean;
   payload: { type: string; timestamp: string; data: Record<string, unknown> };
@@ -95,7 +97,7 @@ export async function startReceiver(opts: { host?: string } = {}): Promise<TestR
       } catch {
         verified = false;
       }
-      received.push({ id: headers["webhook-id"], timestamp: headers["webhook-timestamp"], body, verified, payload });
+      received.push({ id: headers["webhook-id"], timestamp: headers["webhook-timestamp"], signature: headers["webhook-signature"], body, verified, payload });
       const next = r.plan.shift() ?? 200;
       if (next === "hang") return; // never answers: the console's time-out
       res.writeHead(next, { "Content-Type": "text/plain" });
