@@ -23,6 +23,7 @@ export function ClientPageActions({
   tokenTtlSeconds,
   maxSecretAgeDays,
   listHref,
+  rotateOnOpen,
 }: {
   clusterId: string;
   client: EditTarget;
@@ -33,9 +34,11 @@ export function ClientPageActions({
   maxSecretAgeDays: number | null;
   /** Where the page goes once the client is deleted. */
   listHref: string;
+  /** Open the rotate dialog at once (the link in an expiry notice: ?rotate=1). */
+  rotateOnOpen?: boolean;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<Open>(rotateOnOpen && !revoked ? "rotate" : null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const show = (which: Exclude<Open, null>) => (e: React.MouseEvent<HTMLButtonElement>) => {
     opener.current = e.currentTarget;

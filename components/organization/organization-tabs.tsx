@@ -5,6 +5,8 @@ import { RouteTabs } from "@/components/ui/route-tabs";
 const TABS = [
   { value: "administration-api", label: "Administration API", href: "/organization/administration-api" },
   { value: "secrets", label: "Client secrets", href: "/organization/secrets" },
+  { value: "webhooks", label: "Webhooks", href: "/organization/webhooks" },
+  { value: "email", label: "Email", href: "/organization/email" },
 ] as const;
 
 export function OrganizationTabs({ children }: { children: React.ReactNode }) {

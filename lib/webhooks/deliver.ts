@@ -15,6 +15,7 @@ import { countWebhook, notificationCounts } from "@/lib/jobs/counts";
 import type { JobLog } from "@/lib/jobs/log";
 import { postChecked, RefusedUrl } from "@/lib/webhooks/outgoing";
 import { signatureHeaders } from "@/lib/webhooks/signing";
+import { shortWebhookUrl } from "@/lib/webhooks/display";
 
 /** Who the console is in the trail when it acts on its own. */
 export const CONSOLE_ACTOR = { userId: null, email: "console", name: "Cluster Console" } as const;
@@ -87,7 +88,7 @@ async function disableEndpoint(endpointId: string, attempts: number, log: JobLog
       organizationId: ep.organizationId,
       actor: CONSOLE_ACTOR,
       action: "webhook.disabled",
-      target: { type: "webhook", id: ep.id, name: ep.url },
+      target: { type: "webhook", id: ep.id, name: shortWebhookUrl(ep.url) },
       metadata: { attempts },
     });
     const owners = await tx.membership.findMany({
@@ -95,7 +96,7 @@ async function disableEndpoint(endpointId: string, attempts: number, log: JobLog
       select: { user: { select: { email: true } } },
       take: 50,
     });
-    const content = webhookDisabledEmail({ org: ep.organization.name, url: ep.url, attempts, pageUrl: `${cfg.PUBLIC_URL}/organization/webhooks/${ep.id}` });
+    const content = webhookDisabledEmail({ org: ep.organization.name, url: shortWebhookUrl(ep.url), attempts, pageUrl: `${cfg.PUBLIC_URL}/organization/webhooks/${ep.id}` });
     for (const o of owners) await queueEmail(tx, { organizationId: ep.organizationId, kind: "webhook_disabled", to: o.user.email, content });
     return true;
   });

@@ -15,6 +15,7 @@ import { urlProblem } from "@/lib/webhooks/outgoing";
 import { newSigningSecret } from "@/lib/webhooks/signing";
 import { TEST_EVENT } from "@/lib/webhooks/outbox";
 import { WEBHOOK_ENDPOINTS_MAX } from "@/lib/webhooks/schemas";
+import { shortWebhookUrl } from "@/lib/webhooks/display";
 
 export interface WebhookEndpointView {
   id: string;
@@ -109,7 +110,7 @@ export async function createWebhookEndpoint(
       organizationId: actor.organizationId,
       actor,
       action: "webhook.created",
-      target: { type: "webhook", id, name: input.url },
+      target: { type: "webhook", id, name: shortWebhookUrl(input.url) },
       metadata: { events: input.events.join(" ") },
     });
     return created;
@@ -139,7 +140,7 @@ export async function rotateWebhookSecret(actor: Principal, input: { endpointId:
       organizationId: actor.organizationId,
       actor,
       action: "webhook.secret_rotated",
-      target: { type: "webhook", id: e.id, name: e.url },
+      target: { type: "webhook", id: e.id, name: shortWebhookUrl(e.url) },
       metadata: { overlapHours: input.overlapHours },
     });
     return { secret, previousSecretUntil: until };
