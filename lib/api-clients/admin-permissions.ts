@@ -18,6 +18,10 @@ export const ADMIN_PERMISSIONS = [
   "MEMBERS_CREATE",
   "MEMBERS_DELETE",
   "ACTIVITY_GET",
+  "WEBHOOKS_GET",
+  "WEBHOOKS_CREATE",
+  "WEBHOOKS_UPDATE",
+  "WEBHOOKS_DELETE",
 ] as const satisfies readonly AdminPermission[];
 
 export type AdminPermissionName = (typeof ADMIN_PERMISSIONS)[number];
@@ -37,6 +41,10 @@ export const ADMIN_SCOPE: Record<AdminPermissionName, string> = {
   MEMBERS_CREATE: "create:members",
   MEMBERS_DELETE: "delete:members",
   ACTIVITY_GET: "get:activity",
+  WEBHOOKS_GET: "get:webhooks",
+  WEBHOOKS_CREATE: "create:webhooks",
+  WEBHOOKS_UPDATE: "update:webhooks",
+  WEBHOOKS_DELETE: "delete:webhooks",
 };
 
 const BY_SCOPE = new Map<string, AdminPermissionName>(ADMIN_PERMISSIONS.map((p) => [ADMIN_SCOPE[p], p]));
@@ -75,6 +83,15 @@ export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission
     ],
   },
   { label: "Activity", permissions: [{ permission: "ACTIVITY_GET", label: "Get" }] },
+  {
+    label: "Webhooks",
+    permissions: [
+      { permission: "WEBHOOKS_GET", label: "Get" },
+      { permission: "WEBHOOKS_CREATE", label: "Create" },
+      { permission: "WEBHOOKS_UPDATE", label: "Rotate" },
+      { permission: "WEBHOOKS_DELETE", label: "Delete" },
+    ],
+  },
 ];
 
 /** Permissions in their canonical order, so lists and tokens never depend on click order. */

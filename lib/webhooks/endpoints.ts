@@ -9,6 +9,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, fieldError, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { can } from "@/lib/auth/roles";
+import { roleNow } from "@/lib/members/owner-guard";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Principal } from "@/lib/auth/principal";
 import { seal, sealingAvailable, unseal } from "@/lib/crypto/seal";
 import { urlProblem } from "@/lib/webhooks/outgoing";
@@ -41,13 +43,23 @@ const VIEW = {
   previousSecretUntil: true,
 } as const;
 
-/** The principal may still manage webhooks: a member's role as it is now (an API client's credentials were checked by the API). */
+/**
+ * The principal may still manage webhooks, checked in the change's own
+ * transaction: a member's role as it is now; Administration API credentials
+ * with the right of the member who created them, as that member is now.
+ */
 async function assertMayManage(tx: Tx, actor: Principal) {
   if (!can(actor.role, "webhook:manage")) throw forbidden();
-  if (!actor.userId) return;
-  const rows = await tx.$queryRaw<{ role: string }[]>`
-    SELECT role::text FROM memberships WHERE organization_id = ${actor.organizationId}::uuid AND user_id = ${actor.userId}::uuid FOR SHARE`;
-  if (!rows[0] || !["OWNER", "ADMIN"].includes(rows[0].role)) throw forbidden();
+  if (actor.userId) {
+    const rows = await tx.$queryRaw<{ role: string }[]>`
+      SELECT role::text FROM memberships WHERE organization_id = ${actor.organizationId}::uuid AND user_id = ${actor.userId}::uuid FOR SHARE`;
+    if (!rows[0] || !can(rows[0].role as Role, "webhook:manage")) throw forbidden();
+    return;
+  }
+  const role = await roleNow(tx, actor);
+  if (role === null || !can(role, "webhook:manage")) {
+    throw forbidden("The member who created these credentials can no longer manage webhooks, so neither can the credentials.");
+  }
 }
 
 export async function listWebhookEndpoints(organizationId: string): Promise<WebhookEndpointView[]> {

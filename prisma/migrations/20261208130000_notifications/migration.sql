@@ -82,3 +82,9 @@ CREATE TABLE "webhook_deliveries" (
 );
 CREATE INDEX "webhook_deliveries_relay_idx" ON "webhook_deliveries"("created_at") WHERE "enqueued_at" IS NULL;
 CREATE INDEX "webhook_deliveries_endpoint_id_created_at_idx" ON "webhook_deliveries"("endpoint_id", "created_at" DESC);
+
+-- Administration API credentials may manage webhook endpoints.
+ALTER TYPE "AdminPermission" ADD VALUE 'WEBHOOKS_GET';
+ALTER TYPE "AdminPermission" ADD VALUE 'WEBHOOKS_CREATE';
+ALTER TYPE "AdminPermission" ADD VALUE 'WEBHOOKS_UPDATE';
+ALTER TYPE "AdminPermission" ADD VALUE 'WEBHOOKS_DELETE';

@@ -14,9 +14,14 @@ import { createCluster } from "@/lib/clusters/create-cluster";
 import { signJwt } from "@/lib/oauth/keys/jwt";
 import type { Principal } from "@/lib/auth/principal";
 import { makeMember, uniq } from "@/tests/support/factories";
-import { postForm, TEST_ISSUER, testIp } from "@/tests/support/oauth-factories";
+import { postForm, TEST_ISSUER, TEST_KEK, testIp } from "@/tests/support/oauth-factories";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { db } from "@/lib/db/client";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 import { orgSnapshot } from "./org-snapshot";
+
+// Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY.
+process.env.KEY_ENCRYPTION_KEY ??= TEST_KEK.toString("base64");
 
 let server: AdminApiServer;
 beforeAll(async () => {
@@ -29,7 +34,10 @@ async function targets(owner: Principal) {
   const cluster = await createCluster(owner, { name: `m-${uniq()}`, region: "bru-2" });
   const client = await createClient(owner, { clusterId: cluster.id, name: `c-${uniq()}`, scopes: ["ZEEBE"] });
   const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
-  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email };
+  // At most 20 endpoints per organization: the earlier targets' go first.
+  await db().webhookEndpoint.deleteMany({ where: { organizationId: owner.organizationId } });
+  const { endpoint } = await createWebhookEndpoint(owner, { url: `https://hooks-${uniq()}.example.com/console`, events: ["*"], description: "" });
+  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email, webhookId: endpoint.id };
 }
 
 /** A valid request for each operation, and the status it gets when permitted. */
@@ -51,6 +59,10 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   DeleteMember: { ok: 204 },
   GetJson: { ok: 200 },
   GetCsv: { ok: 200 },
+  GetWebhooks: { ok: 200 },
+  CreateWebhook: { body: () => ({ url: `https://made-${uniq()}.example.com/hook`, events: ["client.*"], description: "matrix" }), ok: 200 },
+  DeleteWebhook: { ok: 204 },
+  RotateWebhookSecret: { body: () => ({ overlapHours: 1 }), ok: 200 },
 };
 
 export const MATRIX_CELLS = OPERATIONS.length * (ADMIN_PERMISSIONS.length + 5);
