@@ -7,7 +7,11 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ member: null as Member | null }));
+const session = vi.hoisted(() => {
+  // Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY (32 bytes of 7, as TEST_KEK).
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  return { member: null as Member | null };
+});
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -37,6 +41,14 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
 import { renameAccount } from "@/app/actions/rename-account";
+import { createWebhook } from "@/app/actions/create-webhook";
+import { rotateWebhookSecret } from "@/app/actions/rotate-webhook-secret";
+import { deleteWebhook } from "@/app/actions/delete-webhook";
+import { enableWebhook } from "@/app/actions/enable-webhook";
+import { redeliverWebhook } from "@/app/actions/redeliver-webhook";
+import { sendTestWebhook } from "@/app/actions/send-test-webhook";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -96,6 +108,17 @@ update-cluster-addresses  own      ok         ok         forbidden            fo
 update-cluster-addresses  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 rename-account            own      ok         ok         ok                   ok         ok         unauthenticated
+create-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-webhook-secret     own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-webhook-secret     foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+delete-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+delete-webhook            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+enable-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+enable-webhook            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+redeliver-webhook         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+redeliver-webhook         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+send-test-webhook         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+send-test-webhook         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 `;
 
 type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "conflict";
@@ -134,13 +157,19 @@ async function makeTenant() {
   const invitation = await createInvitation(owner, { email: `invited-${uniq()}@example.com`, role: "DEVELOPER" });
   const resetFor = await makeMember("VISITOR", org);
   const reset = await makePasswordReset(owner, { userId: resetFor.userId });
-  return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset };
+  // A webhook endpoint disabled after failures, with one delivery in its log.
+  const { endpoint: webhook } = await createWebhookEndpoint(owner, { url: `https://hooks-${uniq()}.example.com/x`, events: ["client.*"], description: "" });
+  await db().webhookEndpoint.update({ where: { id: webhook.id }, data: { disabledAt: new Date(), disabledReason: "test" } });
+  const delivery = await db().webhookDelivery.create({
+    data: { endpointId: webhook.id, eventType: "client.created", payload: {}, status: "failed", attempts: 3, enqueuedAt: new Date() },
+  });
+  return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset, webhook, delivery };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations, resets] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets, webhooks, deliveries] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -148,8 +177,10 @@ async function orgState(organizationId: string) {
     db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
     db().passwordReset.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
+    db().webhookEndpoint.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().webhookDelivery.findMany({ where: { endpoint: { organizationId } }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, webhooks, deliveries }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -274,6 +305,33 @@ const CALLS: Record<string, Call> = {
       done: async () => (await db().user.count({ where: { name, memberships: { some: { organizationId: t.org.id } } } })) === 1,
     };
   },
+  "create-webhook": (t) => {
+    const url = `https://new-${uniq()}.example.com/hook`;
+    return {
+      run: () => createWebhook(undefined, { url, events: ["client.*", "member.removed"], description: "pipeline" }),
+      done: async () => (await db().webhookEndpoint.count({ where: { url, organizationId: t.org.id } })) === 1,
+    };
+  },
+  "rotate-webhook-secret": (t) => ({
+    run: () => rotateWebhookSecret(undefined, { endpointId: t.webhook.id, overlapHours: "24" }),
+    done: async () => (await db().webhookEndpoint.findUniqueOrThrow({ where: { id: t.webhook.id } })).previousSecretUntil !== null,
+  }),
+  "delete-webhook": (t) => ({
+    run: () => deleteWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookEndpoint.count({ where: { id: t.webhook.id } })) === 0,
+  }),
+  "enable-webhook": (t) => ({
+    run: () => enableWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookEndpoint.findUniqueOrThrow({ where: { id: t.webhook.id } })).disabledAt === null,
+  }),
+  "redeliver-webhook": (t) => ({
+    run: () => redeliverWebhook(undefined, { deliveryId: t.delivery.id }),
+    done: async () => (await db().webhookDelivery.findUniqueOrThrow({ where: { id: t.delivery.id } })).generation === 1,
+  }),
+  "send-test-webhook": (t) => ({
+    run: () => sendTestWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookDelivery.count({ where: { endpointId: t.webhook.id, eventType: "webhook.test" } })) === 1,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -300,7 +358,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(240);
+    expect(CELLS.length).toBe(306);
   });
 
   for (const cell of CELLS) {

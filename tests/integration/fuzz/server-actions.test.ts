@@ -10,7 +10,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ member: null as Member | null }));
+const session = vi.hoisted(() => {
+  // Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY (32 bytes of 7, as TEST_KEK).
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+  return { member: null as Member | null };
+});
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -31,6 +35,14 @@ import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
+import { createWebhook } from "@/app/actions/create-webhook";
+import { rotateWebhookSecret } from "@/app/actions/rotate-webhook-secret";
+import { deleteWebhook } from "@/app/actions/delete-webhook";
+import { enableWebhook } from "@/app/actions/enable-webhook";
+import { redeliverWebhook } from "@/app/actions/redeliver-webhook";
+import { sendTestWebhook } from "@/app/actions/send-test-webhook";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { db } from "@/lib/db/client";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -40,7 +52,16 @@ import { freshDatabaseUrl, makeMember } from "../../support/factories";
 import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 
 /** numRuns per action (fewer where valid passwords cost a scrypt hash each); docs/reliability.md quotes these. */
-export const RUNS: Record<string, number> = { "set-up-console": 400, "update-cluster-addresses": 400 };
+export const RUNS: Record<string, number> = {
+  "set-up-console": 400,
+  "update-cluster-addresses": 400,
+  "create-webhook": 400,
+  "rotate-webhook-secret": 300,
+  "delete-webhook": 300,
+  "enable-webhook": 300,
+  "redeliver-webhook": 300,
+  "send-test-webhook": 300,
+};
 const DEFAULT_RUNS = 1_000;
 
 type Action = (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
@@ -64,7 +85,12 @@ async function makeFixtures() {
   const foreign = await createClient(stranger, { clusterId: foreignCluster.id, name: "theirs", scopes: ["ZEEBE"] });
   const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
   const invitationToken = invitation.url.split("/invite/")[1]!;
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken };
+  // Another organization's webhook endpoint and a delivery in its log.
+  const { endpoint: foreignWebhook } = await createWebhookEndpoint(stranger, { url: "https://hooks.example.com/theirs", events: ["*"], description: "" });
+  const foreignDelivery = await db().webhookDelivery.create({
+    data: { endpointId: foreignWebhook.id, eventType: "client.created", payload: {}, status: "delivered", enqueuedAt: new Date() },
+  });
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, foreignWebhook, foreignDelivery };
 }
 
 let before: Record<string, string>;
@@ -81,7 +107,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "url", "events", "endpointId", "deliveryId", "overlapHours"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -201,6 +227,12 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
     restAddress: fc.constantFrom("https://zeebe.example.com/v2", "http://localhost:8080", "https://u:p@x", "javascript:alert(1)"),
     operateUrl: fc.constantFrom("", "https://operate.example.com", "https://x/?q=1"),
+    // Never a URL the owner could add: credentials, another scheme, no scheme, a fragment.
+    url: fc.constantFrom("https://u:p@hooks.example.com/x", "ftp://hooks.example.com", "javascript:alert(1)", "hooks.example.com/x", "https://hooks.example.com/#frag", "file:///etc/passwd", ""),
+    events: fc.oneof(fc.constantFrom("*", "client.*", "client.revoked", "nope.*", "client.nope", ""), fc.subarray(["*", "client.*", "member.removed", "x"], { minLength: 0 })),
+    endpointId: fc.oneof(fc.constant(f.foreignWebhook.id), fc.uuid()),
+    deliveryId: fc.oneof(fc.constant(f.foreignDelivery.id), fc.uuid()),
+    overlapHours: fc.constantFrom("0", "24", "168", "169", "-1", "1.5", "x"),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -255,6 +287,12 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
   { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
+  { name: "create-webhook", action: createWebhook as Action, fields: ["url", "events", "description"] },
+  { name: "rotate-webhook-secret", action: rotateWebhookSecret as Action, fields: ["endpointId", "overlapHours"] },
+  { name: "delete-webhook", action: deleteWebhook as Action, fields: ["endpointId"] },
+  { name: "enable-webhook", action: enableWebhook as Action, fields: ["endpointId"] },
+  { name: "redeliver-webhook", action: redeliverWebhook as Action, fields: ["deliveryId"] },
+  { name: "send-test-webhook", action: sendTestWebhook as Action, fields: ["endpointId"] },
   {
     name: "update-cluster-addresses",
     action: updateClusterAddresses as Action,
@@ -294,7 +332,8 @@ describe("fuzzing every server action's input", () => {
       // (Set-up needs no session: it is refused because an account exists.)
       const gates = name === "set-up-console" ? ["invalid_input", "conflict"] : ["unauthenticated", "forbidden", "invalid_input"];
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
-      if (name !== "create-cluster" && name !== "set-up-console") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      // Adding a webhook has no target to point elsewhere: its refusals are the gates and the URL rules.
+      if (name !== "create-cluster" && name !== "set-up-console" && name !== "create-webhook") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
     });
   }
 });
