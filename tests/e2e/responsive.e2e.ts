@@ -67,7 +67,36 @@ async function seed(owner: Account) {
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + interval '1 day')`,
     [owner.organizationId, dev.userId, createHash("sha256").update(resetToken).digest(), owner.userId, owner.email],
   );
-  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken };
+  // A webhook endpoint with a long URL and description, its log in every state, and a failed email.
+  const { rows: hook } = await sql().query<{ id: string }>(
+    `INSERT INTO webhook_endpoints (organization_id, url, description, events, secret_sealed, created_by_email, disabled_at, disabled_reason)
+     VALUES ($1, $2, $3, '{client.*,member.removed,webhook.disabled,admin_client.secret_expiring}', $4, $5, now(), 'The last delivery failed 13 times.') RETURNING id`,
+    [
+      owner.organizationId,
+      "https://hooks.payments-reconciliation.eu-central-1.production.example.com/console/events/receiver-with-a-long-path?team=reconciliation",
+      "Deploy pipeline of the payments reconciliation team: rotates the workers' secrets and posts to #payments-ops",
+      randomBytes(60),
+      "a-very-long-email-address-for-testing@operations.example.com",
+    ],
+  );
+  for (const [status, code, error] of [
+    ["delivered", 200, null],
+    ["failed", 503, "The receiver answered 503."],
+    ["retrying", null, "Not delivered: connect ECONNREFUSED 203.0.113.10:443 while the receiver of the payments reconciliation team was being deployed"],
+    ["pending", null, null],
+  ] as const) {
+    await sql().query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_type, payload, status, attempts, response_status, duration_ms, last_error, enqueued_at, last_attempt_at)
+       VALUES ($1, 'client.secret_rotated', '{}', $2, 3, $3, 412, $4, now(), now())`,
+      [hook[0]!.id, status, code, error],
+    );
+  }
+  await sql().query(
+    `INSERT INTO email_messages (organization_id, kind, to_address, subject, text_body, html_body, status, attempts, last_error, failed_at)
+     VALUES ($1, 'secret_expiry', $2, 'A client secret expires in 3 days', '', '', 'failed', 8, 'EENVELOPE 550: mailbox unavailable for maximiliane.alexandra.von-reconciliation-worthington', now())`,
+    [owner.organizationId, "maximiliane.alexandra.von-reconciliation-worthington@operations.example.com"],
+  );
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken, webhookId: hook[0]!.id };
 }
 
 async function open(page: Page, path: string) {
@@ -84,7 +113,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster, dev, inviteToken, resetToken } = await seed(owner);
+        const { cluster, dev, inviteToken, resetToken, webhookId } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -95,6 +124,10 @@ for (const size of SIZES) {
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
+          ["organization-webhooks", "/organization/webhooks"],
+          ["organization-webhook", `/organization/webhooks/${webhookId}`],
+          ["organization-email", "/organization/email"],
+          ["docs-notifications", "/docs/notifications"],
           ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
@@ -165,6 +198,23 @@ for (const size of SIZES) {
           .poll(() => toasts.evaluateAll((items) => items.every((li) => getComputedStyle(li).opacity === "1")))
           .toBe(true);
         await checkView(page, `account-errors-${tag}`);
+
+        // Webhooks: the add dialog (with its URL error), and an endpoint's rotate and delete dialogs.
+        await open(page, "/organization/webhooks");
+        await page.getByRole("button", { name: "Add endpoint" }).click();
+        const addHook = page.getByRole("dialog", { name: "Add webhook endpoint" });
+        await addHook.getByLabel("URL").fill("http://hooks.example.com/not-https");
+        await addHook.getByRole("button", { name: "Add endpoint" }).click();
+        await expect(addHook.getByText("The URL must start with https://")).toBeVisible();
+        await checkView(page, `add-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("link", { name: /hooks\.payments-reconciliation/ }).click();
+        await page.getByRole("button", { name: "Rotate secret" }).click();
+        await checkView(page, `rotate-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: "Delete" }).click();
+        await checkView(page, `delete-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
 
         await open(page, "/clusters");
 
