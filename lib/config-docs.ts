@@ -54,7 +54,7 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
       {
         names: ["DATABASE_POOL_SIZE"],
         default: "`10`",
-        meaning: "size of each of a console process's two connection pools (Prisma for pages and actions; `pg` for the authorization server); with the sign-in limits' pool of 2 and the LISTEN connection, one process opens at most 2 x `DATABASE_POOL_SIZE` + 3 connections",
+        meaning: "size of each of a console process's two connection pools (Prisma for pages and actions; `pg` for the authorization server); with the sign-in limits' pool of 2, the LISTEN connection and the job queue's pool of 4, one process opens at most 2 x `DATABASE_POOL_SIZE` + 7 connections",
       },
     ],
   },

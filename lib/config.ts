@@ -41,9 +41,9 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
   /**
    * The size of each of the process's two connection pools: Prisma's (pages and
-   * actions) and the authorization server's. With the sign-in limits' pool of 2
-   * and the LISTEN connection, one console process opens at most
-   * 2 x DATABASE_POOL_SIZE + 3 connections.
+   * actions) and the authorization server's. With the sign-in limits' pool of 2,
+   * the LISTEN connection and the job queue's pool of 4 (lib/jobs/runtime.ts), one console process opens at most
+   * 2 x DATABASE_POOL_SIZE + 7 connections.
    */
   DATABASE_POOL_SIZE: int(10, 1, 1_000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
