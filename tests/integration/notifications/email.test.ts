@@ -115,6 +115,11 @@ describe("emails through SMTP_URL", () => {
       expect(row.lastError).toContain("550");
       expect(lines.some((l) => l.startsWith("error") && l.includes(row.id))).toBe(true);
       expect(notificationCounts().emails.get("invitation|failed")).toBeGreaterThanOrEqual(1);
+      // ...as /metrics shows it.
+      const { createMetrics } = await import("@/lib/ops/metrics");
+      const metrics = await createMetrics(() => undefined, { defaultMetrics: false }).render();
+      expect(metrics).toMatch(/console_emails_total\{kind="invitation",outcome="failed"\} [1-9]/);
+      expect(metrics).toMatch(/console_emails_total\{kind="invitation",outcome="retried"\} [1-9]/);
       expect((await describeInvitation(inv.url.split("/invite/")[1]!)).state).toBe("open");
       // Owners see it on the Organization page, with the link to copy.
       const failed = await failedEmails(owner.organizationId);
