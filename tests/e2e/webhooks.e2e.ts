@@ -20,7 +20,7 @@ test("owners add an endpoint, test it, read its log, redeliver, rotate and delet
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
   await expect(dialog.getByText("Leave credentials out of the URL")).toBeVisible();
   await dialog.getByLabel("URL").fill("https://hooks.example.invalid/console");
-  await dialog.getByLabel("Description").fill("Deploy pipeline: rotates the workers' secrets");
+  await dialog.getByRole("textbox", { name: "Description" }).fill("Deploy pipeline: rotates the workers' secrets");
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
   const added = page.getByRole("dialog", { name: "Endpoint added" });
   const secret = await added.getByLabel("Signing secret", { exact: true }).inputValue();

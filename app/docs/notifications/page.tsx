@@ -29,7 +29,15 @@ export default function NotificationsDocsPage() {
         <code className={code}>webhook-timestamp</code> and <code className={code}>webhook-signature</code> (HMAC-SHA256 with
         the endpoint&apos;s signing secret). A receiver in Node, with the <code className={code}>standardwebhooks</code> package:
       </p>
-      <pre className="overflow-x-auto rounded-md bg-code px-3 py-2.5 font-mono text-[12px] leading-relaxed text-code-fg">{RECEIVER_EXAMPLE}</pre>
+      <pre
+        role="region"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label="A webhook receiver in Node"
+        className="overflow-x-auto rounded-md bg-code px-3 py-2.5 font-mono text-[12px] leading-relaxed text-code-fg"
+      >
+        {RECEIVER_EXAMPLE}
+      </pre>
       <p>
         Answer with a 2xx within 10 seconds. Anything else is retried with growing delays for about a day; after the last
         attempt fails, the endpoint is disabled and its owners are told. The delivery log of each endpoint shows every
