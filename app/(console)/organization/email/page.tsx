@@ -50,7 +50,7 @@ export default async function EmailPage() {
       {owner && (
         <section aria-labelledby="failed-emails" className="space-y-2">
           <h2 id="failed-emails" className="text-base font-semibold text-slate-900">Emails that could not be sent</h2>
-          <p className="text-sm text-slate-600">The last 14 days, after every retry. The links in them still work: pass them on another way.</p>
+          <p className="text-sm text-slate-600">The last 14 days, after every retry. Where an invitation or reset link still works, copy it and pass it on another way.</p>
           {failed.length === 0 ? (
             <EmptyState title="No failed emails">Every email of the last 14 days was delivered to the mail server.</EmptyState>
           ) : (

@@ -111,7 +111,13 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                   <Td label="Time" className="whitespace-nowrap text-slate-600">
                     {formatDateTime(d.lastAttemptAt ?? d.createdAt)}
                   </Td>
-                  <Td label="Actions">{d.status !== "pending" && d.status !== "retrying" && <RedeliverButton deliveryId={d.id} redeliver={redeliverWebhook} />}</Td>
+                  {d.status !== "pending" && d.status !== "retrying" ? (
+                    <Td label="Actions">
+                      <RedeliverButton deliveryId={d.id} redeliver={redeliverWebhook} />
+                    </Td>
+                  ) : (
+                    <Td />
+                  )}
                 </Tr>
               ))}
             </TBody>
