@@ -11,6 +11,8 @@ ENV NEXT_TELEMETRY_DISABLED=1
 # Dependencies first, so a source change reuses this layer.
 COPY package.json package-lock.json ./
 COPY packages/token-client/package.json packages/token-client/
+COPY packages/credentials/package.json packages/credentials/
+COPY packages/auth-server/package.json packages/auth-server/
 RUN npm ci --no-audit --no-fund
 COPY . .
 # Next.js build, the compiled server (dist/server) and the token client's tarball.

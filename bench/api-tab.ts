@@ -8,6 +8,7 @@ import { startTestDatabase } from "@/tests/support/test-database";
 import { ensureProductionBuild, signInCookie, startConsole } from "@/tests/support/console-process";
 import { load, printTable, type LoadResult } from "./support/load";
 import { BENCH_EMAIL, BENCH_PASSWORD, seedClients, seedCluster, seedOrganization, withDatabase } from "./support/seed";
+import { runMain } from "./support/run-main";
 
 const CLIENTS = 1000;
 const LARGE_CLIENTS = 100_000;
@@ -88,12 +89,4 @@ async function main() {
   }
 }
 
-// Explicit exit: embedded PostgreSQL's exit hook otherwise ends the process
-// with 0 after a run that missed its target.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

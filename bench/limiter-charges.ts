@@ -9,14 +9,14 @@
 //
 // 16 callers charge one point each to keys spread over 10,000 (the "many
 // occasional clients" case, where no lease can be held), through the limiter
-// lib/oauth/rate-limit/limiter-store.ts builds (charges that arrive together
+// packages/auth-server/src/rate-limit/limiter-store.ts builds (charges that arrive together
 // share one upsert). Reported: charges per second, the write-ahead log each
 // charge adds (what a standby receives and an archive keeps), and the CPU each charge
 // costs this process and the database server's processes (with a local
 // database: embedded, or DATABASE_URL on this machine).
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
-import { BatchedRateLimiterPostgres } from "@/lib/oauth/rate-limit/batched-postgres-limiter";
+import { BatchedRateLimiterPostgres } from "@cluster-console/auth-server/testing";
 import { startTestDatabase } from "@/tests/support/test-database";
 import { cpuSeconds } from "./support/process-stats";
 

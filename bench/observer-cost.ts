@@ -4,7 +4,7 @@
 // (npm run bench:token, "usage counting on / off") drown in noise.
 // One million answered-token events through the same observers serve.ts
 // installs (metrics + usage counter + rate-limit log), against a no-op.
-import { fanOut, type OAuthRequestEvent } from "@/lib/oauth/protocol/observer";
+import { fanOut, type OAuthRequestEvent } from "@cluster-console/auth-server";
 import { createLogger } from "@/lib/ops/logger";
 import { createMetrics } from "@/lib/ops/metrics";
 import { rateLimitLogger } from "@/lib/ops/request-log";

@@ -5,13 +5,14 @@
 // Prints error rate, p99 latency and memory growth per instance, and exits
 // non-zero past the thresholds below. SOAK_SECONDS sets the length (default 180).
 import { randomBytes } from "node:crypto";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { startTestDatabase } from "@/tests/support/test-database";
 import { ensureProductionBuild, signInCookie, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { percentile, startTraffic, type Sample } from "./support/traffic";
+import { runMain } from "./support/run-main";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const PASSWORD = "soak password 123";
@@ -166,12 +167,4 @@ async function main() {
   }
 }
 
-// Explicit exit: something in the teardown (embedded PostgreSQL's exit hook)
-// otherwise ends the process with 0 after a failed run.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -423,7 +423,7 @@ function summariseProfile(dir: string) {
     console.log("self time, share of busy samples:");
     for (const [k, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(n)}  ${k}`);
     console.log("inside the token path's steps (inclusive):");
-    for (const [k, n] of [...inclusive].filter(([k]) => k.includes("lib/oauth/")).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(n)}  ${k}`);
+    for (const [k, n] of [...inclusive].filter(([k]) => k.includes("packages/auth-server/src/")).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(n)}  ${k}`);
   }
 }
 

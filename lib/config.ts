@@ -74,7 +74,7 @@ const schema = z.object({
   /** off: no usage counting (the charts stay empty); for measuring its cost, or not wanting it. */
   USAGE_COUNTING: z.enum(["on", "off"]).default("on"),
 
-  // Authorization server (lib/oauth). Documented in docs/authorization-server.md.
+  // Authorization server (packages/auth-server). Documented in docs/authorization-server.md.
   TOKEN_TTL_SECONDS: int(86_400, 300, 30 * 86_400),
   /**
    * A client that asks again for the same audience and scopes within this many

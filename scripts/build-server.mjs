@@ -3,8 +3,8 @@
 // run plain `node` on JavaScript, with no TypeScript loader at run time.
 //
 // One ES module per command in dist/server/, with the project's code bundled
-// in and every npm package left to node_modules (what a production install
-// keeps). One file each, not chunks: a running server never loads a file
+// in (the workspace packages too: they ship TypeScript sources) and every
+// npm package left to node_modules (what a production install keeps). One file each, not chunks: a running server never loads a file
 // after start-up that a later build could have replaced, and each file is
 // written beside its final name and renamed over it, so test files that start
 // consoles at the same moment can all compile first.
@@ -16,6 +16,21 @@ import { build } from "esbuild";
 const root = path.resolve(import.meta.dirname, "..");
 export const SERVER_ENTRIES = ["serve", "rotate-signing-key", "recover-account"];
 const outDir = path.join(root, "dist", "server");
+
+/** The project's own packages (packages/*), compiled in like the rest of its code. */
+const WORKSPACE_PACKAGE = /^@cluster-console\/(auth-server|credentials)(\/|$)/;
+
+/** Every other bare import (npm packages, Node built-ins) stays an import. */
+const npmPackagesExternal = {
+  name: "npm-packages-external",
+  setup(b) {
+    // esbuild's filters are Go regular expressions (no lookahead): decide inside.
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === "entry-point" || /^(\.|\/|@\/)/.test(args.path) || WORKSPACE_PACKAGE.test(args.path)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 export async function buildServer() {
   mkdirSync(outDir, { recursive: true });
@@ -30,7 +45,7 @@ export async function buildServer() {
         platform: "node",
         format: "esm",
         target: "node20",
-        packages: "external",
+        plugins: [npmPackagesExternal],
         alias: { "@": root },
         logLevel: "warning",
         legalComments: "none",

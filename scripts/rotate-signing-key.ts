@@ -15,8 +15,8 @@ async function main() {
   const local = await prepareLocalEnvironment({ log, purpose: "command" });
   try {
     const cfg = await readConfig();
-    const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
-    const { rotateSigningKey } = await import("@/lib/oauth/keys/signing-keys");
+    const { oauthSettingsFrom } = await import("@/lib/authorization-server/settings");
+    const { rotateSigningKey } = await import("@cluster-console/auth-server");
     const settings = oauthSettingsFrom(cfg);
     await applyMigrationsStep(cfg);
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 1 });

@@ -35,8 +35,7 @@ import {
   startOAuthRuntime,
 } from "./start-up/steps";
 import type { Config } from "@/lib/config";
-import type { OAuthRuntime } from "@/lib/oauth/runtime";
-import { NO_STORE, SECURITY_HEADERS } from "@/lib/oauth/protocol/types";
+import { NO_STORE, type OAuthRuntime, SECURITY_HEADERS } from "@cluster-console/auth-server";
 import type { LocalEnvironment } from "./start-up/local-environment";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 import type { Tracing } from "@/lib/ops/tracing";
@@ -145,7 +144,7 @@ async function startServing(cfg: Config, log: Log, worker = false): Promise<Serv
   const { startTracing, tracingRequested } = await import("@/lib/ops/tracing");
   // First, so that every later query and request is traced.
   const tracing = tracingRequested(cfg) ? await startTracing(cfg) : undefined;
-  const { fanOut } = await import("@/lib/oauth/protocol/observer");
+  const { fanOut } = await import("@cluster-console/auth-server");
   const oauth = await startOAuthRuntime(cfg, log, tracing ? fanOut([ops.observer, tracing.observer]) : ops.observer);
   await ops.attach(oauth);
   // The job queue: every console process takes part (pg-boss gives each job to one of them).

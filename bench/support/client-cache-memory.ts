@@ -3,9 +3,7 @@
 // benchmark database into a real ClientCache, holds one token per client for
 // reuse, and prints the heap growth per client as JSON.
 import pg from "pg";
-import { ClientCache } from "@/lib/oauth/clients/client-cache";
-import { ChangeListener } from "@/lib/oauth/store/change-listener";
-import { ReusableTokens } from "@/lib/oauth/token/reusable-tokens";
+import { ChangeListener, ClientCache, ReusableTokens } from "@cluster-console/auth-server/testing";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");

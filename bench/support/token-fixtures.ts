@@ -2,7 +2,7 @@
 // cluster), with secrets in the console's own format and digest, and the
 // request bodies that ask for their tokens.
 import pg from "pg";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 
 export interface BenchClient {
   clientId: string;

@@ -12,7 +12,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
 import { SecretExpiryField } from "@/components/api-clients/secret-expiry-field";
 import type { FormActionFn } from "@/components/api-clients/types";
-import { ADMIN_PERMISSION_GROUPS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSION_GROUPS } from "@cluster-console/credentials";
 import { AdminCredentialsReveal } from "./admin-credentials-reveal";
 import type { AdminApiEndpoints, IssuedAdminSecret } from "./types";
 

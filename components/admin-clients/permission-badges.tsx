@@ -1,5 +1,5 @@
 // Permissions as compact badges grouped by resource ("Clusters: get, create").
-import { ADMIN_PERMISSION_GROUPS, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSION_GROUPS, type AdminPermissionName } from "@cluster-console/credentials";
 
 export function PermissionBadges({ permissions }: { permissions: readonly AdminPermissionName[] }) {
   const groups = ADMIN_PERMISSION_GROUPS.map((g) => ({

@@ -1,5 +1,5 @@
 // Props shared by the Administration API tab's components. Plain data.
-import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import type { AdminPermissionName } from "@cluster-console/credentials";
 
 /** The one-time result of creating admin credentials or rotating their secret. */
 export interface IssuedAdminSecret {

@@ -1,5 +1,5 @@
 // Small, presentational pieces of the client list.
-import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { SCOPE_LABELS, type ClientScopeName } from "@cluster-console/credentials";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { expiresInWords } from "@/lib/api-clients/secret-expiry";

@@ -2,7 +2,7 @@
 // Search, filters and sort of the client list: a plain GET form, so the view
 // lives in the URL and works without JavaScript (Enter or "Apply"); with
 // JavaScript, changing a select applies it at once.
-import { CLIENT_SCOPES, SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { CLIENT_SCOPES, SCOPE_LABELS } from "@cluster-console/credentials";
 import {
   CLIENT_SEARCH_MAX,
   CLIENT_STATUS_FILTERS,

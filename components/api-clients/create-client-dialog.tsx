@@ -7,7 +7,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
-import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS } from "@cluster-console/credentials";
 import { CredentialsReveal } from "./credentials-reveal";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { useSecretDialog } from "./use-secret-dialog";

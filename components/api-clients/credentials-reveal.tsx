@@ -6,7 +6,7 @@
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
-import { SCOPE_LABELS } from "@/lib/api-clients/scopes";
+import { SCOPE_LABELS } from "@cluster-console/credentials";
 import { credentialsFileName } from "@/lib/api-clients/credentials-file";
 import { ConnectionSnippets } from "./connection-snippets";
 import { DownloadCredentials } from "./download-credentials";

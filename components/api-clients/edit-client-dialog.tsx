@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { CLIENT_SCOPES, SCOPE_DESCRIPTIONS, SCOPE_LABELS, type ClientScopeName } from "@cluster-console/credentials";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { duration } from "@/lib/text/counts";
 

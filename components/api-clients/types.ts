@@ -1,7 +1,6 @@
 // Props shared by the API client components. Plain data only: the page
 // computes it on the server; the secret arrives later, from an action result.
-import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import type { ClientScopeName, ClusterAddresses } from "@cluster-console/credentials";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 /** What the credential files need besides the client's own ID and secret. */

@@ -28,19 +28,7 @@ export function UserMenu({
   organizations: { id: string; name: string; role: string }[];
   switchAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
 }) {
-  const [switching, start] = useTransition();
-  const switchTo = (id: string) =>
-    start(async () => {
-      // Success redirects to the organization's clusters; only a refusal comes back.
-      const res = await switchAction(undefined, { organizationId: id });
-      if (res && !res.ok) notify.error("The organization was not switched", res.error);
-    });
-  const initials = name
-    .split(/\s+/)
-    .map((p) => p[0])
-    .join("")
-    .slice(0, 2)
-    .toUpperCase();
+  const initials = initialsOf(name);
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
@@ -70,21 +58,7 @@ export function UserMenu({
             <Link href="/account">Account</Link>
           </DropdownMenu.Item>
           {organizations.length > 1 && (
-            <>
-              <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-              <DropdownMenu.Label className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600">Switch organization</DropdownMenu.Label>
-              <DropdownMenu.RadioGroup value={organizationId} onValueChange={(id) => id !== organizationId && switchTo(id)}>
-                {organizations.map((o) => (
-                  <DropdownMenu.RadioItem key={o.id} value={o.id} disabled={switching} className={item}>
-                    <span aria-hidden="true" className="inline-block w-4 shrink-0 text-brand-600">
-                      <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
-                    </span>
-                    <span className="min-w-0 truncate">{o.name}</span>
-                    <span className="ml-auto shrink-0 text-xs text-slate-500">{o.role}</span>
-                  </DropdownMenu.RadioItem>
-                ))}
-              </DropdownMenu.RadioGroup>
-            </>
+            <OrganizationSwitcher organizationId={organizationId} organizations={organizations} switchAction={switchAction} />
           )}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <ThemeMenuItems itemClassName={item} />
@@ -95,5 +69,51 @@ export function UserMenu({
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
+  );
+}
+
+/** "Ada Lovelace" -> "AL": the avatar's letters. */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+}
+
+/** The user's organizations as radio items; choosing one switches to it (a refusal comes back as a toast). */
+function OrganizationSwitcher({
+  organizationId,
+  organizations,
+  switchAction,
+}: {
+  organizationId: string;
+  organizations: { id: string; name: string; role: string }[];
+  switchAction: (prev: unknown, input: ActionInput) => Promise<ActionResult<unknown>>;
+}) {
+  const [switching, start] = useTransition();
+  const switchTo = (id: string) =>
+    start(async () => {
+      // Success redirects to the organization's clusters; only a refusal comes back.
+      const res = await switchAction(undefined, { organizationId: id });
+      if (res && !res.ok) notify.error("The organization was not switched", res.error);
+    });
+  return (
+    <>
+      <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+      <DropdownMenu.Label className="px-3 pt-1 pb-1 text-xs font-medium text-slate-600">Switch organization</DropdownMenu.Label>
+      <DropdownMenu.RadioGroup value={organizationId} onValueChange={(id) => id !== organizationId && switchTo(id)}>
+        {organizations.map((o) => (
+          <DropdownMenu.RadioItem key={o.id} value={o.id} disabled={switching} className={item}>
+            <span aria-hidden="true" className="inline-block w-4 shrink-0 text-brand-600">
+              <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+            </span>
+            <span className="min-w-0 truncate">{o.name}</span>
+            <span className="ml-auto shrink-0 text-xs text-slate-500">{o.role}</span>
+          </DropdownMenu.RadioItem>
+        ))}
+      </DropdownMenu.RadioGroup>
+    </>
   );
 }

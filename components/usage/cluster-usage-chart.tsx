@@ -26,40 +26,9 @@ export function ClusterUsageChart({ usage, since }: { usage: ClusterUsage; /** W
   const from = new Date(usage.from).getTime();
   const start = chartStartIndex({ from }, since);
   const shown = HOURS - start;
-  const stacked = new Array<number>(HOURS).fill(0);
-  for (const s of usage.series) {
-    s.perHour.forEach((v, i) => {
-      stacked[i]! += v;
-    });
-  }
-  const peak = Math.max(0, ...stacked);
-  const scale = peak > 0 ? H / peak : 0;
-  const base = new Array<number>(HOURS).fill(0);
-  const paths = usage.series.map((s) => {
-    let d = "";
-    s.perHour.forEach((v, i) => {
-      if (v <= 0) return;
-      const y0 = H - base[i]! * scale;
-      const h = v * scale;
-      d += `M${i} ${y0.toFixed(2)}v-${h.toFixed(2)}h0.85v${h.toFixed(2)}z`;
-      base[i]! += v;
-    });
-    return d;
-  });
-  // Day boundaries (UTC) for the axis: the window starts mid-day, so 8 labels at most.
-  const days: { index: number; label: string }[] = [];
-  for (let i = start; i < HOURS; i++) {
-    const t = from + i * HOUR_MS;
-    if (new Date(t).getUTCHours() === 0) days.push({ index: i, label: day.format(t) });
-  }
-  const current = stacked.at(-1) ?? 0;
-  const label =
-    usage.total === 0
-      ? "No tokens issued in the last 7 days."
-      : `Tokens issued per hour over the last 7 days: ${number.format(usage.total)} in total, ` +
-        `${number.format(current)} in the current hour, peak ${number.format(peak)} per hour. By client: ` +
-        usage.series.map((s) => `${s.name} ${number.format(s.total)}`).join(", ") +
-        ".";
+  const { peak, current, paths } = stackedBars(usage);
+  const days = dayTicks(from, start);
+  const label = chartLabel(usage, current, peak);
   return (
     <figure className="space-y-3" data-usage-total={usage.total} data-usage-current-hour={current}>
       <div className="flex items-stretch gap-2">
@@ -88,22 +57,72 @@ export function ClusterUsageChart({ usage, since }: { usage: ClusterUsage; /** W
           {start > 0 && <p className="mt-1 text-xs text-slate-500">The last {shown} hours: this cluster is less than 7 days old.</p>}
         </div>
       </div>
-      {usage.series.length > 0 && (
-        <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm" aria-label="Clients in the chart">
-          {usage.series.map((s, i) => (
-            <li key={s.clientId ?? "rest"} className="flex min-w-0 max-w-full items-center gap-2">
-              <span className={`inline-block size-3 shrink-0 rounded-sm ${colour(usage, i).swatch}`} aria-hidden="true" />
-              <span className="truncate text-slate-700" title={s.name}>{s.name}</span>
-              <span className="shrink-0 text-slate-500 tabular-nums">{number.format(s.total)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {usage.series.length > 0 && <ChartLegend usage={usage} />}
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Show the figures as a table</summary>
         <UsageTable usage={usage} from={from} />
       </details>
     </figure>
+  );
+}
+
+/** One SVG path per series, each hour's bar stacked on the series before it, scaled to the busiest hour. */
+function stackedBars(usage: ClusterUsage) {
+  const stacked = new Array<number>(HOURS).fill(0);
+  for (const s of usage.series) {
+    s.perHour.forEach((v, i) => {
+      stacked[i]! += v;
+    });
+  }
+  const peak = Math.max(0, ...stacked);
+  const scale = peak > 0 ? H / peak : 0;
+  const base = new Array<number>(HOURS).fill(0);
+  const paths = usage.series.map((s) => {
+    let d = "";
+    s.perHour.forEach((v, i) => {
+      if (v <= 0) return;
+      const y0 = H - base[i]! * scale;
+      const h = v * scale;
+      d += `M${i} ${y0.toFixed(2)}v-${h.toFixed(2)}h0.85v${h.toFixed(2)}z`;
+      base[i]! += v;
+    });
+    return d;
+  });
+  return { peak, current: stacked.at(-1) ?? 0, paths };
+}
+
+/** Day boundaries (UTC) for the axis: the window starts mid-day, so 8 labels at most. */
+function dayTicks(from: number, start: number) {
+  const days: { index: number; label: string }[] = [];
+  for (let i = start; i < HOURS; i++) {
+    const t = from + i * HOUR_MS;
+    if (new Date(t).getUTCHours() === 0) days.push({ index: i, label: day.format(t) });
+  }
+  return days;
+}
+
+/** What a screen reader hears instead of the picture. */
+function chartLabel(usage: ClusterUsage, current: number, peak: number) {
+  if (usage.total === 0) return "No tokens issued in the last 7 days.";
+  return (
+    `Tokens issued per hour over the last 7 days: ${number.format(usage.total)} in total, ` +
+    `${number.format(current)} in the current hour, peak ${number.format(peak)} per hour. By client: ` +
+    usage.series.map((s) => `${s.name} ${number.format(s.total)}`).join(", ") +
+    "."
+  );
+}
+
+function ChartLegend({ usage }: { usage: ClusterUsage }) {
+  return (
+    <ul className="flex flex-wrap gap-x-5 gap-y-1.5 text-sm" aria-label="Clients in the chart">
+      {usage.series.map((s, i) => (
+        <li key={s.clientId ?? "rest"} className="flex min-w-0 max-w-full items-center gap-2">
+          <span className={`inline-block size-3 shrink-0 rounded-sm ${colour(usage, i).swatch}`} aria-hidden="true" />
+          <span className="truncate text-slate-700" title={s.name}>{s.name}</span>
+          <span className="shrink-0 text-slate-500 tabular-nums">{number.format(s.total)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -18,7 +18,8 @@ import { PasswordCheckDropped, PasswordChecksBusy, hashPassword, verifyPassword 
 import { sourceGroup } from "@/lib/auth/check-source";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { endAllSessions } from "@/lib/auth/session-version";
-import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/principal";
 import { withdrawResetLinksFor } from "@/lib/one-time-links/link-authority";
 import type { ChangePasswordInput } from "@/lib/account/schemas";
 

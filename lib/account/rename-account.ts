@@ -3,7 +3,8 @@
 // Audited in each of the user's organizations, where the name is shown.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Actor } from "@/lib/auth/principal";
 
 export async function renameAccount(actor: Actor & { userId: string }, input: { name: string }): Promise<{ name: string; changed: boolean }> {
   return db().$transaction(async (tx) => {

@@ -4,8 +4,7 @@
 // fixed IDs so that tools which send them (Terraform) keep working.
 import "server-only";
 import { config } from "@/lib/config";
-import { clusterAddresses } from "@/lib/clusters/addresses";
-import { ADMIN_API_PATH } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_API_PATH, clusterAddresses } from "@cluster-console/credentials";
 
 export const PLAN_TYPE = { uuid: "7c0f2d0e-3b7a-4c55-9a0e-2a4d1c6b5e01", name: "Console-managed" } as const;
 export const CHANNEL = { uuid: "7c0f2d0e-3b7a-4c55-9a0e-2a4d1c6b5e02", name: "Stable" } as const;

@@ -7,10 +7,9 @@
 // each change in one transaction).
 import "server-only";
 import { AppError, RetryLater } from "@/lib/errors";
-import { verifyAdminToken } from "@/lib/oauth/resource/verify-admin-token";
-import { ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
+import { type OAuthContext, verifyAdminToken } from "@cluster-console/auth-server";
+import { ADMIN_SCOPE } from "@cluster-console/credentials";
 import { adminApiContext } from "@/lib/admin-api/runtime";
-import type { OAuthContext } from "@/lib/oauth/endpoints/context";
 import { RawJson, StreamedBody, WithHeaders, type AdminPrincipal, type Operation } from "@/lib/admin-api/operation";
 import { fieldProblems, invalidRequest, notFoundProblem, problemResponse, type FieldProblem } from "@/lib/admin-api/problem";
 

@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Operation } from "@/lib/admin-api/operation";
 import { OPERATIONS } from "@/lib/admin-api/operations";
-import { ADMIN_API_PATH, ADMIN_PERMISSIONS, ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_API_PATH, ADMIN_PERMISSIONS, ADMIN_SCOPE } from "@cluster-console/credentials";
 import * as s from "@/lib/admin-api/schemas";
 
 // Named components, as Camunda's document names them where it has them.

@@ -4,8 +4,8 @@
 // the OpenAPI document and the permission-matrix test alike.
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
-import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
-import type { OAuthSettings } from "@/lib/oauth/settings";
+import type { AdminPermissionName } from "@cluster-console/credentials";
+import type { OAuthSettings } from "@cluster-console/auth-server";
 
 /** The Administration API client a request acts as. */
 export interface AdminPrincipal extends Principal {

@@ -1,15 +1,14 @@
 // The Administration API's link to the authorization server inside the
 // Next.js process: the signing keys, the client cache (dropped on NOTIFY, so
 // a revocation shows on the next request on every instance) and the rate
-// limiter, from lib/oauth: the one scripts/serve.ts started for this process,
+// limiter, from packages/auth-server: the one scripts/serve.ts started for this process,
 // or one created on first use (a bare `next start`). Tests hand their own
 // context to handleAdminRequest.
 import "server-only";
 import { config } from "@/lib/config";
-import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthContext } from "@/lib/oauth/endpoints/context";
-import { oauthSettingsFrom } from "@/lib/oauth/settings";
-import { sharedRuntime } from "@/lib/oauth/shared-runtime";
+import { createOAuthRuntime, type OAuthContext, type OAuthRuntime, sharedRuntime } from "@cluster-console/auth-server";
+import { oauthSettingsFrom } from "@/lib/authorization-server/settings";
+import { logger } from "@/lib/ops/logger";
 
 const KEY = Symbol.for("cluster-console.admin-api.runtime");
 type Holder = { [KEY]?: Promise<OAuthRuntime> };
@@ -21,7 +20,7 @@ export async function adminApiContext(): Promise<OAuthContext> {
   const shared = sharedRuntime();
   if (shared && !holder[KEY]) return shared.ctx;
   holder[KEY] ??= (async () => {
-    const runtime = createOAuthRuntime(oauthSettingsFrom(config()));
+    const runtime = createOAuthRuntime(oauthSettingsFrom(config()), { log: logger() });
     await runtime.start();
     return runtime;
   })().catch((err: unknown) => {

@@ -6,7 +6,7 @@
 // (new Camunda8().getAdminApiClient()) with no edits; see the comment
 // written into the file itself for the one choice that needs explaining.
 import { credentialsFileName, shellQuote } from "@/lib/api-clients/credentials-file";
-import { ADMIN_SCOPE, sortAdminPermissions, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_SCOPE, sortAdminPermissions, type AdminPermissionName } from "@cluster-console/credentials";
 
 export interface AdminCredentialsInput {
   clientId: string;

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import {
   CLIENT_ID_PLACEHOLDER,
   CLIENT_SECRET_PLACEHOLDER,

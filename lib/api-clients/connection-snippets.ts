@@ -2,9 +2,8 @@
 // the creation dialog). Pure functions with no server-only imports: client
 // components and unit tests use them. The secret is whatever the caller
 // passes: the real one only in the show-once dialog, a placeholder elsewhere.
-import type { ClusterAddresses } from "@/lib/clusters/addresses";
+import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes } from "@cluster-console/credentials";
 import { credentialVariables, grpcHttpsUri, primaryScope, propertiesEscape, shellQuote, springProperties } from "@/lib/api-clients/credentials-file";
-import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
 
 export const CLIENT_ID_PLACEHOLDER = "<your-client-id>";
 export const CLIENT_SECRET_PLACEHOLDER = "<your-client-secret>";

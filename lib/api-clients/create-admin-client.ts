@@ -8,10 +8,10 @@ import { db } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { clientAudit } from "@/lib/api-clients/client-audit";
-import { ADMIN_SCOPE, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_SCOPE, type AdminPermissionName } from "@cluster-console/credentials";
 import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 

@@ -5,9 +5,9 @@ import { db } from "@/lib/db/client";
 import { fieldError, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import type { ClientScopeName } from "@cluster-console/credentials";
 import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 

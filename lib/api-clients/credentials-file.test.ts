@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { createCamundaClient } from "@camunda8/orchestration-cluster-api";
 import { afterAll, describe, expect, it } from "vitest";
-import { clusterAddresses } from "@/lib/clusters/addresses";
-import { generateClientSecret } from "@/lib/api-clients/secrets";
+import { type ClientScopeName, clusterAddresses } from "@cluster-console/credentials";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import {
   credentialVariables,
   credentialsFile,
@@ -16,7 +16,6 @@ import {
   propertiesFile,
   shellQuote,
 } from "@/lib/api-clients/credentials-file";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
 
 const cluster = { id: "0f8a1d5e-1c7b-4e0a-9d33-6a2b8f1c2d3e", region: "bru-2" };
 const addresses = clusterAddresses(cluster, { CLUSTER_DOMAIN: "camunda.io", PUBLIC_URL: "https://console.example.com" });

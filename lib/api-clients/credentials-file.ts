@@ -2,8 +2,7 @@
 // the create/rotate action: no endpoint ever serves a secret a second time.
 // Pure functions with no server-only imports, so client components and unit
 // tests can both use them.
-import type { ClusterAddresses } from "@/lib/clusters/addresses";
-import { SCOPE_LABELS, sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { type ClientScopeName, type ClusterAddresses, SCOPE_LABELS, sortScopes } from "@cluster-console/credentials";
 
 export interface CredentialsInput {
   clientId: string;

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ClientStatus } from "@/lib/api-clients/list-clients";
-import { sortAdminPermissions, type AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import { sortAdminPermissions, type AdminPermissionName } from "@cluster-console/credentials";
 import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export const ADMIN_CLIENT_LIST_LIMIT = 500;

@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import type { ClientScopeName } from "@cluster-console/credentials";
 import { DEFAULT_CLIENT_LIST_QUERY, type ClientListQuery, type ClientSortKey } from "@/lib/api-clients/list-query";
 
 export const CLIENT_PAGE_SIZE = 20;

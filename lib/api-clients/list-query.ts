@@ -2,7 +2,7 @@
 // lives in the URL, so a filtered view can be bookmarked and shared. Parsing
 // never fails: an unknown or malformed value falls back to its default.
 // Plain data: safe to import from client components.
-import { CLIENT_SCOPES, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { CLIENT_SCOPES, type ClientScopeName } from "@cluster-console/credentials";
 import { firstParam, type QueryParams } from "@/lib/http/query-params";
 
 export const CLIENT_SEARCH_MAX = 100;

@@ -4,7 +4,7 @@
 // concurrent rotations and revocations of the same client run one after the
 // other and each sees the other's result.
 import "server-only";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import type { ClientScopeName } from "@cluster-console/credentials";
 import type { Tx } from "@/lib/db/client";
 import type { AdminPermission } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,8 +1,9 @@
 // The token endpoint's rate limits in words, for the "Cache your tokens"
 // explanation. The figures are the authorization server's own settings
-// (lib/oauth/settings.ts maps the RATE_LIMIT_* variables once, for both).
+// (lib/authorization-server/settings.ts maps the RATE_LIMIT_* variables once, for both).
 import type { Config } from "@/lib/config";
-import { limitSettingsFrom, type OAuthSettings } from "@/lib/oauth/settings";
+import type { OAuthSettings } from "@cluster-console/auth-server";
+import { limitSettingsFrom } from "@/lib/authorization-server/settings";
 import { count, duration } from "@/lib/text/counts";
 
 export interface RateLimitFigures {

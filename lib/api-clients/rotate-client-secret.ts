@@ -6,14 +6,14 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
 import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
 import { clientAudit } from "@/lib/api-clients/client-audit";
-import type { AdminPermissionName } from "@/lib/api-clients/admin-permissions";
+import type { AdminPermissionName } from "@cluster-console/credentials";
 import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export interface RotatedCredentials extends IssuedCredentials {

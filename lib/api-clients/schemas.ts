@@ -4,16 +4,16 @@ import { z } from "zod";
 import { visibleName } from "@/lib/validation/visible-text";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { descriptionSchema } from "@/lib/validation/description";
-import { CLIENT_SCOPES } from "@/lib/api-clients/scopes";
+import { ADMIN_PERMISSIONS, CLIENT_ID_PATTERN, CLIENT_SCOPES } from "@cluster-console/credentials";
+import type { AdminPermission, ClientScope } from "@/lib/generated/prisma/enums";
 import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
 
 export const CLIENT_NAME_MAX = 100;
 export const CLIENT_DESCRIPTION_MAX = 500;
 
-// Client IDs are 32 letters and digits (see generateClientId in secrets.ts).
-export const CLIENT_ID_LENGTH = 32;
-export const CLIENT_ID_PATTERN = /^[A-Za-z0-9]{32}$/;
+// The database's enums hold every scope and permission the credential rules name.
+CLIENT_SCOPES satisfies readonly ClientScope[];
+ADMIN_PERMISSIONS satisfies readonly AdminPermission[];
 
 export const clientNameSchema = z
   .string({ error: "Enter a client name." })

@@ -9,8 +9,8 @@ import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
-import { sortScopes, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { sortScopes, type ClientScopeName } from "@cluster-console/credentials";
 
 export interface UpdatedClient {
   clientId: string;

@@ -25,7 +25,8 @@ export const ACTION_GROUPS: Record<string, string> = {
   webhook: "Webhooks",
 };
 
-export const ACTIONS: Record<string, ActionText> = {
+// The one list of audit actions: AuditAction (what recordEvent accepts) is its keys.
+const ACTION_TABLE = {
   "organization.created": { label: "Organization created", sentence: "{actor} created the organization {target}" },
   "organization.max_secret_age_changed": {
     label: "Maximum secret age changed",
@@ -89,7 +90,13 @@ export const ACTIONS: Record<string, ActionText> = {
     label: "Password set from the server",
     sentence: "{actor} set a new password for {target} from the server's command line",
   },
-};
+} satisfies Record<string, ActionText>;
+
+/** Every action an audit event may record. */
+export type AuditAction = keyof typeof ACTION_TABLE;
+
+/** Looked up by any string: events from older versions may name actions no longer in the table. */
+export const ACTIONS: Readonly<Record<string, ActionText>> = ACTION_TABLE;
 
 const words = (s: string) => s.replace(/_/g, " ").trim();
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -7,7 +7,7 @@
 // Plain data: safe to import from client components.
 import { actionText } from "@/lib/audit/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SCOPE_LABELS, type ClientScopeName } from "@/lib/api-clients/scopes";
+import { SCOPE_LABELS, type ClientScopeName } from "@cluster-console/credentials";
 import { count } from "@/lib/text/counts";
 
 export interface EventDetails {

@@ -3,13 +3,13 @@
 // for seconds). Checked in this order, before any event is read:
 //
 //   1. One at a time per exporter (a member, or Administration API
-//      credentials): a lease row in the shared limiter table, so it holds
-//      across instances. The lease lasts as long as an export may run
+//      credentials): a lease in the shared limiter store
+//      (lib/db/limiter-store.ts), so it holds across instances. The lease lasts as long as an export may run
 //      (EXPORT_LIMITS.maxSeconds); the export gives it back when it ends, is
 //      cancelled or fails, and a crashed instance's lease simply runs out.
 //   2. At most EXPORT_LIMITS.open exports open in this process.
 //   3. A budget per exporter: EXPORT_LIMITS.perWindow starts per window, in
-//      the same table (the sign-in limits' pattern, lib/auth/sign-in-limits.ts).
+//      the same store (as the sign-in limits, lib/auth/sign-in-limits.ts).
 //
 // A refusal is a RetryLater: a 429 with Retry-After at each edge.
 //
@@ -21,10 +21,9 @@
 // response. The queue for the slots is bounded by construction: each open
 // export waits for at most one.
 import "server-only";
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { freshConfig } from "@/lib/config";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { RetryLater } from "@/lib/errors";
+import { consoleLimiter } from "@/lib/db/limiter-store";
 
 export const EXPORT_LIMITS = {
   /** Exports one exporter may start per window. */
@@ -54,8 +53,8 @@ export interface ExportTicket {
 }
 
 interface Gate {
-  running: RateLimiterPostgres;
-  started: RateLimiterPostgres;
+  running: RateLimiterAbstract;
+  started: RateLimiterAbstract;
   /** Exports open in this process. */
   open: number;
   slots: Slots;
@@ -68,23 +67,12 @@ type Holder = { [KEY]?: Gate };
 function gate(): Gate {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    const pool = new pg.Pool({ connectionString: freshConfig().DATABASE_URL, max: 2 });
-    pool.on("error", () => {});
-    const common = {
-      storeClient: pool,
-      storeType: "pool" as const,
-      tableName: "oauth_rate_limits",
-      tableCreated: true,
-      // Expired rows are deleted by the limiter-row sweeper (lib/oauth/rate-limit/expired-rows.ts).
-      clearExpiredByTimeout: false,
-    };
     holder[KEY] = {
-      running: new RateLimiterPostgres({ ...common, keyPrefix: "export_running", points: 1, duration: EXPORT_LIMITS.maxSeconds }),
-      started: new RateLimiterPostgres({
-        ...common,
-        keyPrefix: "export_started",
+      running: consoleLimiter("export_running", { points: 1, durationSeconds: EXPORT_LIMITS.maxSeconds, blockSeconds: 0 }),
+      started: consoleLimiter("export_started", {
         points: EXPORT_LIMITS.perWindow,
-        duration: EXPORT_LIMITS.windowSeconds,
+        durationSeconds: EXPORT_LIMITS.windowSeconds,
+        blockSeconds: 0,
       }),
       open: 0,
       slots: new Slots(EXPORT_LIMITS.workSlots),
@@ -94,7 +82,7 @@ function gate(): Gate {
 }
 
 /** A refused consume, or the store's own failure (rethrown: the edges answer 503). */
-async function take(limiter: RateLimiterPostgres, key: string): Promise<RateLimiterRes | null> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
   try {
     await limiter.consume(key, 1);
     return null;
@@ -102,6 +90,13 @@ async function take(limiter: RateLimiterPostgres, key: string): Promise<RateLimi
     if (err instanceof RateLimiterRes) return err;
     throw err;
   }
+}
+
+/** What the gate holds for `who`: a running export's lease (0 or 1) and the exports started this window. */
+export async function exportCounters(who: ExporterKey): Promise<{ running: number; started: number }> {
+  const g = gate();
+  const [running, started] = await Promise.all([g.running.get(who), g.started.get(who)]);
+  return { running: running?.consumedPoints ?? 0, started: started?.consumedPoints ?? 0 };
 }
 
 /** Admits one export for `who`, or throws RetryLater. */

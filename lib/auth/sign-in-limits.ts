@@ -1,6 +1,7 @@
 // Brute-force protection for console sign-in, per account and per source
-// address, in the shared PostgreSQL table the token endpoint's limits use, so
-// the limit holds across instances.
+// address, in the limiter store the token endpoint's limits use (PostgreSQL,
+// or Redis when REDIS_URL is set: lib/db/limiter-store.ts), so the limit
+// holds across instances.
 //
 // Every attempt takes its point BEFORE the password is checked (one atomic
 // upsert per counter) and gives it back only when the password was right. So
@@ -26,10 +27,9 @@
 // the normalised email (fixed length, whatever the email's length), the
 // address by its group (a digest for anything that is not an address).
 import { createHash } from "node:crypto";
-import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { freshConfig } from "@/lib/config";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { sourceGroup } from "@/lib/auth/check-source";
+import { consoleLimiter } from "@/lib/db/limiter-store";
 
 const WINDOW_SECONDS = 15 * 60;
 export const SIGN_IN_LIMITS = { account: 10, address: 50 } as const;
@@ -37,31 +37,18 @@ export const SIGN_IN_LIMITS = { account: 10, address: 50 } as const;
 export const FRESH_ADDRESS_CHECKS = 10;
 const HOUR_SECONDS = 60 * 60;
 
-type Limiters = { account: RateLimiterPostgres; address: RateLimiterPostgres; pair: RateLimiterPostgres; fresh: RateLimiterPostgres };
+type Limiters = { account: RateLimiterAbstract; address: RateLimiterAbstract; pair: RateLimiterAbstract; fresh: RateLimiterAbstract };
 let limiters: Limiters | undefined;
 
 function get(): Limiters {
-  if (!limiters) {
-    const pool = new pg.Pool({ connectionString: freshConfig().DATABASE_URL, max: 2 });
-    pool.on("error", () => {});
-    const common = {
-      storeClient: pool,
-      storeType: "pool" as const,
-      tableName: "oauth_rate_limits",
-      tableCreated: true,
-      duration: WINDOW_SECONDS,
-      blockDuration: WINDOW_SECONDS,
-      // Expired rows are deleted by the limiter-row sweeper (lib/oauth/rate-limit/expired-rows.ts).
-      clearExpiredByTimeout: false,
-    };
-    limiters = {
-      account: new RateLimiterPostgres({ ...common, keyPrefix: "signin_account", points: SIGN_IN_LIMITS.account }),
-      address: new RateLimiterPostgres({ ...common, keyPrefix: "signin_address", points: SIGN_IN_LIMITS.address }),
-      // Attempts on one account from one address in the last hour, counted only to tell a new address: never blocks.
-      pair: new RateLimiterPostgres({ ...common, keyPrefix: "signin_pair", points: 1_000_000, duration: HOUR_SECONDS, blockDuration: 0 }),
-      fresh: new RateLimiterPostgres({ ...common, keyPrefix: "signin_fresh", points: FRESH_ADDRESS_CHECKS, duration: HOUR_SECONDS, blockDuration: 0 }),
-    };
-  }
+  const window = { durationSeconds: WINDOW_SECONDS, blockSeconds: WINDOW_SECONDS };
+  limiters ??= {
+    account: consoleLimiter("signin_account", { points: SIGN_IN_LIMITS.account, ...window }),
+    address: consoleLimiter("signin_address", { points: SIGN_IN_LIMITS.address, ...window }),
+    // Attempts on one account from one address in the last hour, counted only to tell a new address: never blocks.
+    pair: consoleLimiter("signin_pair", { points: 1_000_000, durationSeconds: HOUR_SECONDS, blockSeconds: 0 }),
+    fresh: consoleLimiter("signin_fresh", { points: FRESH_ADDRESS_CHECKS, durationSeconds: HOUR_SECONDS, blockSeconds: 0 }),
+  };
   return limiters;
 }
 
@@ -93,7 +80,7 @@ export async function beginSignInAttempt(email: string, address: string | null):
   const { account, address: byAddress, pair, fresh } = get();
   const accountId = accountKey(email);
   const source = sourceGroup(address);
-  const keys: Array<[RateLimiterPostgres, string]> = [
+  const keys: Array<[RateLimiterAbstract, string]> = [
     [account, accountId],
     [pair, `${accountId}:${source}`],
   ];
@@ -105,7 +92,7 @@ export async function beginSignInAttempt(email: string, address: string | null):
   const [onAccount, ...onAddress] = await Promise.allSettled([keys[0]!, ...keys.slice(2)].map(([limiter, key]) => limiter.consume(key, 1)));
   const results = [onAccount!, onPair!, ...onAddress];
   const taken = () => keys.filter((_, i) => results[i]!.status === "fulfilled");
-  const giveBack = (counters: Array<[RateLimiterPostgres, string]>) => Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
+  const giveBack = (counters: Array<[RateLimiterAbstract, string]>) => Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
   const refusals = results.flatMap((r, i) => (r.status === "rejected" ? [[i, r.reason as unknown] as const] : []));
   for (const [, reason] of refusals) if (!(reason instanceof RateLimiterRes)) throw reason; // the store failed
   const refuse = async (res: RateLimiterRes[]) => {
@@ -114,7 +101,7 @@ export async function beginSignInAttempt(email: string, address: string | null):
     throw new TooManySignInAttempts(Math.ceil(Math.max(...res.map((r) => r.msBeforeNext)) / 1000));
   };
   if (refusals.some(([i]) => i !== 0)) await refuse(refusals.map(([, r]) => r as RateLimiterRes));
-  const extra: Array<[RateLimiterPostgres, string]> = [];
+  const extra: Array<[RateLimiterAbstract, string]> = [];
   if (refusals.length) {
     // The account is locked. An address new to it (its first attempt on the account this hour) may still try, on the account's budget for new addresses.
     const firstFromHere = (results[1] as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints === 1;

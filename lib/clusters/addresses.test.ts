@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterAddresses, clusterAudienceAliases, normalizeAudience, parseGrpcAddress, parseHttpUrl } from "@/lib/clusters/addresses";
+import { clusterAddresses, clusterAudienceAliases, normalizeAudience, parseGrpcAddress, parseHttpUrl } from "@cluster-console/credentials";
 import { credentialVariables, propertiesFile } from "@/lib/api-clients/credentials-file";
 import { createClusterSchema, updateClusterAddressesSchema } from "@/lib/clusters/schemas";
 

@@ -5,7 +5,7 @@ import { fieldError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import type { RegisteredAddresses } from "@/lib/clusters/schemas";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { duplicateClusterName, liveClusterNamed } from "@/lib/clusters/cluster-name-taken";
 
 /** `registered`: the cluster's real addresses (normalized by the schema); absent or null = derived. */

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import { isUniqueViolation } from "@/lib/api-clients/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { duplicateClusterName, liveClusterNamed } from "@/lib/clusters/cluster-name-taken";
 
 export interface UpdatedCluster {

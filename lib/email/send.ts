@@ -9,8 +9,8 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { unseal } from "@/lib/crypto/seal";
 import { LINK_PLACEHOLDER } from "@/lib/email/templates";
-import { countEmail } from "@/lib/jobs/counts";
-import type { JobLog } from "@/lib/jobs/log";
+import { countEmail } from "@/lib/ops/notification-counts";
+import type { JobLog } from "@/lib/ops/job-log";
 
 const g = globalThis as unknown as { __mailer?: { url: string; transport: Transporter } };
 

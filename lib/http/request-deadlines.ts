@@ -6,7 +6,7 @@
 // 408 and closes the connection. Only the request is timed: a long answer
 // (an Activity export streaming to a slow reader) is not cut off by it.
 // The authorization server reads its small bodies with a shorter deadline of
-// its own (lib/oauth/node-adapter.ts, BODY_TIMEOUT_MS).
+// its own (packages/auth-server/src/node-adapter.ts, BODY_TIMEOUT_MS).
 import type { ServerOptions } from "node:http";
 
 /** Headers and body, from the first byte to the last: the one setting for every path. */

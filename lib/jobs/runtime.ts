@@ -22,8 +22,8 @@ import { db } from "@/lib/db/client";
 import { sendEmailJob, closeMailer } from "@/lib/email/send";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver";
 import { scanExpiringSecrets } from "@/lib/notifications/expiry-notices";
-import type { JobLog } from "@/lib/jobs/log";
-import { TEST_EVENT } from "@/lib/webhooks/outbox";
+import type { JobLog } from "@/lib/ops/job-log";
+import { TEST_EVENT } from "@/lib/audit/webhook-outbox";
 
 /** A delivery row's job ID: the row's own the first time, one derived from it for each redelivery. */
 function jobId(rowId: string, generation: number): string {

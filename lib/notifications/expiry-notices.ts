@@ -9,10 +9,9 @@
 // same moment send each notice once.
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
+import { CONSOLE_ACTOR, recordEvent } from "@/lib/audit/record-event";
 import { queueEmail } from "@/lib/email/queue-email";
 import { expiryNoticeEmail } from "@/lib/email/templates";
-import { CONSOLE_ACTOR } from "@/lib/webhooks/deliver";
 import { NEWEST_SECRET_FIRST } from "@/lib/api-clients/live-secrets";
 
 export const NOTICE_DAYS = [14, 3, 0] as const;

@@ -1,5 +1,5 @@
 // Prometheus metrics of one console process (prom-client, its own registry).
-// Counters come from the authorization server's observer (lib/oauth/protocol/observer.ts);
+// Counters come from the authorization server's observer (packages/auth-server/src/protocol/observer.ts);
 // gauges are read from the runtime when scraped. Labels are bounded sets only:
 // outcomes are error codes, audiences the configured ones ("other"/"none"
 // otherwise). No client ID, address or path ever becomes a label.
@@ -9,10 +9,9 @@
 // each gauge says how its values combine.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { consoleVersion } from "../version";
-import type { OAuthObserver } from "../oauth/protocol/observer";
-import type { RuntimeStats } from "../oauth/runtime";
+import type { OAuthObserver, RuntimeStats } from "@cluster-console/auth-server";
 import { passwordCheckQueue } from "../auth/password";
-import { notificationCounts } from "../jobs/counts";
+import { notificationCounts } from "./notification-counts";
 
 export interface ConsoleMetrics {
   registry: Registry;

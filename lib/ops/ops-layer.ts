@@ -5,8 +5,7 @@
 // (which takes the observer), attached to it once it exists.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { migrationNames } from "../db/migrate";
-import { fanOut } from "../oauth/protocol/observer";
-import type { OAuthRuntime } from "../oauth/runtime";
+import { fanOut, type OAuthRuntime } from "@cluster-console/auth-server";
 import type { Logger } from "./logger";
 import { workerMetricsRenderer } from "./cluster-metrics";
 import { createMetrics } from "./metrics";

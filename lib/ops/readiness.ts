@@ -7,7 +7,7 @@
 // Each check is bounded in time, and results are shared for a second, so a
 // load balancer probing often costs a few queries per second at most.
 import { pendingMigrations } from "../db/migrate";
-import type { OAuthRuntime } from "../oauth/runtime";
+import type { OAuthRuntime } from "@cluster-console/auth-server";
 
 export interface Readiness {
   ready: boolean;

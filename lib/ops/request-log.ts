@@ -4,7 +4,7 @@
 // rate-limited (its address and client ID; the secret never reaches here).
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OAuthObserver } from "../oauth/protocol/observer";
+import type { OAuthObserver } from "@cluster-console/auth-server";
 import { redactUrl } from "../http/redact-url";
 import type { Logger } from "./logger";
 

@@ -21,7 +21,7 @@
 // pipeline does not wrap requests and pg is not patched.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Attributes, type Span, SpanKind, SpanStatusCode, context, propagation, trace } from "@opentelemetry/api";
-import type { OAuthObserver } from "../oauth/protocol/observer";
+import type { OAuthObserver } from "@cluster-console/auth-server";
 import type { Config } from "../config";
 import { consoleVersion } from "../version";
 

@@ -9,8 +9,7 @@
 // flush joins api_clients, so IDs that name no client are dropped there.
 // If a flush fails (database down) the counts are kept and retried.
 import type pg from "pg";
-import type { OAuthObserver } from "../oauth/protocol/observer";
-import type { OAuthLog } from "../oauth/protocol/observer";
+import type { OAuthLog, OAuthObserver } from "@cluster-console/auth-server";
 
 const HOUR_MS = 3_600_000;
 /** Distinct (client, hour) pairs kept between flushes; beyond it new pairs are dropped (a flood of made-up IDs). */

@@ -1,4 +1,4 @@
-// The job that sends one webhook delivery (lib/webhooks/outbox.ts). Each
+// The job that sends one webhook delivery (lib/audit/webhook-outbox.ts). Each
 // attempt signs anew (a fresh webhook-timestamp, the same webhook-id) and
 // records its status, response code and duration on the delivery. A failed
 // attempt throws and the queue retries it with exponential backoff
@@ -8,17 +8,14 @@
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { unseal } from "@/lib/crypto/seal";
-import { recordEvent } from "@/lib/audit/record-event";
+import { CONSOLE_ACTOR, recordEvent } from "@/lib/audit/record-event";
 import { queueEmail } from "@/lib/email/queue-email";
 import { webhookDisabledEmail } from "@/lib/email/templates";
-import { countWebhook, notificationCounts } from "@/lib/jobs/counts";
-import type { JobLog } from "@/lib/jobs/log";
+import { countWebhook, notificationCounts } from "@/lib/ops/notification-counts";
+import type { JobLog } from "@/lib/ops/job-log";
 import { postChecked, RefusedUrl } from "@/lib/webhooks/outgoing";
 import { signatureHeaders } from "@/lib/webhooks/signing";
 import { shortWebhookUrl } from "@/lib/webhooks/display";
-
-/** Who the console is in the trail when it acts on its own. */
-export const CONSOLE_ACTOR = { userId: null, email: "console", name: "Cluster Console" } as const;
 
 export const endpointSecrets = (e: { id: string; secretSealed: Uint8Array; previousSecretSealed: Uint8Array | null; previousSecretUntil: Date | null }, now = new Date()) => [
   unseal("webhook-secret", e.id, e.secretSealed),

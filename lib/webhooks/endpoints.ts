@@ -15,7 +15,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { seal, sealingAvailable, unseal } from "@/lib/crypto/seal";
 import { urlProblem } from "@/lib/webhooks/outgoing";
 import { newSigningSecret } from "@/lib/webhooks/signing";
-import { TEST_EVENT } from "@/lib/webhooks/outbox";
+import { TEST_EVENT } from "@/lib/audit/webhook-outbox";
 import { WEBHOOK_ENDPOINTS_MAX } from "@/lib/webhooks/schemas";
 import { shortWebhookUrl } from "@/lib/webhooks/display";
 

@@ -6,7 +6,7 @@
 import http from "node:http";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
 import { requestDeadlines } from "@/lib/http/request-deadlines";
-import type { OAuthRuntime } from "@/lib/oauth/runtime";
+import type { OAuthRuntime } from "@cluster-console/auth-server";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 import type { Tracing } from "@/lib/ops/tracing";
 import type { PreparedNext } from "./steps";
@@ -26,7 +26,7 @@ export interface PipelineOptions {
 }
 
 export async function createRequestPipeline(opts: PipelineOptions): Promise<http.Server> {
-  const { handleOAuthRequest, sourceAddress } = await import("@/lib/oauth/node-adapter");
+  const { handleOAuthRequest, sourceAddress } = await import("@cluster-console/auth-server");
   const { databaseOutageGate } = await import("@/lib/db/outage-gate");
   const { assignRequestId, logRequest } = await import("@/lib/ops/request-log");
   const { logger } = await import("@/lib/ops/logger");

@@ -20,8 +20,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type { Config } from "@/lib/config";
-import type { OAuthObserver } from "@/lib/oauth/protocol/observer";
-import type { OAuthRuntime } from "@/lib/oauth/runtime";
+import type { OAuthObserver, OAuthRuntime } from "@cluster-console/auth-server";
 // Reads LOG_LEVEL and NODE_ENV at its first line, not at import: safe here.
 import { logger as processLogger } from "@/lib/ops/logger";
 
@@ -70,8 +69,8 @@ export async function createFirstOwnerStep(cfg: Config, log: Log): Promise<void>
  */
 export async function createSigningKeyStep(cfg: Config, log: Log): Promise<void> {
   const { default: pg } = await import("pg");
-  const { ensureSigningKey, loadPublishedKeys } = await import("@/lib/oauth/keys/signing-keys");
-  const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
+  const { ensureSigningKey, loadPublishedKeys } = await import("@cluster-console/auth-server");
+  const { oauthSettingsFrom } = await import("@/lib/authorization-server/settings");
   const settings = oauthSettingsFrom(cfg);
   const pool = new pg.Pool({ connectionString: cfg.DATABASE_URL, max: 1 });
   try {
@@ -88,15 +87,15 @@ export async function createSigningKeyStep(cfg: Config, log: Log): Promise<void>
 /**
  * Step 5: the authorization server answers from this process's node:http
  * server, before Next.js: the token path is the hot path (design notes in
- * lib/oauth/runtime.ts).
+ * packages/auth-server/src/runtime.ts).
  */
 export async function startOAuthRuntime(cfg: Config, log: Log, observer?: OAuthObserver): Promise<OAuthRuntime> {
-  const { createOAuthRuntime } = await import("@/lib/oauth/runtime");
-  const { oauthSettingsFrom } = await import("@/lib/oauth/settings");
-  const oauth = createOAuthRuntime(oauthSettingsFrom(cfg), { observer });
+  const { createOAuthRuntime, shareRuntime } = await import("@cluster-console/auth-server");
+  const { oauthSettingsFrom } = await import("@/lib/authorization-server/settings");
+  const oauth = createOAuthRuntime(oauthSettingsFrom(cfg), { observer, log: processLogger() });
   const started = await oauth.start();
   // The Administration API's route handlers (in the Next.js server of this process) use it too.
-  (await import("@/lib/oauth/shared-runtime")).shareRuntime(oauth);
+  shareRuntime(oauth);
   log(
     `authorization server: ${cfg.SIGNING_ALG} signing key ${started.key === "created" ? "created" : "loaded"}, ` +
       `rate limits in ${started.store === "redis" ? "Redis" : "PostgreSQL"}`,

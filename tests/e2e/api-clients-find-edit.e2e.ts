@@ -3,7 +3,7 @@
 // share it, walk pages with the filters kept); edit a client's name,
 // description and scopes; delete a revoked client for good.
 import type { Page } from "@playwright/test";
-import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, expect, sql, test } from "./fixtures";
 
 /** 45 clients "app-01".."app-45" (newest last), odd ones with Tasklist only, app-07 revoked. */

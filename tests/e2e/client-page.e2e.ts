@@ -7,7 +7,7 @@
 // what each role may do. Every view at 390 and 1440 px, light and dark, axe.
 import { createHash, randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { generateClientSecret } from "../../lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, createOrganization, expect, signIn, sql, test } from "./fixtures";
 import { SIZES, THEMES, checkView, screenshot } from "./support/layout-checks";
 

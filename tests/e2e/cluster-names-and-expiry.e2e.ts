@@ -4,7 +4,7 @@
 // filter, Delete cluster counting the clients that stop, the expiry date in
 // the client list, the secrets that outlive a new maximum secret age, and the
 // credentials list as cards with Rotate and Revoke on a 390 px screen.
-import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, expect, sql, test } from "./fixtures";
 import { SIZES, THEMES, checkView, expectNoHorizontalOverflow } from "./support/layout-checks";
 

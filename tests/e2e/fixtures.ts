@@ -1,10 +1,18 @@
 // Browser-test fixtures: every test gets its own organization and accounts,
-// made through the real data layer, and signs in through next-auth's own
-// endpoints (no UI round-trip where the UI is not what is tested).
+// made through the real data layer, and a session cookie made exactly as
+// next-auth's credentials callback makes one (its `encode`, the console's
+// secret, the account's session version), with no password check: the sign-in
+// itself has tests of its own (sign-in, first run, limits, no JavaScript),
+// and a scrypt check per test cost the suite minutes.
 import { test as base, expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
+import { E2E_NEXTAUTH_SECRET } from "./support/e2e-secret";
+
+/** As lib/auth/auth-options.ts: SESSION_MAX_AGE_SECONDS. */
+const SESSION_SECONDS = 8 * 60 * 60;
 
 export type Role = "OWNER" | "ADMIN" | "OPERATIONS_ENGINEER" | "DEVELOPER" | "VISITOR";
 
@@ -61,16 +69,26 @@ export async function createCluster(organizationId: string, name = `Cluster ${un
   return { id: rows[0]!.id, name, region };
 }
 
-/** Signs the page's browser context in through next-auth's credentials callback. */
-export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
-  const csrf = await page.request.get("/api/auth/csrf");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: account.email, password: account.password, json: "true" },
+/**
+ * Signs the page's browser context in as `account`: the session cookie
+ * next-auth would set after a right password (same claims, same secret,
+ * the account's current session version), checked by loading the session.
+ */
+export async function signIn(page: Page, account: Pick<Account, "email">) {
+  const { rows } = await sql().query<{ id: string; name: string; email: string; session_version: number }>(
+    "SELECT id, name, email, session_version FROM users WHERE lower(email) = lower($1)",
+    [account.email],
+  );
+  const user = rows[0];
+  if (!user) throw new Error(`no account for ${account.email}`);
+  const token = await encode({
+    token: { sub: user.id, name: user.name, email: user.email, sv: user.session_version },
+    secret: E2E_NEXTAUTH_SECRET,
+    maxAge: SESSION_SECONDS,
   });
-  expect(res.ok()).toBe(true);
-  const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: `http://localhost:${process.env.E2E_PORT}`, httpOnly: true, sameSite: "Lax" }]);
+  const session = await page.request.get("/api/auth/session");
+  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(user.email);
 }
 
 export interface CapturedAction {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { TEST_DIST_DIR, freshProductionBuild, root, startConsole } from "../support/console-process";
 import { startTestDatabase } from "../support/test-database";
+import { E2E_NEXTAUTH_SECRET } from "./support/e2e-secret";
 
 // The production build the process-starting integration tests use too: one
 // `next build` per `npm test` (rebuilt only when a source is newer).
@@ -37,7 +38,7 @@ export default async function globalSetup() {
     db.url,
     {
       NEXT_DIST_DIR: distDir,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       KEY_ENCRYPTION_KEY: process.env.E2E_KEY_ENCRYPTION_KEY,
       LOG_LEVEL: "debug",
       // Usage charts fill within a second or two.

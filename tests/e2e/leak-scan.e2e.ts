@@ -5,7 +5,7 @@
 // (ccs_ + 43 base64url characters + 6-character checksum), so this needs no
 // list of what was created: a working console stores and prints none at all.
 import { readFileSync } from "node:fs";
-import { generateClientSecret } from "../../lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { PASSWORD, createAccount, expect, signIn, sql, test } from "./fixtures";
 
 const SECRET = /ccs_[A-Za-z0-9_-]{43}[A-Za-z0-9_-]{6}/g;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { decodeJwt } from "jose";
 import { createCluster, expect, sql, test } from "./fixtures";
+import { createClientAndDownloadEnv } from "./support/download-credentials";
 
 const script = path.join(import.meta.dirname, "support/sdk-token.mjs");
 const ocaScript = path.join(import.meta.dirname, "support/oca-token.mjs");
@@ -40,17 +41,7 @@ async function tokenRequests(clientId: string): Promise<number> {
 
 test("the Camunda Node SDK gets a token from the downloaded credentials and caches it", async ({ page, owner }, testInfo) => {
   const cluster = await createCluster(owner.organizationId, "SDK cluster");
-  await page.goto(`/clusters/${cluster.id}/api`);
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill("sdk-worker");
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
-  await dialog.getByRole("tab", { name: "Shell (.env)" }).click();
-  const download = page.waitForEvent("download");
-  await dialog.getByRole("button", { name: "Download credentials" }).click();
-  const envFile = testInfo.outputPath("credentials.env");
-  await (await download).saveAs(envFile);
+  const { clientId, envFile } = await createClientAndDownloadEnv(page, cluster.id, "sdk-worker", testInfo);
 
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "cc-sdk-"));
   const run1 = runSdk(envFile, cacheDir);
@@ -68,17 +59,7 @@ test("the Camunda Node SDK gets a token from the downloaded credentials and cach
 
 test("the 8.8 orchestration clients switch OAuth on from the downloaded credentials alone", async ({ page, owner }, testInfo) => {
   const cluster = await createCluster(owner.organizationId, "Orchestration cluster");
-  await page.goto(`/clusters/${cluster.id}/api`);
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill("oca-worker");
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
-  await dialog.getByRole("tab", { name: "Shell (.env)" }).click();
-  const download = page.waitForEvent("download");
-  await dialog.getByRole("button", { name: "Download credentials" }).click();
-  const envFile = testInfo.outputPath("credentials.env");
-  await (await download).saveAs(envFile);
+  const { clientId, envFile } = await createClientAndDownloadEnv(page, cluster.id, "oca-worker", testInfo);
 
   const out = runSdk(envFile, mkdtempSync(path.join(os.tmpdir(), "cc-oca-")), ocaScript);
   expect(out.ocaStrategy).toBe("OAUTH");

@@ -2,7 +2,7 @@
 // create dialog then offers only expiries within it, the list shows
 // "expires in N days" from 14 days before, the cluster Overview lists
 // expiring and expired secrets, and the token endpoint refuses an expired one.
-import { generateClientId, generateClientSecret, hashSecret } from "../../lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, expect, signIn, sql, test } from "./fixtures";
 import { SIZES, checkView, screenshot } from "./support/layout-checks";
 

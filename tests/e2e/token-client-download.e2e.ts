@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { decodeJwt } from "jose";
 import { createCluster, expect, test } from "./fixtures";
+import { createClientAndDownloadEnv } from "./support/download-credentials";
 
 test("npm install <console>/downloads/token-client.tgz, then its CLI prints a token", async ({ page, owner }, testInfo) => {
   const cluster = await createCluster(owner.organizationId, "Token client cluster");
@@ -24,17 +25,7 @@ test("npm install <console>/downloads/token-client.tgz, then its CLI prints a to
   expect(res.status).toBe(200);
   expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
 
-  await page.goto(`/clusters/${cluster.id}/api`);
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill("curl-user");
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  const clientId = await dialog.getByLabel("Client ID", { exact: true }).inputValue();
-  await dialog.getByRole("tab", { name: "Shell (.env)" }).click();
-  const download = page.waitForEvent("download");
-  await dialog.getByRole("button", { name: "Download credentials" }).click();
-  const envFile = testInfo.outputPath("credentials.env");
-  await (await download).saveAs(envFile);
+  const { clientId, envFile } = await createClientAndDownloadEnv(page, cluster.id, "curl-user", testInfo);
 
   const project = mkdtempSync(path.join(os.tmpdir(), "cc-token-client-install-"));
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "install-check", private: true, type: "module" }));

@@ -4,7 +4,7 @@
 // memory and writes its share; the database holds the sum).
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { generateClientSecret } from "../../lib/api-clients/secrets";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import { createCluster, expect, sql, test } from "./fixtures";
 import { startSecondInstance } from "./support/second-instance";
 

@@ -10,7 +10,7 @@ import { SESSION_VERSION_CLAIM } from "@/lib/auth/session-version";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { createClient } from "@/lib/api-clients/create-client";
 import { makeMember, uniq } from "@/tests/support/factories";
-import { EXPORT_LIMITS } from "@/lib/audit/export-gate";
+import { EXPORT_LIMITS, exportCounters } from "@/lib/audit/export-gate";
 import type { Member } from "@/lib/auth/session";
 
 let sessionToken: string | null = null;
@@ -26,10 +26,9 @@ async function signIn(member: Member) {
   sessionToken = await encode({ token: { sub: member.userId, [SESSION_VERSION_CLAIM]: sessionVersion }, secret: config().NEXTAUTH_SECRET });
 }
 
-/** The member's one-at-a-time lease rows, and their budget's (lib/audit/export-gate.ts). */
-const rows = async (key: string) => (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM oauth_rate_limits WHERE key = ${key}`)[0]!.n;
-const leases = (userId: string) => rows(`export_running:user:${userId}`);
-const budgets = (userId: string) => rows(`export_started:user:${userId}`);
+/** The member's one-at-a-time lease, and the exports their budget counted (lib/audit/export-gate.ts). */
+const leases = async (userId: string) => Math.min(1, (await exportCounters(`user:${userId}`)).running);
+const budgets = async (userId: string) => Math.min(1, (await exportCounters(`user:${userId}`)).started);
 
 const get = (route: (req: Request) => Promise<Response>, query = "") => route(new Request(`http://localhost:3999/activity/export.csv${query}`));
 

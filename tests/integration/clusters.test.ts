@@ -4,7 +4,7 @@ import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { getCluster } from "@/lib/clusters/get-cluster";
 import { listClusters } from "@/lib/clusters/list-clusters";
 import { createClusterSchema } from "@/lib/clusters/schemas";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import { AppError } from "@/lib/errors";
 import { auditActions, emptyDatabaseUrl, makeMember } from "@/tests/support/factories";
 import { db } from "@/lib/db/client";

@@ -30,7 +30,10 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const files = [...["app", "components", "lib", "scripts"].flatMap((d) => sourceFiles(d)), "proxy.ts"];
+const files = [
+  ...["app", "components", "lib", "scripts", "packages/auth-server/src", "packages/credentials/src"].flatMap((d) => sourceFiles(d)),
+  "proxy.ts",
+];
 const source = new Map(files.map((f) => [f, readFileSync(path.join(root, f), "utf8")]));
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
@@ -42,7 +45,16 @@ function specifiers(file: string): string[] {
   return out;
 }
 
+/** The workspace packages' entry points, as their package.json `exports` name them. */
+const PACKAGE_ENTRIES: Record<string, string> = {
+  "@cluster-console/credentials": "packages/credentials/src/index.ts",
+  "@cluster-console/credentials/secrets": "packages/credentials/src/secrets.ts",
+  "@cluster-console/auth-server": "packages/auth-server/src/index.ts",
+  "@cluster-console/auth-server/testing": "packages/auth-server/src/testing.ts",
+};
+
 function resolveLocal(from: string, spec: string): string | undefined {
+  if (PACKAGE_ENTRIES[spec]) return PACKAGE_ENTRIES[spec];
   const base = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? path.join(path.dirname(from), spec) : undefined;
   if (base === undefined) return undefined;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
@@ -73,33 +85,98 @@ function reachable(roots: string[], boundary: (f: string) => boolean = () => fal
 }
 
 /**
- * lib/oauth in request order: each layer imports only from its own layer or
- * the ones below it (type-only imports included: they are the direction a
- * reader follows too). Listed top-down, as docs/authorization-server.md does.
+ * The authorization server in request order: each layer imports only from its
+ * own layer or the ones below it (type-only imports included: they are the
+ * direction a reader follows too). Listed top-down, as
+ * docs/authorization-server.md does.
  */
+const AUTH_SERVER = "packages/auth-server/src/";
 const OAUTH_LAYERS = [
-  ["lib/oauth/node-adapter.ts"],
-  ["lib/oauth/runtime.ts", "lib/oauth/shared-runtime.ts"],
-  ["lib/oauth/router.ts"],
-  ["lib/oauth/endpoints/", "lib/oauth/resource/"],
-  ["lib/oauth/token/", "lib/oauth/clients/"],
-  ["lib/oauth/rate-limit/", "lib/oauth/keys/"],
-  ["lib/oauth/protocol/", "lib/oauth/settings.ts", "lib/oauth/store/"],
-];
+  ["index.ts", "testing.ts"],
+  ["node-adapter.ts"],
+  ["runtime.ts", "shared-runtime.ts"],
+  ["router.ts"],
+  ["endpoints/", "resource/"],
+  ["token/", "clients/"],
+  ["rate-limit/", "keys/"],
+  ["protocol/", "settings.ts", "store/"],
+].map((layer) => layer.map((p) => AUTH_SERVER + p));
 const oauthLayer = (f: string) => OAUTH_LAYERS.findIndex((prefixes) => prefixes.some((p) => f.startsWith(p)));
+const allImports = (f: string) => [...source.get(f)!.matchAll(IMPORT)].map((m) => (m[2] ?? m[3])!);
 
-describe("lib/oauth reads in request order", () => {
+describe("the authorization server reads in request order", () => {
   it("every module has a layer, and every import points down or across", () => {
-    const modules = files.filter((f) => f.startsWith("lib/oauth/"));
+    const modules = files.filter((f) => f.startsWith(AUTH_SERVER));
+    expect(modules.length).toBeGreaterThan(30);
     expect(modules.filter((f) => oauthLayer(f) === -1)).toEqual([]);
     const upward: string[] = [];
     for (const f of modules) {
-      for (const m of source.get(f)!.matchAll(IMPORT)) {
-        const dep = resolveLocal(f, (m[2] ?? m[3])!);
-        if (dep?.startsWith("lib/oauth/") && oauthLayer(dep) < oauthLayer(f)) upward.push(`${f} -> ${dep}`);
+      for (const spec of allImports(f)) {
+        const dep = resolveLocal(f, spec);
+        if (dep?.startsWith(AUTH_SERVER) && oauthLayer(dep) < oauthLayer(f)) upward.push(`${f} -> ${dep}`);
       }
     }
     expect(upward).toEqual([]);
+  });
+});
+
+describe("package boundaries", () => {
+  const inPackage = (f: string, pkg: string) => f.startsWith(`packages/${pkg}/`);
+
+  it("the credential rules are a leaf: nothing from the project, and the main entry is browser-safe", () => {
+    const modules = files.filter((f) => inPackage(f, "credentials"));
+    const outside = modules.flatMap((f) =>
+      allImports(f)
+        .filter((s) => !s.startsWith("./") && !/^node:(crypto|zlib)$/.test(s))
+        .map((s) => `${f} -> ${s}`),
+    );
+    expect(outside).toEqual([]);
+    const browser = [...reachable(["packages/credentials/src/index.ts"])].filter((f) => specifiers(f).some((s) => s.startsWith("node:")));
+    expect(browser).toEqual([]);
+  });
+
+  it("the authorization server loads nothing of the console: no lib/, no Next.js, no server-only, no pino", () => {
+    const bad = files
+      .filter((f) => inPackage(f, "auth-server"))
+      .flatMap((f) => allImports(f).filter((s) => /^(@\/|next(\/|$)|server-only$|pino)/.test(s)).map((s) => `${f} -> ${s}`));
+    expect(bad).toEqual([]);
+  });
+
+  it("outside its package, nobody reaches the authorization server's internals; only tests and benchmarks use its testing entry", () => {
+    const bad = files
+      .filter((f) => !inPackage(f, "auth-server"))
+      .flatMap((f) =>
+        allImports(f)
+          .filter((s) => /packages\/auth-server\/src|@cluster-console\/auth-server\/(?!testing$)|@cluster-console\/auth-server\/testing$/.test(s))
+          .map((s) => `${f} -> ${s}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  it("no import cycle between folders", () => {
+    // lib/api-clients, lib/ops, ... and each package are one node; app/, components/, scripts/ one each.
+    const folder = (f: string) => (/^(lib|packages)\//.test(f) ? f.split("/").slice(0, 2).join("/").replace(/\.tsx?$/, "") : f.split("/")[0]!);
+    const edges = new Map<string, Set<string>>();
+    for (const f of files) {
+      for (const spec of allImports(f)) {
+        const dep = resolveLocal(f, spec);
+        if (!dep || folder(dep) === folder(f)) continue;
+        if (!edges.has(folder(f))) edges.set(folder(f), new Set());
+        edges.get(folder(f))!.add(folder(dep));
+      }
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const visit = (node: string, trail: string[]) => {
+      state.set(node, "open");
+      for (const next of edges.get(node) ?? []) {
+        if (state.get(next) === "open") cycles.push([...trail.slice(trail.indexOf(next)), node, next].join(" -> "));
+        else if (!state.has(next)) visit(next, [...trail, node]);
+      }
+      state.set(node, "done");
+    };
+    for (const node of edges.keys()) if (!state.has(node)) visit(node, []);
+    expect(cycles).toEqual([]);
   });
 });
 
@@ -107,7 +184,7 @@ describe("module kinds", () => {
   it("the scanner sees the graph (a sanity check on the test itself)", () => {
     expect(files.length).toBeGreaterThan(100);
     expect(isServerOnly("lib/auth/session.ts")).toBe(true);
-    expect(reachable(["scripts/serve.ts"]).has("lib/oauth/runtime.ts")).toBe(true);
+    expect(reachable(["scripts/serve.ts"]).has("packages/auth-server/src/runtime.ts")).toBe(true);
   });
 
   it("lib modules that use Next.js request APIs or server-only modules are marked server-only", () => {

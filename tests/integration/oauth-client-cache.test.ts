@@ -3,8 +3,7 @@
 // and eviction never serves anything stale (a revoked client is gone at once).
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { ClientCache } from "@/lib/oauth/clients/client-cache";
-import { ChangeListener } from "@/lib/oauth/store/change-listener";
+import { ChangeListener, ClientCache } from "@cluster-console/auth-server/testing";
 import { makeApiClient } from "../support/oauth-factories";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });

@@ -2,26 +2,20 @@
 // addresses (what zbctl and older clients send when ZEEBE_TOKEN_AUDIENCE is
 // unset) give that cluster's clients a token only that cluster accepts, and
 // are refused to every other client. The shared aliases keep working.
-import { createRemoteJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusterAudience } from "@/lib/clusters/addresses";
+import { jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { clusterAudience } from "@cluster-console/credentials";
 import { db } from "@/lib/db/client";
-import { makeApiClient, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
+import { makeApiClient, postForm, oauthServerForFile, TEST_ISSUER, testIp, } from "../support/oauth-factories";
 
-let server: TestServer;
-let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  server = await startOAuthServer();
-  jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-});
-afterAll(() => server.close());
+const oauth = oauthServerForFile();
 
 type Client = Awaited<ReturnType<typeof makeApiClient>>;
 
 async function token(c: Client, audience?: string) {
   const fields: Record<string, string> = { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret };
   if (audience !== undefined) fields.audience = audience;
-  const res = await postForm(server.url, fields, { "x-forwarded-for": testIp() });
+  const res = await postForm(oauth.server.url, fields, { "x-forwarded-for": testIp() });
   const body = (await res.json()) as { access_token?: string; error?: string };
   return { status: res.status, body };
 }
@@ -44,7 +38,7 @@ describe("cluster audiences", () => {
       const { status, body } = await token(c, spelling);
       expect(status, spelling).toBe(200);
       // What a resource server locked to this cluster checks.
-      const { payload } = await jwtVerify(body.access_token!, jwks, { issuer: TEST_ISSUER, audience: own });
+      const { payload } = await jwtVerify(body.access_token!, oauth.jwks, { issuer: TEST_ISSUER, audience: own });
       expect(payload).toMatchObject({ aud: own, cluster_id: c.clusterId, sub: c.clientId });
     }
   });
@@ -65,9 +59,9 @@ describe("cluster audiences", () => {
     for (const shared of [undefined, "zeebe.camunda.io", "zeebe.test.local"]) {
       const { status, body } = await token(c, shared);
       expect(status).toBe(200);
-      const verified = await jwtVerify(body.access_token!, jwks, { issuer: TEST_ISSUER, audience: "zeebe.test.local" });
+      const verified = await jwtVerify(body.access_token!, oauth.jwks, { issuer: TEST_ISSUER, audience: "zeebe.test.local" });
       expect(verified.payload.cluster_id).toBe(c.clusterId);
-      await expect(jwtVerify(body.access_token!, jwks, { audience: clusterAudience(TEST_ISSUER, c.clusterId) })).rejects.toThrow(/aud/);
+      await expect(jwtVerify(body.access_token!, oauth.jwks, { audience: clusterAudience(TEST_ISSUER, c.clusterId) })).rejects.toThrow(/aud/);
     }
   });
 
@@ -104,7 +98,7 @@ describe("cluster audiences", () => {
     for (const spelling of ["grpcs://zeebe.team.example:443", "https://gw.team.example/cluster-a/v2"]) {
       const { status, body } = await token(c, spelling);
       expect(status, spelling).toBe(200);
-      expect((await jwtVerify(body.access_token!, jwks, { audience: own })).payload.cluster_id).toBe(c.clusterId);
+      expect((await jwtVerify(body.access_token!, oauth.jwks, { audience: own })).payload.cluster_id).toBe(c.clusterId);
     }
     expect(await token(c, derivedHost)).toMatchObject({ status: 400, body: { error: "invalid_request" } });
     // Another cluster's client cannot use these addresses.

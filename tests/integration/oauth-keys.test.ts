@@ -4,9 +4,9 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { rotateSigningKey } from "@/lib/oauth/keys/signing-keys";
+import { rotateSigningKey } from "@cluster-console/auth-server";
 import { freshDatabaseUrl } from "../support/factories";
-import { generateClientId, hashSecret } from "@/lib/api-clients/secrets";
+import { generateClientId, hashSecret } from "@cluster-console/credentials/secrets";
 import { TEST_KEK, newSecret, postForm, startOAuthServer, testSettings, type TestServer } from "../support/oauth-factories";
 
 const cleanup: Array<() => Promise<void>> = [];

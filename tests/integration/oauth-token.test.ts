@@ -1,18 +1,12 @@
 // The token endpoint end to end over HTTP against a real PostgreSQL: every
 // success and error path, both body types, both client authentication methods.
-import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { jwtVerify, decodeProtectedHeader } from "jose";
+import { describe, expect, it } from "vitest";
+import { generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { db } from "@/lib/db/client";
-import { basic, makeApiClient, NOTIFIED, postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "../support/oauth-factories";
+import { basic, makeApiClient, NOTIFIED, postForm, oauthServerForFile, TEST_ISSUER, testIp, } from "../support/oauth-factories";
 
-let server: TestServer;
-let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  server = await startOAuthServer();
-  jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-});
-afterAll(() => server.close());
+const oauth = oauthServerForFile();
 
 const ip = () => ({ "x-forwarded-for": testIp() });
 /** How long a change may take to reach the cache by NOTIFY (it takes milliseconds; the cache's backstop is 5 minutes). */
@@ -20,14 +14,14 @@ const ip = () => ({ "x-forwarded-for": testIp() });
 describe("POST /oauth/token", () => {
   it("issues a signed JWT for a form body with client_secret_post", async () => {
     const c = await makeApiClient(["ZEEBE", "OPERATE"]);
-    const res = await postForm(server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, ip());
+    const res = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, ip());
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = (await res.json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(["access_token", "expires_in", "scope", "token_type"]);
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "Zeebe Operate" });
     const token = body.access_token as string;
-    const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: TEST_ISSUER, audience: "zeebe.test.local" });
+    const { payload, protectedHeader } = await jwtVerify(token, oauth.jwks, { issuer: TEST_ISSUER, audience: "zeebe.test.local" });
     expect(protectedHeader.alg).toBe("RS256");
     expect(protectedHeader.kid).toEqual(expect.any(String));
     expect(payload).toMatchObject({ sub: c.clientId, scope: "Zeebe Operate", cluster_id: c.clusterId, organization_id: c.organizationId });
@@ -38,7 +32,7 @@ describe("POST /oauth/token", () => {
   it("accepts a JSON body with client_secret_basic and gives each request a distinct token", async () => {
     const c = await makeApiClient();
     const send = () =>
-      fetch(`${server.url}/oauth/token`, {
+      fetch(`${oauth.server.url}/oauth/token`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: basic(c.clientId, c.secret), ...ip() },
         body: JSON.stringify({ grant_type: "client_credentials", audience: "zeebe.camunda.io" }),
@@ -48,8 +42,8 @@ describe("POST /oauth/token", () => {
     const ta = ((await a.json()) as { access_token: string }).access_token;
     const tb = ((await b.json()) as { access_token: string }).access_token;
     expect(ta).not.toBe(tb);
-    const pa = (await jwtVerify(ta, jwks)).payload;
-    const pb = (await jwtVerify(tb, jwks)).payload;
+    const pa = (await jwtVerify(ta, oauth.jwks)).payload;
+    const pb = (await jwtVerify(tb, oauth.jwks)).payload;
     expect(pa.jti).not.toBe(pb.jti);
     expect(pa.aud).toBe("zeebe.test.local");
   });
@@ -58,16 +52,16 @@ describe("POST /oauth/token", () => {
     const c = await makeApiClient(["ZEEBE", "TASKLIST"]);
     const auth = { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret };
     const ok = async (extra: Record<string, string>) => {
-      const res = await postForm(server.url, { ...auth, ...extra }, ip());
+      const res = await postForm(oauth.server.url, { ...auth, ...extra }, ip());
       expect(res.status).toBe(200);
       const body = (await res.json()) as { access_token: string; scope: string };
-      return { scope: body.scope, aud: (await jwtVerify(body.access_token, jwks)).payload.aud };
+      return { scope: body.scope, aud: (await jwtVerify(body.access_token, oauth.jwks)).payload.aud };
     };
     expect(await ok({ scope: "" })).toEqual({ scope: "Zeebe Tasklist", aud: "zeebe.test.local" });
     expect(await ok({ audience: "tasklist.camunda.io" })).toEqual({ scope: "Zeebe Tasklist", aud: "tasklist.test.local" });
     expect(await ok({ audience: "tasklist.test.local", scope: "tasklist" })).toEqual({ scope: "Tasklist", aud: "tasklist.test.local" });
     // An unencoded space inside a form body.
-    const raw = await fetch(`${server.url}/oauth/token`, {
+    const raw = await fetch(`${oauth.server.url}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", ...ip() },
       body: `grant_type=client_credentials&client_id=${c.clientId}&client_secret=${c.secret}&scope=Zeebe Tasklist`,
@@ -76,7 +70,7 @@ describe("POST /oauth/token", () => {
     expect(((await raw.json()) as { scope: string }).scope).toBe("Zeebe Tasklist");
 
     const err = async (extra: Record<string, string>) => {
-      const res = await postForm(server.url, { ...auth, ...extra }, ip());
+      const res = await postForm(oauth.server.url, { ...auth, ...extra }, ip());
       expect(res.headers.get("cache-control")).toBe("no-store");
       return [res.status, ((await res.json()) as { error: string }).error];
     };
@@ -88,20 +82,20 @@ describe("POST /oauth/token", () => {
 
   it("answers bad credentials with invalid_client, and WWW-Authenticate for Basic", async () => {
     const c = await makeApiClient();
-    const wrong = await postForm(server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: "ccs_wrong" }, ip());
+    const wrong = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: "ccs_wrong" }, ip());
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: "invalid_client" });
     expect(wrong.headers.get("www-authenticate")).toBeNull();
 
-    const wrongBasic = await postForm(server.url, { grant_type: "client_credentials" }, { authorization: basic(c.clientId, "nope"), ...ip() });
+    const wrongBasic = await postForm(oauth.server.url, { grant_type: "client_credentials" }, { authorization: basic(c.clientId, "nope"), ...ip() });
     expect(wrongBasic.status).toBe(401);
     expect(wrongBasic.headers.get("www-authenticate")).toMatch(/^Basic /);
 
-    const unknown = await postForm(server.url, { grant_type: "client_credentials", client_id: "nobody", client_secret: c.secret }, ip());
+    const unknown = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: "nobody", client_secret: c.secret }, ip());
     expect(unknown.status).toBe(401);
-    const none = await postForm(server.url, { grant_type: "client_credentials" }, ip());
+    const none = await postForm(oauth.server.url, { grant_type: "client_credentials" }, ip());
     expect(none.status).toBe(401);
-    const garbledBasic = await postForm(server.url, { grant_type: "client_credentials" }, { authorization: "Basic %%%", ...ip() });
+    const garbledBasic = await postForm(oauth.server.url, { grant_type: "client_credentials" }, { authorization: "Basic %%%", ...ip() });
     expect(garbledBasic.status).toBe(401);
     // The secret never appears in a response.
     expect(JSON.stringify(await unknown.json())).not.toContain(c.secret);
@@ -109,16 +103,16 @@ describe("POST /oauth/token", () => {
 
   it("rejects missing and unsupported grant types", async () => {
     const c = await makeApiClient();
-    const missing = await postForm(server.url, { client_id: c.clientId, client_secret: c.secret }, ip());
+    const missing = await postForm(oauth.server.url, { client_id: c.clientId, client_secret: c.secret }, ip());
     expect([missing.status, ((await missing.json()) as { error: string }).error]).toEqual([400, "invalid_request"]);
-    const password = await postForm(server.url, { grant_type: "password", client_id: c.clientId, client_secret: c.secret }, ip());
+    const password = await postForm(oauth.server.url, { grant_type: "password", client_id: c.clientId, client_secret: c.secret }, ip());
     expect([password.status, ((await password.json()) as { error: string }).error]).toEqual([400, "unsupported_grant_type"]);
   });
 
   it("answers malformed requests with a 4xx, never a 5xx", async () => {
     const c = await makeApiClient();
     const post = (body: string | Blob, contentType?: string, extra: Record<string, string> = {}) =>
-      fetch(`${server.url}/oauth/token`, {
+      fetch(`${oauth.server.url}/oauth/token`, {
         method: "POST",
         headers: { ...(contentType ? { "content-type": contentType } : {}), ...extra, ...ip() },
         body,
@@ -136,8 +130,8 @@ describe("POST /oauth/token", () => {
       [post(new Blob([new Uint8Array([0xff, 0xfe, 0x00, 0x80])]), "application/x-www-form-urlencoded"), 400],
       [post("grant_type=client_credentials&client_id=%ZZ&client_secret=%", "application/x-www-form-urlencoded"), 401],
       [post(`grant_type=client_credentials&client_secret=${c.secret}`, "application/x-www-form-urlencoded", { authorization: basic(c.clientId, c.secret) }), 400],
-      [fetch(`${server.url}/oauth/token`, { headers: ip() }), 405],
-      [fetch(`${server.url}/.well-known/jwks.json`, { method: "DELETE" }), 405],
+      [fetch(`${oauth.server.url}/oauth/token`, { headers: ip() }), 405],
+      [fetch(`${oauth.server.url}/.well-known/jwks.json`, { method: "DELETE" }), 405],
     ];
     for (const [pending, status] of cases) {
       const res = await pending;
@@ -145,42 +139,42 @@ describe("POST /oauth/token", () => {
       expect(((await res.json()) as { error: string }).error).toEqual(expect.any(String));
     }
     // Unrecognised parameters are ignored (RFC 6749 §3.2).
-    const extra = await postForm(server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret, foo: "bar", resource: "x" }, ip());
+    const extra = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret, foo: "bar", resource: "x" }, ip());
     expect(extra.status).toBe(200);
   });
 
   it("applies revocation, secret revocation, new secrets and grace periods on the next request", async () => {
     const c = await makeApiClient();
     const form = (secret: string) => ({ grant_type: "client_credentials", client_id: c.clientId, client_secret: secret });
-    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(c.secret), ip())).status).toBe(200);
 
     // Rotation with a grace period: both secrets work until the old one expires.
     const fresh = await c.addSecret();
-    expect((await postForm(server.url, form(fresh.secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(fresh.secret), ip())).status).toBe(200);
     await db().clientSecret.update({ where: { id: c.secretRowId }, data: { expiresAt: new Date(Date.now() + 60_000) } });
-    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(c.secret), ip())).status).toBe(200);
     await db().clientSecret.update({ where: { id: c.secretRowId }, data: { expiresAt: new Date(Date.now() - 1) } });
     // Takes effect when the change notification lands (milliseconds; a loaded machine may answer one request first).
-    await expect.poll(async () => (await postForm(server.url, form(c.secret), ip())).status, NOTIFIED).toBe(401);
-    expect((await postForm(server.url, form(fresh.secret), ip())).status).toBe(200);
+    await expect.poll(async () => (await postForm(oauth.server.url, form(c.secret), ip())).status, NOTIFIED).toBe(401);
+    expect((await postForm(oauth.server.url, form(fresh.secret), ip())).status).toBe(200);
 
     // A secret that expires while cached stops working without any notification.
     const short = await c.addSecret(new Date(Date.now() + 400));
-    expect((await postForm(server.url, form(short.secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(short.secret), ip())).status).toBe(200);
     await new Promise((r) => setTimeout(r, 450));
-    expect((await postForm(server.url, form(short.secret), ip())).status).toBe(401);
+    expect((await postForm(oauth.server.url, form(short.secret), ip())).status).toBe(401);
 
     await db().clientSecret.update({ where: { id: fresh.rowId }, data: { revokedAt: new Date() } });
-    await expect.poll(async () => (await postForm(server.url, form(fresh.secret), ip())).status, NOTIFIED).toBe(401);
+    await expect.poll(async () => (await postForm(oauth.server.url, form(fresh.secret), ip())).status, NOTIFIED).toBe(401);
 
     const last = await c.addSecret();
-    expect((await postForm(server.url, form(last.secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(last.secret), ip())).status).toBe(200);
     await c.revoke();
     // Revocation reaches the cache by NOTIFY, milliseconds after the commit; the cache's
     // own backstop is 5 minutes, so a broken notification path fails this poll.
     await expect
       .poll(async () => {
-        const revoked = await postForm(server.url, form(last.secret), ip());
+        const revoked = await postForm(oauth.server.url, form(last.secret), ip());
         return [revoked.status, ((await revoked.json()) as { error: string }).error];
       }, NOTIFIED)
       .toEqual([401, "invalid_client"]);
@@ -189,7 +183,7 @@ describe("POST /oauth/token", () => {
   it("accepts a secret created a moment ago even before its change notification arrives", async () => {
     const c = await makeApiClient();
     const form = (secret: string) => ({ grant_type: "client_credentials", client_id: c.clientId, client_secret: secret });
-    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200); // now held in the cache
+    expect((await postForm(oauth.server.url, form(c.secret), ip())).status).toBe(200); // now held in the cache
     // The row's trigger stays silent (replica role), as if its NOTIFY were still on the way:
     // the cache still holds the client without this secret.
     const secret = generateClientSecret();
@@ -197,18 +191,18 @@ describe("POST /oauth/token", () => {
       await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
       await tx.clientSecret.create({ data: { apiClientId: c.id, secretHash: hashSecret(secret), hint: secretHint(secret) } });
     });
-    expect((await postForm(server.url, form(secret), ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(secret), ip())).status).toBe(200);
     // A wrong secret is still refused after the second look.
-    expect((await postForm(server.url, form(generateClientSecret()), ip())).status).toBe(401);
+    expect((await postForm(oauth.server.url, form(generateClientSecret()), ip())).status).toBe(401);
   });
 
   it("records last use at most once a minute, off the request path", async () => {
     const c = await makeApiClient();
     const form = { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret };
-    expect((await postForm(server.url, form, ip())).status).toBe(200);
+    expect((await postForm(oauth.server.url, form, ip())).status).toBe(200);
     await expect.poll(async () => (await db().apiClient.findUniqueOrThrow({ where: { id: c.id } })).lastUsedAt, { timeout: 3000 }).not.toBeNull();
     const first = (await db().apiClient.findUniqueOrThrow({ where: { id: c.id } })).lastUsedAt;
-    for (let i = 0; i < 3; i++) expect((await postForm(server.url, form, ip())).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await postForm(oauth.server.url, form, ip())).status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     expect((await db().apiClient.findUniqueOrThrow({ where: { id: c.id } })).lastUsedAt).toEqual(first);
   });
@@ -220,8 +214,8 @@ describe("each secret's last use", () => {
     const fresh = await c.addSecret();
     const form = (secret: string) => ({ grant_type: "client_credentials", client_id: c.clientId, client_secret: secret });
     const [a, b] = [testIp(), testIp()];
-    expect((await postForm(server.url, form(c.secret), { "x-forwarded-for": a })).status).toBe(200);
-    expect((await postForm(server.url, form(fresh.secret), { "x-forwarded-for": b })).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(c.secret), { "x-forwarded-for": a })).status).toBe(200);
+    expect((await postForm(oauth.server.url, form(fresh.secret), { "x-forwarded-for": b })).status).toBe(200);
     const secretRow = (id: string) => db().clientSecret.findUniqueOrThrow({ where: { id } });
     await expect.poll(async () => (await secretRow(c.secretRowId)).lastUsedAddress, { timeout: 3000 }).toBe(a);
     await expect.poll(async () => (await secretRow(fresh.rowId)).lastUsedAddress, { timeout: 3000 }).toBe(b);
@@ -229,15 +223,15 @@ describe("each secret's last use", () => {
     // A use is no change to what authenticates the client: no notification
     // drops the cached entry, so the next request is a cache hit, not a load.
     await new Promise((r) => setTimeout(r, 300));
-    const misses = server.runtime.ctx.clients.misses;
-    expect((await postForm(server.url, form(c.secret), ip())).status).toBe(200);
-    expect(server.runtime.ctx.clients.misses).toBe(misses);
+    const misses = oauth.server.runtime.ctx.clients.misses;
+    expect((await postForm(oauth.server.url, form(c.secret), ip())).status).toBe(200);
+    expect(oauth.server.runtime.ctx.clients.misses).toBe(misses);
   });
 });
 
 describe("metadata and keys", () => {
   it("publishes cacheable JWKS and RFC 8414 / OIDC metadata", async () => {
-    const keys = await fetch(`${server.url}/.well-known/jwks.json`);
+    const keys = await fetch(`${oauth.server.url}/.well-known/jwks.json`);
     expect(keys.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
     const jwksBody = (await keys.json()) as { keys: Array<Record<string, unknown>> };
     expect(jwksBody.keys.length).toBeGreaterThan(0);
@@ -246,7 +240,7 @@ describe("metadata and keys", () => {
       expect(k).not.toHaveProperty("d"); // never a private part
     }
     for (const path of ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"]) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${oauth.server.url}${path}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toMatch(/public/);
       const metadata = (await res.json()) as Record<string, unknown>;
@@ -278,11 +272,11 @@ describe("POST /oauth/introspect", () => {
   it("reports tokens active, and a revoked client's tokens inactive at once", async () => {
     const c = await makeApiClient();
     const resourceServer = await makeApiClient(); // another cluster
-    const tokenRes = await postForm(server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, ip());
+    const tokenRes = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, ip());
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
     expect(decodeProtectedHeader(token).kid).toBeDefined();
     const introspect = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-      fetch(`${server.url}/oauth/introspect`, {
+      fetch(`${oauth.server.url}/oauth/introspect`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", ...headers, ...ip() },
         body: new URLSearchParams(fields).toString(),
@@ -311,12 +305,12 @@ describe("POST /oauth/introspect", () => {
   it("tells a resource server of the same cluster that a revoked client's token is inactive, on the next request", async () => {
     const worker = await makeApiClient();
     const resourceServer = await makeApiClient(["ZEEBE"], worker);
-    const tokenRes = await postForm(server.url, { grant_type: "client_credentials", client_id: worker.clientId, client_secret: worker.secret }, ip());
+    const tokenRes = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: worker.clientId, client_secret: worker.secret }, ip());
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
     const asResourceServer = { authorization: basic(resourceServer.clientId, resourceServer.secret) };
     const check = async () =>
       (await (
-        await fetch(`${server.url}/oauth/introspect`, {
+        await fetch(`${oauth.server.url}/oauth/introspect`, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", ...asResourceServer, ...ip() },
           body: new URLSearchParams({ token }).toString(),

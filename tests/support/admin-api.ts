@@ -13,11 +13,9 @@ import { OPERATIONS } from "@/lib/admin-api/operations";
 import { handleAdminRequest } from "@/lib/admin-api/handle-request";
 import { notFoundProblem } from "@/lib/admin-api/problem";
 import { openApiDocument } from "@/lib/admin-api/openapi";
-import { ADMIN_API_PATH } from "@/lib/api-clients/admin-permissions";
-import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
-import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
+import { ADMIN_API_PATH } from "@cluster-console/credentials";
+import { createOAuthRuntime, handleOAuthRequest, type OAuthRuntime, type OAuthSettings } from "@cluster-console/auth-server";
 import { TEST_ISSUER, testSettings } from "./oauth-factories";
-import type { OAuthSettings } from "@/lib/oauth/settings";
 
 const routes = OPERATIONS.map((op) => ({
   op,

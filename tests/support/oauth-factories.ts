@@ -1,16 +1,16 @@
 // Test data for the authorization server: API clients inserted directly, so
 // these tests do not depend on the console's create flow, but with IDs,
 // secrets and digests from the console's own generators
-// (lib/api-clients/secrets.ts), plus an in-process server and settings builder.
+// (packages/credentials/src/secrets.ts), plus an in-process server and settings builder.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { createRemoteJWKSet } from "jose";
+import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
-import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { db } from "@/lib/db/client";
-import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
-import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthSettings } from "@/lib/oauth/settings";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
+import { createOAuthRuntime, handleOAuthRequest, type OAuthRuntime, type OAuthSettings } from "@cluster-console/auth-server";
+import type { ClientScopeName } from "@cluster-console/credentials";
 import { makeOrganization, uniq } from "./factories";
 
 /** Every test process must use the same KEK: the keys table is shared. */
@@ -151,5 +151,32 @@ export async function spawnOAuthServer(settings: OAuthSettings): Promise<{ url: 
         child.on("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+/**
+ * One in-process authorization server for a test file: started before its
+ * tests, closed after them, with a JWKS client on it (verifying as a resource
+ * server would, from the published keys alone).
+ */
+export function oauthServerForFile() {
+  let server: TestServer | undefined;
+  let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  beforeAll(async () => {
+    server = await startOAuthServer();
+    jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+  });
+  afterAll(() => server?.close());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the authorization server starts in beforeAll");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get jwks() {
+      return started(jwks);
+    },
   };
 }

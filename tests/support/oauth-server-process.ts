@@ -3,9 +3,7 @@
 // database. Settings arrive as JSON in OAUTH_TEST_SETTINGS; prints its URL.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
-import { createOAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthSettings } from "@/lib/oauth/settings";
+import { createOAuthRuntime, handleOAuthRequest, type OAuthSettings } from "@cluster-console/auth-server";
 
 const raw = JSON.parse(process.env.OAUTH_TEST_SETTINGS!) as OAuthSettings & { keyEncryptionKey: string };
 const runtime = createOAuthRuntime({ ...raw, keyEncryptionKey: Buffer.from(raw.keyEncryptionKey, "base64") });

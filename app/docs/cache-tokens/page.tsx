@@ -14,7 +14,8 @@ export default function CacheTokensPage() {
         An application exchanges its client ID and secret for an access token at the OAuth URL of its cluster
         (<code className="font-mono">POST /oauth/token</code>, client credentials grant), then sends that token with
         every call to the cluster. A token stays valid for the time given in its <code className="font-mono">expires_in</code>{" "}
-        field and <code className="font-mono">exp</code> claim — 24 hours by default.
+        field and <code className="font-mono">exp</code> claim; a cluster&apos;s API tab says how long that is on this
+        console.
       </p>
       <OAuthFlowDiagram id="cache-tokens-flow" className="py-2" />
       <p>

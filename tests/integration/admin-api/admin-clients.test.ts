@@ -2,33 +2,27 @@
 // endpoint: create, list, rotate, revoke with audit events; tokens for the
 // Administration API audience with permissions as scopes; the two kinds of
 // client never cross; a revoked admin client's token is refused at once.
-import { jwtVerify, createRemoteJWKSet } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jwtVerify, } from "jose";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { listAdminClients } from "@/lib/api-clients/list-admin-clients";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
 import { createClient } from "@/lib/api-clients/create-client";
-import { isWellFormedClientId, isWellFormedSecret } from "@/lib/api-clients/secrets";
-import { verifyAdminToken } from "@/lib/oauth/resource/verify-admin-token";
+import { isWellFormedClientId, isWellFormedSecret } from "@cluster-console/credentials/secrets";
+import { verifyAdminToken } from "@cluster-console/auth-server";
 import { AppError } from "@/lib/errors";
 import { makeMember } from "@/tests/support/factories";
-import { postForm, startOAuthServer, TEST_ISSUER, testIp, type TestServer } from "@/tests/support/oauth-factories";
+import { postForm, oauthServerForFile, TEST_ISSUER, testIp, } from "@/tests/support/oauth-factories";
 import { makeClusterWithOwner, snapshot } from "../api-clients/helpers";
 
-let server: TestServer;
-let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  server = await startOAuthServer();
-  jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-});
-afterAll(() => server.close());
+const oauth = oauthServerForFile();
 
 const ADMIN_AUDIENCE = `${TEST_ISSUER}/api/admin/v1`;
 const ip = () => ({ "x-forwarded-for": testIp() });
 const token = async (clientId: string, secret: string, extra: Record<string, string> = {}) => {
-  const res = await postForm(server.url, { grant_type: "client_credentials", client_id: clientId, client_secret: secret, ...extra }, ip());
+  const res = await postForm(oauth.server.url, { grant_type: "client_credentials", client_id: clientId, client_secret: secret, ...extra }, ip());
   return { status: res.status, body: (await res.json()) as { access_token?: string; scope?: string; error?: string } };
 };
 
@@ -109,7 +103,7 @@ describe("tokens for the Administration API", () => {
       const { status, body } = await token(c.clientId, c.clientSecret, extra);
       expect(status).toBe(200);
       expect(body.scope).toBe("get:clusters get:clients delete:clients");
-      const { payload } = await jwtVerify(body.access_token!, jwks, { issuer: TEST_ISSUER, audience: ADMIN_AUDIENCE });
+      const { payload } = await jwtVerify(body.access_token!, oauth.jwks, { issuer: TEST_ISSUER, audience: ADMIN_AUDIENCE });
       expect(payload).toMatchObject({ sub: c.clientId, organization_id: owner.organizationId, scope: "get:clusters get:clients delete:clients" });
       expect(payload.cluster_id).toBeUndefined();
     }
@@ -133,21 +127,21 @@ describe("tokens for the Administration API", () => {
     }
     // And a cluster token does not pass the Administration API's check.
     const zeebe = await token(worker.clientId, worker.clientSecret);
-    expect(await verifyAdminToken(server.runtime.ctx, `Bearer ${zeebe.body.access_token}`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyAdminToken(oauth.server.runtime.ctx, `Bearer ${zeebe.body.access_token}`)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("the API's check accepts a live admin client's token and refuses it once the client is revoked", async () => {
     const owner = await makeMember("OWNER");
     const c = await createAdminClient(owner, { name: "revoke-me", permissions: ["CLUSTERS_GET", "ACTIVITY_GET"] });
     const t = (await token(c.clientId, c.clientSecret, { scope: "get:clusters" })).body.access_token!;
-    const ok = await verifyAdminToken(server.runtime.ctx, `Bearer ${t}`);
+    const ok = await verifyAdminToken(oauth.server.runtime.ctx, `Bearer ${t}`);
     expect(ok).toMatchObject({ ok: true, permissions: ["CLUSTERS_GET"] });
-    expect(await verifyAdminToken(server.runtime.ctx, null)).toEqual({ ok: false, reason: "missing" });
+    expect(await verifyAdminToken(oauth.server.runtime.ctx, null)).toEqual({ ok: false, reason: "missing" });
     // One character too many: not the canonical base64url of any signature, so malformed.
-    expect(await verifyAdminToken(server.runtime.ctx, `Bearer ${t}x`)).toEqual({ ok: false, reason: "malformed" });
-    expect(await verifyAdminToken(server.runtime.ctx, "Basic abc")).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifyAdminToken(oauth.server.runtime.ctx, `Bearer ${t}x`)).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifyAdminToken(oauth.server.runtime.ctx, "Basic abc")).toEqual({ ok: false, reason: "malformed" });
     await revokeClient(owner, { clusterId: null, clientId: c.clientId });
     await new Promise((r) => setTimeout(r, 50));
-    expect(await verifyAdminToken(server.runtime.ctx, `Bearer ${t}`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyAdminToken(oauth.server.runtime.ctx, `Bearer ${t}`)).toEqual({ ok: false, reason: "invalid" });
   });
 });

@@ -10,7 +10,7 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { setMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { makeMember, uniq } from "@/tests/support/factories";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 import { snapshot } from "../api-clients/helpers";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/admin-api/operations";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
-import { ADMIN_PERMISSIONS } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { makeMember } from "@/tests/support/factories";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";

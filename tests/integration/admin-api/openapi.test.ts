@@ -6,7 +6,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/admin-api/operations";
-import { ADMIN_SCOPE } from "@/lib/api-clients/admin-permissions";
+import { ADMIN_SCOPE } from "@cluster-console/credentials";
 import { openApi } from "@/tests/support/admin-api";
 
 describe("OpenAPI document", () => {

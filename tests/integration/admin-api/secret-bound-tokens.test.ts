@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
-import { SECRET_ID_CLAIM } from "@/lib/oauth/token/secret-binding";
+import { SECRET_ID_CLAIM } from "@cluster-console/auth-server";
 import { makeMember } from "@/tests/support/factories";
 import { basic, NOTIFIED, testIp, testSettings } from "@/tests/support/oauth-factories";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";

@@ -15,7 +15,7 @@ import { revokeApiClient } from "@/app/actions/revoke-api-client";
 import { ROLES, can } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
-import { generateClientId, isWellFormedSecret } from "@/lib/api-clients/secrets";
+import { generateClientId, isWellFormedSecret } from "@cluster-console/credentials/secrets";
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { makeMember } from "@/tests/support/factories";
 import { makeClusterWithOwner, snapshot } from "./helpers";

@@ -7,7 +7,7 @@ import { listClients } from "@/lib/api-clients/list-clients";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
 import { endGracePeriod } from "@/lib/api-clients/end-grace-period";
-import { hashSecret, isWellFormedClientId, isWellFormedSecret, secretMatches } from "@/lib/api-clients/secrets";
+import { hashSecret, isWellFormedClientId, isWellFormedSecret, secretMatches } from "@cluster-console/credentials/secrets";
 import { auditActions } from "@/tests/support/factories";
 import { liveSecrets, makeClusterWithOwner, snapshot } from "./helpers";
 

@@ -3,11 +3,10 @@
 // real token endpoint grants it), snippets name the file the download saves,
 // and names without Latin letters still get distinct file names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { type ClientScopeName, clusterAddresses } from "@cluster-console/credentials";
 import { credentialVariables, credentialsFile, credentialsFileName, primaryScope } from "@/lib/api-clients/credentials-file";
 import { connectionSnippets } from "@/lib/api-clients/connection-snippets";
 import { createClient } from "@/lib/api-clients/create-client";
-import type { ClientScopeName } from "@/lib/api-clients/scopes";
 import { postForm, startOAuthServer, testIp, type TestServer } from "@/tests/support/oauth-factories";
 import { makeClusterWithOwner } from "./helpers";
 

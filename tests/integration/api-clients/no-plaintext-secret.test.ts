@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createClient } from "@/lib/api-clients/create-client";
 import { rotateClientSecret } from "@/lib/api-clients/rotate-client-secret";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
-import { hashSecret } from "@/lib/api-clients/secrets";
+import { hashSecret } from "@cluster-console/credentials/secrets";
 import { scanDatabase as scan } from "@/tests/support/database-scan";
 import { makeClusterWithOwner } from "./helpers";
 

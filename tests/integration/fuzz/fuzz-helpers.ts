@@ -3,18 +3,10 @@
 // RFC 6749 error may say.
 import { expect } from "vitest";
 import { db, type Db } from "@/lib/db/client";
+import { OAUTH_ERROR_CODES } from "@cluster-console/credentials";
 
-/** RFC 6749 §5.2 codes plus RFC 6749 §4.1.2.1's temporarily_unavailable and RFC 8628's slow_down. */
-export const OAUTH_ERRORS = [
-  "invalid_request",
-  "invalid_client",
-  "invalid_grant",
-  "unauthorized_client",
-  "unsupported_grant_type",
-  "invalid_scope",
-  "slow_down",
-  "temporarily_unavailable",
-];
+/** The server's error codes, with `rate_limited` answered as RFC 8628's slow_down (packages/auth-server/src/router.ts). */
+export const OAUTH_ERRORS = OAUTH_ERROR_CODES.map((code) => (code === "rate_limited" ? "slow_down" : code));
 
 /** Points this process's Prisma client at `url` (call before anything touches db()). */
 export async function useFreshDatabase(url: string) {

@@ -3,10 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { migrationNames } from "@/lib/db/migrate";
-import { fanOut, type OAuthObserver } from "@/lib/oauth/protocol/observer";
-import { handleOAuthRequest } from "@/lib/oauth/node-adapter";
-import { createOAuthRuntime, type OAuthRuntime } from "@/lib/oauth/runtime";
-import type { OAuthSettings } from "@/lib/oauth/settings";
+import { createOAuthRuntime, fanOut, handleOAuthRequest, type OAuthObserver, type OAuthRuntime, type OAuthSettings } from "@cluster-console/auth-server";
 import { createMetrics, type ConsoleMetrics } from "@/lib/ops/metrics";
 import { handleOpsRequest } from "@/lib/ops/ops-endpoints";
 import { readinessCheck } from "@/lib/ops/readiness";

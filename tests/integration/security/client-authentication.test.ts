@@ -3,7 +3,7 @@
 // known client ID from many addresses; and the limiter table's upkeep.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateClientId, generateClientSecret } from "@/lib/api-clients/secrets";
+import { generateClientId, generateClientSecret } from "@cluster-console/credentials/secrets";
 import { scanDatabase } from "@/tests/support/database-scan";
 import { basic, makeApiClient, postForm, startOAuthServer, testIp, testSettings, type TestServer } from "@/tests/support/oauth-factories";
 

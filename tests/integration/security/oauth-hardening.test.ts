@@ -6,7 +6,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
-import { BODY_TIMEOUT_MS } from "@/lib/oauth/node-adapter";
+import { BODY_TIMEOUT_MS } from "@cluster-console/auth-server";
 import { makeApiClient, postForm, startOAuthServer, testIp, type TestServer } from "@/tests/support/oauth-factories";
 
 let server: TestServer;

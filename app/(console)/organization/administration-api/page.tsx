@@ -6,7 +6,7 @@ import Link from "next/link";
 import { requireMember } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { adminApiBaseUrl } from "@/lib/api-clients/admin-permissions";
+import { adminApiBaseUrl } from "@cluster-console/credentials";
 import { listAdminClients } from "@/lib/api-clients/list-admin-clients";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { createAdminClient } from "@/app/actions/create-admin-client";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { loadCluster } from "../load-cluster";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import { Card } from "@/components/ui/page-header";
 import { CopyButton } from "@/components/ui/copy-button";
 import { deleteCluster } from "@/app/actions/delete-cluster";

@@ -6,7 +6,7 @@ import { loadCluster } from "../../load-cluster";
 import { clientActionsFor } from "../../api/client-actions";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { activeUsage, clientUsage } from "@/lib/usage/client-usage";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";

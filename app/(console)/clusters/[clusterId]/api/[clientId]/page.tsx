@@ -11,7 +11,7 @@ import { cache } from "react";
 import { loadCluster } from "../../load-cluster";
 import { clientActionsFor } from "../client-actions";
 import { config } from "@/lib/config";
-import { clusterAddresses } from "@/lib/clusters/addresses";
+import { clusterAddresses } from "@cluster-console/credentials";
 import { getClientDetails } from "@/lib/api-clients/get-client-details";
 import { credentialsFileName, primaryAudience } from "@/lib/api-clients/credentials-file";
 import { CLIENT_SECRET_PLACEHOLDER } from "@/lib/api-clients/connection-snippets";
