@@ -54,7 +54,7 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
       {
         names: ["DATABASE_POOL_SIZE"],
         default: "`10`",
-        meaning: "size of each of a console process's two connection pools (Prisma for pages and actions; `pg` for the authorization server); with the sign-in limits' pool of 2 and the LISTEN connection, one process opens at most 2 x `DATABASE_POOL_SIZE` + 3 connections",
+        meaning: "size of each of a console process's two connection pools (Prisma for pages and actions; `pg` for the authorization server); with the sign-in limits' pool of 2, the LISTEN connection and the job queue's pool of 4, one process opens at most 2 x `DATABASE_POOL_SIZE` + 7 connections",
       },
     ],
   },
@@ -256,6 +256,46 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
         names: ["OTEL_TRACES_EXPORTER", "OTEL_SDK_DISABLED"],
         default: "unset",
         meaning: "`OTEL_TRACES_EXPORTER=none` or `OTEL_SDK_DISABLED=true` turn traces off with an endpoint set",
+      },
+    ],
+  },
+  {
+    section: "Notifications (email and webhooks; see docs/notifications.md)",
+    variables: [
+      {
+        names: ["SMTP_URL"],
+        default: "unset: no email (development: the outbox page `/dev/outbox`)",
+        meaning: "`smtp://user:password@host:587` or `smtps://...:465`: the mail server for invitations, reset links, expiry notices and disabled webhooks; needs `KEY_ENCRYPTION_KEY` (a link waits sealed until it is sent)",
+      },
+      {
+        names: ["EMAIL_FROM"],
+        default: "`Cluster Console <no-reply@<PUBLIC_URL's host>>`",
+        meaning: "the sender of the console's emails",
+      },
+      {
+        names: ["EMAIL_MAX_ATTEMPTS", "EMAIL_RETRY_DELAY_SECONDS"],
+        default: "`8`, `30`",
+        meaning: "attempts per email, and the first retry's delay (each next one about doubles); after the last, the email shows as failed on the Organization page",
+      },
+      {
+        names: ["WEBHOOK_MAX_ATTEMPTS", "WEBHOOK_RETRY_DELAY_SECONDS"],
+        default: "`13`, `15`",
+        meaning: "attempts per webhook delivery and the first retry's delay, doubling (about a day in all); after the last the endpoint is disabled and its owners told",
+      },
+      {
+        names: ["WEBHOOK_TIMEOUT_SECONDS"],
+        default: "`10`",
+        meaning: "bound on connecting to a receiver and on its whole answer (at most 64 KiB of it is read)",
+      },
+      {
+        names: ["WEBHOOK_ALLOW_PRIVATE_ADDRESSES"],
+        default: "`off`",
+        meaning: "`on` lets webhook URLs reach loopback, link-local and private addresses (a receiver inside your network); checked after DNS resolution and on every redirect",
+      },
+      {
+        names: ["JOBS_POLL_SECONDS"],
+        default: "`2`",
+        meaning: "how often each instance hands new emails and deliveries to the job queue (pg-boss, schema `pgboss`) and polls it",
       },
     ],
   },

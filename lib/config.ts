@@ -58,9 +58,9 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
   /**
    * The size of each of the process's two connection pools: Prisma's (pages and
-   * actions) and the authorization server's. With the sign-in limits' pool of 2
-   * and the LISTEN connection, one console process opens at most
-   * 2 x DATABASE_POOL_SIZE + 3 connections.
+   * actions) and the authorization server's. With the sign-in limits' pool of 2,
+   * the LISTEN connection and the job queue's pool of 4 (lib/jobs/runtime.ts), one console process opens at most
+   * 2 x DATABASE_POOL_SIZE + 7 connections.
    */
   DATABASE_POOL_SIZE: int(10, 1, 1_000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
@@ -183,9 +183,35 @@ const schema = z.object({
    * Off by default, so the server cannot be pointed at its own network.
    */
   SSO_ALLOW_PRIVATE_ISSUERS: z.enum(["true", "false"]).default("false"),
+  // Notifications (docs/notifications.md): email and webhooks, through the job queue.
+  /** smtp:// or smtps:// URL of the mail server, with user and password if it needs them; unset: no email. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The sender, e.g. `Cluster Console <console@example.com>`. */
+  EMAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^[^\r\n]*@[^\r\n]*$/, "must be an address, optionally with a name: Console <console@example.com>")
+    .optional(),
+  /** Attempts per email (retried with exponential backoff). */
+  EMAIL_MAX_ATTEMPTS: int(8, 1, 20),
+  /** The first retry's delay; each next one about doubles. */
+  EMAIL_RETRY_DELAY_SECONDS: int(30, 1, 3_600),
+  /** Attempts per webhook delivery: the default, with the default delay, spans about a day. */
+  WEBHOOK_MAX_ATTEMPTS: int(13, 1, 20),
+  WEBHOOK_RETRY_DELAY_SECONDS: int(15, 1, 3_600),
+  /** Bound on connecting to a receiver and on its whole answer. */
+  WEBHOOK_TIMEOUT_SECONDS: int(10, 1, 60),
+  /** on: webhook URLs may reach loopback, link-local and private addresses (a receiver inside the network). */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(["on", "off"]).default("off"),
+  /** How often each instance hands new emails and deliveries to the queue, and polls it. */
+  JOBS_POLL_SECONDS: int(2, 1, 60),
 }).superRefine((cfg, ctx) => {
   if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
     ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });
+  }
+  // An emailed link waits sealed under KEY_ENCRYPTION_KEY until it is sent.
+  if (cfg.SMTP_URL && !cfg.KEY_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required with SMTP_URL (openssl rand -base64 32)" });
   }
   // Session cookies are Secure exactly when the public URL is https, so a
   // production console must be served over https (loopback excepted, for trying it out).

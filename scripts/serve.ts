@@ -39,12 +39,15 @@ import { NO_STORE, type OAuthRuntime, SECURITY_HEADERS } from "@cluster-console/
 import type { LocalEnvironment } from "./start-up/local-environment";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 import type { Tracing } from "@/lib/ops/tracing";
+import type { JobRuntime } from "@/lib/jobs/runtime";
 
 interface Serving {
   oauth: OAuthRuntime;
   ops: OpsLayer;
   /** OpenTelemetry, when the OTEL_* variables ask for it (lib/ops/tracing.ts). */
   tracing?: Tracing;
+  /** Emails, webhook deliveries and expiry notices (lib/jobs/runtime.ts); not in a token-only instance. */
+  jobs?: JobRuntime;
 }
 
 const arg = process.argv[2];
@@ -144,18 +147,21 @@ async function startServing(cfg: Config, log: Log, worker = false): Promise<Serv
   const { fanOut } = await import("@cluster-console/auth-server");
   const oauth = await startOAuthRuntime(cfg, log, tracing ? fanOut([ops.observer, tracing.observer]) : ops.observer);
   await ops.attach(oauth);
+  // The job queue: every console process takes part (pg-boss gives each job to one of them).
+  const jobs = tokensOnly ? undefined : await (await import("@/lib/jobs/runtime")).startJobs({ cfg, log });
   log(
     `health: /healthz, /readyz; metrics: ${cfg.METRICS_TOKEN ? "/metrics (bearer METRICS_TOKEN)" : "disabled (METRICS_TOKEN unset)"}; ` +
       `usage ${cfg.USAGE_COUNTING === "on" ? `written every ${cfg.USAGE_FLUSH_SECONDS} s` : "not counted (USAGE_COUNTING=off)"}`,
   );
   if (tracing) log(`traces: OTLP to ${cfg.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? cfg.OTEL_EXPORTER_OTLP_ENDPOINT}`);
-  return { oauth, ops, tracing };
+  if (jobs) log(`jobs: ${cfg.SMTP_URL ? "email through SMTP_URL" : dev ? "email to the outbox page (/dev/outbox)" : "no email (SMTP_URL unset)"}, webhooks, expiry notices`);
+  return { oauth, ops, tracing, jobs };
 }
 
-/** The last usage counts are written before the authorization server's pool closes. */
-const closeServing = ({ oauth, ops, tracing }: Serving) => () =>
-  ops
-    .close()
+/** Jobs in hand finish first; the last usage counts are written before the authorization server's pool closes. */
+const closeServing = ({ oauth, ops, tracing, jobs }: Serving) => () =>
+  (jobs?.stop() ?? Promise.resolve())
+    .then(() => ops.close())
     .then(() => oauth.close())
     .then(() => tracing?.shutdown());
 

@@ -25,6 +25,7 @@ export function ClientPageActions({
   maxSecretAgeDays,
   listHref,
   tokenPolicy,
+  rotateOnOpen,
 }: {
   clusterId: string;
   client: EditTarget;
@@ -37,9 +38,11 @@ export function ClientPageActions({
   listHref: string;
   /** The edit dialog's token lifetime and rate limit fields. */
   tokenPolicy?: TokenPolicyLimits;
+  /** Open the rotate dialog at once (the link in an expiry notice: ?rotate=1). */
+  rotateOnOpen?: boolean;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<Open>(rotateOnOpen && !revoked ? "rotate" : null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const show = (which: Exclude<Open, null>) => (e: React.MouseEvent<HTMLButtonElement>) => {
     opener.current = e.currentTarget;

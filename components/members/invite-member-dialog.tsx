@@ -30,7 +30,7 @@ export function InviteMemberDialog({
         <Button>Invite member</Button>
       </DialogTrigger>
       <DialogContent
-        title={d.issued ? "Invitation link created" : "Invite member"}
+        title={d.issued ? (d.issued.emailed ? "Invitation sent" : "Invitation link created") : "Invite member"}
         description={
           d.issued
             ? `For ${d.issued.email}, as ${roleLabel(d.issued.role)}.`

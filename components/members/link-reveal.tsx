@@ -11,6 +11,8 @@ export interface IssuedLink {
   url: string;
   expiresAt: Date | string;
   lifetime: string;
+  /** The link is also on its way by email (the server has a mail server). */
+  emailed?: boolean;
 }
 
 const LINK_CLOSE = {
@@ -35,6 +37,12 @@ export function LinkReveal({
 }) {
   return (
     <div className="space-y-4" data-testid="link-reveal">
+      {issued.emailed && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+          <strong className="font-semibold">Link sent by email.</strong> If it does not arrive, copy the link below and
+          pass it on yourself; failed emails are listed on the Organization page, Email tab.
+        </p>
+      )}
       <ShowOnceWarning>
         <strong className="font-semibold">Copy the link now.</strong> It is stored only as a hash and will not be shown
         again. Send it over a channel you trust: whoever holds it can use it.

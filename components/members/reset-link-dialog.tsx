@@ -24,7 +24,7 @@ export function ResetLinkDialog({ userId, name, action }: { userId: string; name
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={d.issued ? "Password-reset link created" : `Reset password for ${name}?`}
+        title={d.issued ? (d.issued.emailed ? "Password-reset link sent" : "Password-reset link created") : `Reset password for ${name}?`}
         description={
           d.issued
             ? `For ${d.issued.name} (${d.issued.email}).`

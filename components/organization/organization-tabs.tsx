@@ -6,6 +6,8 @@ const TABS = [
   { value: "administration-api", label: "Administration API", href: "/organization/administration-api" },
   { value: "secrets", label: "Client secrets", href: "/organization/secrets" },
   { value: "single-sign-on", label: "Single sign-on", href: "/organization/single-sign-on" },
+  { value: "webhooks", label: "Webhooks", href: "/organization/webhooks" },
+  { value: "email", label: "Email", href: "/organization/email" },
 ] as const;
 
 export function OrganizationTabs({ children }: { children: React.ReactNode }) {

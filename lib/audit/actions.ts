@@ -24,6 +24,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   account: "Accounts",
   sso: "Single sign-on",
   connector_secret: "Connector secrets",
+  webhook: "Webhooks",
 };
 
 // The one list of audit actions: AuditAction (what recordEvent accepts) is its keys.
@@ -92,6 +93,22 @@ const ACTION_TABLE = {
     label: "Token refused (address)",
     sentence: "{actor} refused a token to {target}: the request came from outside the IP allowlist",
   },
+  // Recorded by the console itself (the expiry notices, lib/notifications/expiry-notices.ts).
+  "client.secret_expiring": { label: "Secret expiring", sentence: "{actor} noticed that the secret of {target} expires soon" },
+  "client.secret_expired": { label: "Secret expires today", sentence: "{actor} noticed that the secret of {target} expires today" },
+  "admin_client.secret_expiring": {
+    label: "Credentials secret expiring",
+    sentence: "{actor} noticed that the secret of the Administration API credentials {target} expires soon",
+  },
+  "admin_client.secret_expired": {
+    label: "Credentials secret expires today",
+    sentence: "{actor} noticed that the secret of the Administration API credentials {target} expires today",
+  },
+  "webhook.created": { label: "Webhook added", sentence: "{actor} added the webhook endpoint {target}" },
+  "webhook.secret_rotated": { label: "Webhook secret rotated", sentence: "{actor} rotated the signing secret of the webhook endpoint {target}" },
+  "webhook.deleted": { label: "Webhook deleted", sentence: "{actor} deleted the webhook endpoint {target}" },
+  "webhook.disabled": { label: "Webhook disabled", sentence: "{actor} disabled the webhook endpoint {target} after repeated failures" },
+  "webhook.enabled": { label: "Webhook enabled", sentence: "{actor} enabled the webhook endpoint {target} again" },
   // Recorded in each organization of the user; the target is the user (their email).
   "account.password_changed": { label: "Password changed", sentence: "{actor} changed their password" },
   "account.renamed": { label: "Name changed", sentence: "{actor} changed their name" },

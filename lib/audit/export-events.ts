@@ -16,46 +16,16 @@
 // shares.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { eventsWhere } from "@/lib/audit/list-events";
-import { eventDetails, eventSentence } from "@/lib/audit/event-details";
+import { ACTIVITY_COLUMNS as COLUMNS, toActivityRecord as toRecord, type ActivityRecord, type ActivityRow as Row } from "@/lib/audit/activity-record";
 import type { ActivityFilter } from "@/lib/audit/activity-query";
+
+export type { ActivityRecord };
 
 export const ACTIVITY_EXPORT_LIMIT = 10_000;
 
 /** Events per query. */
 export const EXPORT_CHUNK = 250;
-
-export interface ActivityRecord {
-  // Camunda's AuditDto.
-  audit: string;
-  auditType: "c" | "u" | "d";
-  entity: string;
-  entityId: string;
-  entityName: string;
-  orgId: string;
-  parentEntity?: string;
-  parentEntityId?: string;
-  service: string;
-  /** Who did it: a member's email, or an Administration API client's ID. */
-  userId: string;
-  /** Milliseconds since the epoch; each format writes it its own way (lib/audit/export-stream.ts). */
-  timestamp: number;
-  // What the Activity page shows.
-  /** The member's name when they acted, or the credentials' label ("terraform (API client)"). */
-  actorName: string;
-  actorKind: "user" | "api_client";
-  /** The member's user ID or the credentials' client ID: the Activity filter's actor=user:<ID> / client:<ID>. */
-  actorId?: string;
-  /** The cluster's name, for an event about something inside a cluster (also after the cluster was deleted). */
-  parentEntityName?: string;
-  /** The page's sentence: "Ada Lovelace rotated the secret of payments-worker in Production EU". */
-  sentence: string;
-  /** The page's details: "Developer → Admin", "was orders-worker", "old secret valid for 24h". */
-  details?: string;
-  before?: string;
-  after?: string;
-}
 
 export interface PreparedExport {
   /** More events matched than the export holds. */
@@ -64,25 +34,7 @@ export interface PreparedExport {
   chunks(): AsyncGenerator<ActivityRecord[], void, undefined>;
 }
 
-const auditType = (action: string): "c" | "u" | "d" =>
-  /\.(created|added)$/.test(action) ? "c" : /\.(deleted|revoked|removed)$/.test(action) ? "d" : "u";
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const COLUMNS = {
-  id: true,
-  action: true,
-  targetType: true,
-  targetId: true,
-  targetName: true,
-  clusterId: true,
-  actorId: true,
-  actorClientId: true,
-  actorEmail: true,
-  actorName: true,
-  metadata: true,
-  createdAt: true,
-} as const;
 
 /**
  * Fixes what the export holds (two index lookups: the newest matching event,
@@ -121,42 +73,12 @@ export async function prepareExport(organizationId: string, filter: ActivityFilt
   };
 }
 
-type Row = Prisma.AuditEventGetPayload<{ select: typeof COLUMNS }>;
-
 /** The names of the chunk's clusters not seen yet (deleted ones included: the trail names them). */
 async function learnClusterNames(organizationId: string, rows: Row[], names: Map<string, string>) {
   const missing = [...new Set(rows.map((r) => r.clusterId).filter((id): id is string => id !== null && !names.has(id)))];
   if (!missing.length) return;
   const clusters = await db().cluster.findMany({ where: { organizationId, id: { in: missing } }, select: { id: true, name: true } });
   for (const c of clusters) names.set(c.id, c.name);
-}
-
-function toRecord(organizationId: string, e: Row, clusterNames: Map<string, string>): ActivityRecord {
-  const inCluster = e.clusterId && e.targetType !== "cluster" ? e.clusterId : null;
-  const clusterName = inCluster ? clusterNames.get(inCluster) : undefined;
-  const actorName = e.actorName || e.actorEmail;
-  const details = eventDetails(e.action, (e.metadata ?? {}) as Record<string, unknown>);
-  const actorId = e.actorClientId ?? e.actorId;
-  return {
-    audit: e.action,
-    auditType: auditType(e.action),
-    entity: e.targetType,
-    entityId: e.targetId,
-    entityName: e.targetName,
-    orgId: organizationId,
-    ...(inCluster ? { parentEntity: "cluster", parentEntityId: inCluster } : {}),
-    service: "console",
-    userId: e.actorClientId ?? e.actorEmail,
-    timestamp: e.createdAt.getTime(),
-    actorName,
-    actorKind: e.actorClientId ? "api_client" : "user",
-    ...(actorId ? { actorId } : {}),
-    ...(clusterName !== undefined ? { parentEntityName: clusterName } : {}),
-    sentence: eventSentence({ action: e.action, actorName, targetName: e.targetName, clusterName }),
-    ...(details ? { details: details.text } : {}),
-    ...(details?.before !== undefined ? { before: details.before } : {}),
-    ...(details?.after !== undefined ? { after: details.after } : {}),
-  };
 }
 
 /** Every record at once (tests, small exports): the same chunks, collected. */

@@ -31,6 +31,7 @@ export type Permission =
   | "client:delete"
   | "member:manage"
   | "admin_client:manage"
+  | "webhook:manage"
   | "activity:view"
   | "connector_secret:manage"
   | "organization:settings"
@@ -52,6 +53,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "member:manage": MANAGERS,
   // Administration API credentials reach every cluster and the members: managers only.
   "admin_client:manage": MANAGERS,
+  // Webhook endpoints receive every change of the organization: managers only.
+  "webhook:manage": MANAGERS,
   "activity:view": ROLES,
   // Connector secrets reach every connector of the cluster: owners and admins
   // change them; everyone else sees their names only.

@@ -8,7 +8,9 @@ import { AppError, fieldError, forbidden } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
-import { mayManageMemberWithRole } from "@/lib/auth/roles";
+import { mayManageMemberWithRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { emailDelivered, queueEmail } from "@/lib/email/queue-email";
+import { invitationEmail } from "@/lib/email/templates";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { memberManagerNow } from "@/lib/members/owner-guard";
 
@@ -20,6 +22,8 @@ export interface CreatedInvitation {
   url: string;
   expiresAt: Date;
   lifetime: string;
+  /** An email with the link is on its way (SMTP_URL is set). */
+  emailed: boolean;
 }
 
 export async function createInvitation(actor: Principal, input: { email: string; role: Role }, now = new Date()): Promise<CreatedInvitation> {
@@ -29,6 +33,7 @@ export async function createInvitation(actor: Principal, input: { email: string;
   }
   // The issuer the invitation carries: the member, or an API client's creator (checked again at use).
   let issuerId = actor.userId;
+  let emailId: string | null = null;
   try {
     const { id, url, expiresAt, lifetime } = await issueOneTimeLink("invitation", now, {
       check: async (tx) => {
@@ -58,16 +63,21 @@ export async function createInvitation(actor: Principal, input: { email: string;
           },
           select: { id: true },
         }),
-      audit: (tx, { id, expiresAt, replaced }) =>
-        recordEvent(tx, {
+      audit: async (tx, { id, expiresAt, replaced, url, lifetime }) => {
+        await recordEvent(tx, {
           organizationId: actor.organizationId,
           actor,
           action: "invitation.created",
           target: { type: "invitation", id, name: input.email },
           metadata: { role: input.role, expiresAt: expiresAt.toISOString(), replacedOpenInvitation: replaced },
-        }),
+        });
+        // Sent after this commits, by the job queue; the link is sealed until then (lib/email/queue-email.ts).
+        const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+        const content = invitationEmail({ org: org.name, inviter: actor.name || actor.email, role: ROLE_LABELS[input.role], lifetime });
+        emailId = await queueEmail(tx, { organizationId: actor.organizationId, kind: "invitation", to: input.email, content, link: url });
+      },
     });
-    return { invitationId: id, email: input.email, role: input.role, url, expiresAt, lifetime };
+    return { invitationId: id, email: input.email, role: input.role, url, expiresAt, lifetime, emailed: emailId !== null && emailDelivered() };
   } catch (err) {
     // Two invitations for one email at the same moment: the partial unique index lets one through.
     if ((err as { code?: string }).code === "P2002") {

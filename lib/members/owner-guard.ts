@@ -20,7 +20,7 @@ export const CREATOR_CANNOT_MANAGE_MEMBERS =
   "The member who created these credentials can no longer manage members, so neither can the credentials. An owner or admin can create new ones.";
 
 /** The role whose rules apply to the actor now: a member's own; an API client's is its creator's, at most Admin. */
-async function roleNow(tx: Tx, actor: Principal): Promise<Role | null> {
+export async function roleNow(tx: Tx, actor: Principal): Promise<Role | null> {
   if (actor.userId !== null || !actor.clientId) return actor.role;
   const client = await tx.apiClient.findFirst({
     where: { clientId: actor.clientId, organizationId: actor.organizationId, clusterId: null },

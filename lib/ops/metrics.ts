@@ -11,6 +11,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import { consoleVersion } from "../version";
 import type { OAuthObserver, RuntimeStats } from "@cluster-console/auth-server";
 import { passwordCheckQueue } from "../auth/password";
+import { notificationCounts } from "./notification-counts";
 
 export interface ConsoleMetrics {
   registry: Registry;
@@ -153,6 +154,48 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
       const { dropped } = passwordCheckQueue();
       if (dropped > lastDropped) this.inc(dropped - lastDropped);
       lastDropped = Math.max(lastDropped, dropped);
+    },
+  });
+
+  // Notifications (lib/jobs): emails and webhook deliveries by outcome; summed over workers.
+  const seen = new Map<string, number>();
+  const delta = (key: string, now: number) => {
+    const d = now - (seen.get(key) ?? 0);
+    seen.set(key, Math.max(now, seen.get(key) ?? 0));
+    return d;
+  };
+  new Counter({
+    name: "console_emails_total",
+    help: "Emails by kind and outcome: sent, retried (an attempt failed, another follows), failed (the last attempt failed).",
+    labelNames: ["kind", "outcome"] as const,
+    registers: [registry],
+    collect() {
+      for (const [key, n] of notificationCounts().emails) {
+        const [kind = "", outcome = ""] = key.split("|");
+        const d = delta(`e|${key}`, n);
+        if (d > 0) this.inc({ kind, outcome }, d);
+      }
+    },
+  });
+  new Counter({
+    name: "console_webhook_deliveries_total",
+    help: "Webhook delivery attempts by outcome: delivered, retried, failed (the last attempt failed).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+    collect() {
+      for (const [outcome, n] of notificationCounts().webhooks) {
+        const d = delta(`w|${outcome}`, n);
+        if (d > 0) this.inc({ outcome }, d);
+      }
+    },
+  });
+  new Counter({
+    name: "console_webhook_endpoints_disabled_total",
+    help: "Webhook endpoints this process disabled after repeated failures.",
+    registers: [registry],
+    collect() {
+      const d = delta("disabled", notificationCounts().endpointsDisabled);
+      if (d > 0) this.inc(d);
     },
   });
 

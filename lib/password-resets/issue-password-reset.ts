@@ -10,6 +10,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { issueOneTimeLink } from "@/lib/one-time-links/links";
 import type { Principal } from "@/lib/auth/principal";
 import { mayManageMemberWithRole } from "@/lib/auth/roles";
+import { emailDelivered, queueEmail } from "@/lib/email/queue-email";
+import { passwordResetEmail } from "@/lib/email/templates";
 
 export interface IssuedPasswordReset {
   name: string;
@@ -18,6 +20,8 @@ export interface IssuedPasswordReset {
   url: string;
   expiresAt: Date;
   lifetime: string;
+  /** An email with the link is on its way (SMTP_URL is set). */
+  emailed: boolean;
 }
 
 export const otherOrganizations = () =>
@@ -26,6 +30,7 @@ export const otherOrganizations = () =>
 export async function issuePasswordReset(actor: Principal, input: { userId: string }, now = new Date()): Promise<IssuedPasswordReset> {
   // One's own password is changed with the current one (Account), never through a link made for oneself.
   if (input.userId === actor.userId) throw new AppError("conflict", "Change your own password on your Account page.");
+  let emailId: string | null = null;
   const { subject: target, url, expiresAt, lifetime } = await issueOneTimeLink("password_reset", now, {
     check: async (tx) => {
       const target = await tx.membership.findUnique({
@@ -51,14 +56,18 @@ export async function issuePasswordReset(actor: Principal, input: { userId: stri
         data: { organizationId: actor.organizationId, userId: input.userId, issuedById: actor.userId, issuedByEmail: actor.email, ...row },
         select: { id: true },
       }),
-    audit: (tx, { subject, id, expiresAt }) =>
-      recordEvent(tx, {
+    audit: async (tx, { subject, id, expiresAt, url, lifetime }) => {
+      await recordEvent(tx, {
         organizationId: actor.organizationId,
         actor,
         action: "password_reset.created",
         target: { type: "user", id: subject.user.id, name: subject.user.email },
         metadata: { resetId: id, expiresAt: expiresAt.toISOString() },
-      }),
+      });
+      const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+      const content = passwordResetEmail({ org: org.name, issuer: actor.name || actor.email, name: subject.user.name, lifetime });
+      emailId = await queueEmail(tx, { organizationId: actor.organizationId, kind: "password_reset", to: subject.user.email, content, link: url });
+    },
   });
-  return { name: target.user.name, email: target.user.email, url, expiresAt, lifetime };
+  return { name: target.user.name, email: target.user.email, url, expiresAt, lifetime, emailed: emailId !== null && emailDelivered() };
 }

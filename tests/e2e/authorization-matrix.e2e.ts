@@ -77,6 +77,13 @@ GET:/api/admin/v1/clusters/{own}/secrets own bearer      bearer       bearer    
 POST:/api/admin/v1/leaks           -        bearer       bearer       bearer               bearer       bearer       bearer
 /.well-known/secret-scanning.json  -        ok           ok           ok                   ok           ok           ok
 POST:/api/leaks/report             -        unsigned     unsigned     unsigned             unsigned     unsigned     unsigned
+/organization/webhooks             -        ok           ok           ok                   ok           ok           to-signin
+/organization/webhooks/{ownWebhook} own     ok           ok           404                  404          404          to-signin
+/organization/webhooks/{foreignWebhook} foreign 404      404          404                  404          404          to-signin
+/organization/email                -        ok           ok           ok                   ok           ok           to-signin
+/dev/outbox                        -        404          404          404                  404          404          to-signin
+/docs/notifications                -        ok           ok           ok                   ok           ok           ok
+GET:/api/admin/v1/webhooks         -        bearer       bearer       bearer               bearer       bearer       bearer
 `;
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
@@ -106,6 +113,8 @@ interface World {
   foreign: { id: string };
   ownClient: string;
   foreignClient: string;
+  ownWebhook: string;
+  foreignWebhook: string;
   accounts: Map<Who, Account | null>;
   requests: Map<Who, APIRequestContext>;
   contexts: BrowserContext[];
@@ -133,15 +142,27 @@ test.beforeAll(async ({ browser }) => {
     }
     requests.set(who, page.request);
   }
-  world = { own, foreign, ownClient, foreignClient, accounts, requests, contexts };
+  world = { own, foreign, ownClient, foreignClient, ownWebhook: await createWebhookRow(orgId), foreignWebhook: await createWebhookRow(foreignOrg), accounts, requests, contexts };
 });
 
 test.afterAll(async () => {
   for (const c of world?.contexts ?? []) await c.close();
 });
 
+/** A webhook endpoint (its sealed secret is never read by the pages). */
+async function createWebhookRow(organizationId: string): Promise<string> {
+  const { rows } = await sql().query<{ id: string }>(
+    `INSERT INTO webhook_endpoints (organization_id, url, events, secret_sealed, created_by_email)
+     VALUES ($1, 'https://hooks.example.com/matrix', '{*}', $2, 'matrix@example.com') RETURNING id`,
+    [organizationId, randomBytes(48)],
+  );
+  return rows[0]!.id;
+}
+
 function resolve(path: string, w: World): string {
   return path
+    .replace("{ownWebhook}", w.ownWebhook)
+    .replace("{foreignWebhook}", w.foreignWebhook)
     .replace("{ownClient}", w.ownClient)
     .replace("{foreignClient}", w.foreignClient)
     .replace("{own}", w.own.id)
@@ -214,7 +235,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(44 * 6);
+    expect(CELLS.length).toBe(51 * 6);
   });
 
   for (const cell of CELLS) {

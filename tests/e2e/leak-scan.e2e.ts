@@ -17,6 +17,9 @@ const SECRET_LIKE = new RegExp(SECRET.source); // no /g: no state between tests
 // Invitation and password-reset tokens (lib/one-time-links): shown once, stored as digests.
 const LINK_TOKEN = /cc[ir]_[A-Za-z0-9_-]{43}/g;
 const LINK_TOKEN_LIKE = new RegExp(LINK_TOKEN.source);
+// Webhook signing secrets (lib/webhooks/signing.ts): shown once, stored sealed (AES-256-GCM).
+const WEBHOOK_SECRET = /whsec_[A-Za-z0-9+/]{43}=/g;
+const WEBHOOK_SECRET_LIKE = new RegExp(WEBHOOK_SECRET.source);
 
 test("the scan recognises the console's secrets", () => {
   const samples = Array.from({ length: 20 }, generateClientSecret);
@@ -30,12 +33,16 @@ test("no client secret in the server log, the database or any page", async ({ pa
   // The other tests did create secrets: the scan has something to miss.
   const { rows: issued } = await sql().query<{ n: number }>("SELECT count(*)::int AS n FROM client_secrets");
   expect(issued[0]!.n).toBeGreaterThan(0);
+  // ...and webhook endpoints with signing secrets (tests/e2e/webhooks.e2e.ts).
+  const { rows: hooks } = await sql().query<{ n: number }>("SELECT count(*)::int AS n FROM webhook_endpoints");
+  expect(hooks[0]!.n).toBeGreaterThan(0);
 
   const log = readFileSync(process.env.E2E_SERVER_LOG!, "utf8");
   expect(log).toMatch(/POST \/oauth\/token 200/); // the log is verbose enough to have seen the token flow
   expect(log.match(SECRET) ?? []).toEqual([]);
   expect(log.match(LINK_TOKEN) ?? []).toEqual([]);
   expect(log.match(TEST_SSO_SECRET) ?? []).toEqual([]);
+  expect(log.match(WEBHOOK_SECRET) ?? []).toEqual([]);
   // Nor any password the browser tests typed or sent, even in a query string
   // (tests/e2e/no-javascript.e2e.ts sends one on purpose: it is logged redacted).
   for (const password of [PASSWORD, "a long enough password", "no-script wrong password", "short-pw-9", "query-string-canary-7f3a", "a brand new passphrase 42", "not my password at all", "no-script new password 7c1e", "no-script wrong current", "my brand new password", "no-script reset password", "not the password"]) {
@@ -53,7 +60,7 @@ test("no client secret in the server log, the database or any page", async ({ pa
   const strings = (v: unknown): string[] =>
     typeof v === "string" ? [v] : v && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
   const CREDENTIAL_IN_QUERY = /[?&](client_secret|secret|password|token)=(?!\*\*\*)/i;
-  const leaking = entries.flatMap(strings).filter((text) => SECRET_LIKE.test(text) || LINK_TOKEN_LIKE.test(text) || SSO_SECRET_LIKE.test(text) || CREDENTIAL_IN_QUERY.test(text));
+  const leaking = entries.flatMap(strings).filter((text) => SECRET_LIKE.test(text) || LINK_TOKEN_LIKE.test(text) || SSO_SECRET_LIKE.test(text) || WEBHOOK_SECRET_LIKE.test(text) || CREDENTIAL_IN_QUERY.test(text));
   expect(leaking).toEqual([]);
 
   // Every text-like column of every table, the way a database dump would show it.
@@ -65,8 +72,8 @@ test("no client secret in the server log, the database or any page", async ({ pa
   for (const { table_name, column_name, data_type } of columns) {
     const where =
       data_type === "bytea"
-        ? `(position(convert_to('ccs_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('cci_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('ccr_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('ssosecret_', 'UTF8') IN "${column_name}") > 0)`
-        : `("${column_name}"::text ~ 'cc[sir]_[A-Za-z0-9_-]{40}' OR "${column_name}"::text ~ 'ssosecret_[0-9a-f]{32}')`;
+        ? `(position(convert_to('ccs_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('cci_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('ccr_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('ssosecret_', 'UTF8') IN "${column_name}") > 0 OR position(convert_to('whsec_', 'UTF8') IN "${column_name}") > 0)`
+        : `("${column_name}"::text ~ 'cc[sir]_[A-Za-z0-9_-]{40}' OR "${column_name}"::text ~ 'ssosecret_[0-9a-f]{32}' OR "${column_name}"::text ~ 'whsec_[A-Za-z0-9+/]{40}')`;
     const { rows } = await sql().query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE ${where}`);
     expect({ table_name, column_name, hits: rows[0]!.n }).toEqual({ table_name, column_name, hits: 0 });
   }
@@ -79,20 +86,25 @@ test("no client secret in the server log, the database or any page", async ({ pa
   expect(clusters.length).toBeGreaterThan(0);
   const byOrganization = new Map<string, typeof clusters>();
   for (const c of clusters) byOrganization.set(c.organization_id, [...(byOrganization.get(c.organization_id) ?? []), c]);
+  // Organizations with webhook endpoints too (their pages show the URLs, never a secret).
+  const { rows: hookOrgs } = await sql().query<{ organization_id: string }>("SELECT DISTINCT organization_id::text FROM webhook_endpoints");
+  for (const { organization_id } of hookOrgs) if (!byOrganization.has(organization_id)) byOrganization.set(organization_id, []);
   const findings: Array<{ path: string; status: number; secrets: string[] }> = [];
   let fetched = 0;
   for (const [organizationId, orgClusters] of byOrganization) {
     const owner = await createAccount("OWNER", organizationId);
     await page.context().clearCookies();
     await signIn(page, owner);
-    const paths = ["/clusters", "/activity", "/organization/secrets"].concat(
+    const { rows: webhooks } = await sql().query<{ id: string }>("SELECT id::text FROM webhook_endpoints WHERE organization_id = $1", [organizationId]);
+    const paths = ["/clusters", "/activity", "/organization/secrets", "/organization/webhooks", "/organization/email", ...webhooks.map((w) => `/organization/webhooks/${w.id}`)].concat(
       orgClusters.flatMap(({ id }) => [`/clusters/${id}`, `/clusters/${id}/api`, `/clusters/${id}/activity`]),
     );
     for (let i = 0; i < paths.length; i += 4) {
       await Promise.all(
         paths.slice(i, i + 4).map(async (path) => {
           const res = await page.request.get(path);
-          const secrets = (await res.text()).match(SECRET) ?? [];
+          const text = await res.text();
+          const secrets = [...(text.match(SECRET) ?? []), ...(text.match(WEBHOOK_SECRET) ?? [])];
           fetched++;
           if (res.status() !== 200 || secrets.length) findings.push({ path, status: res.status(), secrets });
         }),

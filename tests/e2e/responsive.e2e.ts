@@ -87,7 +87,36 @@ async function seed(owner: Account) {
      VALUES (gen_random_uuid(), $1, $2, $3, 'Ab12', $4, 'content', 'scanner', 'Secret scanning', false)`,
     [owner.organizationId, longClient[0]!.id, longClient[0]!.secret_id, `https://github.com/payments-reconciliation/worker-eu-central-1/blob/4f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a/config/production/${"settings-".repeat(6)}.env`],
   );
-  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken, longClientId: longClient[0]!.client_id };
+  // A webhook endpoint with a long URL and description, its log in every state, and a failed email.
+  const { rows: hook } = await sql().query<{ id: string }>(
+    `INSERT INTO webhook_endpoints (organization_id, url, description, events, secret_sealed, created_by_email, disabled_at, disabled_reason)
+     VALUES ($1, $2, $3, '{client.*,member.removed,webhook.disabled,admin_client.secret_expiring}', $4, $5, now(), 'The last delivery failed 13 times.') RETURNING id`,
+    [
+      owner.organizationId,
+      "https://hooks.payments-reconciliation.eu-central-1.production.example.com/console/events/receiver-with-a-long-path?team=reconciliation",
+      "Deploy pipeline of the payments reconciliation team: rotates the workers' secrets and posts to #payments-ops",
+      randomBytes(60),
+      "a-very-long-email-address-for-testing@operations.example.com",
+    ],
+  );
+  for (const [status, code, error] of [
+    ["delivered", 200, null],
+    ["failed", 503, "The receiver answered 503."],
+    ["retrying", null, "Not delivered: connect ECONNREFUSED 203.0.113.10:443 while the receiver of the payments reconciliation team was being deployed"],
+    ["pending", null, null],
+  ] as const) {
+    await sql().query(
+      `INSERT INTO webhook_deliveries (endpoint_id, event_type, payload, status, attempts, response_status, duration_ms, last_error, enqueued_at, last_attempt_at)
+       VALUES ($1, 'client.secret_rotated', '{}', $2, 3, $3, 412, $4, now(), now())`,
+      [hook[0]!.id, status, code, error],
+    );
+  }
+  await sql().query(
+    `INSERT INTO email_messages (organization_id, kind, to_address, subject, text_body, html_body, status, attempts, last_error, failed_at)
+     VALUES ($1, 'secret_expiry', $2, 'A client secret expires in 3 days', '', '', 'failed', 8, 'EENVELOPE 550: mailbox unavailable for maximiliane.alexandra.von-reconciliation-worthington', now())`,
+    [owner.organizationId, "maximiliane.alexandra.von-reconciliation-worthington@operations.example.com"],
+  );
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken, longClientId: longClient[0]!.client_id, webhookId: hook[0]!.id };
 }
 
 async function open(page: Page, path: string) {
@@ -104,7 +133,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster, dev, inviteToken, resetToken, longClientId } = await seed(owner);
+        const { cluster, dev, inviteToken, resetToken, longClientId, webhookId } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -119,6 +148,10 @@ for (const size of SIZES) {
           ["organization-single-sign-on", "/organization/single-sign-on"],
           ["organization-secrets", "/organization/secrets"],
           ["client-page-leaked", `/clusters/${cluster.id}/api/${longClientId}`],
+          ["organization-webhooks", "/organization/webhooks"],
+          ["organization-webhook", `/organization/webhooks/${webhookId}`],
+          ["organization-email", "/organization/email"],
+          ["docs-notifications", "/docs/notifications"],
           ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
@@ -193,6 +226,23 @@ for (const size of SIZES) {
           .poll(() => toasts.evaluateAll((items) => items.every((li) => getComputedStyle(li).opacity === "1")))
           .toBe(true);
         await checkView(page, `account-errors-${tag}`);
+
+        // Webhooks: the add dialog (with its URL error), and an endpoint's rotate and delete dialogs.
+        await open(page, "/organization/webhooks");
+        await page.getByRole("button", { name: "Add endpoint" }).click();
+        const addHook = page.getByRole("dialog", { name: "Add webhook endpoint" });
+        await addHook.getByLabel("URL").fill("http://hooks.example.com/not-https");
+        await addHook.getByRole("button", { name: "Add endpoint" }).click();
+        await expect(addHook.getByText("The URL must start with https://")).toBeVisible();
+        await checkView(page, `add-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("link", { name: /hooks\.payments-reconciliation/ }).click();
+        await page.getByRole("button", { name: "Rotate secret" }).click();
+        await checkView(page, `rotate-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: "Delete" }).click();
+        await checkView(page, `delete-webhook-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
 
         await open(page, "/clusters");
 

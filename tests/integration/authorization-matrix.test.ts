@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
 const session = vi.hoisted(() => {
-  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+  // Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY (32 bytes of 7, as TEST_KEK).
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
   return { member: null as Member | null };
 });
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
@@ -52,6 +53,14 @@ import { readClusterSecretValues } from "@/lib/connector-secrets/read-values";
 import { setClientPolicyBounds } from "@/app/actions/set-client-policy-bounds";
 import { setLeakPolicy } from "@/app/actions/set-leak-policy";
 import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
+import { createWebhook } from "@/app/actions/create-webhook";
+import { rotateWebhookSecret } from "@/app/actions/rotate-webhook-secret";
+import { deleteWebhook } from "@/app/actions/delete-webhook";
+import { enableWebhook } from "@/app/actions/enable-webhook";
+import { redeliverWebhook } from "@/app/actions/redeliver-webhook";
+import { sendTestWebhook } from "@/app/actions/send-test-webhook";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -128,6 +137,17 @@ rename-account            own      ok         ok         ok                   ok
 save-sso-settings         own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
 remove-sso-settings       own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
 test-sso-connection       own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+create-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-webhook-secret     own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+rotate-webhook-secret     foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+delete-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+delete-webhook            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+enable-webhook            own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+enable-webhook            foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+redeliver-webhook         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+redeliver-webhook         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
+send-test-webhook         own      ok         ok         forbidden            forbidden  forbidden  unauthenticated
+send-test-webhook         foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 `;
 
 type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "conflict";
@@ -169,13 +189,19 @@ async function makeTenant() {
   const reset = await makePasswordReset(owner, { userId: resetFor.userId });
   // Single sign-on set up (no provider is contacted to save it).
   await configureSso(owner, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "console", clientSecret: "s3cret-value", domains: `matrix-${uniq()}.test`, defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
-  return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset };
+  // A webhook endpoint disabled after failures, with one delivery in its log.
+  const { endpoint: webhook } = await createWebhookEndpoint(owner, { url: `https://hooks-${uniq()}.example.com/x`, events: ["client.*"], description: "" });
+  await db().webhookEndpoint.update({ where: { id: webhook.id }, data: { disabledAt: new Date(), disabledReason: "test" } });
+  const delivery = await db().webhookDelivery.create({
+    data: { endpointId: webhook.id, eventType: "client.created", payload: {}, status: "failed", attempts: 3, enqueuedAt: new Date() },
+  });
+  return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset, webhook, delivery };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks, webhooks, deliveries] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -187,8 +213,10 @@ async function orgState(organizationId: string) {
     db().connectorSecret.findMany({ where: { cluster: { organizationId } }, orderBy: { id: "asc" }, omit: { value: false } }),
     db().organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db().clientSecretLeak.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().webhookEndpoint.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db().webhookDelivery.findMany({ where: { endpoint: { organizationId } }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks, webhooks, deliveries }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -379,6 +407,33 @@ const CALLS: Record<string, Call> = {
     },
     done: async () => (await db().clientSecretLeak.count({ where: { organizationId: t.org.id } })) === 1,
   }),
+  "create-webhook": (t) => {
+    const url = `https://new-${uniq()}.example.com/hook`;
+    return {
+      run: () => createWebhook(undefined, { url, events: ["client.*", "member.removed"], description: "pipeline" }),
+      done: async () => (await db().webhookEndpoint.count({ where: { url, organizationId: t.org.id } })) === 1,
+    };
+  },
+  "rotate-webhook-secret": (t) => ({
+    run: () => rotateWebhookSecret(undefined, { endpointId: t.webhook.id, overlapHours: "24" }),
+    done: async () => (await db().webhookEndpoint.findUniqueOrThrow({ where: { id: t.webhook.id } })).previousSecretUntil !== null,
+  }),
+  "delete-webhook": (t) => ({
+    run: () => deleteWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookEndpoint.count({ where: { id: t.webhook.id } })) === 0,
+  }),
+  "enable-webhook": (t) => ({
+    run: () => enableWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookEndpoint.findUniqueOrThrow({ where: { id: t.webhook.id } })).disabledAt === null,
+  }),
+  "redeliver-webhook": (t) => ({
+    run: () => redeliverWebhook(undefined, { deliveryId: t.delivery.id }),
+    done: async () => (await db().webhookDelivery.findUniqueOrThrow({ where: { id: t.delivery.id } })).generation === 1,
+  }),
+  "send-test-webhook": (t) => ({
+    run: () => sendTestWebhook(undefined, { endpointId: t.webhook.id }),
+    done: async () => (await db().webhookDelivery.count({ where: { endpointId: t.webhook.id, eventType: "webhook.test" } })) === 1,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -405,7 +460,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(342);
+    expect(CELLS.length).toBe(408);
   });
 
   for (const cell of CELLS) {

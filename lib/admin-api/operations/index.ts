@@ -8,6 +8,7 @@ import { activityOperations } from "@/lib/admin-api/operations/activity";
 import { secretOperations } from "@/lib/admin-api/operations/secrets";
 import { networkOperations } from "@/lib/admin-api/operations/network";
 import { leakOperations } from "@/lib/admin-api/operations/leaks";
+import { webhookOperations } from "@/lib/admin-api/operations/webhooks";
 import { notImplementedOperations } from "@/lib/admin-api/operations/not-implemented";
 
 export const OPERATIONS: readonly Operation[] = [
@@ -18,6 +19,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...memberOperations,
   ...activityOperations,
   ...leakOperations,
+  ...webhookOperations,
   ...notImplementedOperations,
 ];
 

@@ -21,6 +21,10 @@ export const ADMIN_PERMISSIONS = [
   "SECRETS_CREATE",
   "SECRETS_UPDATE",
   "SECRETS_DELETE",
+  "WEBHOOKS_GET",
+  "WEBHOOKS_CREATE",
+  "WEBHOOKS_UPDATE",
+  "WEBHOOKS_DELETE",
 ] as const;
 
 export type AdminPermissionName = (typeof ADMIN_PERMISSIONS)[number];
@@ -44,6 +48,10 @@ export const ADMIN_SCOPE: Record<AdminPermissionName, string> = {
   SECRETS_CREATE: "create:secrets",
   SECRETS_UPDATE: "update:secrets",
   SECRETS_DELETE: "delete:secrets",
+  WEBHOOKS_GET: "get:webhooks",
+  WEBHOOKS_CREATE: "create:webhooks",
+  WEBHOOKS_UPDATE: "update:webhooks",
+  WEBHOOKS_DELETE: "delete:webhooks",
 };
 
 const BY_SCOPE = new Map<string, AdminPermissionName>(ADMIN_PERMISSIONS.map((p) => [ADMIN_SCOPE[p], p]));
@@ -91,6 +99,15 @@ export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission
     ],
   },
   { label: "Activity", permissions: [{ permission: "ACTIVITY_GET", label: "Get" }] },
+  {
+    label: "Webhooks",
+    permissions: [
+      { permission: "WEBHOOKS_GET", label: "Get" },
+      { permission: "WEBHOOKS_CREATE", label: "Create" },
+      { permission: "WEBHOOKS_UPDATE", label: "Rotate" },
+      { permission: "WEBHOOKS_DELETE", label: "Delete" },
+    ],
+  },
 ];
 
 /** Permissions in their canonical order, so lists and tokens never depend on click order. */

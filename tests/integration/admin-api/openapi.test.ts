@@ -1,6 +1,8 @@
 // The generated OpenAPI 3.1 document is valid (checked by a maintained
 // OpenAPI validator against the official 3.1 schema) and complete: every
 // operation, its permission, its errors and a curl example.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/admin-api/operations";
@@ -45,5 +47,15 @@ describe("OpenAPI document", () => {
     expect(OPERATIONS.map((o) => o.operationId)).toEqual(
       expect.arrayContaining(["GetClusters", "CreateCluster", "GetParameters", "GetCluster", "UpdateCluster", "DeleteCluster", "GetClients", "CreateClient", "GetClient", "DeleteClient", "GetMembers", "UpdateMembers", "DeleteMember", "GetJson", "GetCsv", "GetSecrets", "CreateSecret", "UpdateSecret", "DeleteSecret", "UpdateIpAllowlist", "UpdateIpWhitelist", "GetMeta"]),
     );
+  });
+
+  it("serves every operation: a route file under app/api/admin/v1 exports its method for its path", () => {
+    const root = path.resolve(import.meta.dirname, "../../../app/api/admin/v1");
+    for (const op of OPERATIONS) {
+      // "/webhooks/{webhookId}/secret" -> webhooks/[webhookId]/secret/route.ts
+      const file = path.join(root, op.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
+      const source = readFileSync(file, "utf8");
+      expect(source, `${op.method} ${op.path}`).toContain(`export const ${op.method} = adminRoute("${op.method}", "${op.path}");`);
+    }
   });
 });

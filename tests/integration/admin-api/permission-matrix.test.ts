@@ -15,9 +15,14 @@ import { createConnectorSecret } from "@/lib/connector-secrets/connector-secrets
 import { signJwt } from "@cluster-console/auth-server/testing";
 import type { Principal } from "@/lib/auth/principal";
 import { makeMember, uniq } from "@/tests/support/factories";
-import { postForm, TEST_ISSUER, testIp } from "@/tests/support/oauth-factories";
+import { postForm, TEST_ISSUER, TEST_KEK, testIp } from "@/tests/support/oauth-factories";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { db } from "@/lib/db/client";
 import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 import { orgSnapshot } from "./org-snapshot";
+
+// Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY.
+process.env.KEY_ENCRYPTION_KEY ??= TEST_KEK.toString("base64");
 
 let server: AdminApiServer;
 beforeAll(async () => {
@@ -31,7 +36,10 @@ async function targets(owner: Principal) {
   const client = await createClient(owner, { clusterId: cluster.id, name: `c-${uniq()}`, scopes: ["ZEEBE"] });
   const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
   await createConnectorSecret(owner, { clusterId: cluster.id, name: "MATRIX_TOKEN", value: "matrix-value" });
-  return { clusterUuid: cluster.id, clientId: client.clientId, clientSecret: client.clientSecret, email: dev.email, secretName: "MATRIX_TOKEN", clientUuid: "m1", backupId: "b1" };
+  // At most 20 endpoints per organization: the earlier targets' go first.
+  await db().webhookEndpoint.deleteMany({ where: { organizationId: owner.organizationId } });
+  const { endpoint } = await createWebhookEndpoint(owner, { url: `https://hooks-${uniq()}.example.com/console`, events: ["*"], description: "" });
+  return { clusterUuid: cluster.id, clientId: client.clientId, clientSecret: client.clientSecret, email: dev.email, secretName: "MATRIX_TOKEN", clientUuid: "m1", backupId: "b1", webhookId: endpoint.id };
 }
 
 /** A valid request for each operation, and the status it gets when permitted. */
@@ -77,6 +85,10 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   DeleteBackup: { ok: 501 },
   // The target client's live secret: only a permitted token may get it revoked (the snapshot shows refusals change nothing).
   ReportLeakedSecret: { body: (t) => ({ secret: t.clientSecret, url: "https://example.com/leak" }), ok: 200 },
+  GetWebhooks: { ok: 200 },
+  CreateWebhook: { body: () => ({ url: `https://made-${uniq()}.example.com/hook`, events: ["client.*"], description: "matrix" }), ok: 200 },
+  DeleteWebhook: { ok: 204 },
+  RotateWebhookSecret: { body: () => ({ overlapHours: 1 }), ok: 200 },
 };
 
 export const MATRIX_CELLS = OPERATIONS.length * (ADMIN_PERMISSIONS.length + 5);

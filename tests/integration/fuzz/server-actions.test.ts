@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
 const session = vi.hoisted(() => {
-  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+  // Webhook signing secrets are sealed under KEY_ENCRYPTION_KEY (32 bytes of 7, as TEST_KEK).
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
   return { member: null as Member | null };
 });
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
@@ -42,6 +43,14 @@ import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } f
 import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
 import { generateClientSecret } from "@cluster-console/credentials/secrets";
+import { createWebhook } from "@/app/actions/create-webhook";
+import { rotateWebhookSecret } from "@/app/actions/rotate-webhook-secret";
+import { deleteWebhook } from "@/app/actions/delete-webhook";
+import { enableWebhook } from "@/app/actions/enable-webhook";
+import { redeliverWebhook } from "@/app/actions/redeliver-webhook";
+import { sendTestWebhook } from "@/app/actions/send-test-webhook";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { db } from "@/lib/db/client";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -60,6 +69,12 @@ export const RUNS: Record<string, number> = {
   "delete-connector-secret": 300,
   "update-cluster-ip-allowlist": 300,
   "update-client-ip-allowlist": 300,
+  "create-webhook": 400,
+  "rotate-webhook-secret": 300,
+  "delete-webhook": 300,
+  "enable-webhook": 300,
+  "redeliver-webhook": 300,
+  "send-test-webhook": 300,
 };
 const DEFAULT_RUNS = 1_000;
 
@@ -88,7 +103,12 @@ async function makeFixtures() {
   await configureSso(stranger, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "theirs", clientSecret: "their-secret", domains: "taken-fuzz.test", defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
   const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
   const invitationToken = invitation.url.split("/invite/")[1]!;
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, revokedSecret: revoked.clientSecret, foreignSecret: foreign.clientSecret };
+  // Another organization's webhook endpoint and a delivery in its log.
+  const { endpoint: foreignWebhook } = await createWebhookEndpoint(stranger, { url: "https://hooks.example.com/theirs", events: ["*"], description: "" });
+  const foreignDelivery = await db().webhookDelivery.create({
+    data: { endpointId: foreignWebhook.id, eventType: "client.created", payload: {}, status: "delivered", enqueuedAt: new Date() },
+  });
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, revokedSecret: revoked.clientSecret, foreignSecret: foreign.clientSecret, foreignWebhook, foreignDelivery };
 }
 
 let before: Record<string, string>;
@@ -105,7 +125,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "issuer", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes", "callbackUrl", "tokenTtlSeconds", "tokenRateLimit", "secret", "url"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "issuer", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes", "callbackUrl", "tokenTtlSeconds", "tokenRateLimit", "secret", "url", "events", "endpointId", "deliveryId", "overlapHours"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -253,7 +273,22 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
       fc.constantFrom(f.revokedSecret, f.foreignSecret, `${f.revokedSecret} `, f.revokedSecret.slice(0, -1), "ccs_", "ccs_" + "A".repeat(49), ""),
       fc.constant(null).map(() => generateClientSecret()),
     ),
-    url: fc.constantFrom("", "https://github.com/a/b", "javascript:alert(1)", "ftp://x", `https://x/${"a".repeat(3000)}`),
+    // Where a leak was found, and webhook URLs an owner could never add (credentials, another scheme, no scheme, a fragment).
+    url: fc.constantFrom(
+      "",
+      "javascript:alert(1)",
+      "ftp://x",
+      `https://x/${"a".repeat(3000)}`,
+      "https://u:p@hooks.example.com/x",
+      "ftp://hooks.example.com",
+      "hooks.example.com/x",
+      "https://hooks.example.com/#frag",
+      "file:///etc/passwd",
+    ),
+    events: fc.oneof(fc.constantFrom("*", "client.*", "client.revoked", "nope.*", "client.nope", ""), fc.subarray(["*", "client.*", "member.removed", "x"], { minLength: 0 })),
+    endpointId: fc.oneof(fc.constant(f.foreignWebhook.id), fc.uuid()),
+    deliveryId: fc.oneof(fc.constant(f.foreignDelivery.id), fc.uuid()),
+    overlapHours: fc.constantFrom("0", "24", "168", "169", "-1", "1.5", "x"),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -310,6 +345,12 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
   { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
+  { name: "create-webhook", action: createWebhook as Action, fields: ["url", "events", "description"] },
+  { name: "rotate-webhook-secret", action: rotateWebhookSecret as Action, fields: ["endpointId", "overlapHours"] },
+  { name: "delete-webhook", action: deleteWebhook as Action, fields: ["endpointId"] },
+  { name: "enable-webhook", action: enableWebhook as Action, fields: ["endpointId"] },
+  { name: "redeliver-webhook", action: redeliverWebhook as Action, fields: ["deliveryId"] },
+  { name: "send-test-webhook", action: sendTestWebhook as Action, fields: ["endpointId"] },
   {
     name: "update-cluster-addresses",
     action: updateClusterAddresses as Action,
@@ -374,6 +415,8 @@ describe("fuzzing every server action's input", () => {
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
       // (Saving single sign-on is refused as a conflict only when all ten fields are well formed: asserted on its own below.)
       if (!["create-cluster", "set-up-console", "start-single-sign-on", "save-sso-settings", "report-leaked-secret"].includes(name)) expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      // Adding a webhook has no target to point elsewhere: its refusals are the gates and the URL rules.
+      if (name !== "create-cluster" && name !== "set-up-console" && name !== "create-webhook") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
     });
   }
 });

@@ -153,6 +153,7 @@ export default async function ClientPage({ params, searchParams }: { params: Par
             tokenTtlSeconds={cfg.TOKEN_TTL_SECONDS}
             maxSecretAgeDays={maxSecretAgeDays}
             listHref={base}
+            rotateOnOpen={firstParam(sp, "rotate") === "1"}
           />
         )}
       </div>
