@@ -413,10 +413,11 @@ describe("fuzzing every server action's input", () => {
               ? ["unauthenticated", "invalid_input", "noop"]
               : ["unauthenticated", "forbidden", "invalid_input"];
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
-      // (Saving single sign-on is refused as a conflict only when all ten fields are well formed: asserted on its own below.)
-      if (!["create-cluster", "set-up-console", "start-single-sign-on", "save-sso-settings", "report-leaked-secret"].includes(name)) expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
-      // Adding a webhook has no target to point elsewhere: its refusals are the gates and the URL rules.
-      if (name !== "create-cluster" && name !== "set-up-console" && name !== "create-webhook") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      // (Saving single sign-on is refused as a conflict only when all ten fields are well formed: asserted on its own below.
+      // Adding a webhook has no target to point elsewhere: its refusals are the gates and the URL rules.)
+      if (!["create-cluster", "set-up-console", "start-single-sign-on", "save-sso-settings", "report-leaked-secret", "create-webhook"].includes(name)) {
+        expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      }
     });
   }
 });
