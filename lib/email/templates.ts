@@ -14,7 +14,7 @@ const escapeHtml = (s: string) =>
 
 /** Paragraphs and one button-like link; the text version says the same. */
 function compose(org: string, subject: string, paragraphs: string[], action?: { label: string; href: string }): EmailContent {
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.href}`] : []), "", `— Cluster Console, ${org}`].join("\n\n");
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.href}`] : []), `— Cluster Console, ${org}`].join("\n\n");
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:560px">',
     `<p style="color:#555;font-size:13px">${escapeHtml(org)}</p>`,
