@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { seal } from "@/lib/crypto/seal";
 import type { EmailContent } from "@/lib/email/templates";
 
-export type EmailKind = "invitation" | "password_reset" | "secret_expiry" | "webhook_disabled";
+export type EmailKind = "invitation" | "password_reset" | "secret_expiry" | "secret_leaked" | "webhook_disabled";
 
 /** Whether the console writes emails at all: a mail server, or the development outbox. */
 export function emailEnabled(): boolean {

@@ -61,6 +61,22 @@ export function expiryNoticeEmail(o: { org: string; client: string; cluster: str
   );
 }
 
+/** A live secret reported as found in public: where, whether it was revoked, and the client's page (its banner has the rotate button). */
+export function leakedSecretEmail(o: { org: string; client: string; cluster: string | null; revoked: boolean; foundAt: string | null; pageUrl: string }): EmailContent {
+  const which = o.cluster ? `the API client ${o.client} of the cluster ${o.cluster}` : `the Administration API credentials ${o.client}`;
+  return compose(
+    o.org,
+    `A client secret was found in public: ${o.client}${o.cluster ? ` (${o.cluster})` : ""}`,
+    [
+      `A secret of ${which} was reported as found ${o.foundAt ? `at ${o.foundAt}` : "in public"}.`,
+      o.revoked
+        ? "It was revoked at once, as your organization's leak policy says: workers still using it now fail with invalid_client. Rotate the secret and give the new one to them."
+        : "Your organization's leak policy keeps it working, so anyone who found it can use it. Rotate the secret now and revoke the old one.",
+    ],
+    { label: o.cluster ? "Open the client" : "Open the credentials", href: o.pageUrl },
+  );
+}
+
 export function webhookDisabledEmail(o: { org: string; url: string; attempts: number; pageUrl: string }): EmailContent {
   return compose(
     o.org,

@@ -11,9 +11,8 @@
 // the client's page shows a "leaked" banner until a newer secret is issued.
 //
 // Notification: owners and admins are told through the Activity event this
-// writes. Email and webhooks (issue #29) hook in where `notifyLeak` is
-// called below: they should deliver the event's organization, client,
-// `url` and whether the secret was revoked.
+// writes. Owners and admins are told in the same transaction: an email each
+// (where mail is configured), and the Activity event goes to the webhooks.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
@@ -21,6 +20,10 @@ import type { Actor } from "@/lib/auth/principal";
 import type { Principal } from "@/lib/auth/principal";
 import { hashSecret, isWellFormedSecret } from "@cluster-console/credentials/secrets";
 import { clientAudit } from "@/lib/api-clients/client-audit";
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db/client";
+import { queueEmail } from "@/lib/email/queue-email";
+import { leakedSecretEmail } from "@/lib/email/templates";
 
 export interface LeakFinding {
   secret: string;
@@ -110,6 +113,7 @@ export async function reportLeak(finding: LeakFinding, reporter: LeakReporter, o
       target,
       metadata: { clientId: found.client_id, secretHint: found.hint, url, source, reporter: reporter.kind, revoked: revoke },
     });
+    await emailOwnersAndAdmins(tx, found, { revoked: revoke, foundAt: url });
     return {
       live: true,
       revoked: revoke,
@@ -119,12 +123,28 @@ export async function reportLeak(finding: LeakFinding, reporter: LeakReporter, o
       organizationId: found.organization_id,
     } as const;
   });
-  if (verdict.live) notifyLeak(verdict);
   return verdict;
 }
 
-/** The hook for email and webhook notifications (issue #29); the Activity event is already recorded. */
-function notifyLeak(_verdict: Extract<LeakVerdict, { live: true }>): void {}
+/** One email per owner and admin of the organization (bounded), written with the leak record. Never the secret: its hint at most. */
+async function emailOwnersAndAdmins(tx: Tx, found: Found, leak: { revoked: boolean; foundAt: string | null }) {
+  // One after another: a transaction's queries share its one connection.
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: found.organization_id }, select: { name: true } });
+  const cluster = found.cluster_id ? await tx.cluster.findUnique({ where: { id: found.cluster_id }, select: { name: true } }) : null;
+  const recipients = await tx.membership.findMany({
+    where: { organizationId: found.organization_id, role: { in: ["OWNER", "ADMIN"] } },
+    select: { user: { select: { email: true } } },
+    take: 200,
+  });
+  const publicUrl = config().PUBLIC_URL;
+  const pageUrl = found.cluster_id
+    ? `${publicUrl}/clusters/${found.cluster_id}/api/${encodeURIComponent(found.client_id)}`
+    : `${publicUrl}/organization/administration-api`;
+  const content = leakedSecretEmail({ org: org.name, client: found.client_name, cluster: cluster?.name ?? null, ...leak, pageUrl });
+  for (const to of new Set(recipients.map((r) => r.user.email))) {
+    await queueEmail(tx, { organizationId: found.organization_id, kind: "secret_leaked", to, content });
+  }
+}
 
 export interface OpenLeak {
   secretHint: string;

@@ -129,3 +129,29 @@ describe("emails through SMTP_URL", () => {
     }
   });
 });
+
+describe("a leaked secret", () => {
+  it("is emailed to the organization's owners and admins, with where it was found and whether it was revoked, never the secret", async () => {
+    const { createCluster } = await import("@/lib/clusters/create-cluster");
+    const { createClient } = await import("@/lib/api-clients/create-client");
+    const { reportLeak } = await import("@/lib/leaks/report-leak");
+    const owner = await makeMember("OWNER");
+    const org = { id: owner.organizationId, name: owner.organizationName };
+    const admin = await makeMember("ADMIN", org);
+    const developer = await makeMember("DEVELOPER", org);
+    const cluster = await createCluster(owner, { name: `leaky-${uniq()}`, region: "bru-2" });
+    const client = await createClient(owner, { clusterId: cluster.id, name: "billing-worker", scopes: ["ZEEBE"] });
+    const verdict = await reportLeak({ secret: client.clientSecret, url: "https://github.com/acme/app/blob/main/.env" }, { kind: "member", principal: developer });
+    expect(verdict).toMatchObject({ live: true, revoked: true });
+    for (const to of [owner.email, admin.email]) {
+      const mail = await eventually(mailTo(to), 20_000, `the leak email to ${to}`);
+      expect(mail.subject).toContain("billing-worker");
+      expect(mail.text).toContain("https://github.com/acme/app/blob/main/.env");
+      expect(mail.text).toContain("revoked at once");
+      expect(mail.text).toContain(`/clusters/${cluster.id}/api/${client.clientId}`);
+      expect(`${mail.text}${mail.html}`).not.toContain(client.clientSecret);
+    }
+    // Developers are not told (they cannot rotate).
+    expect(mailTo(developer.email)()).toBeUndefined();
+  });
+});
