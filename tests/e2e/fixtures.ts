@@ -72,7 +72,8 @@ export async function createCluster(organizationId: string, name = `Cluster ${un
 /**
  * Signs the page's browser context in as `account`: the session cookie
  * next-auth would set after a right password (same claims, same secret,
- * the account's current session version), checked by loading the session.
+ * the account's current session version, step-up for 5 minutes), checked by
+ * loading the session.
  */
 export async function signIn(page: Page, account: Pick<Account, "email">) {
   const { rows } = await sql().query<{ id: string; name: string; email: string; session_version: number }>(
@@ -82,7 +83,9 @@ export async function signIn(page: Page, account: Pick<Account, "email">) {
   const user = rows[0];
   if (!user) throw new Error(`no account for ${account.email}`);
   const token = await encode({
-    token: { sub: user.id, name: user.name, email: user.email, sv: user.session_version },
+    // As next-auth's credentials callback (lib/auth/auth-options.ts): the session version, and step-up for
+    // the first 5 minutes after a password (STEP_UP_CLAIM, STEP_UP_SECONDS in lib/auth/session-claims.ts).
+    token: { sub: user.id, name: user.name, email: user.email, sv: user.session_version, su: Math.floor(Date.now() / 1000) + 5 * 60 },
     secret: E2E_NEXTAUTH_SECRET,
     maxAge: SESSION_SECONDS,
   });
