@@ -13,10 +13,12 @@ const PUBLIC_PREFIXES = [
   "/invite", // invitation links: the token in the path is the credential, checked by the page and its actions
   "/reset", // password-reset links: likewise
   "/api/auth", // next-auth endpoints
+  "/api/sso", // single sign-on callback: checked against the state cookie and the provider (lib/sso)
   "/oauth", // authorization server: clients authenticate with their own credentials
   "/api/admin", // Administration API: Bearer tokens, checked by every handler
   "/cluster-api", // the connector runtime's Secrets endpoint: Bearer tokens, checked by the handler
-  "/.well-known", // JWKS and metadata
+  "/api/leaks", // leak reports from secret scanners: signed by the scanner, checked by the handler (lib/leaks)
+  "/.well-known", // JWKS and metadata; the client secret's pattern for scanners
   "/docs", // static help pages
   "/downloads", // the token client's tarball, fetched by `npm install <url>`
 ];

@@ -169,6 +169,26 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
     ],
   },
   {
+    section: "Leak reports",
+    variables: [
+      {
+        names: ["LEAK_SCANNER_KEYS_URL"],
+        default: "`https://api.github.com/meta/public_keys/secret_scanning`",
+        meaning: "where the secret scanner publishes the public keys its leak reports are signed with (GitHub's shape, read when a report names a key not yet known, at most once a minute); `none`: only `LEAK_SCANNER_PUBLIC_KEYS` (see docs/security.md, \"Leaked secrets\")",
+      },
+      {
+        names: ["LEAK_SCANNER_PUBLIC_KEYS"],
+        default: "unset",
+        meaning: "public keys of a self-hosted scanner, as a JSON array of `{\"key_identifier\": ..., \"key\": \"-----BEGIN PUBLIC KEY-----...\"}` (ECDSA P-256)",
+      },
+      {
+        names: ["LEAK_REPORT_RATE_LIMIT"],
+        default: "`60`",
+        meaning: "leak reports accepted per source address per minute, signed or not",
+      },
+    ],
+  },
+  {
     section: "Logs, metrics and usage",
     variables: [
       {
@@ -195,6 +215,17 @@ export const CONFIG_DOCS: Array<{ section: string; variables: VariableDoc[] }> =
         names: ["USAGE_COUNTING"],
         default: "`on`",
         meaning: "`off`: nothing is counted, the charts stay empty",
+      },
+    ],
+  },
+  {
+    section: "Single sign-on",
+    variables: [
+      {
+        names: ["SSO_ALLOW_PRIVATE_ISSUERS"],
+        default: "`false`",
+        meaning:
+          "`true`: organizations' OpenID Connect issuer URLs may resolve to loopback, link-local and private addresses, and such addresses may use `http` (on-premises providers, tests); otherwise only public addresses, and only `https` in production (docs/single-sign-on.md)",
       },
     ],
   },

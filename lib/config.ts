@@ -26,6 +26,23 @@ export function decodeKey(value: string): Buffer | undefined {
   return bytes?.length === 32 ? bytes : undefined;
 }
 
+/** A scanner's public key, as GitHub publishes them. */
+export interface ScannerKey {
+  key_identifier: string;
+  key: string;
+}
+
+/** LEAK_SCANNER_PUBLIC_KEYS: undefined when it is not a JSON array of keys (at most 20). */
+export function parseScannerKeys(value: string): ScannerKey[] | undefined {
+  const entry = z.object({ key_identifier: z.string().min(1).max(200), key: z.string().min(1).max(10_000) });
+  try {
+    const parsed = z.array(entry).max(20).safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data.map((k) => ({ key_identifier: k.key_identifier, key: k.key })) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Where the console listens: read before the rest, since the default PUBLIC_URL names the port. */
@@ -125,6 +142,18 @@ const schema = z.object({
     .max(64)
     .regex(/^[A-Za-z0-9:_.-]*$/, "letters, digits and : _ . - only")
     .default(""),
+  // Leak reports (lib/leaks): GitHub's secret scanning partner protocol.
+  /** Where the scanner publishes its public keys (GitHub's shape); `none`: only the keys below. */
+  LEAK_SCANNER_KEYS_URL: z
+    .union([z.literal("none"), z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, or none" })])
+    .default("https://api.github.com/meta/public_keys/secret_scanning"),
+  /** Keys of a self-hosted scanner: a JSON array of {"key_identifier", "key" (PEM, ECDSA P-256)}. */
+  LEAK_SCANNER_PUBLIC_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseScannerKeys(v) !== undefined, "must be a JSON array of {\"key_identifier\": \"...\", \"key\": \"-----BEGIN PUBLIC KEY-----...\"}"),
+  /** Leak reports accepted per source address per minute. */
+  LEAK_REPORT_RATE_LIMIT: int(60, 1, 1e6),
   /** Proxies in front of the console whose X-Forwarded-For is trusted (0: use the socket address). */
   TRUST_PROXY_HOPS: int(0, 0, 10),
   // OpenTelemetry traces (lib/ops/tracing.ts): the standard variables, read by
@@ -146,6 +175,14 @@ const schema = z.object({
   OTEL_TRACES_EXPORTER: z.string().optional(),
   /** `true` turns OpenTelemetry off entirely. */
   OTEL_SDK_DISABLED: z.enum(["true", "false"]).optional(),
+
+  // Single sign-on (lib/sso). Documented in docs/single-sign-on.md.
+  /**
+   * `true`: an organization's issuer URL may resolve to loopback, link-local or
+   * private addresses, and may then use http (on-premises providers, tests).
+   * Off by default, so the server cannot be pointed at its own network.
+   */
+  SSO_ALLOW_PRIVATE_ISSUERS: z.enum(["true", "false"]).default("false"),
 }).superRefine((cfg, ctx) => {
   if (cfg.NODE_ENV === "production" && !cfg.KEY_ENCRYPTION_KEY) {
     ctx.addIssue({ code: "custom", path: ["KEY_ENCRYPTION_KEY"], message: "is required in production (openssl rand -base64 32)" });

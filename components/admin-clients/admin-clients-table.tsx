@@ -24,6 +24,7 @@ export interface AdminClientActions {
 }
 
 type Target = { clientId: string; name: string } | null;
+type Dialog = "rotate" | "endGrace" | "revoke";
 
 export function AdminClientsTable({
   clients,
@@ -41,6 +42,13 @@ export function AdminClientsTable({
   const opener = useRef<HTMLButtonElement | null>(null);
   const returnFocus = () => {
     if (opener.current?.isConnected) opener.current.focus();
+  };
+  const open = (dialog: Dialog, c: AdminClientView, button: HTMLButtonElement) => {
+    opener.current = button;
+    const target = { clientId: c.clientId, name: c.name };
+    if (dialog === "rotate") setRotating(target);
+    else if (dialog === "revoke") setRevoking(target);
+    else setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt });
   };
   return (
     <>
@@ -60,63 +68,9 @@ export function AdminClientsTable({
           )}
         </THead>
         <TBody>
-          {clients.map((c) => {
-            const revoked = c.status === "revoked";
-            const target = { clientId: c.clientId, name: c.name };
-            return (
-              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "md:bg-slate-50/60" : "md:hover:bg-slate-50/60"}>
-                <Td wide className="md:max-w-[20rem]">
-                  <span className={`block truncate font-medium ${revoked ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900"}`} title={c.name}>
-                    {c.name}
-                  </span>
-                  <span className="mt-1 flex min-w-0 items-center gap-1.5">
-                    <code className="truncate font-mono text-xs text-slate-600">{c.clientId}</code>
-                    <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
-                  </span>
-                </Td>
-                <Td label="Permissions" wide className="md:w-[16rem]"><PermissionBadges permissions={c.permissions} /></Td>
-                <Td label="Secret"><SecretHint hint={c.secretHint} /></Td>
-                <Td label="Created" className="text-slate-600 md:whitespace-nowrap">
-                  {formatDateTime(c.createdAt)}
-                  <span className="block truncate text-xs text-slate-600 md:max-w-[12rem]">by {c.createdByEmail}</span>
-                </Td>
-                <Td label="Last used" className="text-slate-600 md:whitespace-nowrap">
-                  {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never"}
-                </Td>
-                <Td label="Status">
-                  <StatusBadge status={c.status} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} />
-                </Td>
-                {actions && (
-                  <Td wide className="whitespace-nowrap md:py-2.5 md:text-right">
-                    {!revoked && (
-                      <div className="flex gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 md:justify-end md:gap-0">
-                        <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                            opener.current = e.currentTarget;
-                            setRotating(target);
-                          }}>
-                          Rotate
-                        </Button>
-                        {c.status === "rotating" && (
-                          <Button variant="ghost" size="sm" aria-label={`End grace period of ${c.name} now`} aria-haspopup="dialog" onClick={(e) => {
-                              opener.current = e.currentTarget;
-                              setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt });
-                            }}>
-                            End grace period
-                          </Button>
-                        )}
-                        <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => {
-                            opener.current = e.currentTarget;
-                            setRevoking(target);
-                          }} className="text-red-700 hover:bg-red-50">
-                          Revoke
-                        </Button>
-                      </div>
-                    )}
-                  </Td>
-                )}
-              </Tr>
-            );
-          })}
+          {clients.map((c) => (
+            <AdminClientRow key={c.clientId} client={c} onOpen={actions ? open : undefined} />
+          ))}
         </TBody>
       </Table>
       {actions && (
@@ -128,5 +82,54 @@ export function AdminClientsTable({
         </>
       )}
     </>
+  );
+}
+
+/** One credential: a table row from `md` up, a card below. `onOpen` (owners and admins) adds Rotate, End grace period and Revoke. */
+function AdminClientRow({ client: c, onOpen }: { client: AdminClientView; onOpen?: (dialog: Dialog, c: AdminClientView, button: HTMLButtonElement) => void }) {
+  const revoked = c.status === "revoked";
+  return (
+    <Tr data-client-id={c.clientId} className={revoked ? "md:bg-slate-50/60" : "md:hover:bg-slate-50/60"}>
+      <Td wide className="md:max-w-[20rem]">
+        <span className={`block truncate font-medium ${revoked ? "text-slate-500 line-through decoration-slate-300" : "text-slate-900"}`} title={c.name}>
+          {c.name}
+        </span>
+        <span className="mt-1 flex min-w-0 items-center gap-1.5">
+          <code className="truncate font-mono text-xs text-slate-600">{c.clientId}</code>
+          <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
+        </span>
+      </Td>
+      <Td label="Permissions" wide className="md:w-[16rem]"><PermissionBadges permissions={c.permissions} /></Td>
+      <Td label="Secret"><SecretHint hint={c.secretHint} /></Td>
+      <Td label="Created" className="text-slate-600 md:whitespace-nowrap">
+        {formatDateTime(c.createdAt)}
+        <span className="block truncate text-xs text-slate-600 md:max-w-[12rem]">by {c.createdByEmail}</span>
+      </Td>
+      <Td label="Last used" className="text-slate-600 md:whitespace-nowrap">
+        {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : "Never"}
+      </Td>
+      <Td label="Status">
+        <StatusBadge status={c.status} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} />
+      </Td>
+      {onOpen && (
+        <Td wide className="whitespace-nowrap md:py-2.5 md:text-right">
+          {!revoked && (
+            <div className="flex gap-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 md:justify-end md:gap-0">
+              <Button variant="ghost" size="sm" aria-label={`Rotate secret of ${c.name}`} aria-haspopup="dialog" onClick={(e) => onOpen("rotate", c, e.currentTarget)}>
+                Rotate
+              </Button>
+              {c.status === "rotating" && (
+                <Button variant="ghost" size="sm" aria-label={`End grace period of ${c.name} now`} aria-haspopup="dialog" onClick={(e) => onOpen("endGrace", c, e.currentTarget)}>
+                  End grace period
+                </Button>
+              )}
+              <Button variant="ghost" size="sm" aria-label={`Revoke ${c.name}`} aria-haspopup="dialog" onClick={(e) => onOpen("revoke", c, e.currentTarget)} className="text-red-700 hover:bg-red-50">
+                Revoke
+              </Button>
+            </div>
+          )}
+        </Td>
+      )}
+    </Tr>
   );
 }

@@ -19,6 +19,7 @@ import { RevokeClientDialog } from "./revoke-client-dialog";
 import { DeleteClientDialog } from "./delete-client-dialog";
 import { EndGracePeriodDialog, type EndGraceActionFn } from "./end-grace-period-dialog";
 import { EditClientDialog, type EditTarget, type UpdateActionFn } from "./edit-client-dialog";
+import type { TokenPolicyLimits } from "./token-policy-fields";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 export interface ClientRowActions {
@@ -73,6 +74,7 @@ export function ApiClientsTable({
   tokenTtlSeconds,
   now,
   maxSecretAgeDays = null,
+  tokenPolicy,
 }: {
   clusterId: string;
   clients: ApiClientView[];
@@ -86,6 +88,8 @@ export function ApiClientsTable({
   /** The server's clock at render, so badges read the same on server and client. */
   now: Date;
   maxSecretAgeDays?: number | null;
+  /** With it, the edit dialog also edits each client's token lifetime and rate limit. */
+  tokenPolicy?: TokenPolicyLimits;
 }) {
   const [rotating, setRotating] = useState<Target>(null);
   const [revoking, setRevoking] = useState<Target>(null);
@@ -134,7 +138,7 @@ export function ApiClientsTable({
                   : []
                 : [
                     ...(actions.updateAction
-                      ? [{ label: "Edit", run: () => setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes }) }]
+                      ? [{ label: "Edit", run: () => setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes, tokenTtlSeconds: c.tokenTtlSeconds, tokenRateLimit: c.tokenRateLimit }) }]
                       : []),
                     { label: "Rotate secret", run: () => setRotating(target) },
                     ...(c.status === "rotating"
@@ -202,7 +206,7 @@ export function ApiClientsTable({
           <RevokeClientDialog clusterId={clusterId} target={revoking} onClosed={() => setRevoking(null)} returnFocus={returnFocus} revokeAction={actions.revokeAction} />
           <EndGracePeriodDialog clusterId={clusterId} target={endingGrace} onClosed={() => setEndingGrace(null)} returnFocus={returnFocus} endGraceAction={actions.endGraceAction} />
           {actions.updateAction && (
-            <EditClientDialog clusterId={clusterId} target={editing} onClosed={() => setEditing(null)} returnFocus={returnFocus} updateAction={actions.updateAction} tokenTtlSeconds={tokenTtlSeconds} />
+            <EditClientDialog clusterId={clusterId} target={editing} onClosed={() => setEditing(null)} returnFocus={returnFocus} updateAction={actions.updateAction} tokenTtlSeconds={tokenTtlSeconds} policy={tokenPolicy} />
           )}
           {actions.deleteAction && (
             <DeleteClientDialog clusterId={clusterId} target={deleting} onClosed={() => setDeleting(null)} returnFocus={returnFocus} deleteAction={actions.deleteAction} />

@@ -11,6 +11,7 @@ import { RevokeClientDialog } from "./revoke-client-dialog";
 import { DeleteClientDialog } from "./delete-client-dialog";
 import { EditClientDialog, type EditTarget } from "./edit-client-dialog";
 import type { ClusterConnection } from "./types";
+import type { TokenPolicyLimits } from "./token-policy-fields";
 
 type Open = "edit" | "rotate" | "revoke" | "delete" | null;
 
@@ -23,6 +24,7 @@ export function ClientPageActions({
   tokenTtlSeconds,
   maxSecretAgeDays,
   listHref,
+  tokenPolicy,
 }: {
   clusterId: string;
   client: EditTarget;
@@ -33,6 +35,8 @@ export function ClientPageActions({
   maxSecretAgeDays: number | null;
   /** Where the page goes once the client is deleted. */
   listHref: string;
+  /** The edit dialog's token lifetime and rate limit fields. */
+  tokenPolicy?: TokenPolicyLimits;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
@@ -86,6 +90,7 @@ export function ClientPageActions({
           returnFocus={returnFocus}
           updateAction={actions.updateAction}
           tokenTtlSeconds={tokenTtlSeconds}
+          policy={tokenPolicy}
         />
       )}
       {actions.deleteAction && (

@@ -9,12 +9,16 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { CHOICE_DESCRIPTIONS, CHOICE_LABELS, SCOPE_CHOICES, scopeChoices, type ClientScopeName } from "@cluster-console/credentials";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { duration } from "@/lib/text/counts";
+import { TokenPolicyFields, type TokenPolicyLimits } from "./token-policy-fields";
 
 export interface EditTarget {
   clientId: string;
   name: string;
   description: string;
   scopes: ClientScopeName[];
+  /** The client's own token lifetime and rate limit (null: the instance's); shown with `policy`. */
+  tokenTtlSeconds?: number | null;
+  tokenRateLimit?: number | null;
 }
 
 export type UpdateActionFn = (prev: ActionResult<unknown> | undefined, input: FormData) => Promise<ActionResult<unknown>>;
@@ -26,6 +30,7 @@ export function EditClientDialog({
   returnFocus,
   updateAction,
   tokenTtlSeconds,
+  policy,
 }: {
   clusterId: string;
   target: EditTarget | null;
@@ -33,6 +38,8 @@ export function EditClientDialog({
   returnFocus: () => void;
   updateAction: UpdateActionFn;
   tokenTtlSeconds: number;
+  /** With it, the dialog edits the client's token lifetime and rate limit too. */
+  policy?: TokenPolicyLimits;
 }) {
   if (!target) return null;
   return (
@@ -43,7 +50,7 @@ export function EditClientDialog({
         description="The client ID and secrets stay the same."
         className="w-[min(40rem,calc(100vw-2rem))]"
       >
-        <EditClientForm clusterId={clusterId} target={target} action={updateAction} onSaved={onClosed} tokenTtlSeconds={tokenTtlSeconds} />
+        <EditClientForm clusterId={clusterId} target={target} action={updateAction} onSaved={onClosed} tokenTtlSeconds={tokenTtlSeconds} policy={policy} />
       </DialogContent>
     </Dialog>
   );
@@ -55,12 +62,14 @@ function EditClientForm({
   action,
   onSaved,
   tokenTtlSeconds,
+  policy,
 }: {
   clusterId: string;
   target: EditTarget;
   action: UpdateActionFn;
   onSaved: () => void;
   tokenTtlSeconds: number;
+  policy?: TokenPolicyLimits;
 }) {
   const [state, onSubmit, pending] = useFormAction(action);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
@@ -107,6 +116,7 @@ function EditClientForm({
         </div>
         {fe?.scopes?.length ? <p role="alert" className="mt-1.5 text-sm text-red-600">{fe.scopes[0]}</p> : null}
       </fieldset>
+      {policy && <TokenPolicyFields limits={policy} tokenTtlSeconds={target.tokenTtlSeconds ?? null} tokenRateLimit={target.tokenRateLimit ?? null} errors={fe} />}
       <div className="flex justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

@@ -5,6 +5,7 @@ import { RouteTabs } from "@/components/ui/route-tabs";
 const TABS = [
   { value: "administration-api", label: "Administration API", href: "/organization/administration-api" },
   { value: "secrets", label: "Client secrets", href: "/organization/secrets" },
+  { value: "single-sign-on", label: "Single sign-on", href: "/organization/single-sign-on" },
 ] as const;
 
 export function OrganizationTabs({ children }: { children: React.ReactNode }) {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { clientDescriptionSchema, clientIdSchema, clientNameSchema, rotationGraceSchema, ROTATION_GRACE } from "@/lib/api-clients/schemas";
 import { SECRET_EXPIRY_CHOICES, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
+import { MAX_TOKEN_RATE_LIMIT, MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from "@cluster-console/credentials";
 import { clusterDescriptionSchema, clusterNameSchema } from "@/lib/clusters/schemas";
 import { emailSchema } from "@/lib/members/schemas";
 import { secretNameSchema, secretValueSchema } from "@/lib/connector-secrets/names";
@@ -118,12 +119,27 @@ const secretsFields = {
   secrets: z.array(clientSecretView).describe("The client's unrevoked secrets, newest first: two during a rotation's grace period."),
 };
 
+/** A client's own token policy (packages/credentials/src/client-policies.ts); null: the instance's. */
+const tokenPolicyFields = {
+  tokenLifetimeSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Not in Camunda's API. The client's own access token lifetime in seconds; null: the console's default. Kept within the organization's bounds."),
+  tokenRateLimit: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Not in Camunda's API. The client's own limit of token requests per window; null: the console's default. At most the organization's maximum."),
+};
+
 export const clusterClient = z.object({
   clientId: z.string(),
   name: z.string(),
   description: z.string(),
   permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
   ...secretsFields,
+  ...tokenPolicyFields,
 });
 
 /** When the new secret stops working; the organization's maximum secret age, if any, applies. */
@@ -157,6 +173,22 @@ export const updateClusterClientBody = z
       .max(10)
       .optional()
       .describe("The client's permissions from now on: tokens issued afterwards carry them; tokens already issued keep theirs until they expire."),
+    tokenLifetimeSeconds: z
+      .number({ error: "Give a whole number of seconds, or null." })
+      .int("Give a whole number of seconds, or null.")
+      .min(MIN_TOKEN_TTL_SECONDS, `Give at least ${MIN_TOKEN_TTL_SECONDS} seconds.`)
+      .max(MAX_TOKEN_TTL_SECONDS, `Give at most ${MAX_TOKEN_TTL_SECONDS} seconds.`)
+      .nullable()
+      .optional()
+      .describe("The client's own access token lifetime in seconds, within the organization's bounds; null: back to the default. Applies to the next token request on every instance."),
+    tokenRateLimit: z
+      .number({ error: "Give a whole number of requests, or null." })
+      .int("Give a whole number of requests, or null.")
+      .min(1, "Give at least 1.")
+      .max(MAX_TOKEN_RATE_LIMIT, `Give at most ${MAX_TOKEN_RATE_LIMIT}.`)
+      .nullable()
+      .optional()
+      .describe("The client's own limit of token requests per window, at most the organization's maximum; null: back to the default. Applies within seconds on every instance."),
   })
   .describe("Edits a client; an absent field stays as it is. Each change is recorded in Activity, as an edit in the console is.");
 
@@ -165,7 +197,10 @@ export const updatedClusterClient = z.object({
   name: z.string(),
   description: z.string(),
   permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
-  changed: z.array(z.enum(["name", "description", "permissions"])).describe("What this request changed; empty when nothing did."),
+  ...tokenPolicyFields,
+  changed: z
+    .array(z.enum(["name", "description", "permissions", "tokenLifetimeSeconds", "tokenRateLimit"]))
+    .describe("What this request changed; empty when nothing did."),
 });
 
 export const createdLinks = z.object({
@@ -209,6 +244,7 @@ export const connectionDetails = z
     CAMUNDA_TASKLIST_BASE_URL: z.string().optional(),
     CAMUNDA_OPERATE_BASE_URL: z.string().optional(),
     CAMUNDA_OPTIMIZE_BASE_URL: z.string().optional(),
+    ...tokenPolicyFields,
   })
   // The credentials file may name more variables (newer clients' names): all strings.
   .catchall(z.string())
@@ -230,6 +266,26 @@ export const rotatedClient = z.object({
   permissions: z.array(z.enum(CAMUNDA_PERMISSIONS)),
   secretExpiresAt: dateTime.nullable().describe("When the new secret stops working; null: never."),
   previousSecretExpiresAt: dateTime.nullable().describe("When the previous secret stops working; null when it was revoked at once."),
+});
+
+// --- leaked secrets ------------------------------------------------------------
+
+export const reportLeakBody = z
+  .object({
+    secret: z.string({ error: "Give the secret." }).min(1, "Give the secret.").max(200, "That is longer than any client secret.").describe("The secret that was found (ccs_...). It is not kept."),
+    url: z
+      .url({ protocol: /^https?$/, error: "Give an http:// or https:// address." })
+      .max(2_000)
+      .optional()
+      .describe("Where it was found."),
+  })
+  .describe("Reports a secret of the organization found where it should not be; the organization's leak policy applies.");
+
+export const leakReported = z.object({
+  label: z.enum(["true_positive", "false_positive"]).describe("true_positive: a working secret of this organization; false_positive: anything else (nothing was changed)."),
+  revoked: z.boolean().describe("Whether the secret was revoked (the organization's policy is to revoke); false with the policy \"alert only\"."),
+  clientId: z.string().nullable().describe("The client whose secret it is; null for a false positive."),
+  clusterUuid: z.uuid().nullable().describe("The client's cluster; null for Administration API credentials or a false positive."),
 });
 
 // --- members and activity ----------------------------------------------------

@@ -20,6 +20,8 @@ export interface LiveSecretView {
 }
 
 export interface ClientDetails extends ApiClientView {
+  /** The row's ID (leak records are keyed by it); never shown. */
+  rowId: string;
   /** Newest first; empty for a revoked client. */
   secrets: LiveSecretView[];
   /** The client's own IP allowlist (narrower than its cluster's); [] = the cluster's. */
@@ -43,6 +45,9 @@ export async function getClientDetails(organizationId: string, clusterId: string
       revokedAt: true,
       revokedByEmail: true,
       ipAllowlist: true,
+      tokenTtlSeconds: true,
+      tokenRateLimit: true,
+      id: true,
       secrets: {
         where: liveSecretWhere(now),
         orderBy: NEWEST_SECRET_FIRST,
@@ -70,6 +75,9 @@ export async function getClientDetails(organizationId: string, clusterId: string
     secretHint: current?.hint ?? null,
     secretExpiresAt: current?.expiresAt ?? null,
     previousSecretExpiresAt: secrets.length > 1 ? (secrets[1]?.expiresAt ?? null) : null,
+    tokenTtlSeconds: row.tokenTtlSeconds,
+    tokenRateLimit: row.tokenRateLimit,
+    rowId: row.id,
     secrets,
   };
 }

@@ -13,9 +13,11 @@ export async function getLiveClient(organizationId: string, clusterId: string, c
       description: true,
       scopes: true,
       cluster: { select: { id: true, region: true } },
+      tokenTtlSeconds: true,
+      tokenRateLimit: true,
       secrets: { where: { revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { createdAt: true, expiresAt: true } },
     },
   });
   if (!row?.cluster) return null;
-  return { clientId: row.clientId, name: row.name, description: row.description, scopes: row.scopes, cluster: row.cluster, secrets: row.secrets };
+  return { clientId: row.clientId, name: row.name, description: row.description, scopes: row.scopes, cluster: row.cluster, secrets: row.secrets, tokenTtlSeconds: row.tokenTtlSeconds, tokenRateLimit: row.tokenRateLimit };
 }

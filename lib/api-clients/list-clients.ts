@@ -38,6 +38,9 @@ export interface ApiClientView {
   secretExpiresAt: Date | null;
   /** During a rotation: when the previous secret stops working. */
   previousSecretExpiresAt: Date | null;
+  /** The client's own token lifetime (seconds) and rate limit; null: the instance's. */
+  tokenTtlSeconds: number | null;
+  tokenRateLimit: number | null;
 }
 
 export interface ApiClientPage {
@@ -99,6 +102,8 @@ interface Row {
   last_used_at: Date | null;
   revoked_at: Date | null;
   revoked_by_email: string | null;
+  token_ttl_seconds: number | null;
+  token_rate_limit: number | null;
   name_key: string;
   live_count: number;
   current_hint: string | null;
@@ -163,7 +168,7 @@ export async function listClients(
     db().$queryRaw<Row[]>`
       WITH page AS (
         SELECT c.id, c.client_id, c.name, c.description, c.scopes::text[] AS scopes, c.created_by_email, c.created_at,
-               c.last_used_at, c.revoked_at, c.revoked_by_email, lower(c.name) AS name_key, ${key} AS sort_key
+               c.last_used_at, c.revoked_at, c.revoked_by_email, c.token_ttl_seconds, c.token_rate_limit, lower(c.name) AS name_key, ${key} AS sort_key
           ${from}
          WHERE ${Prisma.join(pageFilters, " AND ")}
          ORDER BY ${key} ${order}, c.id ${order}
@@ -260,5 +265,7 @@ function toView(r: Row, soon: Date): ApiClientView {
     secretHint: revoked ? null : r.current_hint,
     secretExpiresAt: revoked ? null : r.current_expires_at,
     previousSecretExpiresAt: !revoked && r.live_count > 1 ? r.previous_expires_at : null,
+    tokenTtlSeconds: r.token_ttl_seconds,
+    tokenRateLimit: r.token_rate_limit,
   };
 }

@@ -1,5 +1,6 @@
 // A cluster's live API clients as the Administration API's JSON array
-// ([{clientId, name, description, permissions, secretExpiresAt, secrets}],
+// ([{clientId, name, description, permissions, secretExpiresAt, secrets,
+// tokenLifetimeSeconds, tokenRateLimit}],
 // oldest first), or null when the cluster is not a live cluster of the
 // organization. PostgreSQL builds the JSON in the same query that checks
 // tenancy: a cluster with thousands of clients is one round trip and one
@@ -20,7 +21,9 @@ export async function listLiveClientsJson(organizationId: string, clusterId: str
                'description', c.description,
                'permissions', initcap(c.scopes::text)::text[],
                'secretExpiresAt', s.secrets -> 0 -> 'expiresAt',
-               'secrets', COALESCE(s.secrets, '[]'::json))
+               'secrets', COALESCE(s.secrets, '[]'::json),
+               'tokenLifetimeSeconds', c.token_ttl_seconds,
+               'tokenRateLimit', c.token_rate_limit)
              ORDER BY c.created_at, c.id)
         FROM api_clients c
         LEFT JOIN LATERAL (

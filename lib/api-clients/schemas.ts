@@ -7,6 +7,7 @@ import { descriptionSchema } from "@/lib/validation/description";
 import { ADMIN_PERMISSIONS, CLIENT_ID_PATTERN, CLIENT_SCOPES, SCOPE_CHOICES, expandScopes, type ClientScopeName, type ScopeChoice } from "@cluster-console/credentials";
 import type { AdminPermission, ClientScope } from "@/lib/generated/prisma/enums";
 import { MAX_SECRET_AGE_LIMIT_DAYS, secretExpiryFields } from "@/lib/api-clients/secret-expiry";
+import { MAX_TOKEN_RATE_LIMIT, MAX_TOKEN_TTL_SECONDS, MIN_TOKEN_TTL_SECONDS } from "@cluster-console/credentials";
 
 export const CLIENT_NAME_MAX = 100;
 export const CLIENT_DESCRIPTION_MAX = 500;
@@ -95,12 +96,63 @@ export const endApiClientGracePeriodSchema = z.object({
   clientId: clientIdSchema,
 });
 
+/** A whole number or nothing: "" (an empty field) and null mean "the default"; an absent field stays undefined. */
+function optionalWholeNumber(what: string, min: number, max: number) {
+  return z.preprocess(
+    (v) => (v === undefined ? undefined : v === "" || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v),
+    z.coerce
+      .number({ error: `Enter ${what} as a whole number, or leave it empty.` })
+      .int(`Enter ${what} as a whole number, or leave it empty.`)
+      .min(min, `Enter at least ${min}.`)
+      .max(max, `Enter at most ${max}.`)
+      .nullable()
+      .optional(),
+  );
+}
+
+/** A client's own token lifetime in seconds; null: the instance's (the organization's bounds are checked by the domain). */
+export const tokenTtlSecondsSchema = optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS);
+/** A client's own token requests per window; null: the instance's. */
+export const tokenRateLimitSchema = optionalWholeNumber("a number of requests", 1, MAX_TOKEN_RATE_LIMIT);
+
 export const updateApiClientSchema = z.object({
   clusterId: clusterIdSchema,
   clientId: clientIdSchema,
   name: clientNameSchema,
   description: clientDescriptionSchema,
   scopes: clientScopesSchema,
+  // Absent (a form without the policy fields): unchanged.
+  tokenTtlSeconds: tokenTtlSecondsSchema,
+  tokenRateLimit: tokenRateLimitSchema,
+});
+
+/** Owners' bounds on clients' own token lifetimes and rate limits; empty fields: no bound. */
+export const setClientPolicyBoundsSchema = z
+  .object({
+    // A form always sends all three: absent is the same as empty (no bound).
+    minTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS).transform((v) => v ?? null),
+    maxTokenTtlSeconds: optionalWholeNumber("a lifetime in seconds", MIN_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS).transform((v) => v ?? null),
+    maxClientRateLimit: optionalWholeNumber("a number of requests", 1, MAX_TOKEN_RATE_LIMIT).transform((v) => v ?? null),
+  })
+  .refine((v) => v.minTokenTtlSeconds === null || v.maxTokenTtlSeconds === null || v.minTokenTtlSeconds <= v.maxTokenTtlSeconds, {
+    path: ["maxTokenTtlSeconds"],
+    message: "The longest lifetime must be at least the shortest.",
+  });
+
+/** What a reported leak of a live secret does. */
+export const setLeakPolicySchema = z.object({
+  leakPolicy: z.enum(["REVOKE", "ALERT"], { error: "Choose what happens to a leaked secret." }),
+});
+
+/** A member or an Administration API client reports a secret found somewhere it should not be. */
+export const reportLeakedSecretSchema = z.object({
+  // Bounded before anything looks at it; the format is checked by the domain (a mistyped secret is an answer, not an error).
+  secret: z.string({ error: "Paste the secret." }).trim().min(1, "Paste the secret.").max(200, "That is longer than any client secret."),
+  url: z
+    .preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// address, or leave it empty." }).max(2_000, "Use at most 2000 characters.").optional(),
+    ),
 });
 
 export const deleteApiClientSchema = z.object({

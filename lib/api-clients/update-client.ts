@@ -1,4 +1,6 @@
-// Edit a live client: its name, description and scopes. One audit event per
+// Edit a live client: its name, description, scopes, and its own token
+// lifetime and rate limit (packages/credentials/src/client-policies.ts: within the
+// organization's bounds, read in the same transaction). One audit event per
 // thing that changed, in the same transaction as the change. A scope change
 // reaches the token endpoint at once (the scopes column notifies every
 // instance's client cache): tokens issued from then on carry the new scopes,
@@ -10,15 +12,20 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { sortScopes, type ClientScopeName } from "@cluster-console/credentials";
+import { maxClientRateLimit, sortScopes, tokenTtlRange, type ClientScopeName } from "@cluster-console/credentials";
+import { instanceDefaults } from "@/lib/organizations/client-policy";
+import { duration } from "@/lib/text/counts";
 
 export interface UpdatedClient {
   clientId: string;
   name: string;
   description: string;
   scopes: ClientScopeName[];
+  /** The client's own token lifetime (seconds) and rate limit; null: the instance's. */
+  tokenTtlSeconds: number | null;
+  tokenRateLimit: number | null;
   /** What this call changed; empty when the input matched the client. */
-  changed: Array<"name" | "description" | "scopes">;
+  changed: Array<"name" | "description" | "scopes" | "tokenTtlSeconds" | "tokenRateLimit">;
 }
 
 const duplicateName = (name: string) =>
@@ -33,21 +40,61 @@ const duplicateName = (name: string) =>
  */
 export async function updateClient(
   member: Principal,
-  input: { clusterId: string; clientId: string; name?: string; description?: string; scopes?: ClientScopeName[] },
+  input: {
+    clusterId: string;
+    clientId: string;
+    name?: string;
+    description?: string;
+    scopes?: ClientScopeName[];
+    /** undefined: unchanged; null: back to the instance's. */
+    tokenTtlSeconds?: number | null;
+    tokenRateLimit?: number | null;
+  },
 ): Promise<UpdatedClient> {
   try {
     return await db().$transaction(async (tx) => {
       const client = await lockLiveClient(tx, member.organizationId, input);
+      const [own, bounds] = await Promise.all([
+        tx.apiClient.findUniqueOrThrow({ where: { id: client.id }, select: { tokenTtlSeconds: true, tokenRateLimit: true } }),
+        tx.organization.findUniqueOrThrow({
+          where: { id: member.organizationId },
+          select: { minTokenTtlSeconds: true, maxTokenTtlSeconds: true, maxClientRateLimit: true },
+        }),
+      ]);
+      const policy = { ...own, organization: bounds };
       const before = sortScopes(client.scopes as ClientScopeName[]);
       const name = input.name ?? client.name;
       const description = input.description ?? client.description;
       const scopes = input.scopes ? sortScopes(input.scopes) : before;
+      const tokenTtlSeconds = input.tokenTtlSeconds === undefined ? policy.tokenTtlSeconds : input.tokenTtlSeconds;
+      const tokenRateLimit = input.tokenRateLimit === undefined ? policy.tokenRateLimit : input.tokenRateLimit;
       const changed: UpdatedClient["changed"] = [];
       if (client.name !== name) changed.push("name");
       if (client.description !== description) changed.push("description");
       if (before.join(",") !== scopes.join(",")) changed.push("scopes");
-      const result = { clientId: client.clientId, name, description, scopes, changed };
+      if (policy.tokenTtlSeconds !== tokenTtlSeconds) changed.push("tokenTtlSeconds");
+      if (policy.tokenRateLimit !== tokenRateLimit) changed.push("tokenRateLimit");
+      const result = { clientId: client.clientId, name, description, scopes, tokenTtlSeconds, tokenRateLimit, changed };
       if (changed.length === 0) return result;
+
+      // The organization's bounds as they are now, under the client's row lock.
+      const instance = instanceDefaults();
+      if (changed.includes("tokenTtlSeconds") && tokenTtlSeconds !== null) {
+        const { min, max } = tokenTtlRange(policy.organization, instance);
+        if (tokenTtlSeconds < min || tokenTtlSeconds > max) {
+          throw new AppError("invalid_input", "Please correct the highlighted fields.", {
+            tokenTtlSeconds: [`Choose between ${min} and ${max} seconds (${duration(min)} to ${duration(max)}), or leave it empty.`],
+          });
+        }
+      }
+      if (changed.includes("tokenRateLimit") && tokenRateLimit !== null) {
+        const max = maxClientRateLimit(policy.organization, instance);
+        if (tokenRateLimit > max) {
+          throw new AppError("invalid_input", "Please correct the highlighted fields.", {
+            tokenRateLimit: [`Choose at most ${max} requests per ${duration(instance.clientRateLimitWindowSeconds)} (the organization's maximum), or leave it empty.`],
+          });
+        }
+      }
 
       if (changed.includes("name") && client.name.toLowerCase() !== name.toLowerCase()) {
         // Friendly error first; the partial unique index settles races.
@@ -59,10 +106,13 @@ export async function updateClient(
       }
       await tx.apiClient.update({
         where: { id: client.id },
-        data: { name, description, scopes },
+        data: { name, description, scopes, tokenTtlSeconds, tokenRateLimit },
         select: { id: true },
       });
-      const event = (action: "client.renamed" | "client.description_changed" | "client.scopes_changed", metadata: Record<string, string>) =>
+      const event = (
+        action: "client.renamed" | "client.description_changed" | "client.scopes_changed" | "client.token_lifetime_changed" | "client.rate_limit_changed",
+        metadata: Record<string, string | number | null>,
+      ) =>
         recordEvent(tx, {
           organizationId: member.organizationId,
           clusterId: client.clusterId,
@@ -81,6 +131,8 @@ export async function updateClient(
           removed: before.filter((s) => !scopes.includes(s)).join(","),
         });
       }
+      if (changed.includes("tokenTtlSeconds")) await event("client.token_lifetime_changed", { from: policy.tokenTtlSeconds, to: tokenTtlSeconds });
+      if (changed.includes("tokenRateLimit")) await event("client.rate_limit_changed", { from: policy.tokenRateLimit, to: tokenRateLimit });
       return result;
     });
   } catch (err) {

@@ -22,6 +22,7 @@ export const ACTION_GROUPS: Record<string, string> = {
   client: "API clients",
   admin_client: "Administration API credentials",
   account: "Accounts",
+  sso: "Single sign-on",
   connector_secret: "Connector secrets",
 };
 
@@ -31,6 +32,14 @@ const ACTION_TABLE = {
   "organization.max_secret_age_changed": {
     label: "Maximum secret age changed",
     sentence: "{actor} changed the maximum secret age of {target}",
+  },
+  "organization.client_policy_changed": {
+    label: "Client policy changed",
+    sentence: "{actor} changed the token lifetime and rate limit bounds of {target}",
+  },
+  "organization.leak_policy_changed": {
+    label: "Leak policy changed",
+    sentence: "{actor} changed what a leaked secret does in {target}",
   },
   "member.added": { label: "Member added", sentence: "{actor} added {target} to the organization" },
   "member.role_changed": { label: "Role changed", sentence: "{actor} changed the role of {target}" },
@@ -55,6 +64,9 @@ const ACTION_TABLE = {
   "client.renamed": { label: "Client renamed", sentence: "{actor} renamed the API client {target}" },
   "client.description_changed": { label: "Description changed", sentence: "{actor} changed the description of {target}" },
   "client.scopes_changed": { label: "Scopes changed", sentence: "{actor} changed the scopes of {target}" },
+  "client.token_lifetime_changed": { label: "Token lifetime changed", sentence: "{actor} changed the token lifetime of {target}" },
+  "client.rate_limit_changed": { label: "Rate limit changed", sentence: "{actor} changed the token rate limit of {target}" },
+  "client.secret_leaked": { label: "Secret leaked", sentence: "{actor} reported a leaked secret of {target}" },
   "client.revoked": { label: "Client revoked", sentence: "{actor} revoked the API client {target}" },
   "client.deleted": { label: "Revoked client deleted", sentence: "{actor} deleted the revoked API client {target}" },
   "admin_client.created": { label: "Credentials created", sentence: "{actor} created the Administration API credentials {target}" },
@@ -65,6 +77,10 @@ const ACTION_TABLE = {
   "admin_client.grace_period_ended": {
     label: "Credentials grace period ended",
     sentence: "{actor} ended the grace period of the Administration API credentials {target}",
+  },
+  "admin_client.secret_leaked": {
+    label: "Credentials secret leaked",
+    sentence: "{actor} reported a leaked secret of the Administration API credentials {target}",
   },
   "admin_client.revoked": { label: "Credentials revoked", sentence: "{actor} revoked the Administration API credentials {target}" },
   "connector_secret.created": { label: "Connector secret created", sentence: "{actor} created the connector secret {target}" },
@@ -82,6 +98,20 @@ const ACTION_TABLE = {
   "account.password_recovered": {
     label: "Password set from the server",
     sentence: "{actor} set a new password for {target} from the server's command line",
+  },
+  "account.step_up": { label: "Identity confirmed", sentence: "{actor} confirmed their identity for a sensitive change" },
+  "sso.configured": { label: "Single sign-on set up", sentence: "{actor} set up single sign-on for {target}" },
+  "sso.settings_changed": { label: "Single sign-on changed", sentence: "{actor} changed the single sign-on settings of {target}" },
+  "sso.client_secret_replaced": {
+    label: "Single sign-on secret replaced",
+    sentence: "{actor} replaced the single sign-on client secret of {target}",
+  },
+  "sso.removed": { label: "Single sign-on removed", sentence: "{actor} removed single sign-on from {target}" },
+  "sso.member_joined": { label: "Joined by single sign-on", sentence: "{actor} joined the organization by single sign-on as {target}" },
+  "sso.role_mapped": { label: "Role set by single sign-on", sentence: "{actor} was given another role by the single sign-on role mapping ({target})" },
+  "sso.break_glass_sign_in": {
+    label: "Break-glass password sign-in",
+    sentence: "{actor} signed in with a password although single sign-on is required (break-glass, {target})",
   },
 } satisfies Record<string, ActionText>;
 

@@ -27,6 +27,8 @@ const scopes = (v: unknown) =>
     .map((s) => SCOPE_LABELS[s as ClientScopeName] ?? s)
     .join(", ");
 const days = (v: unknown) => (typeof v === "number" ? count(v, "day") : v === null || v === undefined ? "no maximum" : `${v} days`);
+const seconds = (v: unknown) => (typeof v === "number" ? count(v, "second") : "the default");
+const perWindow = (v: unknown) => (typeof v === "number" ? `${v} per window` : "the default");
 const isText = (v: unknown): v is string | number => typeof v === "string" || typeof v === "number";
 
 const change = (before: string, after: string): EventDetails => ({ text: `${before} → ${after}`, before, after });
@@ -40,6 +42,16 @@ export function eventDetails(action: string, metadata: Record<string, unknown>):
   }
   if (action === "account.renamed" && fromTo) return change(String(m.from), String(m.to));
   if (action === "organization.max_secret_age_changed") return change(days(m.from), days(m.to));
+  if (action === "client.token_lifetime_changed") return change(seconds(m.from), seconds(m.to));
+  if (action === "client.rate_limit_changed") return change(perWindow(m.from), perWindow(m.to));
+  if (action === "organization.leak_policy_changed" && fromTo) {
+    const policy = (v: unknown) => (v === "ALERT" ? "alert only" : "revoke");
+    return change(policy(m.from), policy(m.to));
+  }
+  if (action.endsWith(".secret_leaked")) {
+    const where = typeof m.url === "string" ? ` at ${m.url}` : "";
+    return { text: `${m.revoked === true ? "secret revoked" : "secret kept working"}${where}` };
+  }
   if (action === "cluster.addresses_changed") {
     return { text: typeof m.restAddress === "string" ? `REST ${m.restAddress}` : "addresses derived from the region" };
   }

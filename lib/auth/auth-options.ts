@@ -10,6 +10,7 @@ import { SignInRefused, checkSignIn } from "@/lib/auth/sign-in";
 import { REQUEST_KEY_HEADER, requestSignal } from "@/lib/http/request-abort";
 import { servedOverHttps } from "@/lib/config";
 import { SESSION_VERSION_CLAIM, endSessionsFrom, isLiveSession } from "@/lib/auth/session-version";
+import { STEP_UP_CLAIM, STEP_UP_SECONDS } from "@/lib/auth/session-claims";
 
 /** Thrown from the jwt callback for a session ended on the server; next-auth then answers with no session and clears the cookie. */
 class SessionEnded extends Error {
@@ -58,6 +59,8 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token[SESSION_VERSION_CLAIM] = (user as { sessionVersion?: number }).sessionVersion;
+        // A password just entered: step-up starts with the session (lib/account/step-up.ts).
+        token[STEP_UP_CLAIM] = Math.floor(Date.now() / 1000) + STEP_UP_SECONDS;
         return token;
       }
       // Every later read of the cookie through next-auth (GET /api/auth/session):

@@ -18,8 +18,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN: "Manage members, Administration API credentials, clusters, their API clients and connector secrets; not organization settings.",
   OPERATIONS_ENGINEER: "Create and delete clusters, and create, edit, rotate, revoke and delete API clients; not members or connector secrets.",
   // The same rights today (MATRIX): the names say what the person does, for the record.
-  DEVELOPER: "See clusters, API clients (never their secrets), connector secret names, usage and Activity; change nothing. The same rights as Visitor.",
-  VISITOR: "See clusters, API clients (never their secrets), connector secret names, usage and Activity; change nothing. The same rights as Developer.",
+  DEVELOPER: "See clusters, API clients (never their secrets), connector secret names, usage and Activity, and report a leaked secret; change nothing else. The same rights as Visitor.",
+  VISITOR: "See clusters, API clients (never their secrets), connector secret names, usage and Activity, and report a leaked secret; change nothing else. The same rights as Developer.",
 };
 
 export type Permission =
@@ -34,6 +34,7 @@ export type Permission =
   | "activity:view"
   | "connector_secret:manage"
   | "organization:settings"
+  | "leak:report"
   | "account:edit";
 
 const MANAGERS: readonly Role[] = ["OWNER", "ADMIN"];
@@ -57,6 +58,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "connector_secret:manage": MANAGERS,
   // Organization-wide policy, such as the maximum age of client secrets.
   "organization:settings": ["OWNER"],
+  // Whoever finds one of the organization's secrets in public may report it
+  // (holding the secret, they could use it anyway); the policy decides whether it is revoked.
+  "leak:report": ROLES,
   // One's own name and password: everyone.
   "account:edit": ROLES,
 };

@@ -30,7 +30,7 @@ export interface SignedInUser {
 }
 
 /** The reasons a sign-in form shows; next-auth passes them on as the error code. */
-export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable" | "SignInBusy";
+export type SignInFailure = "CredentialsSignin" | "TooManyAttempts" | "SignInUnavailable" | "SignInBusy" | "SsoRequired";
 
 /** What the sign-in form shows for each. */
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
@@ -38,6 +38,7 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   TooManyAttempts: "Too many failed sign-in attempts. Try again in 15 minutes.",
   SignInUnavailable: "Sign-in is unavailable right now. Try again in a moment.",
   SignInBusy: "Sign-in is busy. Try again in a few seconds.",
+  SsoRequired: "Your organization signs in with single sign-on only. Choose Continue with single sign-on.",
 };
 
 export class SignInRefused extends Error {
@@ -75,7 +76,7 @@ export async function checkSignIn(raw: unknown, address: string | null, signal?:
     const user = await db().user.findUnique({
       where: { email },
       omit: { passwordHash: false },
-      include: { memberships: { select: { id: true }, take: 1 } },
+      include: { memberships: { select: { id: true, organizationId: true, role: true, organization: { select: { name: true, ssoProvider: { select: { requireSso: true } } } } } } },
     });
     // Hash even for unknown emails, and hold back the answer for a hash at
     // older parameters, so response time does not reveal accounts. The check
@@ -83,6 +84,16 @@ export async function checkSignIn(raw: unknown, address: string | null, signal?:
     const ok = await verifyPasswordEvenly(password, user?.passwordHash ?? DUMMY_HASH, ticket);
     if (!user || !ok || user.memberships.length === 0) throw new SignInRefused("CredentialsSignin");
     await attempt.succeeded();
+    // Organizations that require single sign-on take no password, except an
+    // owner's: the break-glass way in (a provider that is down or set up
+    // wrongly must not lock every owner out), audited in that organization
+    // each time. Said only after the password was right, so the refusal tells
+    // nothing to someone who does not know it. lib/auth/session.ts applies the
+    // same rule to every request; this is where the person is told.
+    const requireSso = user.memberships.filter((m) => m.organization.ssoProvider?.requireSso);
+    if (requireSso.length === user.memberships.length && !requireSso.some((m) => m.role === "OWNER")) throw new SignInRefused("SsoRequired");
+    const breakGlass = requireSso.filter((m) => m.role === "OWNER");
+    if (breakGlass.length) await recordBreakGlass(user, breakGlass, address);
     if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, password);
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   } catch (err) {
@@ -95,6 +106,28 @@ export async function checkSignIn(raw: unknown, address: string | null, signal?:
     console.error(`[console] sign-in check failed: ${(err as Error).message}`);
     throw new SignInRefused("SignInUnavailable");
   }
+}
+
+async function recordBreakGlass(
+  user: { id: string; email: string; name: string },
+  memberships: { organizationId: string; organization: { name: string } }[],
+  address: string | null,
+): Promise<void> {
+  // The row recordEvent (lib/audit/record-event.ts) would write; written here
+  // directly because lib/auth sits below lib/audit (which imports lib/auth).
+  await db().auditEvent.createMany({
+    data: memberships.map((m) => ({
+      organizationId: m.organizationId,
+      actorId: user.id,
+      actorEmail: user.email,
+      actorName: user.name || user.email,
+      action: "sso.break_glass_sign_in",
+      targetType: "organization",
+      targetId: m.organizationId,
+      targetName: m.organization.name,
+      metadata: { address: address ? address.slice(0, 64) : null },
+    })),
+  });
 }
 
 /**

@@ -34,7 +34,7 @@ export const deleteClusterSchema = z.object({
 
 // --- Cluster addresses: derived from the region (default) or registered ---
 
-// Length and shape are the parsers' to check (lib/clusters/addresses.ts, one
+// Length and shape are the parsers' to check (packages/credentials/src/cluster-addresses.ts, one
 // rule and one message per problem), and only for the registered addresses.
 const addressField = z.string().optional();
 

@@ -4,7 +4,7 @@
 //
 // Token format: <prefix><43 chars base64url = 32 random bytes>, e.g.
 // cci_... for an invitation and ccr_... for a password reset, so a leak
-// scanner can recognise one. Like client secrets (lib/api-clients/secrets.ts),
+// scanner can recognise one. Like client secrets (packages/credentials/src/secrets.ts),
 // a token is 256 bits of CSPRNG output stored only as its SHA-256 digest and
 // found by that digest through a unique index: the plaintext exists only in
 // the one answer that shows the link, and in the link itself.

@@ -21,7 +21,9 @@ async function createClientRow(organizationId: string, clusterId: string, name: 
 // Outcomes: ok = 200 and the page/route itself; 404 = not found page;
 // to-signin / to-clusters = a redirect there; 401 / 405 = the authorization
 // server's JSON error; bearer = the Administration API's 401 problem (a
-// console session is no credential there); session / no-session = next-auth's session document with
+// console session is no credential there); unsigned = the leak report endpoint's refusal of
+// what a secret scanner did not sign (a session is no signature; the form body is refused
+// first, as not JSON); session / no-session = next-auth's session document with
 // or without the member. {own} and {foreign} stand for a cluster of the
 // member's organization and of another one; {ownClient} and {foreignClient}
 // an API client of each; "-" rows need no cluster.
@@ -62,17 +64,24 @@ POST:/oauth/introspect             -        401          401          401       
 /.well-known/openid-configuration  -        ok           ok           ok                   ok           ok           ok
 /api/auth/session                  -        session      session      session              session      session      no-session
 /organization/administration-api   -        ok           ok           ok                   ok           ok           to-signin
+/organization/single-sign-on       -        ok           ok           ok                   ok           ok           to-signin
+/signin/sso-failed?reason=state_mismatch - ok          ok           ok                   ok           ok           ok
+/signin/sso                        -        ok           ok           ok                   ok           ok           ok
+/api/sso/callback?state=forged&code=x -     to-sso-failed to-sso-failed to-sso-failed      to-sso-failed to-sso-failed to-sso-failed
 /docs/admin-api                    -        ok           ok           ok                   ok           ok           ok
 /api/admin/v1/openapi.json         -        ok           ok           ok                   ok           ok           ok
 GET:/api/admin/v1/clusters         -        bearer       bearer       bearer               bearer       bearer       bearer
 POST:/api/admin/v1/clusters        -        bearer       bearer       bearer               bearer       bearer       bearer
 GET:/api/admin/v1/clusters/{own}/secrets own bearer      bearer       bearer               bearer       bearer       bearer
 /cluster-api/secrets               -        secrets-401  secrets-401  secrets-401          secrets-401  secrets-401  secrets-401
+POST:/api/admin/v1/leaks           -        bearer       bearer       bearer               bearer       bearer       bearer
+/.well-known/secret-scanning.json  -        ok           ok           ok                   ok           ok           ok
+POST:/api/leaks/report             -        unsigned     unsigned     unsigned             unsigned     unsigned     unsigned
 `;
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "OPERATIONS_ENGINEER", "DEVELOPER", "VISITOR"];
 type Who = Role | "signed-out";
-type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "secrets-401" | "to-signin" | "to-clusters" | "session" | "no-session";
+type Outcome = "ok" | "404" | "401" | "405" | "bearer" | "secrets-401" | "unsigned" | "to-signin" | "to-clusters" | "to-sso-failed" | "session" | "no-session";
 interface Cell {
   method: "GET" | "POST";
   path: string;
@@ -159,6 +168,11 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
       expect([302, 303, 307, 308], what).toContain(status);
       expect(where, what).toBe(cell.expected === "to-signin" ? "/signin" : "/clusters");
       break;
+    case "to-sso-failed":
+      // A callback that did not start in this browser: the failure page, never a session.
+      expect(status, what).toBe(303);
+      expect(location, what).toContain("/signin/sso-failed?reason=state_mismatch");
+      break;
     case "401":
     case "405": {
       expect(status, what).toBe(Number(cell.expected));
@@ -181,6 +195,12 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
       expect(await res.text(), what).not.toContain("Matrix");
       break;
     }
+    case "unsigned": {
+      expect(status, what).toBe(415);
+      expect(res.headers()["cache-control"], what).toBe("no-store");
+      expect(await res.text(), what).not.toContain("positive");
+      break;
+    }
     case "session":
     case "no-session": {
       expect(status, what).toBe(200);
@@ -194,7 +214,7 @@ async function check(cell: Cell, res: APIResponse, account: Account | null) {
 
 test.describe(`page and route authorization matrix (${CELLS.length} cells)`, () => {
   test("the table covers every role and signed out", () => {
-    expect(CELLS.length).toBe(41 * 6);
+    expect(CELLS.length).toBe(44 * 6);
   });
 
   for (const cell of CELLS) {

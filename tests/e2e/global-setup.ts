@@ -3,7 +3,7 @@
 // (tests/support/console-process.ts, the launcher the fault tests and the
 // benchmarks use too).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { TEST_DIST_DIR, freshProductionBuild, root, startConsole } from "../support/console-process";
@@ -26,6 +26,12 @@ export default async function globalSetup() {
   process.env.E2E_DATABASE_URL = db.url;
   // Shared with a second instance some tests start (tests/e2e/support/second-instance.ts).
   process.env.E2E_KEY_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+  // A secret scanner of the run's own (tests/e2e/leaked-secrets.e2e.ts signs leak reports with it):
+  // its public key is configured, and nothing is fetched from GitHub.
+  const scanner = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  process.env.E2E_LEAK_SCANNER_PRIVATE_KEY = scanner.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  process.env.E2E_LEAK_SCANNER_KEY_ID = `e2e-${randomBytes(6).toString("hex")}`;
+  const scannerKeys = JSON.stringify([{ key_identifier: process.env.E2E_LEAK_SCANNER_KEY_ID, key: scanner.publicKey.export({ type: "spki", format: "pem" }).toString() }]);
   // Everything the server prints, at the most verbose level, goes to a file
   // that the leak scan (tests/e2e/leak-scan.e2e.ts) searches afterwards.
   process.env.E2E_SERVER_LOG = SERVER_LOG;
@@ -43,6 +49,10 @@ export default async function globalSetup() {
       LOG_LEVEL: "debug",
       // Usage charts fill within a second or two.
       USAGE_FLUSH_SECONDS: "1",
+      // The single sign-on tests run their OpenID providers on loopback ports (tests/support/oidc-provider.ts).
+      SSO_ALLOW_PRIVATE_ISSUERS: "true",
+      LEAK_SCANNER_KEYS_URL: "none",
+      LEAK_SCANNER_PUBLIC_KEYS: scannerKeys,
     },
     { port, host: "localhost", logFile: SERVER_LOG },
   );

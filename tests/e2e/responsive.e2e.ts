@@ -77,7 +77,17 @@ async function seed(owner: Account) {
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now() + interval '1 day')`,
     [owner.organizationId, dev.userId, createHash("sha256").update(resetToken).digest(), owner.userId, owner.email],
   );
-  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken };
+  // A leak reported for the long-named client (its page shows the "leaked" banner), found at a long address.
+  const { rows: longClient } = await sql().query<{ id: string; client_id: string; secret_id: string }>(
+    `SELECT c.id, c.client_id, s.id AS secret_id FROM api_clients c JOIN client_secrets s ON s.api_client_id = c.id WHERE c.cluster_id = $1 AND c.name = $2`,
+    [cluster.id, LONG_CLIENT],
+  );
+  await sql().query(
+    `INSERT INTO client_secret_leaks (id, organization_id, api_client_id, client_secret_id, secret_hint, found_url, found_source, reporter_kind, reported_by, revoked)
+     VALUES (gen_random_uuid(), $1, $2, $3, 'Ab12', $4, 'content', 'scanner', 'Secret scanning', false)`,
+    [owner.organizationId, longClient[0]!.id, longClient[0]!.secret_id, `https://github.com/payments-reconciliation/worker-eu-central-1/blob/4f1c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a/config/production/${"settings-".repeat(6)}.env`],
+  );
+  return { cluster, dev: { ...dev, name: "Maximiliane Alexandra von Reconciliation-Worthington" }, inviteToken, resetToken, longClientId: longClient[0]!.client_id };
 }
 
 async function open(page: Page, path: string) {
@@ -94,7 +104,7 @@ for (const size of SIZES) {
 
       test("pages fit the screen and pass axe", async ({ page, owner }) => {
         test.setTimeout(240_000);
-        const { cluster, dev, inviteToken, resetToken } = await seed(owner);
+        const { cluster, dev, inviteToken, resetToken, longClientId } = await seed(owner);
         const tag = `${size.name}-${theme}`;
         const pages: [string, string][] = [
           ["clusters", "/clusters"],
@@ -106,6 +116,9 @@ for (const size of SIZES) {
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
+          ["organization-single-sign-on", "/organization/single-sign-on"],
+          ["organization-secrets", "/organization/secrets"],
+          ["client-page-leaked", `/clusters/${cluster.id}/api/${longClientId}`],
           ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
           ["not-found", `/clusters/${crypto.randomUUID()}`],
@@ -128,6 +141,10 @@ for (const size of SIZES) {
         await page.context().clearCookies();
         await open(page, "/signin");
         await checkView(page, `signin-${tag}`);
+        await open(page, "/signin/sso");
+        await checkView(page, `signin-sso-${tag}`);
+        await open(page, "/signin/sso-failed?reason=id_token_signature");
+        await checkView(page, `signin-sso-failed-${tag}`);
         await open(page, `/invite/${inviteToken}`);
         await expect(page.getByRole("button", { name: "Create account and join" })).toBeVisible();
         await checkView(page, `invitation-${tag}`);
@@ -232,6 +249,15 @@ for (const size of SIZES) {
         await page.getByRole("button", { name: `Actions for ${REAL_CLIENT}`, exact: true }).click();
         await page.getByRole("menuitem", { name: "Revoke" }).click();
         await checkView(page, `revoke-${tag}`, { dialog: true });
+        await page.keyboard.press("Escape");
+        // The edit dialog with the client's own token lifetime and rate limit, one refused.
+        await page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true }).click();
+        await page.getByRole("menuitem", { name: "Edit" }).click();
+        const edit = page.getByRole("dialog");
+        await edit.getByLabel("Token lifetime (seconds)").fill("30");
+        await edit.getByRole("button", { name: "Save changes" }).click();
+        await expect(edit.getByText("Enter at least 60.")).toBeVisible();
+        await checkView(page, `edit-policy-${tag}`, { dialog: true });
         await page.keyboard.press("Escape");
 
         await page.getByRole("button", { name: "Create New Client" }).click();

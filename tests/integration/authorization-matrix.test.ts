@@ -7,7 +7,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ member: null as Member | null }));
+const session = vi.hoisted(() => {
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+  return { member: null as Member | null };
+});
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -37,10 +40,18 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
 import { renameAccount } from "@/app/actions/rename-account";
+import { saveSsoSettings } from "@/app/actions/save-sso-settings";
+import { removeSsoSettings } from "@/app/actions/remove-sso-settings";
+import { testSsoConnection } from "@/app/actions/test-sso-connection";
+import { saveSsoSettings as configureSso } from "@/lib/sso/settings";
+import { ssoSettingsSchema } from "@/lib/sso/schemas";
 import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
 import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import { createConnectorSecret as makeConnectorSecret } from "@/lib/connector-secrets/connector-secrets";
 import { readClusterSecretValues } from "@/lib/connector-secrets/read-values";
+import { setClientPolicyBounds } from "@/app/actions/set-client-policy-bounds";
+import { setLeakPolicy } from "@/app/actions/set-leak-policy";
+import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLES } from "@/lib/auth/roles";
 import { createClient } from "@/lib/api-clients/create-client";
@@ -108,8 +119,15 @@ update-cluster-allowlist  own      ok         ok         forbidden            fo
 update-cluster-allowlist  foreign  not_found  not_found  forbidden            forbidden  forbidden  unauthenticated
 update-client-allowlist   own      ok         ok         ok                   forbidden  forbidden  unauthenticated
 update-client-allowlist   foreign  not_found  not_found  not_found            forbidden  forbidden  unauthenticated
+set-client-policy-bounds  own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+set-leak-policy           own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+report-leaked-secret      own      ok         ok         ok                   ok         ok         unauthenticated
+report-leaked-secret      foreign  not_found  not_found  not_found            not_found  not_found  unauthenticated
 set-up-console            own      conflict   conflict   conflict             conflict   conflict   conflict
 rename-account            own      ok         ok         ok                   ok         ok         unauthenticated
+save-sso-settings         own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+remove-sso-settings       own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
+test-sso-connection       own      ok         forbidden  forbidden            forbidden  forbidden  unauthenticated
 `;
 
 type Outcome = "ok" | "forbidden" | "not_found" | "unauthenticated" | "conflict";
@@ -149,13 +167,15 @@ async function makeTenant() {
   await makeConnectorSecret(owner, { clusterId: cluster.id, name: "TENANT_SECRET", value: "tenant-value" });
   const resetFor = await makeMember("VISITOR", org);
   const reset = await makePasswordReset(owner, { userId: resetFor.userId });
+  // Single sign-on set up (no provider is contacted to save it).
+  await configureSso(owner, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "console", clientSecret: "s3cret-value", domains: `matrix-${uniq()}.test`, defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
   return { owner, org, developer, cluster, client, admin, revoked, rotating, adminRotating, invitation, resetFor, reset };
 }
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 
 /** Everything an action could write for an organization. */
 async function orgState(organizationId: string) {
-  const [clusters, memberships, clients, secrets, audit, invitations, resets, connectorSecrets] = await Promise.all([
+  const [clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks] = await Promise.all([
     db().cluster.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { user: true } }),
     db().apiClient.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -163,9 +183,12 @@ async function orgState(organizationId: string) {
     db().auditEvent.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
     db().passwordReset.findMany({ where: { organizationId }, orderBy: { id: "asc" }, omit: { tokenHash: false } }),
+    db().ssoProvider.findUnique({ where: { organizationId }, include: { domains: { orderBy: { domain: "asc" } } } }),
     db().connectorSecret.findMany({ where: { cluster: { organizationId } }, orderBy: { id: "asc" }, omit: { value: false } }),
+    db().organization.findUniqueOrThrow({ where: { id: organizationId } }),
+    db().clientSecretLeak.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, connectorSecrets }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ clusters, memberships, clients, secrets, audit, invitations, resets, sso, connectorSecrets, organization, leaks }, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 type Call = (t: Tenant) => { run: () => Promise<unknown>; done: () => Promise<boolean> };
@@ -316,6 +339,46 @@ const CALLS: Record<string, Call> = {
       done: async () => (await db().user.count({ where: { name, memberships: { some: { organizationId: t.org.id } } } })) === 1,
     };
   },
+  "save-sso-settings": (t) => {
+    const clientId = `client-${uniq()}`;
+    return {
+      run: () => saveSsoSettings(undefined, { issuer: "https://idp.example", clientId, domains: `saved-${uniq()}.test`, defaultRole: "VISITOR", maxSessionAgeMinutes: "30" }),
+      done: async () => (await db().ssoProvider.findUnique({ where: { organizationId: t.org.id } }))?.clientId === clientId,
+    };
+  },
+  "remove-sso-settings": (t) => ({
+    run: () => removeSsoSettings(undefined, { confirm: "remove" }),
+    done: async () => (await db().ssoProvider.count({ where: { organizationId: t.org.id } })) === 0,
+  }),
+  "test-sso-connection": () => {
+    // Reads only: done when the report was given (https://idp.example cannot be reached, so it reports a failed discovery).
+    let reported = false;
+    return {
+      run: async () => {
+        const r = await testSsoConnection(undefined, {});
+        reported = r.ok && r.data.checks[0]?.name === "Discovery";
+        return r;
+      },
+      done: async () => reported,
+    };
+  },
+  "set-client-policy-bounds": (t) => ({
+    run: () => setClientPolicyBounds(undefined, { minTokenTtlSeconds: "300", maxTokenTtlSeconds: "3600", maxClientRateLimit: "500" }),
+    done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).maxTokenTtlSeconds === 3600,
+  }),
+  "set-leak-policy": (t) => ({
+    run: () => setLeakPolicy(undefined, { leakPolicy: "ALERT" }),
+    done: async () => (await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).leakPolicy === "ALERT",
+  }),
+  // Another organization's secret is not found: the action answers that it is
+  // no working secret of the member's organization (live: false), read here as not_found.
+  "report-leaked-secret": (t) => ({
+    run: async () => {
+      const r = await reportLeakedSecret(undefined, { secret: t.client.clientSecret, url: "https://example.com/leak" });
+      return r.ok && !r.data.live ? { ok: false, code: "not_found" } : r;
+    },
+    done: async () => (await db().clientSecretLeak.count({ where: { organizationId: t.org.id } })) === 1,
+  }),
   "set-up-console": () => {
     const email = `setup-${uniq()}@example.com`;
     return {
@@ -342,7 +405,7 @@ export const CELLS = parseMatrix(MATRIX);
 describe(`server action authorization matrix (${CELLS.length} cells)`, () => {
   it("covers every action and every role", () => {
     expect(new Set(CELLS.map((c) => c.action))).toEqual(new Set(Object.keys(CALLS)));
-    expect(CELLS.length).toBe(300);
+    expect(CELLS.length).toBe(342);
   });
 
   for (const cell of CELLS) {

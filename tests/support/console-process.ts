@@ -178,6 +178,8 @@ export interface LaunchOptions {
   logFile?: string;
   /** `tokens`: a token-only instance (`npm run start:tokens`), ready once /healthz answers. Default: the console. */
   mode?: "start" | "tokens";
+  /** Another checkout to run, with its own production build (a benchmark's "before"). Default: this one. */
+  checkout?: string;
 }
 
 export async function startConsole(
@@ -188,9 +190,9 @@ export async function startConsole(
   const port = opts.port ?? (await freePort());
   const url = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   // The compiled server, as `npm start` runs it: plain node, no TypeScript loader.
-  compileServerOnce();
+  if (!opts.checkout) compileServerOnce();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "dist/server/serve.js", opts.mode ?? "start"], {
-    cwd: root,
+    cwd: opts.checkout ?? root,
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -32,6 +32,8 @@ export async function makeMember(role: Role, org?: { id: string; name: string })
     organizationId: organization.id,
     organizationName: organization.name,
     role,
+    // As after signing in: in step-up (lib/account/step-up.ts); tests of step-up set it to 0.
+    stepUpUntil: Math.floor(Date.now() / 1000) + 3600,
   };
 }
 

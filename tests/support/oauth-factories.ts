@@ -1,7 +1,7 @@
 // Test data for the authorization server: API clients inserted directly, so
 // these tests do not depend on the console's create flow, but with IDs,
 // secrets and digests from the console's own generators
-// (lib/api-clients/secrets.ts), plus an in-process server and settings builder.
+// (packages/credentials/src/secrets.ts), plus an in-process server and settings builder.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { createRemoteJWKSet } from "jose";

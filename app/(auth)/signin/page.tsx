@@ -5,6 +5,8 @@ import { hasAnyUser } from "@/lib/setup/create-first-owner";
 import { currentMember } from "@/lib/auth/session";
 import { signInWithPassword } from "@/app/actions/sign-in-with-password";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,6 +20,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 text-sm text-slate-600">Manage your clusters and their API clients.</p>
       <SignInForm callbackUrl={safeCallback(callbackUrl)} action={signInWithPassword} />
       <ForgotPassword />
+      <div className="my-6 flex items-center gap-3 text-xs text-slate-500" aria-hidden>
+        <span className="h-px flex-1 bg-slate-200" />
+        or
+        <span className="h-px flex-1 bg-slate-200" />
+      </div>
+      <Link href={`/signin/sso?callbackUrl=${encodeURIComponent(safeCallback(callbackUrl))}`} className={`${buttonClass("secondary")} w-full`}>
+        Continue with single sign-on
+      </Link>
     </>
   );
 }

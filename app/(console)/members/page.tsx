@@ -22,6 +22,12 @@ import { revokePasswordReset } from "@/app/actions/revoke-password-reset";
 import { RevokeResetLinkButton } from "@/components/members/reset-link-controls";
 import { UnavailableAction } from "@/components/members/unavailable-action";
 
+import { isSteppedUp } from "@/lib/account/step-up";
+import { hasSsoProvider } from "@/lib/sso/settings";
+import { confirmIdentity } from "@/app/actions/confirm-identity";
+import { confirmIdentityAtProvider } from "@/app/actions/confirm-identity-at-provider";
+import { StepUpPanel } from "@/components/auth/step-up-panel";
+
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
@@ -44,6 +50,15 @@ export default async function MembersPage() {
         description="People in your organization and what they may do. Owners, admins and operations engineers manage API clients; developers and visitors see them."
         actions={manage ? <InviteMemberDialog roles={roles} action={inviteMember} /> : null}
       />
+      {member.role === "OWNER" && (
+        <StepUpPanel
+          until={isSteppedUp(member) ? (member.stepUpUntil ?? 0) : 0}
+          what="making someone an owner"
+          confirmWithPassword={confirmIdentity}
+          confirmAtProvider={(await hasSsoProvider(member.organizationId)) ? confirmIdentityAtProvider : undefined}
+          returnTo="/members"
+        />
+      )}
       <Table>
         <THead>
           <Th>Member</Th>

@@ -28,6 +28,8 @@ function Code({ label, children }: { label: string; children: string }) {
 // phone), never mid-word where moving it to the next line would do.
 const c = (s: string) => <code className="font-mono [overflow-wrap:anywhere]">{s}</code>;
 
+type Trust = ReturnType<typeof trustSettings>;
+
 export default function TrustTokensPage() {
   const t = trustSettings(config());
   return (
@@ -38,7 +40,21 @@ export default function TrustTokensPage() {
         own service) accepts one when its signature verifies with a key from the console&apos;s JWKS, its issuer and
         audience are the expected ones, and it has not expired.
       </p>
+      <WhatToConfigure t={t} />
+      <AudienceLock t={t} />
+      <Claims t={t} />
+      <RotationAndRevocation t={t} />
+      <IpAllowlists />
+      <Camunda88Settings t={t} />
+      <SpringSecurity t={t} />
+      <NodeJose t={t} />
+    </article>
+  );
+}
 
+function WhatToConfigure({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">What to configure</h2>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">
         <dt className="font-medium text-slate-900">Issuer</dt>
@@ -60,7 +76,13 @@ export default function TrustTokensPage() {
           together with a {c("cluster_id")} check
         </dd>
       </dl>
+    </>
+  );
+}
 
+function AudienceLock({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">The audience: lock a resource server to one cluster</h2>
       <p>
         Every organization&apos;s tokens for the shared audience {c(t.sharedZeebeAudience)} look alike: a resource server
@@ -78,7 +100,13 @@ export default function TrustTokensPage() {
           downloaded credentials files request the shared audience.
         </li>
       </ul>
+    </>
+  );
+}
 
+function Claims({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Claims</h2>
       <ul className="list-disc space-y-1 pl-5">
         <li>
@@ -98,7 +126,13 @@ export default function TrustTokensPage() {
           it asked for).
         </li>
       </ul>
+    </>
+  );
+}
 
+function RotationAndRevocation({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Key rotation and revocation</h2>
       <p>
         An operator rotates the signing key with {c("npm run keys:rotate")}: new tokens carry the new {c("kid")} at once,
@@ -119,7 +153,13 @@ export default function TrustTokensPage() {
         the answer for less time than you can accept), or ask the operator for a shorter token lifetime
         ({c("TOKEN_TTL_SECONDS")}).
       </p>
+    </>
+  );
+}
 
+function IpAllowlists() {
+  return (
+    <>
       <h2 id="ip-allowlists" className="pt-2 text-lg font-semibold text-slate-900">
         IP allowlists: enforce them at the gateway too
       </h2>
@@ -132,7 +172,13 @@ export default function TrustTokensPage() {
         source ranges) with the list you entered here. Behind proxies, the address to check is the one your last trusted
         proxy reports, as the console does with {c("TRUST_PROXY_HOPS")}.
       </p>
+    </>
+  );
+}
 
+function Camunda88Settings({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Self-managed Camunda 8.8 (Orchestration Cluster)</h2>
       <p>
         The cluster&apos;s OIDC settings, for machine clients (API access). {c("client-id-claim")} maps a token to the
@@ -149,7 +195,13 @@ export default function TrustTokensPage() {
         audiences:
           - ${t.clusterAudienceTemplate}
         client-id-claim: client_id`}</Code>
+    </>
+  );
+}
 
+function SpringSecurity({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Spring Security resource server</h2>
       <p>
         {c("issuer-uri")} makes Spring read the discovery document, check its issuer and take the keys from its{" "}
@@ -157,7 +209,13 @@ export default function TrustTokensPage() {
       </p>
       <Code label="Spring Security resource server settings">{`spring.security.oauth2.resourceserver.jwt.issuer-uri=${t.issuer}
 spring.security.oauth2.resourceserver.jwt.audiences=${t.clusterAudienceTemplate}`}</Code>
+    </>
+  );
+}
 
+function NodeJose({ t }: { t: Trust }) {
+  return (
+    <>
       <h2 className="pt-2 text-lg font-semibold text-slate-900">Node.js with jose</h2>
       <Code label="Node.js with jose">{`import { createRemoteJWKSet, jwtVerify } from "jose";
 
@@ -175,6 +233,6 @@ export async function verify(token) {
   });
   return payload; // payload.client_id, payload.scope, payload.cluster_id
 }`}</Code>
-    </article>
+    </>
   );
 }

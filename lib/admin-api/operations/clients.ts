@@ -139,6 +139,8 @@ export const clientOperations = [
         description: client.description,
         secretExpiresAt: secrets[0]?.expiresAt ?? null,
         secrets,
+        tokenLifetimeSeconds: client.tokenTtlSeconds,
+        tokenRateLimit: client.tokenRateLimit,
         ...Object.fromEntries(vars.filter(([k]) => !k.endsWith("_SECRET"))),
       };
     },
@@ -149,11 +151,11 @@ export const clientOperations = [
     path: "/clusters/{clusterUuid}/clients/{clientId}",
     summary: "Edit an API client",
     description:
-      "Not in Camunda's API. Renames a client, changes its description or its permissions; an absent field stays as it is. Each change is recorded in Activity, as an edit in the console is.",
+      "Not in Camunda's API. Renames a client, changes its description, its permissions, its own token lifetime or rate limit; an absent field stays as it is. Each change is recorded in Activity, as an edit in the console is.",
     permission: "CLIENTS_UPDATE",
     params: s.clientParams,
     body: s.updateClusterClientBody,
-    fieldNames: { scopes: "permissions" },
+    fieldNames: { scopes: "permissions", tokenTtlSeconds: "tokenLifetimeSeconds" },
     conflictTitle: "Client names must be unique",
     response: { status: 200, schema: s.updatedClusterClient, description: "The client as it is now." },
     run: async ({ principal, params, body }) => {
@@ -164,14 +166,19 @@ export const clientOperations = [
           name: body.name,
           description: body.description,
           scopes: body.permissions ? toScopes(body.permissions) : undefined,
+          tokenTtlSeconds: body.tokenLifetimeSeconds,
+          tokenRateLimit: body.tokenRateLimit,
         }),
       );
+      const apiName = { scopes: "permissions", tokenTtlSeconds: "tokenLifetimeSeconds" } as const;
       return {
         clientId: r.clientId,
         name: r.name,
         description: r.description,
         permissions: toPermissions(r.scopes),
-        changed: r.changed.map((c) => (c === "scopes" ? "permissions" : c)),
+        tokenLifetimeSeconds: r.tokenTtlSeconds,
+        tokenRateLimit: r.tokenRateLimit,
+        changed: r.changed.map((c) => (c in apiName ? apiName[c as keyof typeof apiName] : c)),
       };
     },
   }),

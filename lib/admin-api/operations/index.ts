@@ -7,6 +7,7 @@ import { memberOperations } from "@/lib/admin-api/operations/members";
 import { activityOperations } from "@/lib/admin-api/operations/activity";
 import { secretOperations } from "@/lib/admin-api/operations/secrets";
 import { networkOperations } from "@/lib/admin-api/operations/network";
+import { leakOperations } from "@/lib/admin-api/operations/leaks";
 import { notImplementedOperations } from "@/lib/admin-api/operations/not-implemented";
 
 export const OPERATIONS: readonly Operation[] = [
@@ -16,6 +17,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...networkOperations,
   ...memberOperations,
   ...activityOperations,
+  ...leakOperations,
   ...notImplementedOperations,
 ];
 

@@ -4,6 +4,7 @@
 // (generating, hashing and checking secrets) are at
 // `@cluster-console/credentials/secrets`.
 export * from "./admin-permissions";
+export * from "./client-policies";
 export * from "./cluster-addresses";
 export * from "./formats";
 export * from "./oauth-codes";

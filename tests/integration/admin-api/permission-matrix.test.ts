@@ -31,7 +31,7 @@ async function targets(owner: Principal) {
   const client = await createClient(owner, { clusterId: cluster.id, name: `c-${uniq()}`, scopes: ["ZEEBE"] });
   const dev = await makeMember("DEVELOPER", { id: owner.organizationId, name: "x" });
   await createConnectorSecret(owner, { clusterId: cluster.id, name: "MATRIX_TOKEN", value: "matrix-value" });
-  return { clusterUuid: cluster.id, clientId: client.clientId, email: dev.email, secretName: "MATRIX_TOKEN", clientUuid: "m1", backupId: "b1" };
+  return { clusterUuid: cluster.id, clientId: client.clientId, clientSecret: client.clientSecret, email: dev.email, secretName: "MATRIX_TOKEN", clientUuid: "m1", backupId: "b1" };
 }
 
 /** A valid request for each operation, and the status it gets when permitted. */
@@ -75,6 +75,8 @@ const REQUESTS: Record<string, { body?: (t: Awaited<ReturnType<typeof targets>>)
   GetBackups: { ok: 501 },
   CreateBackup: { ok: 501 },
   DeleteBackup: { ok: 501 },
+  // The target client's live secret: only a permitted token may get it revoked (the snapshot shows refusals change nothing).
+  ReportLeakedSecret: { body: (t) => ({ secret: t.clientSecret, url: "https://example.com/leak" }), ok: 200 },
 };
 
 export const MATRIX_CELLS = OPERATIONS.length * (ADMIN_PERMISSIONS.length + 5);

@@ -46,6 +46,8 @@ describe("editing an API client", () => {
       name: "orders-worker",
       description: "Order worker\nowned by team Checkout",
       scopes: ["ZEEBE", "OPERATE"],
+      tokenTtlSeconds: null,
+      tokenRateLimit: null,
       changed: ["name", "description", "scopes"],
     });
     const row = await db().apiClient.findUniqueOrThrow({ where: { clientId: c.clientId } });

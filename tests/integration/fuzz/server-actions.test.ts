@@ -10,7 +10,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ member: null as Member | null }));
+const session = vi.hoisted(() => {
+  process.env.KEY_ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
+  return { member: null as Member | null };
+});
 vi.mock("@/lib/auth/session", () => ({ currentMember: async () => session.member, requireMember: async () => session.member }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -31,8 +34,14 @@ import { rotateApiClientSecret } from "@/app/actions/rotate-api-client-secret";
 import { setUpConsole } from "@/app/actions/set-up-console";
 import { updateClusterAddresses } from "@/app/actions/update-cluster-addresses";
 import { updateCluster } from "@/app/actions/update-cluster";
+import { saveSsoSettings } from "@/app/actions/save-sso-settings";
+import { startSingleSignOn } from "@/app/actions/start-single-sign-on";
+import { saveSsoSettings as configureSso } from "@/lib/sso/settings";
+import { ssoSettingsSchema } from "@/lib/sso/schemas";
 import { createConnectorSecret, deleteConnectorSecret, updateConnectorSecret } from "@/app/actions/connector-secrets";
 import { updateClientIpAllowlist, updateClusterIpAllowlist } from "@/app/actions/update-ip-allowlist";
+import { reportLeakedSecret } from "@/app/actions/report-leaked-secret";
+import { generateClientSecret } from "@cluster-console/credentials/secrets";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { createClient } from "@/lib/api-clients/create-client";
 import { revokeClient } from "@/lib/api-clients/revoke-client";
@@ -45,6 +54,7 @@ import { snapshotDatabase, useFreshDatabase } from "./fuzz-helpers";
 export const RUNS: Record<string, number> = {
   "set-up-console": 400,
   "update-cluster-addresses": 400,
+  "start-single-sign-on": 300,
   "create-connector-secret": 300,
   "update-connector-secret": 300,
   "delete-connector-secret": 300,
@@ -72,9 +82,13 @@ async function makeFixtures() {
   const stranger = await makeMember("OWNER");
   const foreignCluster = await makeCluster(stranger, { name: "theirs", region: "jfk-1" });
   const foreign = await createClient(stranger, { clusterId: foreignCluster.id, name: "theirs", scopes: ["ZEEBE"] });
+  // The owner's organization has single sign-on (so a save needs no new secret); another
+  // organization's holds the only well-formed domain the fuzzer offers: every save is refused.
+  await configureSso(owner, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "ours", clientSecret: "our-secret", domains: "ours-fuzz.test", defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
+  await configureSso(stranger, ssoSettingsSchema.parse({ issuer: "https://idp.example", clientId: "theirs", clientSecret: "their-secret", domains: "taken-fuzz.test", defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }));
   const invitation = await createInvitation(owner, { email: "invited@example.com", role: "DEVELOPER" });
   const invitationToken = invitation.url.split("/invite/")[1]!;
-  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken };
+  return { cluster, live, revoked, deleted, stranger, foreignCluster, foreign, invitationToken, revokedSecret: revoked.clientSecret, foreignSecret: foreign.clientSecret };
 }
 
 let before: Record<string, string>;
@@ -91,7 +105,7 @@ afterAll(async () => {
 // ---- generators ------------------------------------------------------------
 
 const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_x", "$ACTION_REF_1"];
-const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl"];
+const ALL_FIELDS = ["clusterId", "clientId", "name", "description", "scopes", "expiry", "expiresOn", "grace", "region", "confirmName", "email", "password", "role", "userId", "organizationName", "addresses", "grpcAddress", "restAddress", "operateUrl", "issuer", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes", "callbackUrl", "tokenTtlSeconds", "tokenRateLimit", "secret", "url"];
 
 const garbageString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -220,8 +234,26 @@ const fieldValue = (action: string, field: string): fc.Arbitrary<unknown> => {
     grpcAddress: fc.constantFrom("zeebe.example.com:443", "grpc://10.0.0.5", "grpcs://x/y", "ftp://x", "[::1]:26500"),
     restAddress: fc.constantFrom("https://zeebe.example.com/v2", "http://localhost:8080", "https://u:p@x", "javascript:alert(1)"),
     operateUrl: fc.constantFrom("", "https://operate.example.com", "https://x/?q=1"),
+    // Single sign-on: every domain offered is taken by another organization or is no domain.
+    issuer: fc.constantFrom("https://idp.example", "https://idp.example/", "https://login.example.com/realms/x", "http://127.0.0.1:1", "https://idp.example", "javascript:alert(1)", "ftp://idp.example"),
+    clientSecret: fc.constantFrom("s3cret-value", "another-secret", "", "x".repeat(1001)),
+    domains: fc.constantFrom("taken-fuzz.test", "TAKEN-FUZZ.test, taken-fuzz.test", "@taken-fuzz.test\ntaken-fuzz.test", "taken-fuzz.test", "not a domain", "x".repeat(300), "", "localhost"),
+    defaultRole: fc.constantFrom("ADMIN", "DEVELOPER", "VISITOR", "DEVELOPER", "OWNER"),
+    roleClaim: fc.constantFrom("", "", "", "", "", "groups", "a b", "x".repeat(101)),
+    roleClaimValue: fc.constantFrom("", "", "", "", "admins", "\u0000"),
+    mappedRole: fc.constantFrom("", "", "", "", "OWNER", "ADMIN"),
+    requireSso: fc.constantFrom("on", "true", "", "off"),
+    maxSessionAgeMinutes: fc.constantFrom("60", "30", "480", "5", "60", "4", "481", "abc"),
+    callbackUrl: fc.constantFrom("/clusters", "https://evil.example/", "//evil.example", "javascript:alert(1)"),
     value: fc.constantFrom("a value", "x".repeat(17 * 1024), "", "\u0000"),
     allowlist: fc.constantFrom("10.0.0.0/8 office", "", "10.0.0.300", "::1/129 x", "203.0.113.7\n2001:db8::/32 dc"),
+    tokenTtlSeconds: fc.constantFrom("", "600", "59", "0", "-1", "1e99", "3600.5", "86400", "2592001", " 900 ", "0x10"),
+    tokenRateLimit: fc.constantFrom("", "1", "0", "-5", "1e12", "120", "NaN", "Infinity", "１２"),
+    secret: fc.oneof(
+      fc.constantFrom(f.revokedSecret, f.foreignSecret, `${f.revokedSecret} `, f.revokedSecret.slice(0, -1), "ccs_", "ccs_" + "A".repeat(49), ""),
+      fc.constant(null).map(() => generateClientSecret()),
+    ),
+    url: fc.constantFrom("", "https://github.com/a/b", "javascript:alert(1)", "ftp://x", `https://x/${"a".repeat(3000)}`),
   };
   return fc.oneof({ weight: 6, arbitrary: pools[field] ?? garbageString }, { weight: 1, arbitrary: value(action) });
 };
@@ -272,7 +304,9 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
   { name: "rotate-api-client-secret", action: rotateApiClientSecret as Action, fields: ["clusterId", "clientId", "grace", "expiry", "expiresOn"] },
   { name: "revoke-api-client", action: revokeApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "end-api-client-grace-period", action: endApiClientGracePeriod as Action, fields: ["clusterId", "clientId"] },
-  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes"] },
+  { name: "update-api-client", action: updateApiClient as Action, fields: ["clusterId", "clientId", "name", "description", "scopes", "tokenTtlSeconds", "tokenRateLimit"] },
+  // Only secrets that are no working secret of the owner's organization are offered: the answer is "not found" (a no-op) or a refusal.
+  { name: "report-leaked-secret", action: reportLeakedSecret as Action, fields: ["secret", "url"] },
   { name: "delete-api-client", action: deleteApiClient as Action, fields: ["clusterId", "clientId"] },
   { name: "set-up-console", action: setUpConsole as Action, fields: ["organizationName", "name", "email", "password"] },
   { name: "update-cluster", action: updateCluster as Action, fields: ["clusterId", "name", "description"] },
@@ -281,6 +315,13 @@ const ACTIONS: Array<{ name: string; action: Action; fields: string[] }> = [
     action: updateClusterAddresses as Action,
     fields: ["clusterId", "addresses", "grpcAddress", "restAddress", "operateUrl"],
   },
+  {
+    name: "save-sso-settings",
+    action: saveSsoSettings as Action,
+    fields: ["issuer", "clientId", "clientSecret", "domains", "defaultRole", "roleClaim", "roleClaimValue", "mappedRole", "requireSso", "maxSessionAgeMinutes"],
+  },
+  // Anonymous: work emails whose domain has no provider (or no email at all).
+  { name: "start-single-sign-on", action: startSingleSignOn as Action, fields: ["email", "callbackUrl"] },
   { name: "create-connector-secret", action: createConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
   { name: "update-connector-secret", action: updateConnectorSecret as Action, fields: ["clusterId", "name", "value"] },
   { name: "delete-connector-secret", action: deleteConnectorSecret as Action, fields: ["clusterId", "name"] },
@@ -305,7 +346,10 @@ describe("fuzzing every server action's input", () => {
             throw new Error(`${what} threw ${(err as Error)?.message ?? String(err)}`);
           }
           // The owner changing their own role to the one they have is a no-op, not a write.
-          const noop = name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false;
+          const noop =
+            (name === "change-member-role" && (r as ActionResult<{ changed: boolean }>).ok && (r as { data: { changed: boolean } }).data.changed === false) ||
+            // Reporting what is no working secret of the organization changes nothing and says so.
+            (name === "report-leaked-secret" && (r as ActionResult<{ live: boolean }>).ok && (r as { data: { live: boolean } }).data.live === false);
           if (!noop) expectRefusal(r, what);
           const code = (r as { code?: string }).code ?? "noop";
           codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -318,11 +362,30 @@ describe("fuzzing every server action's input", () => {
       expect(await snapshotDatabase()).toEqual(snapshotBefore);
       // Inputs reached every gate: session, role, validation, and the domain's own refusals.
       // (Set-up needs no session: it is refused because an account exists.)
-      const gates = name === "set-up-console" ? ["invalid_input", "conflict"] : ["unauthenticated", "forbidden", "invalid_input"];
+      // Any member may report a leak: no role is refused, and what is not a working secret is a no-op.
+      const gates =
+        name === "set-up-console"
+          ? ["invalid_input", "conflict"]
+          : name === "start-single-sign-on"
+            ? ["invalid_input", "not_found"]
+            : name === "report-leaked-secret"
+              ? ["unauthenticated", "invalid_input", "noop"]
+              : ["unauthenticated", "forbidden", "invalid_input"];
       expect([...codes.keys()], JSON.stringify([...codes])).toEqual(expect.arrayContaining(gates));
-      if (name !== "create-cluster" && name !== "set-up-console") expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
+      // (Saving single sign-on is refused as a conflict only when all ten fields are well formed: asserted on its own below.)
+      if (!["create-cluster", "set-up-console", "start-single-sign-on", "save-sso-settings", "report-leaked-secret"].includes(name)) expect(codes.size, JSON.stringify([...codes])).toBeGreaterThan(3);
     });
   }
+});
+
+describe("what the fuzzer aims at", () => {
+  it("saving single sign-on with another organization's domain is a conflict, and writes nothing", async () => {
+    session.member = owner;
+    const before = await snapshotDatabase();
+    const r = await saveSsoSettings(undefined, { issuer: "https://idp.example", clientId: "ours", domains: "ours-fuzz.test, TAKEN-FUZZ.test", defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" });
+    expect(r).toMatchObject({ ok: false, code: "conflict", fieldErrors: { domains: [expect.stringContaining("taken-fuzz.test")] } });
+    expect(await snapshotDatabase()).toEqual(before);
+  });
 });
 
 describe("what the fuzzer found (fixed)", () => {

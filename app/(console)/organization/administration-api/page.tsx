@@ -18,6 +18,11 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { AdminClientsTable } from "@/components/admin-clients/admin-clients-table";
 import { CreateAdminClientDialog } from "@/components/admin-clients/create-admin-client-dialog";
 import type { AdminApiEndpoints } from "@/components/admin-clients/types";
+import { isSteppedUp } from "@/lib/account/step-up";
+import { hasSsoProvider } from "@/lib/sso/settings";
+import { confirmIdentity } from "@/app/actions/confirm-identity";
+import { confirmIdentityAtProvider } from "@/app/actions/confirm-identity-at-provider";
+import { StepUpPanel } from "@/components/auth/step-up-panel";
 
 export const metadata: Metadata = { title: "Administration API" };
 
@@ -53,6 +58,15 @@ export default async function AdministrationApiPage() {
         </div>
         {manage && <CreateAdminClientDialog endpoints={endpoints} createAction={createAdminClient} maxSecretAgeDays={maxSecretAgeDays} />}
       </div>
+      {manage && (
+        <StepUpPanel
+          until={isSteppedUp(member) ? (member.stepUpUntil ?? 0) : 0}
+          what="creating or rotating credentials"
+          confirmWithPassword={confirmIdentity}
+          confirmAtProvider={(await hasSsoProvider(member.organizationId)) ? confirmIdentityAtProvider : undefined}
+          returnTo="/organization/administration-api"
+        />
+      )}
       <Card className="px-5 py-4">
         <dl className="grid gap-4 sm:grid-cols-2">
           <Endpoint label="Base URL" value={endpoints.baseUrl} />

@@ -1,5 +1,5 @@
 // Checks a presented secret against the client's stored secret digests with
-// the one secret module (lib/api-clients/secrets.ts): hashed once, compared in
+// the one secret module (packages/credentials/src/secrets.ts): hashed once, compared in
 // constant time with every stored digest, live or expired, without stopping
 // early; only then is the matching one's expiry looked at. Only a caller who
 // presented the real secret learns that it expired, and when.

@@ -6,7 +6,7 @@
 // digest, count failures per address).
 //
 // A client ID or secret that does not have the console's format (checked
-// offline, with lib/api-clients/secrets.ts) is refused before any lookup and
+// offline, with packages/credentials/src/secrets.ts) is refused before any lookup and
 // before any per-client counter: no counter key, log line or cache entry ever
 // holds what the caller sent in place of an ID, such as a secret pasted into
 // client_id. Only the source address is charged for it.

@@ -6,7 +6,7 @@
 // Grace periods need no notification: expires_at is compared per request.
 import type pg from "pg";
 import type { ChangeListener } from "../store/change-listener";
-import type { AdminPermissionName, ClientScopeName } from "@cluster-console/credentials";
+import type { AdminPermissionName, ClientScopeName, OrganizationBounds } from "@cluster-console/credentials";
 import { LruMap } from "./lru-map";
 import { allowlistEntries } from "./address-allowlist";
 
@@ -37,6 +37,12 @@ export interface CachedClient {
   /** The cluster's IP allowlist and the client's own (address-allowlist.ts); [] = no limit. */
   clusterIpAllowlist: string[];
   ipAllowlist: string[];
+  /**
+   * The client's own token lifetime and rate limit (null: the instance's) and
+   * its organization's bounds on them, applied where they are used
+   * (packages/credentials/src/client-policies.ts). A change of either notifies, like a scope change.
+   */
+  policy: { tokenTtlSeconds: number | null; tokenRateLimit: number | null; bounds: OrganizationBounds };
 }
 
 /** null = no usable client with that ID (unknown, revoked, or its cluster deleted). */
@@ -53,8 +59,10 @@ const LOAD_SQL = `
   SELECT c.id, c.client_id, c.name, c.organization_id, c.cluster_id, cl.region AS cluster_region,
          cl.grpc_address AS cluster_grpc_address, cl.rest_address AS cluster_rest_address, c.scopes::text[] AS scopes,
          c.admin_permissions::text[] AS admin_permissions, s.id AS secret_id, s.secret_hash, s.expires_at,
-         cl.ip_allowlist AS cluster_ip_allowlist, c.ip_allowlist
+         cl.ip_allowlist AS cluster_ip_allowlist, c.ip_allowlist,
+         c.token_ttl_seconds, c.token_rate_limit, o.min_token_ttl_seconds, o.max_token_ttl_seconds, o.max_client_rate_limit
     FROM api_clients c
+    JOIN organizations o ON o.id = c.organization_id
     LEFT JOIN clusters cl ON cl.id = c.cluster_id
     LEFT JOIN client_secrets s ON s.api_client_id = c.id AND s.revoked_at IS NULL
    WHERE c.client_id = $1 AND c.revoked_at IS NULL
@@ -76,6 +84,11 @@ interface Row {
   expires_at: Date | null;
   cluster_ip_allowlist: unknown;
   ip_allowlist: unknown;
+  token_ttl_seconds: number | null;
+  token_rate_limit: number | null;
+  min_token_ttl_seconds: number | null;
+  max_token_ttl_seconds: number | null;
+  max_client_rate_limit: number | null;
 }
 
 export class ClientCache {
@@ -155,6 +168,15 @@ export class ClientCache {
             .map((r) => ({ id: r.secret_id as string, hash: r.secret_hash as Buffer, expiresAt: r.expires_at ? r.expires_at.getTime() : null })),
           clusterIpAllowlist: allowlistEntries(first.cluster_ip_allowlist),
           ipAllowlist: allowlistEntries(first.ip_allowlist),
+          policy: {
+            tokenTtlSeconds: first.token_ttl_seconds,
+            tokenRateLimit: first.token_rate_limit,
+            bounds: {
+              minTokenTtlSeconds: first.min_token_ttl_seconds,
+              maxTokenTtlSeconds: first.max_token_ttl_seconds,
+              maxClientRateLimit: first.max_client_rate_limit,
+            },
+          },
         }
       : null;
     // Cache only if no change arrived meanwhile and the listener is live.

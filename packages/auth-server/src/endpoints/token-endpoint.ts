@@ -4,6 +4,7 @@ import { OAuthError, rateLimited } from "../protocol/errors";
 import { NO_STORE, json, type OAuthRequest, type OAuthResponse } from "../protocol/types";
 import type { OAuthContext } from "./context";
 import { clientCredentialsGrant } from "../token/client-credentials-grant";
+import { effectiveRateLimit } from "@cluster-console/credentials";
 
 export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promise<OAuthResponse> {
   const { params, client, secret } = await authenticateClientRequest(req, ctx.clients, ctx.limits, (p) => {
@@ -16,7 +17,9 @@ export async function tokenEndpoint(ctx: OAuthContext, req: OAuthRequest): Promi
       // The cluster's and the client's IP allowlists, for an authenticated client only.
       ctx.allowlist.check(client, req.ip);
       // Charged before a token is chosen: a reused token costs the same points as a new one.
-      const allowed = await ctx.limits.onAuthenticated(client.clientId);
+      // Against the client's own limit where it has one (within its organization's maximum).
+      const points = effectiveRateLimit(client.policy.tokenRateLimit, client.policy.bounds, { clientRateLimit: ctx.settings.limits.client.points });
+      const allowed = await ctx.limits.onAuthenticated(client.clientId, points);
       if (!allowed.ok) throw rateLimited(allowed.retryAfterMs);
       const { active } = await ctx.keys.current();
       const { body, outcome, audience } = await clientCredentialsGrant(ctx.settings, active, client, secret, params, ctx.reusableTokens, ctx.now());

@@ -3,7 +3,11 @@
 //  - every authenticated token request counts against its client ID (default 120/min);
 //  - failed authentications count separately and more strictly, per address
 //    (default 10 per 5 min, then blocked 15 min);
-//  - over a limit the caller is blocked for the configured time, on every instance.
+//  - over a limit the caller is blocked for the configured time, on every instance;
+//  - a client with a limit of its own (packages/credentials/src/client-policies.ts) is
+//    counted on the same counter, against its own number of points: one
+//    limiter per distinct limit, all sharing the "client" counters and blocks,
+//    so a changed limit neither resets nor doubles what the client has used.
 //
 // Failures are never counted per client ID. Client IDs are not secret (every
 // console role sees them, every token carries one in `sub`) and a secret of
@@ -22,6 +26,8 @@ import type { LimiterStore } from "./limiter-store";
 
 const OK: Verdict = { ok: true };
 const MAX_CHECKED = 50_000;
+/** Distinct per-client limits held at once; past it the least recently made is dropped (and made again when needed). */
+const MAX_OWN_LIMITS = 256;
 
 export class TokenRateLimits {
   readonly ip: LeasedLimiter;
@@ -30,8 +36,15 @@ export class TokenRateLimits {
   /** Keys whose store-side failure block this process has looked up once. */
   private checked = new Set<string>();
   private readonly blocks: BlockTable;
+  /** The "client" limiter for each distinct limit of clients' own. */
+  private readonly ownLimits = new Map<number, LeasedLimiter>();
 
-  constructor(store: LimiterStore, settings: OAuthSettings, listener: ChangeListener, pool: pg.Pool) {
+  constructor(
+    private readonly store: LimiterStore,
+    private readonly settings: OAuthSettings,
+    listener: ChangeListener,
+    pool: pg.Pool,
+  ) {
     const blocks = new BlockTable(listener, pool);
     this.blocks = blocks;
     const { ip, client, failed } = settings.limits;
@@ -70,8 +83,22 @@ export class TokenRateLimits {
     return this.ip.consume(key);
   }
 
-  async onAuthenticated(clientId: string): Promise<Verdict> {
-    return this.client.consume(clientId);
+  /** `points`: the client's own limit per window, when it differs from the instance's. */
+  async onAuthenticated(clientId: string, points = this.settings.limits.client.points): Promise<Verdict> {
+    return this.clientLimiter(points).consume(clientId);
+  }
+
+  private clientLimiter(points: number): LeasedLimiter {
+    const limit = this.settings.limits.client;
+    if (points === limit.points) return this.client;
+    let limiter = this.ownLimits.get(points);
+    if (!limiter) {
+      if (this.ownLimits.size >= MAX_OWN_LIMITS) this.ownLimits.delete(this.ownLimits.keys().next().value as number);
+      const own = { ...limit, points };
+      limiter = new LeasedLimiter("client", this.store.create("client", own), own, this.blocks);
+      this.ownLimits.set(points, limiter);
+    }
+    return limiter;
   }
 
   async onFailedAuthentication(ip: string): Promise<Verdict> {

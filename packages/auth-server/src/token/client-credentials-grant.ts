@@ -14,7 +14,7 @@ import { adminScopeString, isAdminAudience, resolveAdminGrant } from "./admin-gr
 import { resolveGrant } from "./resolve-audience";
 import type { ReusableTokens } from "./reusable-tokens";
 import { secretClaim } from "./secret-binding";
-import { SCOPE_LABELS } from "@cluster-console/credentials";
+import { effectiveTokenTtl, SCOPE_LABELS } from "@cluster-console/credentials";
 
 export interface TokenResponse {
   access_token: string;
@@ -84,7 +84,9 @@ export async function clientCredentialsGrant(
     return { body, outcome: "reused", audience: claims.aud };
   }
 
-  const exp = iat + settings.tokenTtlSeconds;
+  // The client's own lifetime, within its organization's bounds and never past the instance's.
+  const ttl = effectiveTokenTtl(client.policy.tokenTtlSeconds, client.policy.bounds, settings);
+  const exp = iat + ttl;
   const token = signJwt(key, {
     iss: settings.issuer,
     sub: client.clientId,
@@ -97,5 +99,5 @@ export async function clientCredentialsGrant(
     ...secretClaim(secret),
   });
   reusable.hold(client, secret, slot, token, key.kid, iat, exp, now);
-  return { body: { access_token: await token, token_type: "Bearer", expires_in: settings.tokenTtlSeconds, scope }, outcome: "issued", audience: claims.aud };
+  return { body: { access_token: await token, token_type: "Bearer", expires_in: ttl, scope }, outcome: "issued", audience: claims.aud };
 }

@@ -13,7 +13,8 @@
 // key (a key rotation ends reuse), only to callers of the secret it was
 // minted with (the slot names the secret: secret-binding.ts), only before
 // that secret expires (a grace period ending ends reuse), and only for the
-// first half of its lifetime at most. A secret revoked now is a NOTIFY like
+// first half of its lifetime at most (the client's own lifetime, where it
+// has one: a change of it is a NOTIFY that drops the held tokens too). A secret revoked now is a NOTIFY like
 // any other change, so its tokens are never handed out again.
 import type { CachedClient, CachedSecret } from "../clients/client-cache";
 
@@ -61,7 +62,9 @@ export class ReusableTokens {
     }
     for (const [k, h] of slots) if (now >= h.reuseUntil) slots.delete(k);
     if (slots.size >= MAX_SLOTS_PER_CLIENT) slots.delete(slots.keys().next().value as string);
-    const held: HeldToken = { token, kid, exp, reuseUntil: Math.min(iatSeconds * 1000 + this.windowMs, secret.expiresAt ?? Infinity) };
+    // Half the token's own lifetime at most: a client's lifetime may be shorter than the instance's.
+    const windowMs = Math.min(this.windowMs, Math.floor((exp - iatSeconds) / 2) * 1000);
+    const held: HeldToken = { token, kid, exp, reuseUntil: Math.min(iatSeconds * 1000 + windowMs, secret.expiresAt ?? Infinity) };
     slots.set(slot, held);
     token.catch(() => {
       if (slots.get(slot) === held) slots.delete(slot);

@@ -6,6 +6,8 @@ import { loadCluster } from "../../load-cluster";
 import { clientActionsFor } from "../../api/client-actions";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
+import { tokenPolicyLimits } from "@cluster-console/credentials";
+import { getClientPolicy, instanceDefaults } from "@/lib/organizations/client-policy";
 import { clusterAddresses } from "@cluster-console/credentials";
 import { listClients } from "@/lib/api-clients/list-clients";
 import { activeUsage, clientUsage } from "@/lib/usage/client-usage";
@@ -120,6 +122,7 @@ export default async function ClusterApiPage({
             tokenTtlSeconds={config().TOKEN_TTL_SECONDS}
             now={now}
             maxSecretAgeDays={maxSecretAgeDays}
+            tokenPolicy={tokenPolicyLimits(await getClientPolicy(member.organizationId), instanceDefaults())}
           />
           <ClientListPagination
             shown={list.clients.length}

@@ -33,6 +33,11 @@ import { EditIpAllowlistDialog, IpAllowlistList } from "@/components/clusters/ip
 import { allowlistToText, storedAllowlist } from "@/lib/ip-allowlists/ip-allowlist";
 import { updateClientIpAllowlist } from "@/app/actions/update-ip-allowlist";
 import { can } from "@/lib/auth/roles";
+import { LeakedBanner } from "@/components/api-clients/leaked-banner";
+import { openLeaks } from "@/lib/leaks/report-leak";
+import { effectiveRateLimit, effectiveTokenTtl, tokenPolicyLimits } from "@cluster-console/credentials";
+import { getClientPolicy, instanceDefaults } from "@/lib/organizations/client-policy";
+import { duration } from "@/lib/text/counts";
 
 type Params = Promise<{ clusterId: string; clientId: string }>;
 
@@ -72,11 +77,16 @@ export default async function ClientPage({ params, searchParams }: { params: Par
   const cfg = config();
   const now = new Date();
   const before = firstParam(sp, "before") ?? null;
-  const [usage, activity, maxSecretAgeDays] = await Promise.all([
+  const [usage, activity, maxSecretAgeDays, policy, leaks] = await Promise.all([
     clientUsage(member.organizationId, cluster.id, [client.clientId], now),
     listEvents({ organizationId: member.organizationId, clusterId: cluster.id, apiClientId: client.clientId, before, limit: ACTIVITY_PAGE }),
     getMaxSecretAge(member.organizationId),
+    getClientPolicy(member.organizationId),
+    openLeaks(client.rowId, now),
   ]);
+  const instance = instanceDefaults();
+  const ttl = effectiveTokenTtl(client.tokenTtlSeconds, policy, instance);
+  const rateLimit = effectiveRateLimit(client.tokenRateLimit, policy, instance);
   const connection: ClusterConnection = { cluster: { id: cluster.id, region: cluster.region }, addresses: clusterAddresses(cluster, cfg) };
   const a = connection.addresses;
   const base = `/clusters/${cluster.id}/api`;
@@ -128,7 +138,15 @@ export default async function ClientPage({ params, searchParams }: { params: Par
         {actions && (
           <ClientPageActions
             clusterId={cluster.id}
-            client={{ clientId: client.clientId, name: client.name, description: client.description, scopes: client.scopes }}
+            client={{
+              clientId: client.clientId,
+              name: client.name,
+              description: client.description,
+              scopes: client.scopes,
+              tokenTtlSeconds: client.tokenTtlSeconds,
+              tokenRateLimit: client.tokenRateLimit,
+            }}
+            tokenPolicy={tokenPolicyLimits(policy, instance)}
             revoked={revoked}
             connection={connection}
             actions={actions}
@@ -138,6 +156,17 @@ export default async function ClientPage({ params, searchParams }: { params: Par
           />
         )}
       </div>
+
+      {!revoked && (
+        <LeakedBanner
+          clusterId={cluster.id}
+          client={{ clientId: client.clientId, name: client.name }}
+          leaks={leaks}
+          connection={connection}
+          rotateAction={actions?.rotateAction}
+          maxSecretAgeDays={maxSecretAgeDays}
+        />
+      )}
 
       <Section id="client-details" title="Details">
         <dl className="divide-y divide-slate-100 text-sm">
@@ -151,6 +180,18 @@ export default async function ClientPage({ params, searchParams }: { params: Par
           <Row label="Created">
             <span className="text-slate-800">
               {formatDateTime(client.createdAt)} by <span className="[overflow-wrap:anywhere]">{client.createdByEmail}</span>
+            </span>
+          </Row>
+          <Row label="Token lifetime">
+            <span className="text-slate-800">
+              {duration(ttl)}
+              <span className="ml-2 text-xs text-slate-500">{client.tokenTtlSeconds === null ? "(the default)" : "(this client's own)"}</span>
+            </span>
+          </Row>
+          <Row label="Token rate limit">
+            <span className="text-slate-800">
+              {rateLimit} requests per {duration(instance.clientRateLimitWindowSeconds)}
+              <span className="ml-2 text-xs text-slate-500">{client.tokenRateLimit === null ? "(the default)" : "(this client's own)"}</span>
             </span>
           </Row>
           <Row label="Last used">

@@ -1,0 +1,119 @@
+"use client";
+// Owners set the organization's OpenID Connect provider and its rules. The
+// client secret is write-only: the form shows its last 4 characters and an
+// empty field keeps it. Posts with or without JavaScript.
+import { Button } from "@/components/ui/button";
+import { Field, FormError, inputClass } from "@/components/ui/field";
+import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/auth/authed-action";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { SSO_ROLES, SSO_SESSION_AGE_MAX, SSO_SESSION_AGE_MIN } from "@/lib/sso/schemas";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface SsoSettingsValues {
+  issuer: string;
+  clientId: string;
+  secretHint: string | null;
+  domains: string[];
+  defaultRole: Role;
+  roleClaim: string | null;
+  roleClaimValue: string | null;
+  mappedRole: Role | null;
+  requireSso: boolean;
+  maxSessionAgeMinutes: number;
+}
+
+type Result = ActionResult<{ changed: boolean }>;
+
+const selectClass =
+  "block h-9 w-full rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
+
+export function SsoSettingsForm({ current, action, disabled }: { current: SsoSettingsValues | null; action: FormAction<Result>; disabled?: boolean }) {
+  const [state, onSubmit, pending, formAction] = useFormAction(action);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Single sign-on settings">
+      <fieldset className="space-y-4" disabled={disabled}>
+        <legend className="text-base font-semibold text-slate-900">Provider</legend>
+        <Field label="Issuer URL" hint="As the provider names it; the console reads <issuer>/.well-known/openid-configuration." errors={errors?.issuer}>
+          {(p) => <input {...p} name="issuer" type="url" inputMode="url" required defaultValue={current?.issuer} placeholder="https://login.example.com" className={inputClass} />}
+        </Field>
+        <Field label="Client ID" errors={errors?.clientId}>
+          {(p) => <input {...p} name="clientId" required defaultValue={current?.clientId} autoComplete="off" className={inputClass} />}
+        </Field>
+        <Field
+          label="Client secret"
+          hint={current?.secretHint ? `Saved, ending in …${current.secretHint}. It is never shown again; leave empty to keep it.` : "Stored encrypted; never shown again after saving."}
+          errors={errors?.clientSecret}
+        >
+          {(p) => <input {...p} name="clientSecret" type="password" autoComplete="new-password" className={inputClass} />}
+        </Field>
+      </fieldset>
+
+      <fieldset className="space-y-4" disabled={disabled}>
+        <legend className="text-base font-semibold text-slate-900">Who may join</legend>
+        <Field label="Allowed email domains" hint="Separated by commas or lines, such as example.com. People with a verified email in these domains join at their first sign-in." errors={errors?.domains}>
+          {(p) => <textarea {...p} name="domains" rows={2} required defaultValue={current?.domains.join(", ")} className={inputClass} />}
+        </Field>
+        <Field label="Role of a new member" errors={errors?.defaultRole}>
+          {(p) => (
+            <select {...p} name="defaultRole" defaultValue={current?.defaultRole ?? "DEVELOPER"} className={selectClass}>
+              {SSO_ROLES.map((r) => (
+                <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset className="space-y-4" disabled={disabled}>
+        <legend className="text-base font-semibold text-slate-900">Role mapping (optional)</legend>
+        <p className="text-sm text-slate-600">
+          When the ID token&rsquo;s claim equals or contains the value, the member gets the role, at every sign-in. Owners are never changed by it.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Claim" errors={errors?.roleClaim}>
+            {(p) => <input {...p} name="roleClaim" defaultValue={current?.roleClaim ?? ""} placeholder="groups" autoComplete="off" className={inputClass} />}
+          </Field>
+          <Field label="Value" errors={errors?.roleClaimValue}>
+            {(p) => <input {...p} name="roleClaimValue" defaultValue={current?.roleClaimValue ?? ""} placeholder="console-admins" autoComplete="off" className={inputClass} />}
+          </Field>
+          <Field label="Role" errors={errors?.mappedRole}>
+            {(p) => (
+              <select {...p} name="mappedRole" defaultValue={current?.mappedRole ?? ""} className={selectClass}>
+                <option value="">No mapping</option>
+                {SSO_ROLES.map((r) => (
+                  <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4" disabled={disabled}>
+        <legend className="text-base font-semibold text-slate-900">Sessions</legend>
+        <Field
+          label="Maximum session age (minutes)"
+          hint={`${SSO_SESSION_AGE_MIN} to ${SSO_SESSION_AGE_MAX}. After it, people sign in at the provider again, so someone removed there loses access within this time.`}
+          errors={errors?.maxSessionAgeMinutes}
+        >
+          {(p) => <input {...p} name="maxSessionAgeMinutes" type="number" min={SSO_SESSION_AGE_MIN} max={SSO_SESSION_AGE_MAX} required defaultValue={current?.maxSessionAgeMinutes ?? 480} className={`${inputClass} max-w-40`} />}
+        </Field>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input type="checkbox" name="requireSso" defaultChecked={current?.requireSso} className="mt-0.5 size-4 shrink-0 rounded border-slate-300" />
+          <span>
+            <span className="font-medium">Require single sign-on.</span> Members can no longer sign in here with a password. Owners keep their password as a
+            break-glass way in; every use of it is recorded in Activity and listed on this page.
+          </span>
+        </label>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3" aria-live="polite">
+        <Button type="submit" disabled={pending || disabled}>{pending ? "Saving…" : "Save"}</Button>
+        {state?.ok && <p className="text-sm text-emerald-700">{state.data.changed ? "Saved." : "Nothing changed."}</p>}
+        {state && !state.ok && <FormError message={state.error} className="basis-full" />}
+      </div>
+    </form>
+  );
+}
