@@ -12,7 +12,7 @@ async function seedClients(organizationId: string) {
   await sql().query(
     `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email, created_at, last_used_at)
      SELECT gen_random_uuid(), 'E' || substr(md5(random()::text), 1, 27) || lpad(i::text, 4, '0'), $1, $2, 'app-' || lpad(i::text, 2, '0'),
-            CASE WHEN i % 2 = 1 THEN '{TASKLIST}'::"ClientScope"[] ELSE '{ZEEBE}'::"ClientScope"[] END, 'seed@example.com',
+            CASE WHEN i % 2 = 1 THEN '{OPTIMIZE}'::"ClientScope"[] ELSE '{ZEEBE,TASKLIST,OPERATE}'::"ClientScope"[] END, 'seed@example.com',
             now() - make_interval(mins => 100 - i),
             CASE WHEN i = 3 THEN now() END
        FROM generate_series(1, 45) AS i`,
@@ -54,11 +54,11 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   expect(await names(page)).toEqual(["app-19", "app-18", "app-17", "app-16", "app-15", "app-14", "app-13", "app-12", "app-11", "app-10"]);
 
   // Filter by scope (changing the select applies it), then sort by name.
-  await page.getByLabel("Scope", { exact: true }).selectOption("TASKLIST");
-  await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST$/);
+  await page.getByLabel("Scope", { exact: true }).selectOption("OPTIMIZE");
+  await expect(page).toHaveURL(/\?q=APP-1&scope=OPTIMIZE$/);
   await expect(pager).toContainText("1–5 of 5 clients · page 1 of 1");
   await page.getByLabel("Sort", { exact: true }).selectOption("name_asc");
-  await expect(page).toHaveURL(/\?q=APP-1&scope=TASKLIST&sort=name_asc$/);
+  await expect(page).toHaveURL(/\?q=APP-1&scope=OPTIMIZE&sort=name_asc$/);
   expect(await names(page)).toEqual(["app-11", "app-13", "app-15", "app-17", "app-19"]);
 
   // The URL alone restores the view (a shared link, a reload).
@@ -66,7 +66,7 @@ test("search, filter and sort live in the URL and survive paging and reload", as
   await page.goto("about:blank");
   await page.goto(shared);
   await expect(page.getByRole("searchbox")).toHaveValue("APP-1");
-  await expect(page.getByLabel("Scope", { exact: true })).toHaveValue("TASKLIST");
+  await expect(page.getByLabel("Scope", { exact: true })).toHaveValue("OPTIMIZE");
   await expect(page.getByLabel("Sort", { exact: true })).toHaveValue("name_asc");
   expect(await names(page)).toEqual(["app-11", "app-13", "app-15", "app-17", "app-19"]);
 

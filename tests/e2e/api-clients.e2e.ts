@@ -125,7 +125,7 @@ test("create a client, download every format, and the secret is never shown agai
     ZEEBE_GRPC_ADDRESS: `grpcs://${cluster.id}.bru-2.zeebe.camunda.io:443`,
     CAMUNDA_CLUSTER_ID: cluster.id,
     CAMUNDA_CLUSTER_REGION: "bru-2",
-    CAMUNDA_CREDENTIALS_SCOPES: "Zeebe,Tasklist",
+    CAMUNDA_CREDENTIALS_SCOPES: "Zeebe,Tasklist,Operate,Optimize",
     CAMUNDA_OAUTH_URL: `${origin}/oauth/token`,
     CAMUNDA_CLIENT_ID: clientId,
     CAMUNDA_CLIENT_SECRET: secret,

@@ -124,10 +124,9 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
               <h2 className="text-base font-semibold text-slate-900">IP allowlist</h2>
               <p className="mt-0.5 max-w-3xl text-sm text-slate-600">
                 The OAuth URL gives this cluster&apos;s clients tokens only when they ask from these addresses; any other
-                request is refused and recorded in Activity. A client can have a narrower list of its own. Enforce the list at
-                your gateway too:{" "}
+                request is refused and recorded in Activity. A client can have a narrower list of its own.{" "}
                 <Link href="/docs/trust-tokens#ip-allowlists" className="font-medium text-sky-800 underline underline-offset-2 hover:text-sky-950">
-                  Trust these tokens
+                  Enforce the list at your gateway too
                 </Link>
                 .
               </p>
