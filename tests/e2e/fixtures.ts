@@ -5,6 +5,7 @@
 // itself has tests of its own (sign-in, first run, limits, no JavaScript),
 // and a scrypt check per test cost the suite minutes.
 import { test as base, expect, type Page } from "@playwright/test";
+import { STEP_UP_CLAIM, STEP_UP_SECONDS } from "../../lib/auth/session-claims";
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -82,7 +83,8 @@ export async function signIn(page: Page, account: Pick<Account, "email">) {
   const user = rows[0];
   if (!user) throw new Error(`no account for ${account.email}`);
   const token = await encode({
-    token: { sub: user.id, name: user.name, email: user.email, sv: user.session_version },
+    // `su`: a password sign-in starts step-up (lib/account/step-up.ts), as next-auth's jwt callback does.
+    token: { sub: user.id, name: user.name, email: user.email, sv: user.session_version, [STEP_UP_CLAIM]: Math.floor(Date.now() / 1000) + STEP_UP_SECONDS },
     secret: E2E_NEXTAUTH_SECRET,
     maxAge: SESSION_SECONDS,
   });
