@@ -16,6 +16,7 @@
 // once. Bounded: a few workers per queue, one job each; at most 100 rows per
 // relay pass; the pool has 4 connections.
 import { createHash } from "node:crypto";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Config } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -59,6 +60,21 @@ const g = globalThis as unknown as { __jobRuntime?: JobRuntime };
 /** This process's runtime, when one runs (the console's server actions use it to redeliver). */
 export const jobRuntime = (): JobRuntime | undefined => g.__jobRuntime;
 
+const JOBS_SETUP_LOCK = 7_236_111_002; // beside the migrations' 7_236_111_001
+
+/** Runs `fn` while holding a session-level advisory lock: one starting instance at a time. */
+async function oneStarterAtATime(databaseUrl: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "cluster-console-jobs-setup" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [JOBS_SETUP_LOCK]);
+    await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [JOBS_SETUP_LOCK]).catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
 export async function startJobs(opts: { cfg: Config; log: JobLog; clock?: () => Date; schedule?: boolean }): Promise<JobRuntime> {
   const { cfg, log } = opts;
   const clock = opts.clock ?? (() => new Date());
@@ -73,7 +89,6 @@ export async function startJobs(opts: { cfg: Config; log: JobLog; clock?: () => 
     maintenanceIntervalSeconds: 300,
   });
   boss.on("error", (err) => log.warn(`job queue: ${(err as Error).message}`));
-  await boss.start();
   const emailRetry = { retryLimit: cfg.EMAIL_MAX_ATTEMPTS - 1, retryDelay: cfg.EMAIL_RETRY_DELAY_SECONDS, retryBackoff: true, expireInSeconds: 120 };
   const webhookRetry = {
     retryLimit: cfg.WEBHOOK_MAX_ATTEMPTS - 1,
@@ -82,9 +97,15 @@ export async function startJobs(opts: { cfg: Config; log: JobLog; clock?: () => 
     // Redirects and a slow receiver: each hop has the whole budget at most.
     expireInSeconds: cfg.WEBHOOK_TIMEOUT_SECONDS * 4 + 30,
   };
-  await boss.createQueue(QUEUES.email, { name: QUEUES.email, ...emailRetry });
-  await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, ...webhookRetry });
-  await boss.createQueue(QUEUES.expiryScan, { name: QUEUES.expiryScan, policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
+  // pg-boss installs its schema and queues as it starts: instances starting at
+  // once take turns, as the migrations do (lib/db/migrate.ts), instead of
+  // deadlocking in the installation.
+  await oneStarterAtATime(cfg.DATABASE_URL, async () => {
+    await boss.start();
+    await boss.createQueue(QUEUES.email, { name: QUEUES.email, ...emailRetry });
+    await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, ...webhookRetry });
+    await boss.createQueue(QUEUES.expiryScan, { name: QUEUES.expiryScan, policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
+  });
 
   const polling = { pollingIntervalSeconds: Math.max(0.5, cfg.JOBS_POLL_SECONDS), batchSize: 1, includeMetadata: true as const };
   const final = (j: PgBoss.JobWithMetadata<unknown>) => j.retryCount >= j.retryLimit;
