@@ -3,7 +3,9 @@
 // tablist by Radix: arrow keys move between tabs, Enter or Space opens one.
 // The active tab is the one whose address is the longest prefix of the
 // current path (a section's own sub-pages keep it active); none matching
-// means the first.
+// means the first. More tabs than a phone's width scroll sideways in their
+// row (the focused tab scrolls into view), never the page; the row's rule is
+// an inset shadow so the scrolling row clips nothing of the active tab's.
 import { useEffect } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { Tabs } from "radix-ui";
@@ -30,12 +32,15 @@ export function RouteTabs({ label, tabs, children }: { label: string; tabs: read
       activationMode="manual"
       onValueChange={(v) => router.push(tabs.find((t) => t.value === v)?.href ?? tabs[0]!.href)}
     >
-      <Tabs.List aria-label={label} className="flex gap-6 border-b border-slate-200">
+      <Tabs.List
+        aria-label={label}
+        className="flex gap-4 overflow-x-auto overflow-y-hidden shadow-[inset_0_-1px_0_0_var(--color-slate-200)] sm:gap-6"
+      >
         {tabs.map((t) => (
           <Tabs.Trigger
             key={t.value}
             value={t.value}
-            className="-mb-px border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-slate-500 hover:text-slate-800 data-[state=active]:border-brand-500 data-[state=active]:text-slate-900"
+            className="shrink-0 whitespace-nowrap border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-slate-500 hover:text-slate-800 data-[state=active]:border-brand-500 data-[state=active]:text-slate-900"
           >
             {t.label}
           </Tabs.Trigger>

@@ -105,7 +105,7 @@ test("after a maximum secret age is set, the page counts and lists the secrets t
   await page.goto("/organization/secrets");
   await expect(page.getByRole("heading", { name: /outlive the maximum/ })).toHaveCount(0);
   await page.getByLabel("Maximum secret age").selectOption("90");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.locator("form").filter({ has: page.getByLabel("Maximum secret age") }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved. New secrets follow this policy from now on.")).toBeVisible();
   const section = page.getByRole("region", { name: "3 live secrets outlive the maximum of 90 days" });
   await expect(section).toBeVisible();
