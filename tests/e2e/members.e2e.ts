@@ -143,8 +143,10 @@ test("owners see every open password-reset link, who made it and when it expires
   await row.getByRole("button", { name: `Withdraw the password-reset link for ${dev.name}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Withdraw link" }).click();
   await expect(section).toBeHidden();
-  const { rows } = await sql().query("SELECT revoked_at FROM password_resets WHERE user_id = $1", [dev.userId]);
-  expect(rows[0].revoked_at).not.toBeNull();
+  // The page may re-render before the action's answer is read back: wait for the row, as a person would reload.
+  await expect
+    .poll(async () => (await sql().query("SELECT revoked_at FROM password_resets WHERE user_id = $1", [dev.userId])).rows[0]?.revoked_at ?? null)
+    .not.toBeNull();
 });
 
 test("your own row: Reset password and, for the only owner, Remove are disabled with the reason shown", async ({ page, owner }) => {
