@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   port?: number;
   /** Remove the data directory on stop (tests). */
   ephemeral?: boolean;
+  /** Server settings beyond the defaults, passed as `-c name=value` (tests: a throwaway server's durability). */
+  settings?: Record<string, string>;
 }
 
 const USER = "postgres";
@@ -56,7 +58,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     // Postgres refuses to run as root; the package then runs it as the
     // `postgres` OS user, creating that user only if it does not exist.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
     onLog: () => {},
     onError: (e) => errors.push(String(e)),
   });

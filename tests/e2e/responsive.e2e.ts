@@ -126,40 +126,60 @@ async function open(page: Page, path: string) {
   await page.evaluate(() => document.fonts.ready);
 }
 
+async function checkPages(page: Page, tag: string, pages: [string, string][]) {
+  for (const [name, path] of pages) {
+    await open(page, path);
+    await checkView(page, `${name}-${tag}`);
+  }
+}
+
 for (const size of SIZES) {
   for (const theme of THEMES) {
     test.describe(`${size.name} ${theme}`, () => {
       test.use({ viewport: { width: size.width, height: size.height }, colorScheme: theme });
+      // axe on every page and dialog takes its time on a busy machine.
+      test.describe.configure({ timeout: 120_000 });
 
-      test("pages fit the screen and pass axe", async ({ page, owner }) => {
-        test.setTimeout(240_000);
-        const { cluster, dev, inviteToken, resetToken, longClientId, webhookId } = await seed(owner);
+      // The pages in three parts, each a test of its own, so that the runner's
+      // workers share them out (every page is checked in one of them).
+      test("cluster pages fit the screen and pass axe", async ({ page, owner }) => {
+        const { cluster, longClientId } = await seed(owner);
         const tag = `${size.name}-${theme}`;
-        const pages: [string, string][] = [
+        await checkPages(page, tag, [
           ["clusters", "/clusters"],
           ["cluster-overview", `/clusters/${cluster.id}`],
           ["cluster-api", `/clusters/${cluster.id}/api`],
           ["cluster-activity", `/clusters/${cluster.id}/activity`],
           ["cluster-secrets", `/clusters/${cluster.id}/secrets`],
+          ["client-page-leaked", `/clusters/${cluster.id}/api/${longClientId}`],
+          ["not-found", `/clusters/${crypto.randomUUID()}`],
+        ]);
+      });
+
+      test("organization pages fit the screen and pass axe", async ({ page, owner }) => {
+        const { cluster, dev, webhookId } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
+        await checkPages(page, tag, [
           ["members", "/members"],
           ["activity", "/activity"],
           ["activity-filtered", `/activity?cluster=${cluster.id}&actor=user:${dev.userId}&action=client.*&from=2026-01-01`],
           ["organization-admin-api", "/organization/administration-api"],
           ["organization-single-sign-on", "/organization/single-sign-on"],
           ["organization-secrets", "/organization/secrets"],
-          ["client-page-leaked", `/clusters/${cluster.id}/api/${longClientId}`],
           ["organization-webhooks", "/organization/webhooks"],
           ["organization-webhook", `/organization/webhooks/${webhookId}`],
           ["organization-email", "/organization/email"],
+        ]);
+      });
+
+      test("account, help and signed-out pages fit the screen and pass axe", async ({ page, owner }) => {
+        const { inviteToken, resetToken } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
+        await checkPages(page, tag, [
           ["docs-notifications", "/docs/notifications"],
           ["account", "/account"],
           ["docs-cache-tokens", "/docs/cache-tokens"],
-          ["not-found", `/clusters/${crypto.randomUUID()}`],
-        ];
-        for (const [name, path] of pages) {
-          await open(page, path);
-          await checkView(page, `${name}-${tag}`);
-        }
+        ]);
         // The exact time of an activity entry, shown on keyboard focus, stays on the screen.
         await open(page, "/activity");
         await page.getByRole("list", { name: "Activity" }).locator("time").first().focus();
@@ -188,9 +208,9 @@ for (const size of SIZES) {
         await checkView(page, `reset-password-${tag}`);
       });
 
-      test("dialogs and menus fit the screen and pass axe", async ({ page, owner }) => {
-        test.setTimeout(240_000);
-        const { cluster, dev } = await seed(owner);
+      // The dialogs in three parts too.
+      test("menus, the account page's errors and the webhook dialogs fit the screen and pass axe", async ({ page, owner }) => {
+        await seed(owner);
         const tag = `${size.name}-${theme}`;
 
         // Navigation and the user menu (on a phone: behind the Menu button).
@@ -243,7 +263,11 @@ for (const size of SIZES) {
         await page.getByRole("button", { name: "Delete" }).click();
         await checkView(page, `delete-webhook-${tag}`, { dialog: true });
         await page.keyboard.press("Escape");
+      });
 
+      test("cluster and member dialogs fit the screen and pass axe", async ({ page, owner }) => {
+        const { cluster, dev } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
         await open(page, "/clusters");
 
         await page.getByRole("button", { name: "Create cluster" }).first().click();
@@ -288,7 +312,11 @@ for (const size of SIZES) {
         await checkView(page, `reset-link-${tag}`, { dialog: true });
         await page.getByRole("button", { name: "Done" }).click();
         await page.getByRole("button", { name: "I have copied the link" }).click();
+      });
 
+      test("API client dialogs fit the screen and pass axe", async ({ page, owner }) => {
+        const { cluster } = await seed(owner);
+        const tag = `${size.name}-${theme}`;
         await open(page, `/clusters/${cluster.id}/api`);
         await page.getByRole("button", { name: `Actions for ${LONG_CLIENT}`, exact: true }).click();
         await checkView(page, `client-actions-${tag}`, { dialog: true });

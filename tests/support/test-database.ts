@@ -17,6 +17,14 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * A server that lives for one test run: nothing in it must survive a crash of
+ * the machine, so commits skip the disk flush (the suite's many small
+ * transactions stop waiting on fsync), and test files running side by side,
+ * each with its own pools and console processes, get connections enough.
+ */
+const THROWAWAY_SERVER = { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "400" };
+
 export async function startTestDatabase(label = "test"): Promise<TestDatabase> {
   const name = `cc_${label}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const external = process.env.DATABASE_URL;
@@ -41,7 +49,7 @@ export async function startTestDatabase(label = "test"): Promise<TestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "cc-pg-"));
   // Postgres runs as the `postgres` OS user when we are root: it must reach the folder.
   await chmod(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), database: name, ephemeral: true });
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), database: name, ephemeral: true, settings: THROWAWAY_SERVER });
   await applyMigrations(embedded.url);
   return {
     url: embedded.url,
