@@ -63,6 +63,7 @@ function SortHeader({
 }
 
 type Target = { clientId: string; name: string } | null;
+type Dialog = "edit" | "rotate" | "endGrace" | "revoke" | "delete";
 
 export function ApiClientsTable({
   clusterId,
@@ -102,102 +103,28 @@ export function ApiClientsTable({
   const returnFocus = () => {
     if (opener.current?.isConnected) opener.current.focus();
   };
+  const open = (dialog: Dialog, c: ApiClientView) => {
+    const target = { clientId: c.clientId, name: c.name };
+    if (dialog === "edit") setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes, tokenTtlSeconds: c.tokenTtlSeconds, tokenRateLimit: c.tokenRateLimit });
+    else if (dialog === "rotate") setRotating(target);
+    else if (dialog === "endGrace") setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt });
+    else if (dialog === "revoke") setRevoking(target);
+    else setDeleting(target);
+  };
+  const menu = actions && {
+    itemsFor: (c: ApiClientView) => rowActionItems(c, actions, open),
+    onOpener: (el: HTMLButtonElement) => {
+      opener.current = el;
+    },
+  };
   return (
     <>
       <Table tableClassName="md:min-w-[60rem] md:table-fixed">
-        <THead>
-          <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
-          <Th className="w-36">Scopes</Th>
-          <Th className="w-36">Secret</Th>
-          <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-48" />
-          <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-44" />
-          <Th className="w-36">Status</Th>
-          {actions && (
-            <Th className="w-16">
-              <span className="sr-only">Actions</span>
-              {/* The rows' "⋯" icon, drawn once: each row's button uses it. */}
-              <svg aria-hidden="true" className="hidden">
-                <symbol id={ROW_MENU_ICON} viewBox="0 0 16 16" fill="currentColor">
-                  <circle cx="3" cy="8" r="1.4" />
-                  <circle cx="8" cy="8" r="1.4" />
-                  <circle cx="13" cy="8" r="1.4" />
-                </symbol>
-              </svg>
-            </Th>
-          )}
-        </THead>
+        <ClientsTableHead sortLinks={sortLinks} withActions={!!actions} />
         <TBody>
-          {clients.map((c) => {
-            const revoked = c.status === "revoked";
-            const target = { clientId: c.clientId, name: c.name };
-            const items: RowAction[] = !actions
-              ? []
-              : revoked
-                ? actions.deleteAction
-                  ? [{ label: "Delete", danger: true, run: () => setDeleting(target) }]
-                  : []
-                : [
-                    ...(actions.updateAction
-                      ? [{ label: "Edit", run: () => setEditing({ clientId: c.clientId, name: c.name, description: c.description, scopes: c.scopes, tokenTtlSeconds: c.tokenTtlSeconds, tokenRateLimit: c.tokenRateLimit }) }]
-                      : []),
-                    { label: "Rotate secret", run: () => setRotating(target) },
-                    ...(c.status === "rotating"
-                      ? [{ label: "End grace period now", run: () => setEndingGrace({ ...target, previousSecretExpiresAt: c.previousSecretExpiresAt }) }]
-                      : []),
-                    { label: "Revoke", danger: true, run: () => setRevoking(target) },
-                  ];
-            return (
-              <Tr key={c.clientId} data-client-id={c.clientId} className={revoked ? "md:bg-slate-50" : "md:hover:bg-slate-50"}>
-                <Td wide className={actions ? "min-w-0 max-md:pr-10" : "min-w-0"}>
-                  <span
-                    title={c.name}
-                    className={`block font-medium max-md:[overflow-wrap:anywhere] md:truncate ${revoked ? "text-slate-600 line-through decoration-slate-400" : "text-slate-900"}`}
-                  >
-                    {/* The client's own page: its secrets, usage, Activity and files. */}
-                    <Link href={`/clusters/${clusterId}/api/${c.clientId}`} className="hover:text-brand-600 hover:underline">
-                      {c.name}
-                    </Link>
-                  </span>
-                  {c.description && (
-                    <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-600 [overflow-wrap:anywhere]" title={c.description}>{c.description}</span>
-                  )}
-                  <span className="mt-1 flex min-w-0 items-center gap-1.5">
-                    <code className="min-w-0 font-mono text-xs break-all text-slate-600">{c.clientId}</code>
-                    <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
-                  </span>
-                </Td>
-                <Td label="Scopes"><ScopeBadges scopes={c.scopes} /></Td>
-                <Td label="Secret">
-                  <SecretHint hint={c.secretHint} />
-                  <SecretExpiryDate expiresAt={c.secretExpiresAt} live={c.status !== "revoked" && c.status !== "expired"} />
-                </Td>
-                <Td label="Created" className="text-slate-600">
-                  <span className="md:whitespace-nowrap">{formatDateTime(c.createdAt)}</span>
-                  <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>
-                </Td>
-                <Td label="Last used" className="text-slate-600">
-                  {c.lastUsedAt ? <span className="md:whitespace-nowrap">{formatDateTime(c.lastUsedAt)}</span> : <span className="text-slate-600">Never</span>}
-                  <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} since={c.createdAt} now={now} />
-                </Td>
-                <Td label="Status">
-                  <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />
-                </Td>
-                {actions && (
-                  <Td className="text-right max-md:absolute max-md:top-3 max-md:right-3">
-                    {items.length > 0 && (
-                      <RowActionsMenu
-                        name={c.name}
-                        items={items}
-                        onOpener={(el) => {
-                          opener.current = el;
-                        }}
-                      />
-                    )}
-                  </Td>
-                )}
-              </Tr>
-            );
-          })}
+          {clients.map((c) => (
+            <ApiClientRow key={c.clientId} clusterId={clusterId} client={c} usage={usage} now={now} menu={menu} />
+          ))}
         </TBody>
       </Table>
       {actions && (
@@ -214,6 +141,105 @@ export function ApiClientsTable({
         </>
       )}
     </>
+  );
+}
+
+/** The column headers; with `withActions`, the actions column, which also draws the rows' "⋯" icon once. */
+function ClientsTableHead({ sortLinks, withActions }: { sortLinks?: SortLinks; withActions: boolean }) {
+  return (
+    <THead>
+      <SortHeader label="Client" sortName="client name" link={sortLinks?.name} />
+      <Th className="w-36">Scopes</Th>
+      <Th className="w-36">Secret</Th>
+      <SortHeader label="Created" sortName="creation time" link={sortLinks?.created} className="w-48" />
+      <SortHeader label="Last used" sortName="last use" link={sortLinks?.last_used} className="w-44" />
+      <Th className="w-36">Status</Th>
+      {withActions && (
+        <Th className="w-16">
+          <span className="sr-only">Actions</span>
+          {/* The rows' "⋯" icon, drawn once: each row's button uses it. */}
+          <svg aria-hidden="true" className="hidden">
+            <symbol id={ROW_MENU_ICON} viewBox="0 0 16 16" fill="currentColor">
+              <circle cx="3" cy="8" r="1.4" />
+              <circle cx="8" cy="8" r="1.4" />
+              <circle cx="13" cy="8" r="1.4" />
+            </symbol>
+          </svg>
+        </Th>
+      )}
+    </THead>
+  );
+}
+
+/** What a row's menu offers: a revoked client only Delete; a live one Edit, Rotate, End grace period (while rotating) and Revoke; each only with its action. */
+function rowActionItems(c: ApiClientView, actions: ClientRowActions, open: (dialog: Dialog, c: ApiClientView) => void): RowAction[] {
+  if (c.status === "revoked") return actions.deleteAction ? [{ label: "Delete", danger: true, run: () => open("delete", c) }] : [];
+  return [
+    ...(actions.updateAction ? [{ label: "Edit", run: () => open("edit", c) }] : []),
+    { label: "Rotate secret", run: () => open("rotate", c) },
+    ...(c.status === "rotating" ? [{ label: "End grace period now", run: () => open("endGrace", c) }] : []),
+    { label: "Revoke", danger: true, run: () => open("revoke", c) },
+  ];
+}
+
+/** One client: a table row from `md` up, a card below. `menu` (members who may act) adds the "⋯" menu. */
+function ApiClientRow({
+  clusterId,
+  client: c,
+  usage,
+  now,
+  menu,
+}: {
+  clusterId: string;
+  client: ApiClientView;
+  usage?: Record<string, SparklineUsage>;
+  now: Date;
+  menu?: { itemsFor: (c: ApiClientView) => RowAction[]; onOpener: (el: HTMLButtonElement) => void };
+}) {
+  const revoked = c.status === "revoked";
+  const items = menu ? menu.itemsFor(c) : [];
+  return (
+    <Tr data-client-id={c.clientId} className={revoked ? "md:bg-slate-50" : "md:hover:bg-slate-50"}>
+      <Td wide className={menu ? "min-w-0 max-md:pr-10" : "min-w-0"}>
+        <span
+          title={c.name}
+          className={`block font-medium max-md:[overflow-wrap:anywhere] md:truncate ${revoked ? "text-slate-600 line-through decoration-slate-400" : "text-slate-900"}`}
+        >
+          {/* The client's own page: its secrets, usage, Activity and files. */}
+          <Link href={`/clusters/${clusterId}/api/${c.clientId}`} className="hover:text-brand-600 hover:underline">
+            {c.name}
+          </Link>
+        </span>
+        {c.description && (
+          <span className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-slate-600 [overflow-wrap:anywhere]" title={c.description}>{c.description}</span>
+        )}
+        <span className="mt-1 flex min-w-0 items-center gap-1.5">
+          <code className="min-w-0 font-mono text-xs break-all text-slate-600">{c.clientId}</code>
+          <CopyButton value={c.clientId} label={`client ID of ${c.name}`} className="px-1.5 py-0.5 text-[11px]" />
+        </span>
+      </Td>
+      <Td label="Scopes"><ScopeBadges scopes={c.scopes} /></Td>
+      <Td label="Secret">
+        <SecretHint hint={c.secretHint} />
+        <SecretExpiryDate expiresAt={c.secretExpiresAt} live={c.status !== "revoked" && c.status !== "expired"} />
+      </Td>
+      <Td label="Created" className="text-slate-600">
+        <span className="md:whitespace-nowrap">{formatDateTime(c.createdAt)}</span>
+        <span className="block truncate text-xs text-slate-600" title={c.createdByEmail}>by {c.createdByEmail}</span>
+      </Td>
+      <Td label="Last used" className="text-slate-600">
+        {c.lastUsedAt ? <span className="md:whitespace-nowrap">{formatDateTime(c.lastUsedAt)}</span> : <span className="text-slate-600">Never</span>}
+        <UsageSparkline usage={usage && (usage[c.clientId] ?? NO_USAGE)} name={c.name} since={c.createdAt} now={now} />
+      </Td>
+      <Td label="Status">
+        <StatusBadge status={c.status} secretExpiresAt={c.secretExpiresAt} previousSecretExpiresAt={c.previousSecretExpiresAt} revokedAt={c.revokedAt} revokedByEmail={c.revokedByEmail} now={now} />
+      </Td>
+      {menu && (
+        <Td className="text-right max-md:absolute max-md:top-3 max-md:right-3">
+          {items.length > 0 && <RowActionsMenu name={c.name} items={items} onOpener={menu.onOpener} />}
+        </Td>
+      )}
+    </Tr>
   );
 }
 

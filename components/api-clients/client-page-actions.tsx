@@ -55,26 +55,11 @@ export function ClientPageActions({
   const target = { clientId: client.clientId, name: client.name };
   return (
     <div className="flex flex-wrap gap-2">
-      {!revoked && actions.updateAction && (
-        <Button variant="secondary" size="sm" aria-haspopup="dialog" onClick={show("edit")}>
-          Edit
+      {clientButtons(revoked, actions).map((b) => (
+        <Button key={b.open} variant={b.variant} size="sm" aria-haspopup="dialog" onClick={show(b.open)}>
+          {b.label}
         </Button>
-      )}
-      {!revoked && (
-        <Button variant="secondary" size="sm" aria-haspopup="dialog" onClick={show("rotate")}>
-          Rotate secret
-        </Button>
-      )}
-      {!revoked && (
-        <Button variant="danger" size="sm" aria-haspopup="dialog" onClick={show("revoke")}>
-          Revoke
-        </Button>
-      )}
-      {revoked && actions.deleteAction && (
-        <Button variant="danger" size="sm" aria-haspopup="dialog" onClick={show("delete")}>
-          Delete
-        </Button>
-      )}
+      ))}
       <RotateSecretDialog
         clusterId={clusterId}
         target={open === "rotate" ? target : null}
@@ -108,4 +93,14 @@ export function ClientPageActions({
       )}
     </div>
   );
+}
+
+/** The buttons a client's page shows, in order: a live client's Edit (with its action), Rotate secret and Revoke; a revoked one's Delete (with its action). */
+function clientButtons(revoked: boolean, actions: ClientRowActions): { open: Exclude<Open, null>; label: string; variant: "secondary" | "danger" }[] {
+  if (revoked) return actions.deleteAction ? [{ open: "delete", label: "Delete", variant: "danger" }] : [];
+  return [
+    ...(actions.updateAction ? [{ open: "edit" as const, label: "Edit", variant: "secondary" as const }] : []),
+    { open: "rotate", label: "Rotate secret", variant: "secondary" },
+    { open: "revoke", label: "Revoke", variant: "danger" },
+  ];
 }

@@ -30,56 +30,14 @@ export async function handleAdminRequest(
 ): Promise<Response> {
   try {
     const ctx = context ?? (await adminApiContext());
-    const auth = await verifyAdminToken(ctx, req.headers.get("authorization"));
-    if (!auth.ok) {
-      return unauthorized(
-        auth.reason === "missing"
-          ? "Send an access token: Authorization: Bearer <token> (client credentials grant at /oauth/token)."
-          : "The access token is invalid or expired, or its client or the secret it was obtained with was revoked.",
-      );
-    }
-    const { client, permissions } = auth;
-    // The token endpoint's per-client limiter, under its own key: API calls
-    // and token requests are counted apart, with the same limits.
-    const limited = await ctx.limits.client.consume(`api:${client.clientId}`);
-    if (!limited.ok) {
-      const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
-      return problemResponse(429, "rate-limited", "Too many requests", {
-        detail: "This client is over its request limit; retry later.",
-        headers: { "Retry-After": String(seconds) },
-      });
-    }
-    ctx.lastUsed.touch(client.id);
-    if (!permissions.includes(op.permission)) {
-      return problemResponse(403, "forbidden", "Forbidden", {
-        detail: `This operation needs the ${ADMIN_SCOPE[op.permission]} permission.`,
-      });
-    }
+    const client = await admitCaller(ctx, op, req);
+    if (client instanceof Response) return client;
     // An operation the console cannot do for anyone: a problem that says why.
     if (op.response.status === 501) {
       return problemResponse(501, "not-implemented", "Not implemented", { detail: op.response.description });
     }
-    const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: {} };
-    // A malformed ID names nothing that exists: the same 404 as a missing one.
-    if (!params.success) return notFoundProblem();
-
-    let query: unknown = {};
-    if (op.query) {
-      // Each parameter once; a repeated one keeps the first, as the console's pages do.
-      const sp = new URL(req.url).searchParams;
-      const parsed = op.query.safeParse(Object.fromEntries([...new Set(sp.keys())].map((k) => [k, sp.get(k) ?? ""])));
-      if (!parsed.success) return invalidRequest(fieldProblems(parsed.error), "Invalid query parameter");
-      query = parsed.data;
-    }
-
-    let body: unknown;
-    if (op.body) {
-      const read = await readJson(req);
-      if (!read.ok) return read.response;
-      const parsed = op.body.safeParse(read.value);
-      if (!parsed.success) return invalidRequest(fieldProblems(parsed.error));
-      body = parsed.data;
-    }
+    const input = await parseInput(op, req, rawParams);
+    if (input instanceof Response) return input;
     const principal: AdminPrincipal = {
       organizationId: client.organizationId,
       userId: null,
@@ -87,7 +45,7 @@ export async function handleAdminRequest(
       email: `${client.name} (API client)`,
       role: "ADMIN",
     };
-    const result = await op.run({ principal, params: params.data, body, query, oauth: ctx.settings });
+    const result = await op.run({ principal, ...input, oauth: ctx.settings });
     return respond(op, result);
   } catch (err) {
     if (err instanceof AppError) return fromAppError(op, err);
@@ -103,6 +61,62 @@ export async function handleAdminRequest(
       headers: { "Retry-After": "5" },
     });
   }
+}
+
+/** The token (401), the per-client rate limit (429) and the permission (403): the calling client, or the problem. */
+async function admitCaller(ctx: OAuthContext, op: Operation, req: Request) {
+  const auth = await verifyAdminToken(ctx, req.headers.get("authorization"));
+  if (!auth.ok) {
+    return unauthorized(
+      auth.reason === "missing"
+        ? "Send an access token: Authorization: Bearer <token> (client credentials grant at /oauth/token)."
+        : "The access token is invalid or expired, or its client or the secret it was obtained with was revoked.",
+    );
+  }
+  const { client, permissions } = auth;
+  // The token endpoint's per-client limiter, under its own key: API calls
+  // and token requests are counted apart, with the same limits.
+  const limited = await ctx.limits.client.consume(`api:${client.clientId}`);
+  if (!limited.ok) {
+    const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
+    return problemResponse(429, "rate-limited", "Too many requests", {
+      detail: "This client is over its request limit; retry later.",
+      headers: { "Retry-After": String(seconds) },
+    });
+  }
+  ctx.lastUsed.touch(client.id);
+  if (!permissions.includes(op.permission)) {
+    return problemResponse(403, "forbidden", "Forbidden", {
+      detail: `This operation needs the ${ADMIN_SCOPE[op.permission]} permission.`,
+    });
+  }
+  return client;
+}
+
+/** Path parameters (404), query parameters (400) and the JSON body (400), parsed by the operation's schemas, or the problem. */
+async function parseInput(op: Operation, req: Request, rawParams: Record<string, unknown>): Promise<{ params: unknown; query: unknown; body: unknown } | Response> {
+  const params = op.params ? op.params.safeParse(rawParams) : { success: true as const, data: {} };
+  // A malformed ID names nothing that exists: the same 404 as a missing one.
+  if (!params.success) return notFoundProblem();
+
+  let query: unknown = {};
+  if (op.query) {
+    // Each parameter once; a repeated one keeps the first, as the console's pages do.
+    const sp = new URL(req.url).searchParams;
+    const parsed = op.query.safeParse(Object.fromEntries([...new Set(sp.keys())].map((k) => [k, sp.get(k) ?? ""])));
+    if (!parsed.success) return invalidRequest(fieldProblems(parsed.error), "Invalid query parameter");
+    query = parsed.data;
+  }
+
+  let body: unknown;
+  if (op.body) {
+    const read = await readJson(req);
+    if (!read.ok) return read.response;
+    const parsed = op.body.safeParse(read.value);
+    if (!parsed.success) return invalidRequest(fieldProblems(parsed.error));
+    body = parsed.data;
+  }
+  return { params: params.data, query, body };
 }
 
 function respond(op: Operation, reply: unknown): Response {

@@ -115,47 +115,54 @@ function notImplementedEntry(base: string, op: Operation, why: string): Json {
   };
 }
 
+/** An operation's responses: its success, then each error it can answer with. */
+function responsesOf(op: Operation, output: (s: z.ZodType) => Json): Json {
+  const responses: Json = {};
+  const r = op.response;
+  if (r.status === 204) responses["204"] = { description: r.description };
+  else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
+  else if ("schema" in r) responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
+  if (op.body || op.query) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
+  responses["401"] = { description: "Missing, invalid or expired token, or one whose client or secret was revoked.", content: problemRef };
+  responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
+  if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
+  responses["429"] = {
+    description: op.path.startsWith("/activity/")
+      ? "Over the client's rate limit, or an export of the client's is still running; see Retry-After."
+      : "Over the client's rate limit; see Retry-After.",
+    content: problemRef,
+  };
+  responses["503"] = { description: "Temporarily unavailable; retry.", content: problemRef };
+  return responses;
+}
+
+/** An operation the console performs: its parameters, body, responses and curl example. */
+function operationEntry(base: string, op: Operation, input: (s: z.ZodType) => Json, output: (s: z.ZodType) => Json): Json {
+  // The response's schema first: a schema named in both directions keeps its output shape.
+  const responses = responsesOf(op, output);
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    // The curl example in the description too: every renderer shows descriptions (Markdown).
+    description: `${op.description ? `${op.description}\n\n` : ""}\`\`\`sh\n${curlExample(base, op)}\n\`\`\``,
+    tags: [op.path.split("/")[1]!],
+    security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
+    ...(op.params || op.query ? { parameters: [...(op.params ? pathParameters(op, input) : []), ...queryParameters(op, input)] } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: input(op.body) } } } } : {}),
+    responses,
+    "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
+  };
+}
+
 export function openApiDocument(base: string): Json {
   const components: Json = {};
   const input = converter(components, "input");
   const output = converter(components, "output");
   const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
-    const responses: Json = {};
     const r = op.response;
-    if (r.status === 501) {
-      paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: notImplementedEntry(base, op, r.description) };
-      continue;
-    }
-    if (r.status === 204) responses["204"] = { description: r.description };
-    else if ("csv" in r) responses["200"] = { description: r.description, content: { "text/csv": { schema: { type: "string" } } } };
-    else responses["200"] = { description: r.description, content: { "application/json": { schema: output(r.schema) } } };
-    if (op.body || op.query) responses["400"] = { description: "Invalid input: one entry in errors per bad field.", content: problemRef };
-    responses["401"] = { description: "Missing, invalid or expired token, or one whose client or secret was revoked.", content: problemRef };
-    responses["403"] = { description: `The token lacks the ${ADMIN_SCOPE[op.permission]} permission.`, content: problemRef };
-    if (op.params) responses["404"] = { description: "No such resource in your organization.", content: problemRef };
-    responses["429"] = {
-      description: op.path.startsWith("/activity/")
-        ? "Over the client's rate limit, or an export of the client's is still running; see Retry-After."
-        : "Over the client's rate limit; see Retry-After.",
-      content: problemRef,
-    };
-    responses["503"] = { description: "Temporarily unavailable; retry.", content: problemRef };
-    const entry: Json = {
-      operationId: op.operationId,
-      summary: op.summary,
-      // The curl example in the description too: every renderer shows descriptions (Markdown).
-      description: `${op.description ? `${op.description}\n\n` : ""}\`\`\`sh\n${curlExample(base, op)}\n\`\`\``,
-      tags: [op.path.split("/")[1]!],
-      security: [{ bearer: [ADMIN_SCOPE[op.permission]] }],
-      ...(op.params || op.query ? { parameters: [...(op.params ? pathParameters(op, input) : []), ...queryParameters(op, input)] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: input(op.body) } } } } : {}),
-      responses,
-      "x-codeSamples": [{ lang: "Shell", label: "curl", source: curlExample(base, op) }],
-    };
-    const item = paths[op.path] ?? {};
-    item[op.method.toLowerCase()] = entry;
-    paths[op.path] = item;
+    const entry = r.status === 501 ? notImplementedEntry(base, op, r.description) : operationEntry(base, op, input, output);
+    paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: entry };
   }
   output(s.problem);
   return {

@@ -121,32 +121,7 @@ export async function listClients(
   const now = opts.now ?? new Date();
   const soon = new Date(now.getTime() + EXPIRY_WARNING_MS);
 
-  // Live secrets of each client: how many, and the soonest expiry. Joined
-  // only when a status filter needs it.
-  const liveJoin = Prisma.sql`CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n, min(s.expires_at) AS ends
-        FROM client_secrets s
-       WHERE s.api_client_id = c.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > ${now})) live`;
-  const statusWhere: Record<ClientListQuery["status"], Prisma.Sql | null> = {
-    live: Prisma.sql`c.revoked_at IS NULL`,
-    all: null,
-    revoked: Prisma.sql`c.revoked_at IS NOT NULL`,
-    rotating: Prisma.sql`c.revoked_at IS NULL AND live.n > 1`,
-    expiring: Prisma.sql`c.revoked_at IS NULL AND (live.n = 0 OR (live.n = 1 AND live.ends <= ${soon}))`,
-    active: Prisma.sql`c.revoked_at IS NULL AND live.n = 1 AND (live.ends IS NULL OR live.ends > ${soon})`,
-  };
-  const needsLive = ["rotating", "expiring", "active"].includes(query.status);
-
-  // Tenancy first: another organization's cluster lists nothing.
-  const filters: Prisma.Sql[] = [Prisma.sql`c.organization_id = ${organizationId}::uuid`, Prisma.sql`c.cluster_id = ${clusterId}::uuid`];
-  const status = statusWhere[query.status];
-  if (status) filters.push(status);
-  if (query.scope) filters.push(Prisma.sql`${query.scope}::"ClientScope" = ANY(c.scopes)`);
-  if (query.q) {
-    const like = likePattern(query.q);
-    filters.push(Prisma.sql`(c.name ILIKE ${like} OR c.client_id ILIKE ${like})`);
-  }
-  const from = Prisma.sql`FROM api_clients c ${needsLive ? liveJoin : Prisma.empty}`;
+  const { filters, from } = matching(organizationId, clusterId, query, now, soon);
 
   // Walking backwards (previous page, last page) reads the index the other
   // way round and flips the rows afterwards. A cursor that does not parse
@@ -199,12 +174,7 @@ export async function listClients(
   // previous page, and a next page exists unless this is the last one.
   const isFirst = backwards ? !more : !forwardFrom;
   const isLast = backwards ? query.last : !more;
-  const cursorOf = (r: Row | undefined) => {
-    if (!r) return null;
-    const value =
-      query.sort === "name" ? r.name_key : query.sort === "created" ? r.created_at.toISOString() : (r.last_used_at?.toISOString() ?? "-infinity");
-    return encodeCursor(value, r.id);
-  };
+  const cursorOf = (r: Row | undefined) => (r ? rowCursor(query.sort, r) : null);
   const offset = isFirst
     ? 0
     : query.last && !totalCapped
@@ -224,6 +194,45 @@ export async function listClients(
     nextCursor: isLast ? null : cursorOf(pageRows[pageRows.length - 1]),
     prevCursor: isFirst ? null : cursorOf(pageRows[0]),
   };
+}
+
+/**
+ * What the search and filters match, tenancy first: the conditions on `c`
+ * (api_clients), and the FROM clause, which joins each client's live
+ * secrets (how many, and the soonest expiry) only when a status filter
+ * needs them.
+ */
+function matching(organizationId: string, clusterId: string, query: ClientListQuery, now: Date, soon: Date): { filters: Prisma.Sql[]; from: Prisma.Sql } {
+  const liveJoin = Prisma.sql`CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n, min(s.expires_at) AS ends
+        FROM client_secrets s
+       WHERE s.api_client_id = c.id AND s.revoked_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > ${now})) live`;
+  const statusWhere: Record<ClientListQuery["status"], Prisma.Sql | null> = {
+    live: Prisma.sql`c.revoked_at IS NULL`,
+    all: null,
+    revoked: Prisma.sql`c.revoked_at IS NOT NULL`,
+    rotating: Prisma.sql`c.revoked_at IS NULL AND live.n > 1`,
+    expiring: Prisma.sql`c.revoked_at IS NULL AND (live.n = 0 OR (live.n = 1 AND live.ends <= ${soon}))`,
+    active: Prisma.sql`c.revoked_at IS NULL AND live.n = 1 AND (live.ends IS NULL OR live.ends > ${soon})`,
+  };
+  const needsLive = ["rotating", "expiring", "active"].includes(query.status);
+
+  // Tenancy first: another organization's cluster lists nothing.
+  const filters: Prisma.Sql[] = [Prisma.sql`c.organization_id = ${organizationId}::uuid`, Prisma.sql`c.cluster_id = ${clusterId}::uuid`];
+  const status = statusWhere[query.status];
+  if (status) filters.push(status);
+  if (query.scope) filters.push(Prisma.sql`${query.scope}::"ClientScope" = ANY(c.scopes)`);
+  if (query.q) {
+    const like = likePattern(query.q);
+    filters.push(Prisma.sql`(c.name ILIKE ${like} OR c.client_id ILIKE ${like})`);
+  }
+  return { filters, from: Prisma.sql`FROM api_clients c ${needsLive ? liveJoin : Prisma.empty}` };
+}
+
+/** The cursor of a row in the list's order: its sort value and ID. */
+function rowCursor(sort: ClientSortKey, r: Row): string {
+  const value = sort === "name" ? r.name_key : sort === "created" ? r.created_at.toISOString() : (r.last_used_at?.toISOString() ?? "-infinity");
+  return encodeCursor(value, r.id);
 }
 
 /** Matches before `first` in display order, up to the cap (null past it). */

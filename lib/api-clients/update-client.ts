@@ -6,13 +6,13 @@
 // instance's client cache): tokens issued from then on carry the new scopes,
 // while tokens already issued keep theirs until they expire.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
-import { lockLiveClient } from "@/lib/api-clients/lock-client";
+import { lockLiveClient, type LockedClient } from "@/lib/api-clients/lock-client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { maxClientRateLimit, sortScopes, tokenTtlRange, type ClientScopeName } from "@cluster-console/credentials";
+import { maxClientRateLimit, sortScopes, tokenTtlRange, type ClientScopeName, type OrganizationBounds } from "@cluster-console/credentials";
 import { instanceDefaults } from "@/lib/organizations/client-policy";
 import { duration } from "@/lib/text/counts";
 
@@ -78,23 +78,7 @@ export async function updateClient(
       if (changed.length === 0) return result;
 
       // The organization's bounds as they are now, under the client's row lock.
-      const instance = instanceDefaults();
-      if (changed.includes("tokenTtlSeconds") && tokenTtlSeconds !== null) {
-        const { min, max } = tokenTtlRange(policy.organization, instance);
-        if (tokenTtlSeconds < min || tokenTtlSeconds > max) {
-          throw new AppError("invalid_input", "Please correct the highlighted fields.", {
-            tokenTtlSeconds: [`Choose between ${min} and ${max} seconds (${duration(min)} to ${duration(max)}), or leave it empty.`],
-          });
-        }
-      }
-      if (changed.includes("tokenRateLimit") && tokenRateLimit !== null) {
-        const max = maxClientRateLimit(policy.organization, instance);
-        if (tokenRateLimit > max) {
-          throw new AppError("invalid_input", "Please correct the highlighted fields.", {
-            tokenRateLimit: [`Choose at most ${max} requests per ${duration(instance.clientRateLimitWindowSeconds)} (the organization's maximum), or leave it empty.`],
-          });
-        }
-      }
+      checkOwnPolicy(changed, { tokenTtlSeconds, tokenRateLimit }, policy.organization);
 
       if (changed.includes("name") && client.name.toLowerCase() !== name.toLowerCase()) {
         // Friendly error first; the partial unique index settles races.
@@ -109,34 +93,71 @@ export async function updateClient(
         data: { name, description, scopes, tokenTtlSeconds, tokenRateLimit },
         select: { id: true },
       });
-      const event = (
-        action: "client.renamed" | "client.description_changed" | "client.scopes_changed" | "client.token_lifetime_changed" | "client.rate_limit_changed",
-        metadata: Record<string, string | number | null>,
-      ) =>
-        recordEvent(tx, {
-          organizationId: member.organizationId,
-          clusterId: client.clusterId,
-          actor: member,
-          action,
-          target: { type: "api_client", id: client.clientId, name },
-          metadata: { clientId: client.clientId, ...metadata },
-        });
-      if (changed.includes("name")) await event("client.renamed", { from: client.name, to: name });
-      if (changed.includes("description")) await event("client.description_changed", { from: client.description, to: description });
-      if (changed.includes("scopes")) {
-        await event("client.scopes_changed", {
-          from: before.join(","),
-          to: scopes.join(","),
-          added: scopes.filter((s) => !before.includes(s)).join(","),
-          removed: before.filter((s) => !scopes.includes(s)).join(","),
-        });
-      }
-      if (changed.includes("tokenTtlSeconds")) await event("client.token_lifetime_changed", { from: policy.tokenTtlSeconds, to: tokenTtlSeconds });
-      if (changed.includes("tokenRateLimit")) await event("client.rate_limit_changed", { from: policy.tokenRateLimit, to: tokenRateLimit });
+      await recordChanges(tx, member, client, { scopes: before, tokenTtlSeconds: policy.tokenTtlSeconds, tokenRateLimit: policy.tokenRateLimit }, result);
       return result;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateName(input.name ?? "");
     throw err;
   }
+}
+
+/** A changed token lifetime or rate limit of the client's own within the organization's bounds, or the field's error. */
+function checkOwnPolicy(
+  changed: UpdatedClient["changed"],
+  { tokenTtlSeconds, tokenRateLimit }: Pick<UpdatedClient, "tokenTtlSeconds" | "tokenRateLimit">,
+  organization: OrganizationBounds,
+) {
+  const instance = instanceDefaults();
+  if (changed.includes("tokenTtlSeconds") && tokenTtlSeconds !== null) {
+    const { min, max } = tokenTtlRange(organization, instance);
+    if (tokenTtlSeconds < min || tokenTtlSeconds > max) {
+      throw new AppError("invalid_input", "Please correct the highlighted fields.", {
+        tokenTtlSeconds: [`Choose between ${min} and ${max} seconds (${duration(min)} to ${duration(max)}), or leave it empty.`],
+      });
+    }
+  }
+  if (changed.includes("tokenRateLimit") && tokenRateLimit !== null) {
+    const max = maxClientRateLimit(organization, instance);
+    if (tokenRateLimit > max) {
+      throw new AppError("invalid_input", "Please correct the highlighted fields.", {
+        tokenRateLimit: [`Choose at most ${max} requests per ${duration(instance.clientRateLimitWindowSeconds)} (the organization's maximum), or leave it empty.`],
+      });
+    }
+  }
+}
+
+/** One audit event per thing that changed, from what the client `was` to the `result`. */
+async function recordChanges(
+  tx: Tx,
+  member: Principal,
+  client: LockedClient,
+  was: Pick<UpdatedClient, "scopes" | "tokenTtlSeconds" | "tokenRateLimit">,
+  result: UpdatedClient,
+) {
+  const { changed, name, description, scopes } = result;
+  const event = (
+    action: "client.renamed" | "client.description_changed" | "client.scopes_changed" | "client.token_lifetime_changed" | "client.rate_limit_changed",
+    metadata: Record<string, string | number | null>,
+  ) =>
+    recordEvent(tx, {
+      organizationId: member.organizationId,
+      clusterId: client.clusterId,
+      actor: member,
+      action,
+      target: { type: "api_client", id: client.clientId, name },
+      metadata: { clientId: client.clientId, ...metadata },
+    });
+  if (changed.includes("name")) await event("client.renamed", { from: client.name, to: name });
+  if (changed.includes("description")) await event("client.description_changed", { from: client.description, to: description });
+  if (changed.includes("scopes")) {
+    await event("client.scopes_changed", {
+      from: was.scopes.join(","),
+      to: scopes.join(","),
+      added: scopes.filter((s) => !was.scopes.includes(s)).join(","),
+      removed: was.scopes.filter((s) => !scopes.includes(s)).join(","),
+    });
+  }
+  if (changed.includes("tokenTtlSeconds")) await event("client.token_lifetime_changed", { from: was.tokenTtlSeconds, to: result.tokenTtlSeconds });
+  if (changed.includes("tokenRateLimit")) await event("client.rate_limit_changed", { from: was.tokenRateLimit, to: result.tokenRateLimit });
 }

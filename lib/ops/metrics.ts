@@ -34,6 +34,16 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     aggregator: "first",
   }).set({ version: consoleVersion(), nodejs: process.versions.node }, 1);
 
+  const observer = registerOAuthRequestMetrics(registry);
+  registerRuntimeMetrics(registry, stats);
+  registerPasswordCheckMetrics(registry);
+  registerNotificationMetrics(registry);
+
+  return { registry, observer, render: () => registry.metrics(), contentType: registry.contentType };
+}
+
+/** Token and introspection requests, counted as the authorization server reports each one. */
+function registerOAuthRequestMetrics(registry: Registry): OAuthObserver {
   const tokenRequests = new Counter({
     name: "console_token_requests_total",
     help: "Token endpoint requests by outcome (issued, reused, or the OAuth error code) and audience.",
@@ -53,117 +63,119 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     labelNames: ["result"] as const,
     registers: [registry],
   });
+  return {
+    request(e) {
+      if (e.path === "/oauth/token") {
+        tokenRequests.inc({ outcome: e.outcome, audience: e.audience });
+        tokenSeconds.observe({ outcome: e.outcome }, e.seconds);
+      } else if (e.path === "/oauth/introspect") {
+        introspections.inc({ result: e.outcome === "ok" ? (e.active ? "active" : "inactive") : e.outcome });
+      }
+    },
+  };
+}
 
-  // Values owned by the runtime, read at scrape time.
-  let lastHits = 0;
-  let lastMisses = 0;
-  const cacheHits = new Counter({
-    name: "console_client_cache_hits_total",
-    help: "Client lookups answered from this process's cache.",
-    registers: [registry],
-    collect() {
-      const s = stats();
-      if (s && s.clientCache.hits > lastHits) this.inc(s.clientCache.hits - lastHits);
-      lastHits = Math.max(lastHits, s?.clientCache.hits ?? 0);
-    },
-  });
-  const cacheMisses = new Counter({
-    name: "console_client_cache_misses_total",
-    help: "Client lookups that read the database (first use, after a change, or while LISTEN is down).",
-    registers: [registry],
-    collect() {
-      const s = stats();
-      if (s && s.clientCache.misses > lastMisses) this.inc(s.clientCache.misses - lastMisses);
-      lastMisses = Math.max(lastMisses, s?.clientCache.misses ?? 0);
-    },
-  });
-  void cacheHits;
-  void cacheMisses;
-  new Gauge({
-    name: "console_rate_limit_active_blocks",
-    help: "Callers (addresses or client IDs) currently blocked by a rate limit, as this process knows them.",
-    registers: [registry],
-    // Blocks are broadcast to every process: each knows the same ones.
-    aggregator: "max",
-    collect() {
-      this.set(stats()?.activeBlocks ?? 0);
-    },
-  });
-  new Gauge({
-    name: "console_listen_connected",
-    help: "1 while this process's LISTEN connection to PostgreSQL is up (caches trusted), 0 otherwise.",
-    registers: [registry],
-    // Over several workers: 1 only if every one is connected.
-    aggregator: "min",
-    collect() {
-      this.set(stats()?.listening ? 1 : 0);
-    },
-  });
-  new Gauge({
-    name: "console_db_pool_connections_in_use",
-    help: "Connections of the authorization server's pool checked out right now.",
-    registers: [registry],
-    collect() {
-      const p = stats()?.pool;
-      this.set(p ? p.total - p.idle : 0);
-    },
-  });
-  new Gauge({
-    name: "console_db_pool_waiting",
-    help: "Requests waiting for a connection of the authorization server's pool.",
-    registers: [registry],
-    collect() {
-      this.set(stats()?.pool.waiting ?? 0);
-    },
-  });
+/** What a metric needs besides its registry and how it reads its value. */
+type ScrapedMetric = { name: string; help: string; aggregator?: "first" | "max" | "min" };
 
-  // The password-check queue (lib/auth/password.ts); summed over workers.
+/** A gauge set to `read()` at every scrape. */
+function scrapedGauge(registry: Registry, metric: ScrapedMetric, read: () => number) {
   new Gauge({
-    name: "console_password_checks_waiting",
-    help: "Password checks (sign-in, password change) waiting for a slot.",
+    ...metric,
     registers: [registry],
     collect() {
-      this.set(passwordCheckQueue().waiting);
+      this.set(read());
     },
   });
-  new Gauge({
-    name: "console_password_checks_running",
-    help: "Password checks computing right now.",
-    registers: [registry],
-    collect() {
-      this.set(passwordCheckQueue().running);
-    },
-  });
-  let lastBusy = 0;
-  let lastDropped = 0;
-  new Counter({
-    name: "console_password_checks_refused_busy_total",
-    help: "Password checks refused without computing because the wait would have been too long.",
-    registers: [registry],
-    collect() {
-      const { refusedBusy } = passwordCheckQueue();
-      if (refusedBusy > lastBusy) this.inc(refusedBusy - lastBusy);
-      lastBusy = Math.max(lastBusy, refusedBusy);
-    },
-  });
-  new Counter({
-    name: "console_password_checks_dropped_total",
-    help: "Password checks dropped while waiting because their caller hung up.",
-    registers: [registry],
-    collect() {
-      const { dropped } = passwordCheckQueue();
-      if (dropped > lastDropped) this.inc(dropped - lastDropped);
-      lastDropped = Math.max(lastDropped, dropped);
-    },
-  });
+}
 
-  // Notifications (lib/jobs): emails and webhook deliveries by outcome; summed over workers.
-  const seen = new Map<string, number>();
-  const delta = (key: string, now: number) => {
-    const d = now - (seen.get(key) ?? 0);
-    seen.set(key, Math.max(now, seen.get(key) ?? 0));
+/**
+ * The growth of a total kept elsewhere (the runtime, the password queue, the
+ * job workers) since the last call: the amount to add to a counter, never
+ * less than nothing when the total reads lower (a runtime not started yet).
+ */
+function growthSinceLast() {
+  let last = 0;
+  return (total: number) => {
+    const d = total - last;
+    last = Math.max(last, total);
     return d;
   };
+}
+
+/** growthSinceLast for each label set of a counter, by a key naming the set. */
+function growthPerLabels() {
+  const growth = new Map<string, (total: number) => number>();
+  return (key: string, total: number) => {
+    let g = growth.get(key);
+    if (!g) {
+      g = growthSinceLast();
+      growth.set(key, g);
+    }
+    return g(total);
+  };
+}
+
+/** A counter that follows the total `read()` returns at each scrape. */
+function scrapedCounter(registry: Registry, metric: ScrapedMetric, read: () => number) {
+  const growth = growthSinceLast();
+  new Counter({
+    ...metric,
+    registers: [registry],
+    collect() {
+      const d = growth(read());
+      if (d > 0) this.inc(d);
+    },
+  });
+}
+
+/** Values owned by the authorization server's runtime, read at scrape time. */
+function registerRuntimeMetrics(registry: Registry, stats: () => RuntimeStats | undefined) {
+  scrapedCounter(registry, { name: "console_client_cache_hits_total", help: "Client lookups answered from this process's cache." }, () => stats()?.clientCache.hits ?? 0);
+  scrapedCounter(
+    registry,
+    { name: "console_client_cache_misses_total", help: "Client lookups that read the database (first use, after a change, or while LISTEN is down)." },
+    () => stats()?.clientCache.misses ?? 0,
+  );
+  // Blocks are broadcast to every process: each knows the same ones.
+  scrapedGauge(
+    registry,
+    { name: "console_rate_limit_active_blocks", help: "Callers (addresses or client IDs) currently blocked by a rate limit, as this process knows them.", aggregator: "max" },
+    () => stats()?.activeBlocks ?? 0,
+  );
+  // Over several workers: 1 only if every one is connected.
+  scrapedGauge(
+    registry,
+    { name: "console_listen_connected", help: "1 while this process's LISTEN connection to PostgreSQL is up (caches trusted), 0 otherwise.", aggregator: "min" },
+    () => (stats()?.listening ? 1 : 0),
+  );
+  scrapedGauge(registry, { name: "console_db_pool_connections_in_use", help: "Connections of the authorization server's pool checked out right now." }, () => {
+    const p = stats()?.pool;
+    return p ? p.total - p.idle : 0;
+  });
+  scrapedGauge(registry, { name: "console_db_pool_waiting", help: "Requests waiting for a connection of the authorization server's pool." }, () => stats()?.pool.waiting ?? 0);
+}
+
+/** The password-check queue (lib/auth/password.ts); summed over workers. */
+function registerPasswordCheckMetrics(registry: Registry) {
+  scrapedGauge(registry, { name: "console_password_checks_waiting", help: "Password checks (sign-in, password change) waiting for a slot." }, () => passwordCheckQueue().waiting);
+  scrapedGauge(registry, { name: "console_password_checks_running", help: "Password checks computing right now." }, () => passwordCheckQueue().running);
+  scrapedCounter(
+    registry,
+    { name: "console_password_checks_refused_busy_total", help: "Password checks refused without computing because the wait would have been too long." },
+    () => passwordCheckQueue().refusedBusy,
+  );
+  scrapedCounter(
+    registry,
+    { name: "console_password_checks_dropped_total", help: "Password checks dropped while waiting because their caller hung up." },
+    () => passwordCheckQueue().dropped,
+  );
+}
+
+/** Notifications (lib/jobs): emails and webhook deliveries by outcome; summed over workers. */
+function registerNotificationMetrics(registry: Registry) {
+  const emailGrowth = growthPerLabels();
+  const webhookGrowth = growthPerLabels();
   new Counter({
     name: "console_emails_total",
     help: "Emails by kind and outcome: sent, retried (an attempt failed, another follows), failed (the last attempt failed).",
@@ -172,7 +184,7 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     collect() {
       for (const [key, n] of notificationCounts().emails) {
         const [kind = "", outcome = ""] = key.split("|");
-        const d = delta(`e|${key}`, n);
+        const d = emailGrowth(key, n);
         if (d > 0) this.inc({ kind, outcome }, d);
       }
     },
@@ -184,31 +196,10 @@ export function createMetrics(stats: () => RuntimeStats | undefined, opts: { def
     registers: [registry],
     collect() {
       for (const [outcome, n] of notificationCounts().webhooks) {
-        const d = delta(`w|${outcome}`, n);
+        const d = webhookGrowth(outcome, n);
         if (d > 0) this.inc({ outcome }, d);
       }
     },
   });
-  new Counter({
-    name: "console_webhook_endpoints_disabled_total",
-    help: "Webhook endpoints this process disabled after repeated failures.",
-    registers: [registry],
-    collect() {
-      const d = delta("disabled", notificationCounts().endpointsDisabled);
-      if (d > 0) this.inc(d);
-    },
-  });
-
-  const observer: OAuthObserver = {
-    request(e) {
-      if (e.path === "/oauth/token") {
-        tokenRequests.inc({ outcome: e.outcome, audience: e.audience });
-        tokenSeconds.observe({ outcome: e.outcome }, e.seconds);
-      } else if (e.path === "/oauth/introspect") {
-        introspections.inc({ result: e.outcome === "ok" ? (e.active ? "active" : "inactive") : e.outcome });
-      }
-    },
-  };
-
-  return { registry, observer, render: () => registry.metrics(), contentType: registry.contentType };
+  scrapedCounter(registry, { name: "console_webhook_endpoints_disabled_total", help: "Webhook endpoints this process disabled after repeated failures." }, () => notificationCounts().endpointsDisabled);
 }

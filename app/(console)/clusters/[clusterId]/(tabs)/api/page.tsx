@@ -9,11 +9,11 @@ import { config } from "@/lib/config";
 import { tokenPolicyLimits } from "@cluster-console/credentials";
 import { getClientPolicy, instanceDefaults } from "@/lib/organizations/client-policy";
 import { clusterAddresses } from "@cluster-console/credentials";
-import { listClients } from "@/lib/api-clients/list-clients";
+import { listClients, type ApiClientPage } from "@/lib/api-clients/list-clients";
 import { activeUsage, clientUsage } from "@/lib/usage/client-usage";
 import { getMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
 import { duration } from "@/lib/text/counts";
-import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery } from "@/lib/api-clients/list-query";
+import { CLIENT_SORT_KEYS, DEFAULT_DIRECTION, clientListHref, isFiltered, parseClientListQuery, type ClientListQuery } from "@/lib/api-clients/list-query";
 import { createApiClient } from "@/app/actions/create-api-client";
 import { EmptyState } from "@/components/ui/page-header";
 import { ApiClientsTable, type SortLinks } from "@/components/api-clients/api-clients-table";
@@ -47,15 +47,6 @@ export default async function ClusterApiPage({
   const usage = await clientUsage(member.organizationId, cluster.id, list.clients.map((c) => c.clientId));
   const manage = can(member.role, "client:manage");
   const base = `/clusters/${cluster.id}/api`;
-  const page = { after: null, before: null, last: false };
-  // Column headers: a click on the current column flips its direction.
-  const sortLinks = Object.fromEntries(
-    CLIENT_SORT_KEYS.map((k) => {
-      const current = query.sort === k ? query.dir : null;
-      const dir = current ? (current === "asc" ? "desc" : "asc") : DEFAULT_DIRECTION[k];
-      return [k, { href: clientListHref(base, query, { ...page, sort: k, dir }), current }];
-    }),
-  ) as SortLinks;
   const filtered = isFiltered(query);
   // An empty default view may still hide revoked clients: then the filters
   // stay, so they can be found (and deleted).
@@ -89,27 +80,8 @@ export default async function ClusterApiPage({
         // after every navigation (Clear filters, a column header, Back).
         <ClientListToolbar key={clientListHref("", query)} action={base} query={query} clearHref={filtered ? base : null} />
       )}
-      {list.total === 0 && hasRevoked ? (
-        <EmptyState
-          title="No live API clients"
-          action={<a href={clientListHref(base, query, { status: "revoked" })} className="text-sm font-medium text-brand-600 hover:underline">Show revoked clients</a>}
-        >
-          Every client on this cluster is revoked. Create a new one, or show the revoked ones to delete them for good.
-        </EmptyState>
-      ) : list.total === 0 && filtered ? (
-        <EmptyState title="No clients match" action={<a href={base} className="text-sm font-medium text-brand-600 hover:underline">Clear filters</a>}>
-          Nothing on this cluster matches this search and these filters. Revoked clients appear only when the status
-          filter includes them.
-        </EmptyState>
-      ) : list.total === 0 ? (
-        <EmptyState title="No API clients yet">
-          <p>
-            An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
-            a client ID and secret for a short-lived access token, then calls Zeebe, Tasklist, Operate or Optimize with
-            it. Create one client per application, so you can rotate or revoke each on its own.
-          </p>
-          <OAuthFlowDiagram id="api-tab-flow" className="mt-6" />
-        </EmptyState>
+      {list.total === 0 ? (
+        <NoClients base={base} query={query} hasRevoked={hasRevoked} filtered={filtered} />
       ) : (
         <>
           <ApiClientsTable
@@ -118,7 +90,7 @@ export default async function ClusterApiPage({
             usage={activeUsage(usage)}
             connection={connection}
             actions={clientActionsFor(member.role)}
-            sortLinks={sortLinks}
+            sortLinks={sortLinksFor(base, query)}
             tokenTtlSeconds={config().TOKEN_TTL_SECONDS}
             now={now}
             maxSecretAgeDays={maxSecretAgeDays}
@@ -130,15 +102,66 @@ export default async function ClusterApiPage({
             pageSize={list.pageSize}
             total={list.total}
             totalCapped={list.totalCapped}
-            links={{
-              first: list.isFirst ? null : clientListHref(base, query, page),
-              prev: list.prevCursor ? clientListHref(base, query, { ...page, before: list.prevCursor }) : null,
-              next: list.nextCursor ? clientListHref(base, query, { ...page, after: list.nextCursor }) : null,
-              last: list.isLast ? null : clientListHref(base, query, { ...page, last: true }),
-            }}
+            links={pageLinks(base, query, list)}
           />
         </>
       )}
     </div>
+  );
+}
+
+/** No cursor: a link to the first page of a view. */
+const FIRST_PAGE: Partial<ClientListQuery> = { after: null, before: null, last: false };
+
+/** Column headers: a click on the current column flips its direction. */
+function sortLinksFor(base: string, query: ClientListQuery): SortLinks {
+  return Object.fromEntries(
+    CLIENT_SORT_KEYS.map((k) => {
+      const current = query.sort === k ? query.dir : null;
+      const dir = current ? (current === "asc" ? "desc" : "asc") : DEFAULT_DIRECTION[k];
+      return [k, { href: clientListHref(base, query, { ...FIRST_PAGE, sort: k, dir }), current }];
+    }),
+  ) as SortLinks;
+}
+
+/** The pagination's first, previous, next and last pages of this view (null where there is none). */
+function pageLinks(base: string, query: ClientListQuery, list: ApiClientPage) {
+  return {
+    first: list.isFirst ? null : clientListHref(base, query, FIRST_PAGE),
+    prev: list.prevCursor ? clientListHref(base, query, { ...FIRST_PAGE, before: list.prevCursor }) : null,
+    next: list.nextCursor ? clientListHref(base, query, { ...FIRST_PAGE, after: list.nextCursor }) : null,
+    last: list.isLast ? null : clientListHref(base, query, { ...FIRST_PAGE, last: true }),
+  };
+}
+
+/** An empty list: every client revoked, nothing matching the filters, or no client yet. */
+function NoClients({ base, query, hasRevoked, filtered }: { base: string; query: ClientListQuery; hasRevoked: boolean; filtered: boolean }) {
+  if (hasRevoked) {
+    return (
+      <EmptyState
+        title="No live API clients"
+        action={<a href={clientListHref(base, query, { status: "revoked" })} className="text-sm font-medium text-brand-600 hover:underline">Show revoked clients</a>}
+      >
+        Every client on this cluster is revoked. Create a new one, or show the revoked ones to delete them for good.
+      </EmptyState>
+    );
+  }
+  if (filtered) {
+    return (
+      <EmptyState title="No clients match" action={<a href={base} className="text-sm font-medium text-brand-600 hover:underline">Clear filters</a>}>
+        Nothing on this cluster matches this search and these filters. Revoked clients appear only when the status
+        filter includes them.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No API clients yet">
+      <p>
+        An API client is how an application (a job worker, a service, a CI pipeline) proves who it is: it exchanges
+        a client ID and secret for a short-lived access token, then calls Zeebe, Tasklist, Operate or Optimize with
+        it. Create one client per application, so you can rotate or revoke each on its own.
+      </p>
+      <OAuthFlowDiagram id="api-tab-flow" className="mt-6" />
+    </EmptyState>
   );
 }
