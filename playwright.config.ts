@@ -11,7 +11,9 @@ export default defineConfig({
   testMatch: /.*\.e2e\.ts$/,
   globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // More workers than cores: a browser test spends much of its time waiting
+  // (on the server, on animations, on polls), so three keep two cores busy.
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

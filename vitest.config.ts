@@ -1,6 +1,20 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const ALL = ["lib/**/*.test.ts", "packages/*/tests/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"];
+/**
+ * The tests that build the console or start its processes (the production
+ * build, the image's build steps, real servers under faults): the project
+ * `processes`. Everything else is the project `fast` (`npm run test:fast`).
+ */
+const PROCESSES = [
+  "tests/integration/faults/**/*.test.ts",
+  "tests/integration/deploy/image-build-steps.test.ts",
+  "tests/integration/ops/logging.test.ts",
+  "tests/integration/ops/tracing.test.ts",
+  "tests/integration/ops/token-only-instance.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,11 +24,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "packages/*/tests/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["tests/support/vitest-global-setup.ts"],
     setupFiles: ["tests/support/vitest-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Test files in parallel, each on its own data in the one test database:
+    // much of an integration test is waiting (on PostgreSQL, on a process
+    // starting, on a timeout it provokes), so three files keep two cores busy.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
+    projects: [
+      { extends: true, test: { name: "fast", include: ALL, exclude: PROCESSES } },
+      { extends: true, test: { name: "processes", include: PROCESSES } },
+    ],
   },
 });

@@ -2,9 +2,16 @@
 // them ("N passed, N failed, N skipped") for CI to count.
 //   1. generate the Prisma client
 //   2. make sure a Chromium exists (Debian's package as root, else Playwright's)
-//   3. unit + integration tests (vitest, real PostgreSQL)
-//   4. browser tests (Playwright, production build, real Chromium)
-import { spawnSync } from "node:child_process";
+//   3. at the same time, each with its own database:
+//      - unit + integration tests (vitest, real PostgreSQL)
+//      - browser tests (Playwright, production build, real Chromium)
+//      Much of the integration tier waits (on processes starting, on
+//      timeouts it provokes, on PostgreSQL): the browser tier's work fills
+//      those waits. Both use one production build (the first to need it
+//      builds it, behind a lock; tests/support/console-process.ts). Each
+//      runner's lines are prefixed with its name; TEST_SERIAL=1 runs them one
+//      after the other instead.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromiumExecutable } from "../tests/support/chromium.mjs";
@@ -41,28 +48,52 @@ const add = (name, counts, status) => {
 };
 
 const tiers = [];
-const timed = (name, fn) => {
+const timed = async (name, fn) => {
   const started = performance.now();
-  const result = fn();
+  const result = await fn();
   tiers.push({ name, seconds: (performance.now() - started) / 1000 });
   return result;
 };
 
+/** A runner in a child process, each of its output lines prefixed with `[name]`; resolves to its exit status. */
+function runPrefixed(name, cmd, args, env = {}) {
+  console.log(`\n[${name}] $ ${[cmd, ...args].join(" ")}`);
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", ...env } });
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop();
+      for (const line of lines) console.log(`[${name}] ${line}`);
+    });
+    stream.on("end", () => rest && console.log(`[${name}] ${rest}`));
+  }
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+}
+
 const vitestJson = path.join(out, "vitest.json");
-const vitestStatus = timed("vitest (unit, integration, faults)", () => run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]));
+const pwJson = path.join(out, "playwright.json");
+const runners = [
+  () => timed("vitest (unit, integration, faults)", () => runPrefixed("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`])),
+  () => timed("playwright (browser)", () => runPrefixed("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })),
+];
+const started = performance.now();
+const [vitestStatus, pwStatus] = process.env.TEST_SERIAL
+  ? [await runners[0](), await runners[1]()]
+  : await Promise.all(runners.map((r) => r()));
+const wall = (performance.now() - started) / 1000;
+
 const v = readJson(vitestJson);
 add(
   "vitest",
   v && { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests },
   vitestStatus,
 );
-
-const pwJson = path.join(out, "playwright.json");
-const pwStatus = timed("playwright (browser)", () => run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }));
 const p = readJson(pwJson)?.stats;
 add("playwright", p && { passed: p.expected + p.flaky, failed: p.unexpected, skipped: p.skipped }, pwStatus);
 
-printTimes(v, readJson(pwJson));
+printTimes(v, readJson(pwJson), wall);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -83,7 +114,7 @@ function ensureChromium() {
 }
 
 /** Time per tier and the 20 slowest tests, so the next regression in the suite's time is visible. */
-function printTimes(vitest, playwright) {
+function printTimes(vitest, playwright, wall) {
   const tests = [];
   for (const file of vitest?.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
@@ -100,7 +131,7 @@ function printTimes(vitest, playwright) {
     for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
   };
   for (const suite of playwright?.suites ?? []) walk(suite, suite.file);
-  console.log("\nTime per tier:");
+  console.log(`\nTime per tier (${process.env.TEST_SERIAL ? "one after the other" : "side by side"}; ${wall.toFixed(0)} s in all):`);
   for (const t of tiers) console.log(`  ${t.seconds.toFixed(0).padStart(5)} s  ${t.name}`);
   console.log("Slowest tests:");
   for (const t of tests.sort((a, b) => b.seconds - a.seconds).slice(0, 20)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`);
