@@ -58,7 +58,7 @@ const timed = async (name, fn) => {
 /** A runner in a child process, each of its output lines prefixed with `[name]`; resolves to its exit status. */
 function runPrefixed(name, cmd, args, env = {}) {
   console.log(`\n[${name}] $ ${[cmd, ...args].join(" ")}`);
-  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", ...env } });
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env } });
   for (const stream of [child.stdout, child.stderr]) {
     let rest = "";
     stream.setEncoding("utf8");

@@ -69,7 +69,8 @@ test("change password: old refused at sign-in, new works, a browser signed in be
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
   const toasts = page.getByRole("region", { name: /^Notifications/ });
-  await expect(toasts).toContainText("Password changed. Your other sessions were signed out.");
+  // Two scrypt computations (check the current password, hash the new one), in turn with other sign-ins: give them time.
+  await expect(toasts).toContainText("Password changed. Your other sessions were signed out.", { timeout: 30_000 });
   await expect(page.getByLabel("Current password")).toHaveValue("");
   const after = await storedUser(account.userId);
   expect(after.password_hash).not.toBe(before.password_hash);

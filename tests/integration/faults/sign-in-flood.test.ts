@@ -15,6 +15,11 @@ const DIST_DIR = ".next-faults";
 const METRICS_TOKEN = "sign-in-flood-metrics-token";
 const PASSWORD = "correct horse battery"; // the factories' password
 const DEADLINE_MS = 10_000;
+/**
+ * Within 10 s; on a machine busy enough that one sign-in alone takes more
+ * than 1.25 s, within 8 of those: a bound in checks, not in the flood's size.
+ */
+const deadline = (alone: { ms: number }) => Math.max(DEADLINE_MS, 8 * alone.ms);
 let app: RunningConsole;
 let csrf: { token: string; cookie: string };
 
@@ -152,7 +157,8 @@ describe("sign-in under a flood", () => {
     "during 100 concurrent attempts from 2 addresses, a sign-in from a third gets in within 10 s; the flood is refused as busy with Retry-After, and nothing stays queued",
     async () => {
       const user = await makeMember("DEVELOPER");
-      await userSignsIn(loopback(), user.email); // a check has been measured: the queue's estimates are real ones
+      // A check has been measured (the queue's estimates are real ones), and so has one sign-in on this machine now.
+      const alone = await userSignsIn(loopback(), user.email);
       const attackers = [loopback(), loopback()];
       const watch = watchQueue();
       const flood = Promise.all(Array.from({ length: 100 }, (_, i) => signIn(attackers[i % 2]!, randomEmail(), `guess ${i}`)));
@@ -162,7 +168,7 @@ describe("sign-in under a flood", () => {
       const during = await watch.stop();
       console.log(`[sign-in flood] queue at its height ${during.maxWaiting} waiting; third address signed in after ${Math.round(user3.ms)} ms (${user3.busy} busy answers first)`);
 
-      expect(user3.ms).toBeLessThan(DEADLINE_MS);
+      expect(user3.ms).toBeLessThan(deadline(alone));
       const count = (o: Answer["outcome"]) => answers.filter((a) => a.outcome === o).length;
       // A few per address were checked (and answered "incorrect"); the rest were refused without hashing.
       expect(count("wrong")).toBeGreaterThan(0);
@@ -187,6 +193,7 @@ describe("sign-in under a flood", () => {
     async () => {
       const user = await makeMember("DEVELOPER");
       const attacker = loopback();
+      const alone = await userSignsIn(loopback(), user.email);
       const { dropped } = await queue();
       const watch = watchQueue();
       const flood = Promise.all(Array.from({ length: 40 }, (_, i) => signIn(attacker, randomEmail(), `guess ${i}`, 300)));
@@ -195,7 +202,7 @@ describe("sign-in under a flood", () => {
       const answers = await flood;
       const during = await watch.stop();
       console.log(`[sign-in flood] hang-ups: second address signed in after ${Math.round(user2.ms)} ms (${user2.busy} busy answers first)`);
-      expect(user2.ms).toBeLessThan(DEADLINE_MS);
+      expect(user2.ms).toBeLessThan(deadline(alone));
       expect(answers.filter((a) => a.outcome === "closed").length).toBeGreaterThan(0);
       // The hung-up checks that were waiting were dropped, not computed.
       const droppedNow = (await queue()).dropped - dropped;
@@ -207,7 +214,7 @@ describe("sign-in under a flood", () => {
       console.log(`[sign-in flood] hang-ups: queue empty ${Math.round(left)} ms after the last hang-up`);
       const after = await userSignsIn(loopback(), user.email);
       expect(after.busy).toBe(0);
-      expect(after.ms).toBeLessThan(DEADLINE_MS / 2);
+      expect(after.ms).toBeLessThan(deadline(alone) / 2);
     },
     120_000,
   );

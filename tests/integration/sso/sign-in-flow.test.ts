@@ -64,10 +64,11 @@ async function failureOf(p: Promise<unknown>): Promise<string> {
   return "succeeded";
 }
 
-/** Everything a sign-in could write about a person. */
+/** Everything a sign-in could write about a person (the accounts: any of the provider's people; other test files add their own users meanwhile). */
 async function footprint(organizationId: string) {
+  const emails = [...idp.accounts.values()].map((a) => String(a.email));
   const [users, memberships, events] = await Promise.all([
-    db().user.count(),
+    db().user.count({ where: { email: { in: emails } } }),
     db().membership.count({ where: { organizationId } }),
     db().auditEvent.count({ where: { organizationId } }),
   ]);
