@@ -1,10 +1,9 @@
 "use client";
 // Rotate Administration API credentials: choose what happens to the current
 // secret, then the new one is shown once, as after creation.
-import { useEffect } from "react";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useDialogForm } from "@/components/ui/form-dialog";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
 import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "@/components/api-clients/grace-period-choice";
 import type { FormActionFn } from "@/components/api-clients/types";
@@ -45,12 +44,9 @@ export function RotateAdminSecretDialog({
 }
 
 function RotateForm({ clientId, action, onRotated }: { clientId: string; action: FormActionFn<IssuedAdminSecret>; onRotated: (s: IssuedAdminSecret) => void }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+  const { state, onSubmit, pending, fieldErrors } = useDialogForm(action, onRotated);
   const grace = useGraceChoice();
-  useEffect(() => {
-    if (state?.ok) onRotated(state.data);
-  }, [state, onRotated]);
-  const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
+  const error = state && !state.ok ? (fieldErrors?.grace?.[0] ?? state.error) : undefined;
   return (
     <form onSubmit={grace.guard(onSubmit)} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />

@@ -1,11 +1,12 @@
 "use client";
 // "Invite member": email and role, then the invitation link shown once. The
 // answer is the same whether or not the email has an account somewhere.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, inputClass } from "@/components/ui/field";
+import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
+import { type FormAction, useResultToast } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { type IssuedLink, LinkReveal } from "./link-reveal";
@@ -61,16 +62,12 @@ function InviteForm({
   action: FormAction<ActionResult<IssuedInvitation>>;
   onIssued: (i: IssuedInvitation) => void;
 }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+  const form = useDialogForm(action, onIssued);
   const [role, setRole] = useState("DEVELOPER");
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  useResultToast(state, { success: (i) => `Invitation for ${i.email} created`, failure: "No invitation was created" });
-  useEffect(() => {
-    if (state?.ok) onIssued(state.data);
-  }, [state, onIssued]);
+  const fe = form.fieldErrors;
+  useResultToast(form.state, { success: (i) => `Invitation for ${i.email} created`, failure: "No invitation was created" });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {state && !state.ok && !fe && <FormError message={state.error} />}
+    <DialogForm form={form} footer="stacked" submitLabel="Create invitation link" pendingLabel="Creating link…">
       <Field label="Email" errors={fe?.email}>
         {(p) => <input {...p} name="email" type="email" required className={inputClass} autoComplete="off" />}
       </Field>
@@ -86,14 +83,6 @@ function InviteForm({
           </select>
         )}
       </Field>
-      <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating link…" : "Create invitation link"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
