@@ -6,23 +6,16 @@ import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
 import { fieldError } from "@/lib/errors";
 import type { Member } from "@/lib/auth/session";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { SsoSettingsInput } from "@/lib/sso/schemas";
+import type { SsoRules, SsoSettingsInput } from "@/lib/sso/schemas";
 import { sealClientSecret, secretHint } from "@/lib/sso/secret-sealing";
 import { config } from "@/lib/config";
 
-export interface SsoSettingsView {
+export interface SsoSettingsView extends SsoRules {
   issuer: string;
   clientId: string;
   /** Last 4 characters of the saved secret. */
   secretHint: string;
   domains: string[];
-  defaultRole: Role;
-  roleClaim: string | null;
-  roleClaimValue: string | null;
-  mappedRole: Role | null;
-  requireSso: boolean;
-  maxSessionAgeMinutes: number;
   updatedAt: Date;
 }
 
