@@ -2,13 +2,13 @@
 // "Create new credentials": a name, permissions grouped by resource as
 // checkboxes and when the secret expires (within the organization's maximum
 // secret age), then the show-once view.
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { AddButton } from "@/components/ui/button";
 import { CheckboxGroup, Field } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
 import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import { SecretExpiryField } from "@/components/api-clients/secret-expiry-field";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { ADMIN_PERMISSION_GROUPS } from "@cluster-console/credentials";
@@ -27,29 +27,18 @@ export function CreateAdminClientDialog({
 }) {
   const d = useSecretDialog<IssuedAdminSecret>();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <span aria-hidden="true" className="text-base leading-none">+</span>
-          Create new credentials
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? `Credentials “${d.issued.name}” created` : "Create new credentials"}
-        description={
-          d.issued
-            ? "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."
-            : "Organization-level credentials for the Administration API: they reach every cluster of this organization."
-        }
-        size="lg"
-      >
-        {d.issued ? (
-          <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
-        ) : (
-          <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<AddButton>Create new credentials</AddButton>}
+      size="lg"
+      title="Create new credentials"
+      description="Organization-level credentials for the Administration API: they reach every cluster of this organization."
+      issuedTitle={(c) => `Credentials “${c.name}” created`}
+      issuedDescription={() => "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."}
+      reveal={(c) => <AdminCredentialsReveal issued={c} endpoints={endpoints} dialog={d} />}
+    >
+      <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+    </ShowOnceDialog>
   );
 }
 

@@ -1,7 +1,6 @@
 "use client";
 // "Create New Client": name and scopes, then the show-once credentials view.
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { AddButton } from "@/components/ui/button";
 import { CheckboxGroup, Field } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
@@ -11,6 +10,7 @@ import { CHOICE_DESCRIPTIONS, CHOICE_LABELS, SCOPE_CHOICES } from "@cluster-cons
 import { CredentialsReveal } from "./credentials-reveal";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { useSecretDialog } from "./use-secret-dialog";
+import { ShowOnceDialog } from "./show-once-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 export function CreateClientDialog({
@@ -27,29 +27,18 @@ export function CreateClientDialog({
 }) {
   const d = useSecretDialog();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <span aria-hidden="true" className="text-base leading-none">+</span>
-          Create New Client
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? `Client “${d.issued.name}” created` : "Create new client"}
-        description={
-          d.issued
-            ? "Your application exchanges these credentials for an access token at the OAuth URL."
-            : "An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
-        }
-        size="lg"
-      >
-        {d.issued ? (
-          <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
-        ) : (
-          <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<AddButton>Create New Client</AddButton>}
+      size="lg"
+      title="Create new client"
+      description="An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
+      issuedTitle={(c) => `Client “${c.name}” created`}
+      issuedDescription={() => "Your application exchanges these credentials for an access token at the OAuth URL."}
+      reveal={(c) => <CredentialsReveal issued={c} connection={connection} dialog={d} />}
+    >
+      <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+    </ShowOnceDialog>
   );
 }
 

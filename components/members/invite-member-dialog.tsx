@@ -3,11 +3,11 @@
 // answer is the same whether or not the email has an account somewhere.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, inputClass } from "@/components/ui/field";
 import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
 import { type FormAction, useResultToast } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { type IssuedLink, LinkReveal } from "./link-reveal";
 
@@ -26,30 +26,19 @@ export function InviteMemberDialog({
   const d = useSecretDialog<IssuedInvitation>();
   const roleLabel = (v: string) => roles.find((r) => r.value === v)?.label ?? v;
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>Invite member</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? (d.issued.emailed ? "Invitation sent" : "Invitation link created") : "Invite member"}
-        description={
-          d.issued
-            ? `For ${d.issued.email}, as ${roleLabel(d.issued.role)}.`
-            : "You get a link to send them. With it they choose a password, or use the account they already have, and join."
-        }
-      >
-        {d.issued ? (
-          <LinkReveal
-            issued={d.issued}
-            label="Invitation link"
-            instructions={<>Send it to {d.issued.email}; they open it to join this organization.</>}
-            dialog={d}
-          />
-        ) : (
-          <InviteForm key={d.formKey} roles={roles} action={action} onIssued={d.onIssued} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<Button>Invite member</Button>}
+      title="Invite member"
+      description="You get a link to send them. With it they choose a password, or use the account they already have, and join."
+      issuedTitle={(i) => (i.emailed ? "Invitation sent" : "Invitation link created")}
+      issuedDescription={(i) => `For ${i.email}, as ${roleLabel(i.role)}.`}
+      reveal={(i) => (
+        <LinkReveal issued={i} label="Invitation link" instructions={<>Send it to {i.email}; they open it to join this organization.</>} dialog={d} />
+      )}
+    >
+      <InviteForm key={d.formKey} roles={roles} action={action} onIssued={d.onIssued} />
+    </ShowOnceDialog>
   );
 }
 

@@ -1,11 +1,11 @@
 "use client";
 // "Add endpoint": the receiver's URL, the events to send (every event, whole
 // groups, or single actions) and a description; then the signing secret, once.
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { AddButton } from "@/components/ui/button";
 import { CheckboxGroup, Field, inputClass } from "@/components/ui/field";
 import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { actionGroup, actionText, groupLabel, ACTIONS } from "@/lib/audit/actions";
 import { WEBHOOK_DESCRIPTION_MAX } from "@/lib/webhooks/schemas";
@@ -21,25 +21,18 @@ const GROUPS = [...new Set(Object.keys(ACTIONS).map(actionGroup))];
 export function AddWebhookDialog({ action, production }: { action: FormActionFn<Created>; production: boolean }) {
   const d = useSecretDialog<Created>();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <span aria-hidden="true" className="text-base leading-none">+</span>
-          Add endpoint
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? "Endpoint added" : "Add webhook endpoint"}
-        description={d.issued ? "Events are sent to it from now on." : "The console POSTs each chosen event, signed, to this URL."}
-        size="lg"
-      >
-        {d.issued ? (
-          <WebhookSecretReveal secret={d.issued.secret} dialog={d} />
-        ) : (
-          <AddForm key={d.formKey} action={action} onCreated={d.onIssued} production={production} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<AddButton>Add endpoint</AddButton>}
+      size="lg"
+      title="Add webhook endpoint"
+      description="The console POSTs each chosen event, signed, to this URL."
+      issuedTitle={() => "Endpoint added"}
+      issuedDescription={() => "Events are sent to it from now on."}
+      reveal={(c) => <WebhookSecretReveal secret={c.secret} dialog={d} />}
+    >
+      <AddForm key={d.formKey} action={action} onCreated={d.onIssued} production={production} />
+    </ShowOnceDialog>
   );
 }
 
