@@ -2,14 +2,13 @@
 // "Create new credentials": a name, permissions grouped by resource as
 // checkboxes and when the secret expires (within the organization's maximum
 // secret age), then the show-once view.
-import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError } from "@/components/ui/field";
+import { AddButton } from "@/components/ui/button";
+import { CheckboxGroup, Field } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import { SecretExpiryField } from "@/components/api-clients/secret-expiry-field";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { ADMIN_PERMISSION_GROUPS } from "@cluster-console/credentials";
@@ -28,29 +27,18 @@ export function CreateAdminClientDialog({
 }) {
   const d = useSecretDialog<IssuedAdminSecret>();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <span aria-hidden="true" className="text-base leading-none">+</span>
-          Create new credentials
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? `Credentials “${d.issued.name}” created` : "Create new credentials"}
-        description={
-          d.issued
-            ? "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."
-            : "Organization-level credentials for the Administration API: they reach every cluster of this organization."
-        }
-        size="lg"
-      >
-        {d.issued ? (
-          <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
-        ) : (
-          <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<AddButton>Create new credentials</AddButton>}
+      size="lg"
+      title="Create new credentials"
+      description="Organization-level credentials for the Administration API: they reach every cluster of this organization."
+      issuedTitle={(c) => `Credentials “${c.name}” created`}
+      issuedDescription={() => "Exchange these credentials for an access token at the OAuth URL, then call the Administration API with it."}
+      reveal={(c) => <AdminCredentialsReveal issued={c} endpoints={endpoints} dialog={d} />}
+    >
+      <CreateForm key={d.formKey} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+    </ShowOnceDialog>
   );
 }
 
@@ -63,24 +51,22 @@ function CreateForm({
   onCreated: (s: IssuedAdminSecret) => void;
   maxSecretAgeDays: number | null;
 }) {
-  const [state, onSubmit, pending] = useFormAction(action);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  useEffect(() => {
-    if (state?.ok) onCreated(state.data);
-  }, [state, onCreated]);
-
+  const form = useDialogForm(action, onCreated);
+  const fe = form.fieldErrors;
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      {state && !state.ok && !fe && <FormError message={state.error} />}
+    <DialogForm form={form} roomy lockAfterSuccess submitLabel="Create" pendingLabel="Creating…">
       <Field label="Name" hint="Up to 100 characters, unique in the organization. Name it after the tool or pipeline that uses it." errors={fe?.name}>
         {(p) => (
           // Focused on open: the dialog opens to fill in this one field.
           <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. terraform-ci" autoFocus />
         )}
       </Field>
-      <fieldset aria-describedby={fe?.permissions ? "permissions-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Permissions</legend>
-        <p className="text-xs text-slate-500">What requests made with these credentials may do. Grant only what the tool needs.</p>
+      <CheckboxGroup
+        name="permissions"
+        legend="Permissions"
+        hint="What requests made with these credentials may do. Grant only what the tool needs."
+        errors={fe?.permissions}
+      >
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {ADMIN_PERMISSION_GROUPS.map((g) => (
             <fieldset key={g.label} className="rounded-lg px-3 py-2.5 ring-1 ring-slate-200">
@@ -104,21 +90,8 @@ function CreateForm({
             </fieldset>
           ))}
         </div>
-        {fe?.permissions?.length ? (
-          <p id="permissions-error" role="alert" className="mt-1.5 text-sm text-red-600">
-            {fe.permissions[0]}
-          </p>
-        ) : null}
-      </fieldset>
+      </CheckboxGroup>
       <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={fe} />
-      <div className="flex justify-end gap-2 pt-1">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending || state?.ok}>
-          {pending ? "Creating…" : "Create"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

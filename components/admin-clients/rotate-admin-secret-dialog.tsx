@@ -1,11 +1,10 @@
 "use client";
 // Rotate Administration API credentials: choose what happens to the current
 // secret, then the new one is shown once, as after creation.
-import { useEffect } from "react";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useDialogForm } from "@/components/ui/form-dialog";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "@/components/api-clients/grace-period-choice";
 import type { FormActionFn } from "@/components/api-clients/types";
 import { AdminCredentialsReveal } from "./admin-credentials-reveal";
@@ -27,30 +26,25 @@ export function RotateAdminSecretDialog({
   const d = useSecretDialog<IssuedAdminSecret>({ open: target !== null, onClose: onClosed });
   if (!target) return null;
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogContent
-        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
-        title={d.issued ? `New secret for “${target.name}”` : `Rotate secret of “${target.name}”`}
-        description={d.issued ? "Update your pipelines and tools with the new secret. The client ID stays the same." : "A new secret is issued. The client ID and permissions stay the same."}
-        size="lg"
-      >
-        {d.issued ? (
-          <AdminCredentialsReveal issued={d.issued} endpoints={endpoints} dialog={d} />
-        ) : (
-          <RotateForm key={d.formKey} clientId={target.clientId} action={rotateAction} onRotated={d.onIssued} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      returnFocus={returnFocus}
+      size="lg"
+      title={`Rotate secret of “${target.name}”`}
+      description="A new secret is issued. The client ID and permissions stay the same."
+      issuedTitle={() => `New secret for “${target.name}”`}
+      issuedDescription={() => "Update your pipelines and tools with the new secret. The client ID stays the same."}
+      reveal={(s) => <AdminCredentialsReveal issued={s} endpoints={endpoints} dialog={d} />}
+    >
+      <RotateForm key={d.formKey} clientId={target.clientId} action={rotateAction} onRotated={d.onIssued} />
+    </ShowOnceDialog>
   );
 }
 
 function RotateForm({ clientId, action, onRotated }: { clientId: string; action: FormActionFn<IssuedAdminSecret>; onRotated: (s: IssuedAdminSecret) => void }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+  const { state, onSubmit, pending, fieldErrors } = useDialogForm(action, onRotated);
   const grace = useGraceChoice();
-  useEffect(() => {
-    if (state?.ok) onRotated(state.data);
-  }, [state, onRotated]);
-  const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
+  const error = state && !state.ok ? (fieldErrors?.grace?.[0] ?? state.error) : undefined;
   return (
     <form onSubmit={grace.guard(onSubmit)} className="space-y-4" noValidate>
       <input type="hidden" name="clientId" value={clientId} />

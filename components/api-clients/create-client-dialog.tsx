@@ -1,16 +1,16 @@
 "use client";
 // "Create New Client": name and scopes, then the show-once credentials view.
-import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError } from "@/components/ui/field";
+import { AddButton } from "@/components/ui/button";
+import { CheckboxGroup, Field } from "@/components/ui/field";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLIENT_NAME_MAX } from "@/lib/api-clients/schemas";
-import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
+import { useResultToast } from "@/components/ui/use-form-action";
 import { CHOICE_DESCRIPTIONS, CHOICE_LABELS, SCOPE_CHOICES } from "@cluster-console/credentials";
 import { CredentialsReveal } from "./credentials-reveal";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { useSecretDialog } from "./use-secret-dialog";
+import { ShowOnceDialog } from "./show-once-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 export function CreateClientDialog({
@@ -27,29 +27,18 @@ export function CreateClientDialog({
 }) {
   const d = useSecretDialog();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <span aria-hidden="true" className="text-base leading-none">+</span>
-          Create New Client
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? `Client “${d.issued.name}” created` : "Create new client"}
-        description={
-          d.issued
-            ? "Your application exchanges these credentials for an access token at the OAuth URL."
-            : "An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
-        }
-        size="lg"
-      >
-        {d.issued ? (
-          <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
-        ) : (
-          <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<AddButton>Create New Client</AddButton>}
+      size="lg"
+      title="Create new client"
+      description="An API client lets an application (a worker, a service, a CI job) authenticate to this cluster."
+      issuedTitle={(c) => `Client “${c.name}” created`}
+      issuedDescription={() => "Your application exchanges these credentials for an access token at the OAuth URL."}
+      reveal={(c) => <CredentialsReveal issued={c} connection={connection} dialog={d} />}
+    >
+      <CreateClientForm key={d.formKey} clusterId={clusterId} action={createAction} onCreated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+    </ShowOnceDialog>
   );
 }
 
@@ -64,27 +53,18 @@ function CreateClientForm({
   onCreated: (s: IssuedSecret) => void;
   maxSecretAgeDays: number | null;
 }) {
-  const [state, onSubmit, pending] = useFormAction(action);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  useResultToast(state, { success: (c) => `Client “${c.name}” created`, failure: "The client was not created" });
-
-  useEffect(() => {
-    if (state?.ok) onCreated(state.data);
-  }, [state, onCreated]);
-
+  const form = useDialogForm(action, onCreated);
+  const fe = form.fieldErrors;
+  useResultToast(form.state, { success: (c) => `Client “${c.name}” created`, failure: "The client was not created" });
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      <input type="hidden" name="clusterId" value={clusterId} />
-      {state && !state.ok && !fe && <FormError message={state.error} />}
+    <DialogForm form={form} hidden={{ clusterId }} roomy lockAfterSuccess submitLabel="Create client" pendingLabel="Creating…">
       <Field label="Client name" hint="Unique within this cluster." errors={fe?.name}>
         {(p) => (
           // Focused on open: the dialog opens to fill in this one field.
           <CountedInput {...p} max={CLIENT_NAME_MAX} name="name" required autoComplete="off" placeholder="e.g. order-worker" autoFocus />
         )}
       </Field>
-      <fieldset aria-describedby={fe?.scopes ? "scopes-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-        <p className="text-xs text-slate-500">What the client&apos;s access tokens may be used for.</p>
+      <CheckboxGroup name="scopes" legend="Scopes" hint="What the client's access tokens may be used for." errors={fe?.scopes}>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {SCOPE_CHOICES.map((s) => (
             <label
@@ -107,21 +87,8 @@ function CreateClientForm({
             </label>
           ))}
         </div>
-        {fe?.scopes?.length ? (
-          <p id="scopes-error" role="alert" className="mt-1.5 text-sm text-red-600">
-            {fe.scopes[0]}
-          </p>
-        ) : null}
-      </fieldset>
+      </CheckboxGroup>
       <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={fe} />
-      <div className="flex justify-end gap-2 pt-1">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending || state?.ok}>
-          {pending ? "Creating…" : "Create client"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

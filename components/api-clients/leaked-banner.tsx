@@ -8,16 +8,8 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
+import type { OpenLeak } from "@/lib/leaks/report-leak";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
-
-export interface LeakView {
-  secretHint: string;
-  foundUrl: string | null;
-  reportedBy: string;
-  revoked: boolean;
-  createdAt: Date;
-  stillWorks: boolean;
-}
 
 export function LeakedBanner({
   clusterId,
@@ -29,7 +21,7 @@ export function LeakedBanner({
 }: {
   clusterId: string;
   client: { clientId: string; name: string };
-  leaks: LeakView[];
+  leaks: OpenLeak[];
   connection: ClusterConnection;
   /** Absent for members who may not rotate. */
   rotateAction?: FormActionFn<IssuedSecret>;

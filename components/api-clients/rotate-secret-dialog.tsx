@@ -1,14 +1,14 @@
 "use client";
 // Rotate a client's secret: choose what happens to the current one, then the
 // new secret is shown once, exactly like after creation.
-import { useEffect } from "react";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import { useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { useDialogForm } from "@/components/ui/form-dialog";
+import { useResultToast } from "@/components/ui/use-form-action";
 import { SecretExpiryField } from "./secret-expiry-field";
 import { CredentialsReveal } from "./credentials-reveal";
 import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "./grace-period-choice";
 import { useSecretDialog } from "./use-secret-dialog";
+import { ShowOnceDialog } from "./show-once-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
 /**
@@ -37,24 +37,18 @@ export function RotateSecretDialog({
   if (!target) return null;
   const { clientId, name: clientName } = target;
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogContent
-        onCloseAutoFocus={(e) => (e.preventDefault(), returnFocus())}
-        title={d.issued ? `New secret for “${clientName}”` : `Rotate secret of “${clientName}”`}
-        description={
-          d.issued
-            ? "Update your applications with the new secret. The client ID stays the same."
-            : "A new secret is issued. The client ID and scopes stay the same."
-        }
-        size="lg"
-      >
-        {d.issued ? (
-          <CredentialsReveal issued={d.issued} connection={connection} dialog={d} />
-        ) : (
-          <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      returnFocus={returnFocus}
+      size="lg"
+      title={`Rotate secret of “${clientName}”`}
+      description="A new secret is issued. The client ID and scopes stay the same."
+      issuedTitle={() => `New secret for “${clientName}”`}
+      issuedDescription={() => "Update your applications with the new secret. The client ID stays the same."}
+      reveal={(s) => <CredentialsReveal issued={s} connection={connection} dialog={d} />}
+    >
+      <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+    </ShowOnceDialog>
   );
 }
 
@@ -71,13 +65,10 @@ function RotateForm({
   onRotated: (s: IssuedSecret) => void;
   maxSecretAgeDays: number | null;
 }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+  const { state, onSubmit, pending, fieldErrors } = useDialogForm(action, onRotated);
   const grace = useGraceChoice();
   useResultToast(state, { success: (c) => `New secret issued for “${c.name}”`, failure: "The secret was not rotated" });
-  useEffect(() => {
-    if (state?.ok) onRotated(state.data);
-  }, [state, onRotated]);
-  const error = state && !state.ok ? (state.fieldErrors?.grace?.[0] ?? state.error) : undefined;
+  const error = state && !state.ok ? (fieldErrors?.grace?.[0] ?? state.error) : undefined;
 
   return (
     <form onSubmit={grace.guard(onSubmit)} className="space-y-4" noValidate>
@@ -86,7 +77,7 @@ function RotateForm({
       <FormError message={error} />
       <GracePeriodChoice choice={grace} />
       <p className="text-xs text-slate-500">A client has at most two working secrets: the new one and, during a grace period, the one it replaces.</p>
-      <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={state && !state.ok ? state.fieldErrors : undefined} />
+      <SecretExpiryField maxSecretAgeDays={maxSecretAgeDays} errors={fieldErrors} />
       <RotateFormButtons choice={grace} pending={pending} done={!!state?.ok} />
     </form>
   );

@@ -1,34 +1,29 @@
 "use client";
-import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import type { FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ClusterAddressFields } from "@/components/clusters/cluster-address-fields";
 import { CountedInput } from "@/components/ui/counted-input";
 import { CLUSTER_NAME_MAX } from "@/lib/clusters/schemas";
 
 export function CreateClusterDialog({ regions, action }: { regions: string[]; action: FormAction<ActionResult<{ id: string }>> }) {
-  const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useFormAction(action);
   const router = useRouter();
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-
-  useResultToast(state, { success: () => "Cluster created", failure: "The cluster was not created" });
-  useEffect(() => {
-    if (state?.ok) router.push(`/clusters/${state.data.id}`);
-  }, [state, router]);
-
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>Create cluster</Button>
-      </DialogTrigger>
-      <DialogContent title="Create cluster" description="Name the cluster, choose where it runs, and optionally register its real addresses.">
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          {state && !state.ok && !fe && <FormError message={state.error} />}
+    <FormDialog
+      trigger={<Button>Create cluster</Button>}
+      title="Create cluster"
+      description="Name the cluster, choose where it runs, and optionally register its real addresses."
+      action={action}
+      toast={{ success: () => "Cluster created", failure: "The cluster was not created" }}
+      then={(d) => router.push(`/clusters/${d.id}`)}
+      submitLabel="Create cluster"
+      pendingLabel="Creating…"
+    >
+      {(fe) => (
+        <>
           <Field label="Cluster name" errors={fe?.name}>
             {(p) => <CountedInput {...p} max={CLUSTER_NAME_MAX} name="name" required autoComplete="off" autoFocus />}
           </Field>
@@ -44,16 +39,8 @@ export function CreateClusterDialog({ regions, action }: { regions: string[]; ac
             )}
           </Field>
           <ClusterAddressFields errors={fe} />
-          <div className="flex justify-end gap-2 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending || state?.ok}>
-              {pending ? "Creating…" : "Create cluster"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      )}
+    </FormDialog>
   );
 }

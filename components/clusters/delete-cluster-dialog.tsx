@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field, inputClass } from "@/components/ui/field";
+import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
+import { type FormAction, useResultToast } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { clientCount } from "@/components/clusters/client-count";
 
@@ -20,10 +21,9 @@ export function DeleteClusterDialog({
   action: FormAction<ActionResult<unknown>>;
 }) {
   const [typed, setTyped] = useState("");
-  const [state, onSubmit, pending] = useFormAction(action);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useDialogForm(action);
   // Success redirects to the list, which shows its own toast.
-  useResultToast(state, { success: () => "Cluster deleted", failure: "The cluster was not deleted" });
+  useResultToast(form.state, { success: () => "Cluster deleted", failure: "The cluster was not deleted" });
 
   return (
     <Dialog onOpenChange={() => setTyped("")}>
@@ -45,10 +45,15 @@ export function DeleteClusterDialog({
           </>
         }
       >
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <input type="hidden" name="clusterId" value={clusterId} />
-          {state && !state.ok && !fe && <FormError message={state.error} />}
-          <Field label="Cluster name" errors={fe?.confirmName}>
+        <DialogForm
+          form={form}
+          hidden={{ clusterId }}
+          submitLabel="Delete cluster"
+          pendingLabel="Deleting…"
+          submitVariant="danger"
+          submitDisabled={typed !== clusterName}
+        >
+          <Field label="Cluster name" errors={form.fieldErrors?.confirmName}>
             {(p) => (
               <input
                 {...p}
@@ -60,15 +65,7 @@ export function DeleteClusterDialog({
               />
             )}
           </Field>
-          <div className="flex justify-end gap-2 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={typed !== clusterName || pending}>
-              {pending ? "Deleting…" : "Delete cluster"}
-            </Button>
-          </div>
-        </form>
+        </DialogForm>
       </DialogContent>
     </Dialog>
   );

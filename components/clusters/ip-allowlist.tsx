@@ -2,12 +2,10 @@
 // A cluster's (or a client's) IP allowlist: the entries, and for those who may
 // change it an editor with one entry a line ("203.0.113.0/24 office"). The
 // server checks every line and names the first bad one.
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import type { FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 
 export interface AllowlistEntryView {
@@ -46,59 +44,41 @@ export function EditIpAllowlistDialog({
   text: string;
   action: AllowlistAction;
 }) {
-  const [open, setOpen] = useState(false);
-  const [state, onSubmit, pending] = useFormAction(action);
-  const router = useRouter();
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  useResultToast(state, {
-    success: (d) => (!d.changed ? "Nothing to change" : d.count === 0 ? "Allowlist cleared: every address is allowed" : `Allowlist saved: ${d.count} ${d.count === 1 ? "entry" : "entries"}`),
-    failure: "The allowlist was not changed",
-  });
-  useEffect(() => {
-    if (state?.ok) {
-      setOpen(false);
-      router.refresh();
-    }
-  }, [state, router]);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="secondary">Edit allowlist</Button>
-      </DialogTrigger>
-      <DialogContent title={title} description={description} size="lg">
-        <form key={String(open)} onSubmit={onSubmit} className="space-y-4" noValidate>
-          {Object.entries(hidden).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          {state && !state.ok && !fe && <FormError message={state.error} />}
-          <Field
-            label="Allowed addresses"
-            hint="One a line: an IPv4 or IPv6 address or a CIDR range, then an optional description (203.0.113.0/24 office VPN). Empty: every address. At most 100."
-            errors={fe?.allowlist}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                name="allowlist"
-                defaultValue={text}
-                rows={6}
-                spellCheck={false}
-                autoComplete="off"
-                placeholder={"203.0.113.0/24 office VPN\n2001:db8::/32 data centre"}
-                className={`${inputClass} font-mono`}
-              />
-            )}
-          </Field>
-          <div className="flex justify-end gap-2 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save"}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      trigger={<Button variant="secondary">Edit allowlist</Button>}
+      title={title}
+      description={description}
+      size="lg"
+      action={action}
+      toast={{
+        success: (d) => (!d.changed ? "Nothing to change" : d.count === 0 ? "Allowlist cleared: every address is allowed" : `Allowlist saved: ${d.count} ${d.count === 1 ? "entry" : "entries"}`),
+        failure: "The allowlist was not changed",
+      }}
+      hidden={hidden}
+      submitLabel="Save"
+      pendingLabel="Saving…"
+    >
+      {(fe) => (
+        <Field
+          label="Allowed addresses"
+          hint="One a line: an IPv4 or IPv6 address or a CIDR range, then an optional description (203.0.113.0/24 office VPN). Empty: every address. At most 100."
+          errors={fe?.allowlist}
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              name="allowlist"
+              defaultValue={text}
+              rows={6}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder={"203.0.113.0/24 office VPN\n2001:db8::/32 data centre"}
+              className={`${inputClass} font-mono`}
+            />
+          )}
+        </Field>
+      )}
+    </FormDialog>
   );
 }

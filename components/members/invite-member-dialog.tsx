@@ -1,12 +1,13 @@
 "use client";
 // "Invite member": email and role, then the invitation link shown once. The
 // answer is the same whether or not the email has an account somewhere.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, FormError, inputClass } from "@/components/ui/field";
-import { type FormAction, useFormAction, useResultToast } from "@/components/ui/use-form-action";
+import { Field, inputClass } from "@/components/ui/field";
+import { DialogForm, useDialogForm } from "@/components/ui/form-dialog";
+import { type FormAction, useResultToast } from "@/components/ui/use-form-action";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { type IssuedLink, LinkReveal } from "./link-reveal";
 
@@ -25,30 +26,19 @@ export function InviteMemberDialog({
   const d = useSecretDialog<IssuedInvitation>();
   const roleLabel = (v: string) => roles.find((r) => r.value === v)?.label ?? v;
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>Invite member</Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? (d.issued.emailed ? "Invitation sent" : "Invitation link created") : "Invite member"}
-        description={
-          d.issued
-            ? `For ${d.issued.email}, as ${roleLabel(d.issued.role)}.`
-            : "You get a link to send them. With it they choose a password, or use the account they already have, and join."
-        }
-      >
-        {d.issued ? (
-          <LinkReveal
-            issued={d.issued}
-            label="Invitation link"
-            instructions={<>Send it to {d.issued.email}; they open it to join this organization.</>}
-            dialog={d}
-          />
-        ) : (
-          <InviteForm key={d.formKey} roles={roles} action={action} onIssued={d.onIssued} />
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      trigger={<Button>Invite member</Button>}
+      title="Invite member"
+      description="You get a link to send them. With it they choose a password, or use the account they already have, and join."
+      issuedTitle={(i) => (i.emailed ? "Invitation sent" : "Invitation link created")}
+      issuedDescription={(i) => `For ${i.email}, as ${roleLabel(i.role)}.`}
+      reveal={(i) => (
+        <LinkReveal issued={i} label="Invitation link" instructions={<>Send it to {i.email}; they open it to join this organization.</>} dialog={d} />
+      )}
+    >
+      <InviteForm key={d.formKey} roles={roles} action={action} onIssued={d.onIssued} />
+    </ShowOnceDialog>
   );
 }
 
@@ -61,16 +51,12 @@ function InviteForm({
   action: FormAction<ActionResult<IssuedInvitation>>;
   onIssued: (i: IssuedInvitation) => void;
 }) {
-  const [state, onSubmit, pending] = useFormAction(action);
+  const form = useDialogForm(action, onIssued);
   const [role, setRole] = useState("DEVELOPER");
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  useResultToast(state, { success: (i) => `Invitation for ${i.email} created`, failure: "No invitation was created" });
-  useEffect(() => {
-    if (state?.ok) onIssued(state.data);
-  }, [state, onIssued]);
+  const fe = form.fieldErrors;
+  useResultToast(form.state, { success: (i) => `Invitation for ${i.email} created`, failure: "No invitation was created" });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {state && !state.ok && !fe && <FormError message={state.error} />}
+    <DialogForm form={form} footer="stacked" submitLabel="Create invitation link" pendingLabel="Creating link…">
       <Field label="Email" errors={fe?.email}>
         {(p) => <input {...p} name="email" type="email" required className={inputClass} autoComplete="off" />}
       </Field>
@@ -86,14 +72,6 @@ function InviteForm({
           </select>
         )}
       </Field>
-      <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Creating link…" : "Create invitation link"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -4,9 +4,9 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmFooter } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { notify } from "@/components/ui/toaster";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import type { ActionInput, ActionResult } from "@/lib/auth/authed-action";
 import { type IssuedLink, LinkReveal } from "./link-reveal";
 
@@ -17,49 +17,41 @@ export function ResetLinkDialog({ userId, name, action }: { userId: string; name
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <Dialog open={d.open} onOpenChange={(o) => (setError(undefined), d.onOpenChange(o))}>
-      <DialogTrigger asChild>
+    <ShowOnceDialog
+      dialog={d}
+      onOpenChange={() => setError(undefined)}
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Reset password for ${name}`}>
           Reset password
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={d.issued ? (d.issued.emailed ? "Password-reset link sent" : "Password-reset link created") : `Reset password for ${name}?`}
-        description={
-          d.issued
-            ? `For ${d.issued.name} (${d.issued.email}).`
-            : "You get a link to send them. With it they choose a new password; their current password keeps working until then, and using the link signs them out everywhere else."
-        }
-      >
-        {d.issued ? (
-          <LinkReveal
-            issued={d.issued}
-            label="Password-reset link"
-            instructions={<>Send it to {d.issued.name}; any earlier reset link for them no longer works.</>}
-            dialog={d}
-          />
-        ) : (
-          <ConfirmFooter
-            error={error}
-            pending={pending}
-            label="Create reset link"
-            pendingLabel="Creating link…"
-            variant="primary"
-            onConfirm={() =>
-              start(async () => {
-                const res = await action(undefined, { userId });
-                if (res.ok) {
-                  d.onIssued(res.data);
-                  notify.success(`Password-reset link for ${name} created`);
-                } else {
-                  setError(res.error);
-                  notify.error("No reset link was created", res.error);
-                }
-              })
+      }
+      title={`Reset password for ${name}?`}
+      description="You get a link to send them. With it they choose a new password; their current password keeps working until then, and using the link signs them out everywhere else."
+      issuedTitle={(i) => (i.emailed ? "Password-reset link sent" : "Password-reset link created")}
+      issuedDescription={(i) => `For ${i.name} (${i.email}).`}
+      reveal={(i) => (
+        <LinkReveal issued={i} label="Password-reset link" instructions={<>Send it to {i.name}; any earlier reset link for them no longer works.</>} dialog={d} />
+      )}
+    >
+      <ConfirmFooter
+        error={error}
+        pending={pending}
+        label="Create reset link"
+        pendingLabel="Creating link…"
+        variant="primary"
+        onConfirm={() =>
+          start(async () => {
+            const res = await action(undefined, { userId });
+            if (res.ok) {
+              d.onIssued(res.data);
+              notify.success(`Password-reset link for ${name} created`);
+            } else {
+              setError(res.error);
+              notify.error("No reset link was created", res.error);
             }
-          />
-        )}
-      </DialogContent>
-    </Dialog>
+          })
+        }
+      />
+    </ShowOnceDialog>
   );
 }

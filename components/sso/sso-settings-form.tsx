@@ -7,20 +7,13 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 import { type FormAction, useFormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SSO_ROLES, SSO_SESSION_AGE_MAX, SSO_SESSION_AGE_MIN } from "@/lib/sso/schemas";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { SSO_ROLES, SSO_SESSION_AGE_MAX, SSO_SESSION_AGE_MIN, type SsoRules } from "@/lib/sso/schemas";
 
-export interface SsoSettingsValues {
+export interface SsoSettingsValues extends SsoRules {
   issuer: string;
   clientId: string;
   secretHint: string | null;
   domains: string[];
-  defaultRole: Role;
-  roleClaim: string | null;
-  roleClaimValue: string | null;
-  mappedRole: Role | null;
-  requireSso: boolean;
-  maxSessionAgeMinutes: number;
 }
 
 type Result = ActionResult<{ changed: boolean }>;

@@ -23,3 +23,13 @@ export const Button = forwardRef<
 >(function Button({ variant, size, className, type = "button", ...props }, ref) {
   return <button ref={ref} type={type} className={cn(buttonClass(variant, size), className)} {...props} />;
 });
+
+/** A button that adds something ("+ Add endpoint"); forwards its ref, so it can be a dialog's trigger. */
+export const AddButton = forwardRef<HTMLButtonElement, React.ComponentProps<typeof Button>>(function AddButton({ children, ...props }, ref) {
+  return (
+    <Button ref={ref} {...props}>
+      <span aria-hidden="true" className="text-base leading-none">+</span>
+      {children}
+    </Button>
+  );
+});

@@ -47,3 +47,31 @@ export function FormError({ message, className }: { message?: string; className?
     </div>
   );
 }
+
+/** Checkboxes sharing one field name, with the server-side error beneath them. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  errors,
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint: string;
+  errors?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <fieldset aria-describedby={errors ? `${name}-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <p className="text-xs text-slate-500">{hint}</p>
+      {children}
+      {errors?.length ? (
+        <p id={`${name}-error`} role="alert" className="mt-1.5 text-sm text-red-600">
+          {errors[0]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -26,17 +26,18 @@ export function useFormAction<S>(action: FormAction<S>) {
  * A toast for each result of a form action: `success(data)` when it worked,
  * `failure` (with the action's own message) when it did not. Field errors
  * still show next to their fields; the toast says the action did not happen.
+ * Without `messages`, no toast.
  */
 export function useResultToast<T>(
   state: { ok: true; data: T } | { ok: false; error: string } | undefined,
-  messages: { success: (data: T) => string; failure: string },
+  messages: { success: (data: T) => string; failure: string } | undefined,
 ) {
   // Once per result object (a new submit gives a new one), whatever the
   // messages' identity on each render.
   const latest = useRef(messages);
   latest.current = messages;
   useEffect(() => {
-    if (!state) return;
+    if (!state || !latest.current) return;
     if (state.ok) notify.success(latest.current.success(state.data));
     else notify.error(latest.current.failure, state.error);
   }, [state]);

@@ -5,10 +5,11 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { DialogClose } from "@/components/ui/dialog";
 import { FormError, inputClass } from "@/components/ui/field";
 import { notify } from "@/components/ui/toaster";
 import { useSecretDialog } from "@/components/api-clients/use-secret-dialog";
+import { ShowOnceDialog } from "@/components/api-clients/show-once-dialog";
 import type { ActionResult } from "@/lib/auth/authed-action";
 import { WebhookSecretReveal } from "./secret-reveal";
 
@@ -90,47 +91,49 @@ function RotateDialog({ endpointId, rotate, onClosed }: { endpointId: string; ro
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
-    <Dialog open={d.open} onOpenChange={d.onOpenChange}>
-      <DialogContent title={d.issued ? "New signing secret" : "Rotate the signing secret"} description="Requests are signed with a new secret from now on.">
-        {d.issued ? (
-          <WebhookSecretReveal
-            secret={d.issued.secret}
-            dialog={d}
-            note={d.issued.previousSecretUntil ? "Until the overlap ends, requests carry a signature with the old secret too." : "The old secret no longer signs."}
-          />
-        ) : (
-          <div className="space-y-4">
-            <label className="block space-y-1.5 text-sm font-medium text-slate-800">
-              <span>The old secret keeps signing for</span>
-              <select value={overlap} onChange={(e) => setOverlap(e.target.value)} className={inputClass}>
-                <option value="0">No overlap: stop now</option>
-                <option value="1">1 hour</option>
-                <option value="24">24 hours</option>
-                <option value="168">7 days</option>
-              </select>
-            </label>
-            <FormError message={error} />
-            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-              <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
-              </DialogClose>
-              <Button
-                disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const res = await rotate(undefined, { endpointId, overlapHours: Number(overlap) });
-                    if (res.ok) d.onIssued(res.data);
-                    else setError(res.error);
-                  })
-                }
-              >
-                {pending ? "Rotating…" : "Rotate secret"}
-              </Button>
-            </div>
-          </div>
-        )}
-      </DialogContent>
-    </Dialog>
+    <ShowOnceDialog
+      dialog={d}
+      title="Rotate the signing secret"
+      description="Requests are signed with a new secret from now on."
+      issuedTitle={() => "New signing secret"}
+      reveal={(s) => (
+        <WebhookSecretReveal
+          secret={s.secret}
+          dialog={d}
+          note={s.previousSecretUntil ? "Until the overlap ends, requests carry a signature with the old secret too." : "The old secret no longer signs."}
+        />
+      )}
+    >
+      <div className="space-y-4">
+        <label className="block space-y-1.5 text-sm font-medium text-slate-800">
+          <span>The old secret keeps signing for</span>
+          <select value={overlap} onChange={(e) => setOverlap(e.target.value)} className={inputClass}>
+            <option value="0">No overlap: stop now</option>
+            <option value="1">1 hour</option>
+            <option value="24">24 hours</option>
+            <option value="168">7 days</option>
+          </select>
+        </label>
+        <FormError message={error} />
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const res = await rotate(undefined, { endpointId, overlapHours: Number(overlap) });
+                if (res.ok) d.onIssued(res.data);
+                else setError(res.error);
+              })
+            }
+          >
+            {pending ? "Rotating…" : "Rotate secret"}
+          </Button>
+        </div>
+      </div>
+    </ShowOnceDialog>
   );
 }
 

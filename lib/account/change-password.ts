@@ -18,7 +18,7 @@ import { PasswordCheckDropped, PasswordChecksBusy, hashPassword, verifyPassword 
 import { sourceGroup } from "@/lib/auth/check-source";
 import { TooManySignInAttempts, beginSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { endAllSessions } from "@/lib/auth/session-version";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordAccountEvent } from "@/lib/account/account-audit";
 import type { Actor } from "@/lib/auth/principal";
 import { withdrawResetLinksFor } from "@/lib/one-time-links/link-authority";
 import type { ChangePasswordInput } from "@/lib/account/schemas";
@@ -73,16 +73,7 @@ export async function changePassword(
     if (count !== 1) throw new AppError("conflict", "Your password was changed meanwhile. Sign in again.");
     const sessionVersion = await endAllSessions(user.id, tx);
     const resetLinksWithdrawn = await withdrawResetLinksFor(tx, user.id, new Date());
-    const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { organizationId: true } });
-    for (const { organizationId } of memberships) {
-      await recordEvent(tx, {
-        organizationId,
-        actor,
-        action: "account.password_changed",
-        target: { type: "user", id: user.id, name: user.email },
-        metadata: { resetLinksWithdrawn },
-      });
-    }
+    await recordAccountEvent(tx, actor, user, "account.password_changed", { resetLinksWithdrawn });
     return { id: user.id, email: user.email, name: user.name, sessionVersion };
   });
 }

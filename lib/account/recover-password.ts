@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordAccountEvent } from "@/lib/account/account-audit";
 import { passwordSchema } from "@/lib/members/schemas";
 import { withdrawResetLinksFor } from "@/lib/one-time-links/withdraw-reset-links";
 
@@ -38,18 +38,7 @@ export async function recoverPassword(rawEmail: string, password: string, now = 
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true, email: true } });
     await endAllSessions(updated.id, tx);
     const withdrawnLinks = await withdrawResetLinksFor(tx, updated.id, now);
-    const memberships = await tx.membership.findMany({
-      where: { userId: updated.id },
-      select: { organizationId: true, organization: { select: { name: true } } },
-    });
-    for (const { organizationId } of memberships) {
-      await recordEvent(tx, {
-        organizationId,
-        actor: COMMAND_LINE_ACTOR,
-        action: "account.password_recovered",
-        target: { type: "user", id: updated.id, name: updated.email },
-      });
-    }
-    return { email: updated.email, organizations: memberships.map((m) => m.organization.name), withdrawnLinks };
+    const organizations = await recordAccountEvent(tx, COMMAND_LINE_ACTOR, updated, "account.password_recovered");
+    return { email: updated.email, organizations, withdrawnLinks };
   });
 }

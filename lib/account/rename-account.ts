@@ -3,7 +3,7 @@
 // Audited in each of the user's organizations, where the name is shown.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordAccountEvent } from "@/lib/account/account-audit";
 import type { Actor } from "@/lib/auth/principal";
 
 export async function renameAccount(actor: Actor & { userId: string }, input: { name: string }): Promise<{ name: string; changed: boolean }> {
@@ -14,16 +14,7 @@ export async function renameAccount(actor: Actor & { userId: string }, input: { 
     const { count } = await tx.user.updateMany({ where: { id: user.id, name: user.name }, data: { name: input.name } });
     // Renamed at the same moment elsewhere: say so rather than audit a "from" that is no longer true.
     if (count !== 1) throw new AppError("conflict", "Your name was changed meanwhile. Reload the page and try again.");
-    const memberships = await tx.membership.findMany({ where: { userId: user.id }, select: { organizationId: true } });
-    for (const { organizationId } of memberships) {
-      await recordEvent(tx, {
-        organizationId,
-        actor,
-        action: "account.renamed",
-        target: { type: "user", id: user.id, name: user.email },
-        metadata: { from: user.name, to: input.name },
-      });
-    }
+    await recordAccountEvent(tx, actor, user, "account.renamed", { from: user.name, to: input.name });
     return { name: input.name, changed: true };
   });
 }

@@ -6,11 +6,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
-import { clientAudit } from "@/lib/api-clients/client-audit";
+import { recordClientEvent } from "@/lib/api-clients/client-audit";
 import { ADMIN_SCOPE, type AdminPermissionName } from "@cluster-console/credentials";
 import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
@@ -63,15 +62,10 @@ export async function createAdminClient(
         },
         select: { clientId: true, name: true, clusterId: true },
       });
-      await recordEvent(tx, {
-        organizationId: actor.organizationId,
-        actor,
-        ...clientAudit(client, "created"),
-        metadata: {
-          clientId: client.clientId,
-          permissions: input.permissions.map((p) => ADMIN_SCOPE[p]).join(" "),
-          secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
-        },
+      await recordClientEvent(tx, actor, client, "created", {
+        clientId: client.clientId,
+        permissions: input.permissions.map((p) => ADMIN_SCOPE[p]).join(" "),
+        secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
       });
       return { clientId: client.clientId, clientSecret, name: client.name, permissions: input.permissions, secretExpiresAt };
     });

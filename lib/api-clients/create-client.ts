@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { fieldError, notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordClientEvent } from "@/lib/api-clients/client-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { generateClientId, generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -66,15 +66,12 @@ export async function createClient(
           createdByEmail: member.email,
           secrets: { create: { secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now, expiresAt: secretExpiresAt } },
         },
-        select: { clientId: true, name: true },
+        select: { clientId: true, name: true, clusterId: true },
       });
-      await recordEvent(tx, {
-        organizationId: member.organizationId,
-        clusterId: cluster.id,
-        actor: member,
-        action: "client.created",
-        target: { type: "api_client", id: client.clientId, name: client.name },
-        metadata: { clientId: client.clientId, scopes: input.scopes.join(","), secretExpiresAt: secretExpiresAt?.toISOString() ?? null },
+      await recordClientEvent(tx, member, client, "created", {
+        clientId: client.clientId,
+        scopes: input.scopes.join(","),
+        secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
       });
       return { clientId: client.clientId, clientSecret, name: client.name, scopes: input.scopes, secretExpiresAt };
     });

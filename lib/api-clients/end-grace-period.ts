@@ -4,11 +4,10 @@
 // already runs on the new one.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
-import { clientAudit } from "@/lib/api-clients/client-audit";
+import { recordClientEvent } from "@/lib/api-clients/client-audit";
 import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export async function endGracePeriod(
@@ -29,17 +28,11 @@ export async function endGracePeriod(
       throw new AppError("conflict", `“${client.name}” has no previous secret in a grace period: only its current secret works.`);
     }
     await tx.clientSecret.updateMany({ where: { id: { in: previous.map((s) => s.id) } }, data: { revokedAt: now } });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: client.clusterId,
-      actor: member,
-      ...clientAudit(client, "grace_period_ended"),
-      metadata: {
-        clientId: client.clientId,
-        secretsRevoked: previous.length,
-        // When the previous secret would have stopped working.
-        previousSecretExpiresAt: previous[0]!.expiresAt?.toISOString() ?? null,
-      },
+    await recordClientEvent(tx, member, client, "grace_period_ended", {
+      clientId: client.clientId,
+      secretsRevoked: previous.length,
+      // When the previous secret would have stopped working.
+      previousSecretExpiresAt: previous[0]!.expiresAt?.toISOString() ?? null,
     });
     return { clientId: client.clientId, secretsRevoked: previous.length };
   });

@@ -3,25 +3,15 @@
 // so the list is not paged; it is bounded all the same.
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ClientStatus } from "@/lib/api-clients/list-clients";
+import type { ClientSummary } from "@/lib/api-clients/list-clients";
 import { sortAdminPermissions, type AdminPermissionName } from "@cluster-console/credentials";
 import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
 export const ADMIN_CLIENT_LIST_LIMIT = 500;
 
-/** What the Administration API tab shows about a client. Never a secret or its hash. */
-export interface AdminClientView {
-  clientId: string;
-  name: string;
+/** What the Administration API tab shows about a client. */
+export interface AdminClientView extends ClientSummary {
   permissions: AdminPermissionName[];
-  createdByEmail: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  revokedByEmail: string | null;
-  status: ClientStatus;
-  secretHint: string | null;
-  previousSecretExpiresAt: Date | null;
 }
 
 export async function listAdminClients(organizationId: string, opts: { now?: Date } = {}): Promise<AdminClientView[]> {

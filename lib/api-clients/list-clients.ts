@@ -20,12 +20,10 @@ export const EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type ClientStatus = "active" | "rotating" | "expiring" | "expired" | "revoked";
 
-/** What the list shows about a client. Never a secret or its hash. */
-export interface ApiClientView {
+/** What every list of clients shows about one, cluster or Administration API client. Never a secret or its hash. */
+export interface ClientSummary {
   clientId: string;
   name: string;
-  description: string;
-  scopes: ClientScopeName[];
   createdByEmail: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -34,10 +32,16 @@ export interface ApiClientView {
   status: ClientStatus;
   /** Last four characters of the newest live secret. */
   secretHint: string | null;
-  /** When the newest live secret stops working (null: never). */
-  secretExpiresAt: Date | null;
   /** During a rotation: when the previous secret stops working. */
   previousSecretExpiresAt: Date | null;
+}
+
+/** What the list shows about a client. */
+export interface ApiClientView extends ClientSummary {
+  description: string;
+  scopes: ClientScopeName[];
+  /** When the newest live secret stops working (null: never). */
+  secretExpiresAt: Date | null;
   /** The client's own token lifetime (seconds) and rate limit; null: the instance's. */
   tokenTtlSeconds: number | null;
   tokenRateLimit: number | null;

@@ -2,10 +2,9 @@
 // stay (revoked_at set), so the audit trail and the list can still show them.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
-import { clientAudit } from "@/lib/api-clients/client-audit";
+import { recordClientEvent } from "@/lib/api-clients/client-audit";
 
 export async function revokeClient(
   member: Principal,
@@ -37,12 +36,6 @@ export async function revokeClientIn(
     where: { apiClientId: client.id, revokedAt: null },
     data: { revokedAt: now },
   });
-  await recordEvent(tx, {
-    organizationId: member.organizationId,
-    clusterId: client.clusterId,
-    actor: member,
-    ...clientAudit(client, "revoked"),
-    metadata: { clientId: client.clientId, secretsRevoked: count, ...(reason ? { reason } : {}) },
-  });
+  await recordClientEvent(tx, member, client, "revoked", { clientId: client.clientId, secretsRevoked: count, ...(reason ? { reason } : {}) });
   return { clientId: client.clientId, revokedAt: now };
 }

@@ -4,7 +4,6 @@
 // secrets: the new one and, during a grace period, the one it replaces.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateClientSecret, hashSecret, secretHint } from "@cluster-console/credentials/secrets";
 import { lockLiveClient } from "@/lib/api-clients/lock-client";
@@ -12,7 +11,7 @@ import { ROTATION_GRACE, type RotationGrace } from "@/lib/api-clients/schemas";
 import type { IssuedCredentials } from "@/lib/api-clients/create-client";
 import type { SecretExpiryInput } from "@/lib/api-clients/secret-expiry";
 import { newSecretExpiry } from "@/lib/api-clients/secret-expiry-policy";
-import { clientAudit } from "@/lib/api-clients/client-audit";
+import { recordClientEvent } from "@/lib/api-clients/client-audit";
 import type { AdminPermissionName } from "@cluster-console/credentials";
 import { NEWEST_SECRET_FIRST, liveSecretWhere } from "@/lib/api-clients/live-secrets";
 
@@ -54,18 +53,12 @@ export async function rotateClientSecret(
       data: { apiClientId: client.id, secretHash: hashSecret(clientSecret), hint: secretHint(clientSecret), createdAt: now, expiresAt: secretExpiresAt },
       select: { id: true },
     });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: client.clusterId,
-      actor: member,
-      ...clientAudit(client, "secret_rotated"),
-      metadata: {
-        clientId: client.clientId,
-        grace: input.grace,
-        previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null,
-        secretsRevoked: revokeIds.length,
-        secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
-      },
+    await recordClientEvent(tx, member, client, "secret_rotated", {
+      clientId: client.clientId,
+      grace: input.grace,
+      previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null,
+      secretsRevoked: revokeIds.length,
+      secretExpiresAt: secretExpiresAt?.toISOString() ?? null,
     });
     return {
       clientId: client.clientId,

@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordClusterEvent } from "@/lib/clusters/cluster-audit";
 import type { Principal } from "@/lib/auth/principal";
 import type { RegisteredAddresses } from "@/lib/clusters/schemas";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
@@ -32,14 +32,7 @@ export async function createCluster(
         },
         select: { id: true, name: true, region: true },
       });
-      await recordEvent(tx, {
-        organizationId: member.organizationId,
-        clusterId: cluster.id,
-        actor: member,
-        action: "cluster.created",
-        target: { type: "cluster", id: cluster.id, name: cluster.name },
-        metadata: { region: cluster.region, ...(input.registered ?? {}) },
-      });
+      await recordClusterEvent(tx, member, cluster, "cluster.created", { region: cluster.region, ...(input.registered ?? {}) });
       return cluster;
     });
   } catch (err) {

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordClusterEvent } from "@/lib/clusters/cluster-audit";
 import type { Principal } from "@/lib/auth/principal";
 
 /**
@@ -28,13 +28,7 @@ export async function deleteCluster(member: Principal, input: { clusterId: strin
       data: { deletedAt: new Date() },
     });
     if (count === 0) throw notFound("Cluster");
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: cluster.id,
-      actor: member,
-      action: "cluster.deleted",
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-    });
+    await recordClusterEvent(tx, member, cluster, "cluster.deleted");
     return { id: cluster.id };
   });
 }

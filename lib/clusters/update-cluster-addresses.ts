@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordClusterEvent } from "@/lib/clusters/cluster-audit";
 import type { Principal } from "@/lib/auth/principal";
 import type { RegisteredAddresses } from "@/lib/clusters/schemas";
 
@@ -27,14 +27,7 @@ export async function updateClusterAddresses(
       data,
     });
     if (count === 0) throw notFound("Cluster");
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      clusterId: cluster.id,
-      actor: member,
-      action: "cluster.addresses_changed",
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      metadata: input.registered ? { ...input.registered } : { addresses: "derived" },
-    });
+    await recordClusterEvent(tx, member, cluster, "cluster.addresses_changed", input.registered ? { ...input.registered } : { addresses: "derived" });
     return { id: cluster.id };
   });
 }

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordClusterEvent } from "@/lib/clusters/cluster-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { duplicateClusterName, liveClusterNamed } from "@/lib/clusters/cluster-name-taken";
@@ -41,17 +41,11 @@ export async function updateCluster(
         if (taken) throw duplicateClusterName(taken.name);
       }
       await tx.cluster.update({ where: { id: cluster.id }, data: { name, description }, select: { id: true } });
-      const event = (action: "cluster.renamed" | "cluster.description_changed", metadata: Record<string, string>) =>
-        recordEvent(tx, {
-          organizationId: actor.organizationId,
-          clusterId: cluster.id,
-          actor,
-          action,
-          target: { type: "cluster", id: cluster.id, name },
-          metadata,
-        });
-      if (changed.includes("name")) await event("cluster.renamed", { from: cluster.name, to: name });
-      if (changed.includes("description")) await event("cluster.description_changed", { from: cluster.description, to: description });
+      const saved = { id: cluster.id, name };
+      if (changed.includes("name")) await recordClusterEvent(tx, actor, saved, "cluster.renamed", { from: cluster.name, to: name });
+      if (changed.includes("description")) {
+        await recordClusterEvent(tx, actor, saved, "cluster.description_changed", { from: cluster.description, to: description });
+      }
       return { id: cluster.id, name, changed };
     });
   } catch (err) {

@@ -1,28 +1,23 @@
-// Connector secret values at rest: AES-256-GCM under KEY_ENCRYPTION_KEY, with
-// the row's ID as associated data so a ciphertext cannot be moved to another
-// secret (or another cluster). Layout: 1-byte version | 12-byte IV | 16-byte
-// tag | ciphertext. KEY_ENCRYPTION_KEY_PREVIOUS, while set, still opens values
+// Connector secret values at rest: sealed under KEY_ENCRYPTION_KEY with the
+// row's ID as associated data so a ciphertext cannot be moved to another
+// secret (or another cluster). Layout: 1-byte version | the sealed value
+// (@cluster-console/credentials/sealing: 12-byte IV | 16-byte tag |
+// ciphertext). KEY_ENCRYPTION_KEY_PREVIOUS, while set, still opens values
 // sealed before a key change; `npm run keys:reencrypt` seals them all again
 // under the current key (reencrypt.ts).
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { openSealed, SEALED_MIN_BYTES, sealBytes } from "@cluster-console/credentials/sealing";
 
 const VERSION = 1;
+const associatedData = (rowId: string) => `connector-secret:${rowId}`;
 
 export function sealValue(kek: Buffer, rowId: string, value: string): Buffer {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", kek, iv);
-  cipher.setAAD(Buffer.from(`connector-secret:${rowId}`, "utf8"));
-  const ciphertext = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), ciphertext]);
+  return Buffer.concat([Buffer.from([VERSION]), sealBytes(kek, associatedData(rowId), value)]);
 }
 
 function openWith(kek: Buffer, rowId: string, sealed: Buffer): string | undefined {
-  if (sealed.length < 29 || sealed[0] !== VERSION) return undefined;
-  const decipher = createDecipheriv("aes-256-gcm", kek, sealed.subarray(1, 13));
-  decipher.setAAD(Buffer.from(`connector-secret:${rowId}`, "utf8"));
-  decipher.setAuthTag(sealed.subarray(13, 29));
+  if (sealed.length < 1 + SEALED_MIN_BYTES || sealed[0] !== VERSION) return undefined;
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString("utf8");
+    return openSealed(kek, associatedData(rowId), sealed.subarray(1)).toString("utf8");
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/audit/record-event";
+import { recordClusterEvent } from "@/lib/clusters/cluster-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/roles";
 import { storedAllowlist, type IpAllowlistEntry } from "@/lib/ip-allowlists/ip-allowlist";
@@ -28,13 +29,9 @@ export async function updateClusterIpAllowlist(
     const before = storedAllowlist(cluster.ip_allowlist);
     if (same(before, input.entries)) return { changed: false, entries: before };
     await tx.cluster.update({ where: { id: cluster.id }, data: { ipAllowlist: input.entries as object[] }, select: { id: true } });
-    await recordEvent(tx, {
-      organizationId: actor.organizationId,
-      clusterId: cluster.id,
-      actor,
-      action: "cluster.ip_allowlist_changed",
-      target: { type: "cluster", id: cluster.id, name: cluster.name },
-      metadata: { from: before.map((e) => e.ip).join(", ") || "(everyone)", to: input.entries.map((e) => e.ip).join(", ") || "(everyone)" },
+    await recordClusterEvent(tx, actor, cluster, "cluster.ip_allowlist_changed", {
+      from: before.map((e) => e.ip).join(", ") || "(everyone)",
+      to: input.entries.map((e) => e.ip).join(", ") || "(everyone)",
     });
     return { changed: true, entries: input.entries };
   });

@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { config } from "@/lib/config";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordOrganizationEvent } from "@/lib/organizations/organization-audit";
 import type { Principal } from "@/lib/auth/principal";
 import type { InstanceDefaults, OrganizationBounds } from "@cluster-console/credentials";
 import type { LeakPolicy } from "@/lib/generated/prisma/enums";
@@ -54,19 +54,13 @@ export async function setClientPolicyBounds(member: Principal, input: Organizati
       data: { minTokenTtlSeconds: input.minTokenTtlSeconds, maxTokenTtlSeconds: input.maxTokenTtlSeconds, maxClientRateLimit: input.maxClientRateLimit },
       select: { id: true },
     });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      actor: member,
-      action: "organization.client_policy_changed",
-      target: { type: "organization", id: member.organizationId, name: row.name },
-      metadata: {
-        minTokenTtlSecondsFrom: before.minTokenTtlSeconds,
-        minTokenTtlSecondsTo: input.minTokenTtlSeconds,
-        maxTokenTtlSecondsFrom: before.maxTokenTtlSeconds,
-        maxTokenTtlSecondsTo: input.maxTokenTtlSeconds,
-        maxClientRateLimitFrom: before.maxClientRateLimit,
-        maxClientRateLimitTo: input.maxClientRateLimit,
-      },
+    await recordOrganizationEvent(tx, member, row.name, "organization.client_policy_changed", {
+      minTokenTtlSecondsFrom: before.minTokenTtlSeconds,
+      minTokenTtlSecondsTo: input.minTokenTtlSeconds,
+      maxTokenTtlSecondsFrom: before.maxTokenTtlSeconds,
+      maxTokenTtlSecondsTo: input.maxTokenTtlSeconds,
+      maxClientRateLimitFrom: before.maxClientRateLimit,
+      maxClientRateLimitTo: input.maxClientRateLimit,
     });
     return { changed: true, ...input };
   });
@@ -79,13 +73,7 @@ export async function setLeakPolicy(member: Principal, input: { leakPolicy: Leak
     const row = rows[0];
     if (!row || row.leak_policy === input.leakPolicy) return { changed: false, leakPolicy: input.leakPolicy };
     await tx.organization.update({ where: { id: member.organizationId }, data: { leakPolicy: input.leakPolicy }, select: { id: true } });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      actor: member,
-      action: "organization.leak_policy_changed",
-      target: { type: "organization", id: member.organizationId, name: row.name },
-      metadata: { from: row.leak_policy, to: input.leakPolicy },
-    });
+    await recordOrganizationEvent(tx, member, row.name, "organization.leak_policy_changed", { from: row.leak_policy, to: input.leakPolicy });
     return { changed: true, leakPolicy: input.leakPolicy };
   });
 }

@@ -3,7 +3,7 @@
 // in their own transaction); secrets already issued keep their expiry.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordOrganizationEvent } from "@/lib/organizations/organization-audit";
 import type { Member } from "@/lib/auth/session";
 
 export async function setMaxSecretAge(member: Member, input: { maxSecretAgeDays: number | null }): Promise<{ maxSecretAgeDays: number | null; changed: boolean }> {
@@ -17,13 +17,7 @@ export async function setMaxSecretAge(member: Member, input: { maxSecretAgeDays:
       data: { maxSecretAgeDays: input.maxSecretAgeDays },
       select: { name: true },
     });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      actor: member,
-      action: "organization.max_secret_age_changed",
-      target: { type: "organization", id: member.organizationId, name: org.name },
-      metadata: { from: before, to: input.maxSecretAgeDays },
-    });
+    await recordOrganizationEvent(tx, member, org.name, "organization.max_secret_age_changed", { from: before, to: input.maxSecretAgeDays });
     return { maxSecretAgeDays: input.maxSecretAgeDays, changed: true };
   });
 }

@@ -11,19 +11,13 @@ import { createRemoteJWKSet, customFetch as joseCustomFetch, type JWTVerifyGetKe
 import { checkProviderUrl, PROVIDER_TIMEOUT_MS, providerFetch } from "@/lib/sso/issuer-fetch";
 import { openClientSecret } from "@/lib/sso/secret-sealing";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { SsoRules } from "@/lib/sso/schemas";
 
-export interface ProviderRecord {
+export interface ProviderRecord extends SsoRules {
   organizationId: string;
   issuer: string;
   clientId: string;
   clientSecretSealed: Uint8Array;
-  defaultRole: Role;
-  roleClaim: string | null;
-  roleClaimValue: string | null;
-  mappedRole: Role | null;
-  requireSso: boolean;
-  maxSessionAgeMinutes: number;
   updatedAt: Date;
 }
 

@@ -1,6 +1,17 @@
 // The single sign-on settings form, its action and the tests share these.
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** A provider's rules: the role people join with, its mapping from a claim, and the sessions it allows. */
+export interface SsoRules {
+  defaultRole: Role;
+  roleClaim: string | null;
+  roleClaimValue: string | null;
+  mappedRole: Role | null;
+  requireSso: boolean;
+  maxSessionAgeMinutes: number;
+}
 
 export const SSO_MAX_DOMAINS = 20;
 export const SSO_SESSION_AGE_MIN = 5;

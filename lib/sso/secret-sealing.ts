@@ -1,9 +1,9 @@
-// An organization's OpenID Connect client secret at rest: AES-256-GCM under
+// An organization's OpenID Connect client secret at rest: sealed under
 // KEY_ENCRYPTION_KEY (the key that seals the token signing keys), with the
 // organization's ID as associated data so a sealed secret cannot be moved to
-// another organization's row. Layout: 12-byte IV | 16-byte tag | ciphertext.
+// another organization's row (@cluster-console/credentials/sealing: the layout).
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { openSealed, sealBytes } from "@cluster-console/credentials/sealing";
 import { config, decodeKey } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
@@ -15,20 +15,13 @@ function keyEncryptionKey(): Buffer {
 }
 
 export function sealClientSecret(organizationId: string, secret: string): Buffer {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyEncryptionKey(), iv);
-  cipher.setAAD(Buffer.from(organizationId, "utf8"));
-  const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
+  return sealBytes(keyEncryptionKey(), organizationId, secret);
 }
 
 export function openClientSecret(organizationId: string, sealed: Uint8Array): string {
-  const bytes = Buffer.from(sealed);
-  const decipher = createDecipheriv("aes-256-gcm", keyEncryptionKey(), bytes.subarray(0, 12));
-  decipher.setAAD(Buffer.from(organizationId, "utf8"));
-  decipher.setAuthTag(bytes.subarray(12, 28));
+  const key = keyEncryptionKey();
   try {
-    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+    return openSealed(key, organizationId, sealed).toString("utf8");
   } catch {
     throw new AppError("conflict", "The single sign-on client secret cannot be decrypted: KEY_ENCRYPTION_KEY is not the key it was saved with. Enter the secret again.");
   }

@@ -3,26 +3,19 @@
 // actions check "organization:settings"; step-up is checked by the action).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordOrganizationEvent } from "@/lib/organizations/organization-audit";
 import { fieldError } from "@/lib/errors";
 import type { Member } from "@/lib/auth/session";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { SsoSettingsInput } from "@/lib/sso/schemas";
+import type { SsoRules, SsoSettingsInput } from "@/lib/sso/schemas";
 import { sealClientSecret, secretHint } from "@/lib/sso/secret-sealing";
 import { config } from "@/lib/config";
 
-export interface SsoSettingsView {
+export interface SsoSettingsView extends SsoRules {
   issuer: string;
   clientId: string;
   /** Last 4 characters of the saved secret. */
   secretHint: string;
   domains: string[];
-  defaultRole: Role;
-  roleClaim: string | null;
-  roleClaimValue: string | null;
-  mappedRole: Role | null;
-  requireSso: boolean;
-  maxSessionAgeMinutes: number;
   updatedAt: Date;
 }
 
@@ -105,14 +98,12 @@ function saveInTransaction(member: Member, input: SsoSettingsInput): Promise<{ c
     }
     await tx.ssoDomain.deleteMany({ where: { organizationId: member.organizationId } });
     await tx.ssoDomain.createMany({ data: input.domains.map((domain) => ({ domain, organizationId: member.organizationId })) });
-    const target = { type: "organization", id: member.organizationId, name: orgName };
     if (!before) {
-      await recordEvent(tx, {
-        organizationId: member.organizationId,
-        actor: member,
-        action: "sso.configured",
-        target,
-        metadata: { issuer: input.issuer, domains: input.domains.join(", "), defaultRole: input.defaultRole, requireSso: input.requireSso },
+      await recordOrganizationEvent(tx, member, orgName, "sso.configured", {
+        issuer: input.issuer,
+        domains: input.domains.join(", "),
+        defaultRole: input.defaultRole,
+        requireSso: input.requireSso,
       });
     } else {
       if (changed.length) {
@@ -122,10 +113,10 @@ function saveInTransaction(member: Member, input: SsoSettingsInput): Promise<{ c
         if (changed.includes("domains")) metadata.domains = input.domains.join(", ");
         if (changed.includes("defaultRole")) metadata.defaultRole = input.defaultRole;
         if (changed.includes("maxSessionAgeMinutes")) metadata.maxSessionAgeMinutes = input.maxSessionAgeMinutes;
-        await recordEvent(tx, { organizationId: member.organizationId, actor: member, action: "sso.settings_changed", target, metadata });
+        await recordOrganizationEvent(tx, member, orgName, "sso.settings_changed", metadata);
       }
       if (input.clientSecret) {
-        await recordEvent(tx, { organizationId: member.organizationId, actor: member, action: "sso.client_secret_replaced", target, metadata: { hint: secretHint(input.clientSecret) } });
+        await recordOrganizationEvent(tx, member, orgName, "sso.client_secret_replaced", { hint: secretHint(input.clientSecret) });
       }
     }
     return { changed: true };
@@ -138,12 +129,7 @@ export async function removeSsoSettings(member: Member): Promise<{ removed: bool
     const { count } = await tx.ssoProvider.deleteMany({ where: { organizationId: member.organizationId } });
     if (!count) return { removed: false };
     await tx.ssoLogin.deleteMany({ where: { organizationId: member.organizationId } });
-    await recordEvent(tx, {
-      organizationId: member.organizationId,
-      actor: member,
-      action: "sso.removed",
-      target: { type: "organization", id: member.organizationId, name: org[0]?.name ?? member.organizationName },
-    });
+    await recordOrganizationEvent(tx, member, org[0]?.name ?? member.organizationName, "sso.removed");
     return { removed: true };
   });
 }

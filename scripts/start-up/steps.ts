@@ -1,5 +1,5 @@
 // The named steps a console process starts with, in order. scripts/serve.ts
-// runs all of them; scripts/rotate-signing-key.ts runs the first three.
+// runs all of them; the key commands (./database-command.ts) run the first three.
 //
 //   1. local environment   (./local-environment.ts)
 //   2. config               readConfig

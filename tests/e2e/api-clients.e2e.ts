@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { createAccount, createCluster, expect, signIn, sql, test } from "./fixtures";
+import { createClientInDialog } from "./support/create-client";
 
 const ENV_NAMES = [
   "ZEEBE_ADDRESS", "ZEEBE_CLIENT_ID", "ZEEBE_CLIENT_SECRET", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_AUDIENCE",
@@ -16,20 +17,6 @@ const ENV_NAMES = [
 ];
 
 /** Create a client through the dialog; returns what the dialog showed. */
-async function createViaDialog(page: Page, name: string, extraScopes: string[] = []) {
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill(name);
-  for (const s of extraScopes) await dialog.getByLabel(s, { exact: true }).check();
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  await expect(dialog.getByRole("heading", { name: `Client “${name}” created` })).toBeVisible();
-  return {
-    dialog,
-    clientId: await dialog.getByLabel("Client ID", { exact: true }).inputValue(),
-    secret: await dialog.getByLabel("Client Secret", { exact: true }).inputValue(),
-  };
-}
-
 async function closeSecretDialog(page: Page) {
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Done" }).click();
@@ -81,7 +68,7 @@ test("create a client, download every format, and the secret is never shown agai
   expect(await count()).toBe(0);
   await form.getByRole("button", { name: "Cancel" }).click();
 
-  const { dialog, clientId, secret } = await createViaDialog(page, "orders-worker", ["Optimize API"]);
+  const { dialog, clientId, secret } = await createClientInDialog(page, "orders-worker", ["Optimize API"]);
   expect(clientId).toMatch(/^[A-Za-z0-9]{32}$/);
   expect(secret).toMatch(/^ccs_[A-Za-z0-9_-]{49}$/);
   await expect(dialog.getByRole("alert").first()).toContainText("will not be shown again");
@@ -188,7 +175,7 @@ test("create a client, download every format, and the secret is never shown agai
 test("rotate with the preselected grace period, end it now, rotate now after a second confirmation, then revoke", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
   await page.goto(`/clusters/${cluster.id}/api`);
-  const first = await createViaDialog(page, "billing");
+  const first = await createClientInDialog(page, "billing");
   await closeSecretDialog(page);
   const row = page.getByRole("row").filter({ hasText: "billing" });
 

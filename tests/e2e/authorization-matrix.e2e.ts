@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { createAccount, createCluster, createOrganization, expect, signIn, sql, test, type Account, type Role } from "./fixtures";
+import { parseRoleMatrix } from "../support/role-matrix";
 
 /** An API client row (no secret needed: only its page is requested); its client ID. */
 async function createClientRow(organizationId: string, clusterId: string, name: string): Promise<string> {
@@ -97,12 +98,9 @@ interface Cell {
 }
 
 function parseMatrix(text: string): Cell[] {
-  const [header, ...rows] = text.trim().split("\n").map((l) => l.trim().split(/\s+/));
-  const columns = header!.slice(2) as Who[];
-  expect(columns).toEqual([...ROLES, "signed-out"]);
-  return rows.flatMap(([target, , ...outcomes]) => {
-    const [method, path] = target!.includes(":/") ? (target!.split(":") as ["GET" | "POST", string]) : (["GET", target!] as const);
-    return outcomes.map((expected, i) => ({ method, path, who: columns[i]!, expected: expected as Outcome }));
+  return parseRoleMatrix(text, ROLES).map(({ target, who, expected }) => {
+    const [method, path] = target.includes(":/") ? (target.split(":") as ["GET" | "POST", string]) : (["GET", target] as const);
+    return { method, path, who, expected: expected as Outcome };
   });
 }
 

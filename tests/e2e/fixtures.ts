@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
+import { generateClientId, generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import { E2E_NEXTAUTH_SECRET } from "./support/e2e-secret";
 
 /** As lib/auth/auth-options.ts: SESSION_MAX_AGE_SECONDS. */
@@ -68,6 +69,34 @@ export async function createCluster(organizationId: string, name = `Cluster ${un
     [organizationId, name, region],
   );
   return { id: rows[0]!.id, name, region };
+}
+
+/**
+ * An API client of a cluster (scope ZEEBE) made directly in the database, with
+ * one secret known to the test only: created `createdMinutesAgo` minutes ago
+ * (default now), expiring in `expiresInDays` (default never).
+ */
+export async function seedClient(
+  organizationId: string,
+  clusterId: string,
+  name: string,
+  secretAge: { createdMinutesAgo?: number; expiresInDays?: number } = {},
+) {
+  const clientId = generateClientId();
+  const secret = generateClientSecret();
+  const { rows } = await sql().query<{ id: string }>(
+    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, '{ZEEBE}', 'seed@example.com') RETURNING id`,
+    [clientId, organizationId, clusterId, name],
+  );
+  const id = rows[0]!.id;
+  const { createdMinutesAgo = 0, expiresInDays } = secretAge;
+  await sql().query(
+    `INSERT INTO client_secrets (id, api_client_id, secret_hash, hint, created_at, expires_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, now() - make_interval(mins => $4), now() + make_interval(secs => $5))`,
+    [id, hashSecret(secret), secret.slice(-4), createdMinutesAgo, expiresInDays === undefined ? null : Math.round(expiresInDays * 86400)],
+  );
+  return { id, clientId, secret, name };
 }
 
 /**

@@ -4,26 +4,11 @@
 // ends it; a secret scanner's signed report (the key configured by the global
 // set-up) does the same within the request, an unsigned one nothing; with
 // "alert only" the client keeps working; the pattern is published.
-import { createHash, randomBytes, sign } from "node:crypto";
+import { sign } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { generateClientSecret } from "@cluster-console/credentials/secrets";
-import { createCluster, expect, sql, test } from "./fixtures";
+import { createCluster, expect, seedClient, sql, test } from "./fixtures";
 
-async function makeClient(organizationId: string, clusterId: string, name: string) {
-  const clientId = randomBytes(16).toString("hex");
-  const secret = generateClientSecret();
-  const { rows } = await sql().query<{ id: string }>(
-    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, ARRAY['ZEEBE']::"ClientScope"[], 'seed@example.com') RETURNING id`,
-    [clientId, organizationId, clusterId, name],
-  );
-  await sql().query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint, created_at) VALUES (gen_random_uuid(), $1, $2, $3, now() - interval '1 minute')", [
-    rows[0]!.id,
-    createHash("sha256").update(secret).digest(),
-    secret.slice(-4),
-  ]);
-  return { id: rows[0]!.id, clientId, secret, name };
-}
 
 const token = (page: Page, c: { clientId: string; secret: string }) =>
   page.request.post("/oauth/token", { form: { grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }, failOnStatusCode: false });
@@ -44,7 +29,7 @@ function report(request: APIRequestContext, items: unknown[], signed = true) {
 
 test("a member pastes a leaked secret: it stops working, the client page says so, and rotating ends the banner", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
-  const client = await makeClient(owner.organizationId, cluster.id, "invoice-sync");
+  const client = await seedClient(owner.organizationId, cluster.id, "invoice-sync", { createdMinutesAgo: 1 });
   expect((await token(page, client)).status()).toBe(200);
 
   await page.goto("/organization/secrets");
@@ -76,7 +61,7 @@ test("a member pastes a leaked secret: it stops working, the client page says so
 
 test("a secret scanner's signed report revokes within the request; unsigned, nothing happens; the pattern is published", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
-  const client = await makeClient(owner.organizationId, cluster.id, "scanner-target");
+  const client = await seedClient(owner.organizationId, cluster.id, "scanner-target", { createdMinutesAgo: 1 });
   const item = { token: client.secret, type: "cluster_console_client_secret", url: "https://github.com/acme/app/blob/abc/config.yml", source: "content" };
 
   const unsigned = await report(page.request, [item], false);
@@ -101,7 +86,7 @@ test("a secret scanner's signed report revokes within the request; unsigned, not
 
 test("with 'alert only' a reported secret keeps working, and the banner says so", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
-  const client = await makeClient(owner.organizationId, cluster.id, "alert-only-worker");
+  const client = await seedClient(owner.organizationId, cluster.id, "alert-only-worker", { createdMinutesAgo: 1 });
   await page.goto("/organization/secrets");
   await page.getByRole("radio", { name: "Keep it working and alert" }).check();
   await page.getByRole("button", { name: "Save", exact: true }).last().click();

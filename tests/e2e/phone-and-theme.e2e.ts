@@ -2,17 +2,8 @@
 // layout, create a client and copy its secret, copy without a Clipboard API,
 // the show-once dialog's essentials on one laptop screen, and a theme choice
 // that survives a reload.
-import type { Page } from "@playwright/test";
 import { createCluster, expect, test } from "./fixtures";
-
-async function createClient(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill(name);
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  await expect(dialog.getByRole("heading", { name: `Client “${name}” created` })).toBeVisible();
-  return dialog;
-}
+import { createClientInDialog } from "./support/create-client";
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -42,7 +33,7 @@ test.describe("on a phone", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const cluster = await createCluster(owner.organizationId);
     await page.goto(`/clusters/${cluster.id}/api`);
-    const dialog = await createClient(page, "phone-worker");
+    const { dialog } = await createClientInDialog(page, "phone-worker");
     const secret = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
     await dialog.getByRole("button", { name: "Copy Client Secret" }).tap();
     await expect(dialog.getByRole("button", { name: "Copy Client Secret" })).toHaveText("Copied");
@@ -57,7 +48,7 @@ test("without a Clipboard API, copying selects the value and says press Ctrl+C",
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
   const cluster = await createCluster(owner.organizationId);
   await page.goto(`/clusters/${cluster.id}/api`);
-  const dialog = await createClient(page, "lan-worker");
+  const { dialog } = await createClientInDialog(page, "lan-worker");
   const secret = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
   await dialog.getByRole("button", { name: "Copy Client Secret" }).click();
   const manual = page.getByRole("dialog", { name: "Copy Client Secret by hand" });
@@ -73,7 +64,7 @@ test("at 1280x800 the show-once essentials fit without scrolling", async ({ page
   await page.setViewportSize({ width: 1280, height: 800 });
   const cluster = await createCluster(owner.organizationId);
   await page.goto(`/clusters/${cluster.id}/api`);
-  const dialog = await createClient(page, `payments-reconciliation-worker-eu-central-1-production-blue-${"x".repeat(40)}`);
+  const { dialog } = await createClientInDialog(page, `payments-reconciliation-worker-eu-central-1-production-blue-${"x".repeat(40)}`);
   for (const el of [
     dialog.getByRole("heading", { level: 2 }),
     dialog.getByLabel("Client ID", { exact: true }),

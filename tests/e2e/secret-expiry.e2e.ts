@@ -2,25 +2,10 @@
 // create dialog then offers only expiries within it, the list shows
 // "expires in N days" from 14 days before, the cluster Overview lists
 // expiring and expired secrets, and the token endpoint refuses an expired one.
-import { generateClientId, generateClientSecret, hashSecret } from "@cluster-console/credentials/secrets";
 import type { Page } from "@playwright/test";
-import { createCluster, expect, signIn, sql, test } from "./fixtures";
+import { createCluster, expect, seedClient, signIn, sql, test } from "./fixtures";
 import { SIZES, checkView, screenshot } from "./support/layout-checks";
 
-async function seedClient(organizationId: string, clusterId: string, name: string, expiresInDays: number) {
-  const secret = generateClientSecret();
-  const clientId = generateClientId();
-  const { rows } = await sql().query<{ id: string }>(
-    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, '{ZEEBE}', 'seed@example.com') RETURNING id`,
-    [clientId, organizationId, clusterId, name],
-  );
-  await sql().query(
-    "INSERT INTO client_secrets (id, api_client_id, secret_hash, hint, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, now() + make_interval(secs => $4))",
-    [rows[0]!.id, hashSecret(secret), secret.slice(-4), Math.round(expiresInDays * 86400)],
-  );
-  return { clientId, secret };
-}
 
 test("maximum secret age, expiry choices, badges, Overview and the token endpoint", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
@@ -54,9 +39,9 @@ test("maximum secret age, expiry choices, badges, Overview and the token endpoin
   await expect(page.locator(`tr[data-client-id="${clientId}"]`)).toContainText("Active");
 
   // Clients whose secret expires in 5 days, in 20 days, and expired yesterday.
-  await seedClient(owner.organizationId, cluster.id, "soon", 5);
-  await seedClient(owner.organizationId, cluster.id, "later", 20);
-  const expired = await seedClient(owner.organizationId, cluster.id, "gone-stale", -1);
+  await seedClient(owner.organizationId, cluster.id, "soon", { expiresInDays: 5 });
+  await seedClient(owner.organizationId, cluster.id, "later", { expiresInDays: 20 });
+  const expired = await seedClient(owner.organizationId, cluster.id, "gone-stale", { expiresInDays: -1 });
   await page.reload();
   const row = (name: string) => page.getByRole("row").filter({ hasText: name });
   await expect(row("soon")).toContainText("Expiring");

@@ -5,6 +5,7 @@
 // and on a phone.
 import type { Page } from "@playwright/test";
 import { createCluster, expect, test } from "./fixtures";
+import { createClientInDialog } from "./support/create-client";
 
 async function openApiTabFromOverview(page: Page, clusterId: string) {
   await page.goto(`/clusters/${clusterId}`);
@@ -13,19 +14,10 @@ async function openApiTabFromOverview(page: Page, clusterId: string) {
   await expect(page.getByRole("button", { name: "Create New Client" })).toBeVisible();
 }
 
-async function createClient(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create New Client" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Client name").fill(name);
-  await dialog.getByRole("button", { name: "Create client" }).click();
-  await expect(dialog.getByRole("heading", { name: `Client “${name}” created` })).toBeVisible();
-  return { dialog, secret: await dialog.getByLabel("Client Secret", { exact: true }).inputValue() };
-}
-
 async function backKeepsTheSecret(page: Page, clusterId: string) {
   await openApiTabFromOverview(page, clusterId);
   const apiUrl = page.url();
-  const { dialog, secret } = await createClient(page, "orders-worker");
+  const { dialog, secret } = await createClientInDialog(page, "orders-worker");
   expect(secret).toMatch(/^ccs_/);
 
   // Back: still here, the secret on screen, and the question asked.
@@ -63,7 +55,7 @@ test("Back while a new secret is shown keeps the page and asks; confirming leave
 test("closing with Done leaves no extra history entry: the next Back goes to the Overview", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId);
   await openApiTabFromOverview(page, cluster.id);
-  const { dialog } = await createClient(page, "billing");
+  const { dialog } = await createClientInDialog(page, "billing");
   await dialog.getByRole("button", { name: "Done" }).click();
   await dialog.getByRole("button", { name: "I have saved the secret" }).click();
   await expect(dialog).toBeHidden();

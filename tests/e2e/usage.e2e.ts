@@ -2,30 +2,12 @@
 // chart on the API tab and the cluster's chart on the Overview show N in the
 // current hour, whether one instance issued them or two did (each counts in
 // memory and writes its share; the database holds the sum).
-import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { generateClientSecret } from "@cluster-console/credentials/secrets";
-import { createCluster, expect, sql, test } from "./fixtures";
+import { createCluster, expect, seedClient, sql, test } from "./fixtures";
 import { startSecondInstance } from "./support/second-instance";
 
 const HOUR_MS = 3_600_000;
 
-/** A client made directly in the database; its secret is known to the test only. */
-async function makeClient(organizationId: string, clusterId: string, name: string) {
-  const clientId = randomBytes(16).toString("hex");
-  const secret = generateClientSecret();
-  const { rows } = await sql().query<{ id: string }>(
-    `INSERT INTO api_clients (id, client_id, organization_id, cluster_id, name, scopes, created_by_email)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, ARRAY['ZEEBE']::"ClientScope"[], 'seed@example.com') RETURNING id`,
-    [clientId, organizationId, clusterId, name],
-  );
-  await sql().query("INSERT INTO client_secrets (id, api_client_id, secret_hash, hint) VALUES (gen_random_uuid(), $1, $2, $3)", [
-    rows[0]!.id,
-    createHash("sha256").update(secret).digest(),
-    secret.slice(-4),
-  ]);
-  return { clientId, secret, name };
-}
 
 const form = (c: { clientId: string; secret: string }, secret = c.secret) => ({
   grant_type: "client_credentials",
@@ -52,7 +34,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("after N token requests the client's and the cluster's charts show N in the current hour", async ({ page, owner }) => {
   const cluster = await createCluster(owner.organizationId, "Payments — production, eu-west (primary)");
-  const client = await makeClient(owner.organizationId, cluster.id, "Nightly settlement reconciliation worker for the EU ledger");
+  const client = await seedClient(owner.organizationId, cluster.id, "Nightly settlement reconciliation worker for the EU ledger");
   await clearOfHourEnd();
   const N = 5;
   // The failed attempt first: once the chart shows the N tokens, every count before them has been flushed too.
@@ -78,7 +60,7 @@ test("tokens issued by two instances are summed in the chart", async ({ page, ow
   const second = await startSecondInstance();
   try {
     const cluster = await createCluster(owner.organizationId);
-    const client = await makeClient(owner.organizationId, cluster.id, "orders-worker");
+    const client = await seedClient(owner.organizationId, cluster.id, "orders-worker");
     await clearOfHourEnd();
     const [A, B] = [3, 4];
     for (let i = 0; i < A; i++) expect((await page.request.post("/oauth/token", { form: form(client) })).status()).toBe(200);

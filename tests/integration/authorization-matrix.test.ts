@@ -70,6 +70,7 @@ import { createCluster as makeCluster } from "@/lib/clusters/create-cluster";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { makeMember, uniq } from "@/tests/support/factories";
+import { parseRoleMatrix } from "@/tests/support/role-matrix";
 
 // The table. Columns: the acting member's role in the organization that owns
 // the target ("own"), the same role in another organization ("foreign"), and
@@ -160,12 +161,12 @@ export interface Cell {
 }
 
 function parseMatrix(text: string): Cell[] {
-  const [header, ...rows] = text.trim().split("\n").map((l) => l.trim().split(/\s+/));
-  const columns = header!.slice(2) as Who[];
-  expect(columns).toEqual([...ROLES, "signed-out"]);
-  return rows.flatMap(([action, where, ...outcomes]) =>
-    outcomes.map((expected, i) => ({ action: action!, where: where as Cell["where"], who: columns[i]!, expected: expected as Outcome })),
-  );
+  return parseRoleMatrix(text, ROLES).map(({ target, where, who, expected }) => ({
+    action: target,
+    where: where as Cell["where"],
+    who,
+    expected: expected as Outcome,
+  }));
 }
 
 /** An organization with a cluster, an API client and a developer to act on. */

@@ -49,6 +49,7 @@ function specifiers(file: string): string[] {
 const PACKAGE_ENTRIES: Record<string, string> = {
   "@cluster-console/credentials": "packages/credentials/src/index.ts",
   "@cluster-console/credentials/secrets": "packages/credentials/src/secrets.ts",
+  "@cluster-console/credentials/sealing": "packages/credentials/src/sealing.ts",
   "@cluster-console/auth-server": "packages/auth-server/src/index.ts",
   "@cluster-console/auth-server/testing": "packages/auth-server/src/testing.ts",
 };

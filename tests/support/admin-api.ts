@@ -15,6 +15,10 @@ import { notFoundProblem } from "@/lib/admin-api/problem";
 import { openApiDocument } from "@/lib/admin-api/openapi";
 import { ADMIN_API_PATH } from "@cluster-console/credentials";
 import { createOAuthRuntime, handleOAuthRequest, type OAuthRuntime, type OAuthSettings } from "@cluster-console/auth-server";
+import { createAdminClient } from "@/lib/api-clients/create-admin-client";
+import { createCluster } from "@/lib/clusters/create-cluster";
+import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
+import { makeMember, uniq } from "./factories";
 import { TEST_ISSUER, testSettings } from "./oauth-factories";
 
 const routes = OPERATIONS.map((op) => ({
@@ -153,4 +157,18 @@ export async function adminToken(server: AdminApiServer, clientId: string, secre
   const body = (await res.json()) as { access_token?: string; error?: string };
   if (!body.access_token) throw new Error(`no token: ${res.status} ${body.error}`);
   return body.access_token;
+}
+
+/**
+ * An owner, a cluster of their organization, and Administration API
+ * credentials with every permission; `call` sends a request with their token.
+ */
+export async function ownerWithAdminApi(server: AdminApiServer) {
+  const owner = await makeMember("OWNER");
+  const cluster = await createCluster(owner, { name: `cluster-${uniq()}`, region: "bru-2" });
+  const admin = await createAdminClient(owner, { name: `ci-${uniq()}`, permissions: [...ADMIN_PERMISSIONS] });
+  const token = await adminToken(server, admin.clientId, admin.clientSecret);
+  const call = <T = unknown>(method: string, path: string, params: Record<string, string> = {}, body?: unknown) =>
+    callApi<T>(server, token, method, path, params, body);
+  return { owner, cluster, admin, call };
 }

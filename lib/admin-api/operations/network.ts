@@ -10,36 +10,49 @@ const ALLOWLIST_NOTE =
   "from any other address (invalid_client, recorded in Activity); an empty list allows every address. The address is the " +
   "request's source, or the X-Forwarded-For entry TRUST_PROXY_HOPS proxies in. Enforce it at your gateway too (Trust these tokens).";
 
-export const networkOperations = [
-  defineOperation({
-    operationId: "UpdateIpAllowlist",
+/** Camunda's two paths set the same allowlist; they differ only in the body's field name. */
+function setAllowlist(op: {
+  operationId: string;
+  path: string;
+  summary: string;
+  description: string;
+  body: typeof s.ipAllowlistBody | typeof s.ipWhitelistBody;
+  field: "ipallowlist" | "ipwhitelist";
+}) {
+  return defineOperation({
+    operationId: op.operationId,
     method: "PUT",
+    path: op.path,
+    summary: op.summary,
+    description: op.description,
+    permission: "CLUSTERS_UPDATE",
+    params: s.clusterUuidParam,
+    body: op.body,
+    fieldNames: { entries: op.field },
+    response: { status: 204, description: "Saved (or nothing to change)." },
+    run: async ({ principal, params, body }) => {
+      const entries = "ipallowlist" in body ? body.ipallowlist : body.ipwhitelist;
+      await updateClusterIpAllowlist(principal, { clusterId: params.clusterUuid, entries });
+    },
+  });
+}
+
+export const networkOperations = [
+  setAllowlist({
+    operationId: "UpdateIpAllowlist",
     path: "/clusters/{clusterUuid}/ipallowlist",
     summary: "Set a cluster's IP allowlist",
     description: ALLOWLIST_NOTE,
-    permission: "CLUSTERS_UPDATE",
-    params: s.clusterUuidParam,
     body: s.ipAllowlistBody,
-    fieldNames: { entries: "ipallowlist" },
-    response: { status: 204, description: "Saved (or nothing to change)." },
-    run: async ({ principal, params, body }) => {
-      await updateClusterIpAllowlist(principal, { clusterId: params.clusterUuid, entries: body.ipallowlist });
-    },
+    field: "ipallowlist",
   }),
-  defineOperation({
+  setAllowlist({
     operationId: "UpdateIpWhitelist",
-    method: "PUT",
     path: "/clusters/{clusterUuid}/ipwhitelist",
     summary: "Set a cluster's IP allowlist (older path)",
     description: `The SDK's whitelistIPs: the same as PUT /clusters/{clusterUuid}/ipallowlist, with the body field ipwhitelist. ${ALLOWLIST_NOTE}`,
-    permission: "CLUSTERS_UPDATE",
-    params: s.clusterUuidParam,
     body: s.ipWhitelistBody,
-    fieldNames: { entries: "ipwhitelist" },
-    response: { status: 204, description: "Saved (or nothing to change)." },
-    run: async ({ principal, params, body }) => {
-      await updateClusterIpAllowlist(principal, { clusterId: params.clusterUuid, entries: body.ipwhitelist });
-    },
+    field: "ipwhitelist",
   }),
   defineOperation({
     operationId: "GetMeta",

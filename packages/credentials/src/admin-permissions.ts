@@ -29,30 +29,14 @@ export const ADMIN_PERMISSIONS = [
 
 export type AdminPermissionName = (typeof ADMIN_PERMISSIONS)[number];
 
-/** The token scope of each permission: verb:resource, as Auth0-style APIs (and Camunda's) name them. */
-export const ADMIN_SCOPE: Record<AdminPermissionName, string> = {
-  CLUSTERS_GET: "get:clusters",
-  CLUSTERS_CREATE: "create:clusters",
-  CLUSTERS_UPDATE: "update:clusters",
-  CLUSTERS_DELETE: "delete:clusters",
-  CLIENTS_GET: "get:clients",
-  CLIENTS_CREATE: "create:clients",
-  CLIENTS_UPDATE: "update:clients",
-  CLIENTS_ROTATE: "rotate:clients",
-  CLIENTS_DELETE: "delete:clients",
-  MEMBERS_GET: "get:members",
-  MEMBERS_CREATE: "create:members",
-  MEMBERS_DELETE: "delete:members",
-  ACTIVITY_GET: "get:activity",
-  SECRETS_GET: "get:secrets",
-  SECRETS_CREATE: "create:secrets",
-  SECRETS_UPDATE: "update:secrets",
-  SECRETS_DELETE: "delete:secrets",
-  WEBHOOKS_GET: "get:webhooks",
-  WEBHOOKS_CREATE: "create:webhooks",
-  WEBHOOKS_UPDATE: "update:webhooks",
-  WEBHOOKS_DELETE: "delete:webhooks",
+/** "CLUSTERS_GET" -> "get:clusters": verb:resource, as Auth0-style APIs (and Camunda's) name token scopes. */
+const scopeOf = (permission: AdminPermissionName) => {
+  const [resource = "", verb = ""] = permission.toLowerCase().split("_");
+  return `${verb}:${resource}`;
 };
+
+/** The token scope of each permission. */
+export const ADMIN_SCOPE = Object.fromEntries(ADMIN_PERMISSIONS.map((p) => [p, scopeOf(p)])) as Record<AdminPermissionName, string>;
 
 const BY_SCOPE = new Map<string, AdminPermissionName>(ADMIN_PERMISSIONS.map((p) => [ADMIN_SCOPE[p], p]));
 
@@ -61,54 +45,33 @@ export function adminPermissionFromScope(scope: string): AdminPermissionName | u
   return BY_SCOPE.get(scope.toLowerCase());
 }
 
-export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission: AdminPermissionName; label: string }[] }[] = [
-  {
-    label: "Clusters",
-    permissions: [
-      { permission: "CLUSTERS_GET", label: "Get" },
-      { permission: "CLUSTERS_CREATE", label: "Create" },
-      { permission: "CLUSTERS_UPDATE", label: "Update" },
-      { permission: "CLUSTERS_DELETE", label: "Delete" },
-    ],
-  },
-  {
-    label: "API clients",
-    permissions: [
-      { permission: "CLIENTS_GET", label: "Get" },
-      { permission: "CLIENTS_CREATE", label: "Create" },
-      { permission: "CLIENTS_UPDATE", label: "Update" },
-      { permission: "CLIENTS_ROTATE", label: "Rotate" },
-      { permission: "CLIENTS_DELETE", label: "Delete" },
-    ],
-  },
-  {
-    label: "Members",
-    permissions: [
-      { permission: "MEMBERS_GET", label: "Get" },
-      { permission: "MEMBERS_CREATE", label: "Create" },
-      { permission: "MEMBERS_DELETE", label: "Delete" },
-    ],
-  },
-  {
-    label: "Connector secrets",
-    permissions: [
-      { permission: "SECRETS_GET", label: "Get" },
-      { permission: "SECRETS_CREATE", label: "Create" },
-      { permission: "SECRETS_UPDATE", label: "Update" },
-      { permission: "SECRETS_DELETE", label: "Delete" },
-    ],
-  },
-  { label: "Activity", permissions: [{ permission: "ACTIVITY_GET", label: "Get" }] },
-  {
-    label: "Webhooks",
-    permissions: [
-      { permission: "WEBHOOKS_GET", label: "Get" },
-      { permission: "WEBHOOKS_CREATE", label: "Create" },
-      { permission: "WEBHOOKS_UPDATE", label: "Rotate" },
-      { permission: "WEBHOOKS_DELETE", label: "Delete" },
-    ],
-  },
+/** The checkbox groups, in the order the form shows them, by the permissions' resource part. */
+const GROUPS: [resource: string, label: string][] = [
+  ["CLUSTERS", "Clusters"],
+  ["CLIENTS", "API clients"],
+  ["MEMBERS", "Members"],
+  ["SECRETS", "Connector secrets"],
+  ["ACTIVITY", "Activity"],
+  ["WEBHOOKS", "Webhooks"],
 ];
+
+/** A checkbox says its verb ("Get"), except where the action means more: updating a webhook rotates its signing secret. */
+const LABELS: Partial<Record<AdminPermissionName, string>> = { WEBHOOKS_UPDATE: "Rotate" };
+
+const verbLabel = (permission: AdminPermissionName) => {
+  const verb = permission.split("_")[1] ?? permission;
+  return verb.charAt(0) + verb.slice(1).toLowerCase();
+};
+
+export const ADMIN_PERMISSION_GROUPS: { label: string; permissions: { permission: AdminPermissionName; label: string }[] }[] = GROUPS.map(
+  ([resource, label]) => ({
+    label,
+    permissions: ADMIN_PERMISSIONS.filter((p) => p.startsWith(`${resource}_`)).map((permission) => ({
+      permission,
+      label: LABELS[permission] ?? verbLabel(permission),
+    })),
+  }),
+);
 
 /** Permissions in their canonical order, so lists and tokens never depend on click order. */
 export function sortAdminPermissions<T extends AdminPermissionName>(permissions: readonly T[]): T[] {

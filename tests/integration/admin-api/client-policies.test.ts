@@ -6,14 +6,11 @@
 // Every response is checked against the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
-import { createCluster } from "@/lib/clusters/create-cluster";
 import { setClientPolicyBounds, setLeakPolicy } from "@/lib/organizations/client-policy";
-import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
 import { config } from "@/lib/config";
-import { makeMember, uniq } from "@/tests/support/factories";
-import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
+import { uniq } from "@/tests/support/factories";
+import { ownerWithAdminApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 import { snapshot } from "../api-clients/helpers";
 
 let server: AdminApiServer;
@@ -23,11 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function setup() {
-  const owner = await makeMember("OWNER");
-  const cluster = await createCluster(owner, { name: `cluster-${uniq()}`, region: "bru-2" });
-  const admin = await createAdminClient(owner, { name: `ci-${uniq()}`, permissions: [...ADMIN_PERMISSIONS] });
-  const token = await adminToken(server, admin.clientId, admin.clientSecret);
-  const call = <T = unknown>(method: string, path: string, params: Record<string, string> = {}, body?: unknown) => callApi<T>(server, token, method, path, params, body);
+  const { owner, cluster, admin, call } = await ownerWithAdminApi(server);
   const client = await createClient(owner, { clusterId: cluster.id, name: `worker-${uniq()}`, scopes: ["ZEEBE"] });
   return { owner, cluster, admin, call, client, p: { clusterUuid: cluster.id, clientId: client.clientId } };
 }

@@ -10,9 +10,8 @@ import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { createClient } from "@/lib/api-clients/create-client";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { setMaxSecretAge } from "@/lib/organizations/set-max-secret-age";
-import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
-import { makeMember, uniq } from "@/tests/support/factories";
-import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
+import { uniq } from "@/tests/support/factories";
+import { adminToken, callApi, ownerWithAdminApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 import { snapshot } from "../api-clients/helpers";
 
 let server: AdminApiServer;
@@ -23,15 +22,7 @@ afterAll(() => server.close());
 
 const DAY = 24 * 60 * 60 * 1000;
 
-async function setup() {
-  const owner = await makeMember("OWNER");
-  const cluster = await createCluster(owner, { name: `cluster-${uniq()}`, region: "bru-2" });
-  const admin = await createAdminClient(owner, { name: `ci-${uniq()}`, permissions: [...ADMIN_PERMISSIONS] });
-  const token = await adminToken(server, admin.clientId, admin.clientSecret);
-  const call = <T = unknown>(method: string, path: string, params: Record<string, string> = {}, body?: unknown) =>
-    callApi<T>(server, token, method, path, params, body);
-  return { owner, cluster, admin, call };
-}
+const setup = () => ownerWithAdminApi(server);
 
 type Secret = { created: string; expiresAt: string | null };
 type Listed = { clientId: string; name: string; description: string; permissions: string[]; secretExpiresAt: string | null; secrets: Secret[] };

@@ -5,11 +5,8 @@
 // Every response is checked against the generated OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createAdminClient } from "@/lib/api-clients/create-admin-client";
-import { createCluster } from "@/lib/clusters/create-cluster";
-import { ADMIN_PERMISSIONS } from "@cluster-console/credentials";
-import { makeMember, uniq } from "@/tests/support/factories";
-import { adminToken, callApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
+import { uniq } from "@/tests/support/factories";
+import { ownerWithAdminApi, startAdminApiServer, type AdminApiServer } from "@/tests/support/admin-api";
 
 let server: AdminApiServer;
 beforeAll(async () => {
@@ -17,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function setup() {
-  const owner = await makeMember("OWNER");
-  const cluster = await createCluster(owner, { name: `cluster-${uniq()}`, region: "bru-2" });
-  const admin = await createAdminClient(owner, { name: `ci-${uniq()}`, permissions: [...ADMIN_PERMISSIONS] });
-  const token = await adminToken(server, admin.clientId, admin.clientSecret);
-  const call = <T = unknown>(method: string, path: string, params: Record<string, string> = {}, body?: unknown) =>
-    callApi<T>(server, token, method, path, params, body);
-  return { owner, cluster, admin, call };
-}
+const setup = () => ownerWithAdminApi(server);
 
 describe("connector secrets", () => {
   it("round trip: created, listed (names only), replaced, deleted and gone; Activity names the secret, never the value", async () => {
