@@ -19,8 +19,8 @@ const GRACE_OPTIONS: { value: RotationGrace; label: string; hint: string }[] = [
 export const DEFAULT_GRACE: RotationGrace = "24h";
 
 /** The choice and the "revoke now?" question, for one rotate form. */
-export function useGraceChoice() {
-  const [grace, setGrace] = useState<RotationGrace>(DEFAULT_GRACE);
+export function useGraceChoice(initial: RotationGrace = DEFAULT_GRACE) {
+  const [grace, setGrace] = useState<RotationGrace>(initial);
   const [askingNow, setAskingNow] = useState(false);
   return {
     grace,

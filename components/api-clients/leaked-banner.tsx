@@ -78,6 +78,8 @@ export function LeakedBanner({
           connection={connection}
           rotateAction={rotateAction}
           maxSecretAgeDays={maxSecretAgeDays}
+          // A leaked secret that still works should stop working now (the dialog still asks before it is sent).
+          defaultGrace={working ? "now" : undefined}
         />
       )}
     </>

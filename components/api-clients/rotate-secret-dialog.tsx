@@ -8,6 +8,7 @@ import { SecretExpiryField } from "./secret-expiry-field";
 import { CredentialsReveal } from "./credentials-reveal";
 import { GracePeriodChoice, RotateFormButtons, useGraceChoice } from "./grace-period-choice";
 import { useSecretDialog } from "./use-secret-dialog";
+import type { RotationGrace } from "@/lib/api-clients/schemas";
 import { ShowOnceDialog } from "./show-once-dialog";
 import type { ClusterConnection, FormActionFn, IssuedSecret } from "./types";
 
@@ -23,6 +24,7 @@ export function RotateSecretDialog({
   connection,
   rotateAction,
   maxSecretAgeDays = null,
+  defaultGrace,
 }: {
   clusterId: string;
   target: { clientId: string; name: string } | null;
@@ -32,6 +34,8 @@ export function RotateSecretDialog({
   rotateAction: FormActionFn<IssuedSecret>;
   /** The organization's maximum secret age in days, if its owners set one. */
   maxSecretAgeDays?: number | null;
+  /** What happens to the current secret unless the person chooses otherwise (a grace period; "now" for a leaked one). */
+  defaultGrace?: RotationGrace;
 }) {
   const d = useSecretDialog({ open: target !== null, onClose: onClosed });
   if (!target) return null;
@@ -47,7 +51,7 @@ export function RotateSecretDialog({
       issuedDescription={() => "Update your applications with the new secret. The client ID stays the same."}
       reveal={(s) => <CredentialsReveal issued={s} connection={connection} dialog={d} />}
     >
-      <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} />
+      <RotateForm key={d.formKey} clusterId={clusterId} clientId={clientId} action={rotateAction} onRotated={d.onIssued} maxSecretAgeDays={maxSecretAgeDays} defaultGrace={defaultGrace} />
     </ShowOnceDialog>
   );
 }
@@ -58,15 +62,17 @@ function RotateForm({
   action,
   onRotated,
   maxSecretAgeDays,
+  defaultGrace,
 }: {
   clusterId: string;
   clientId: string;
   action: FormActionFn<IssuedSecret>;
   onRotated: (s: IssuedSecret) => void;
   maxSecretAgeDays: number | null;
+  defaultGrace?: RotationGrace;
 }) {
   const { state, onSubmit, pending, fieldErrors } = useDialogForm(action, onRotated);
-  const grace = useGraceChoice();
+  const grace = useGraceChoice(defaultGrace);
   useResultToast(state, { success: (c) => `New secret issued for “${c.name}”`, failure: "The secret was not rotated" });
   const error = state && !state.ok ? (fieldErrors?.grace?.[0] ?? state.error) : undefined;
 

@@ -98,5 +98,16 @@ test("with 'alert only' a reported secret keeps working, and the banner says so"
   expect(((await res.json()) as Array<{ label: string }>)[0]!.label).toBe("true_positive");
   expect((await token(page, client)).status()).toBe(200);
   await page.goto(`/clusters/${cluster.id}/api/${client.clientId}`);
-  await expect(page.getByTestId("leaked-banner")).toContainText("it still works");
+  const banner = page.getByTestId("leaked-banner");
+  await expect(banner).toContainText("it still works");
+
+  // Rotating from the banner: the leaked secret is to stop working now, preselected, and asked once more.
+  await banner.getByRole("button", { name: "Rotate secret" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("radio", { name: "Revoke the old secret now" })).toBeChecked();
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await dialog.getByRole("button", { name: "Revoke now and rotate" }).click();
+  const fresh = await dialog.getByLabel("Client Secret", { exact: true }).inputValue();
+  expect((await token(page, client)).status()).toBe(401);
+  expect((await token(page, { clientId: client.clientId, secret: fresh })).status()).toBe(200);
 });
