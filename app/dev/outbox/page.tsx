@@ -25,8 +25,8 @@ export default async function OutboxPage() {
         <article key={m.id} className="space-y-2 rounded-xl bg-white p-5 ring-1 ring-slate-200" aria-label={m.subject}>
           <header className="space-y-0.5">
             <h2 className="text-base font-semibold break-words text-slate-900">{m.subject}</h2>
-            <p className="text-xs break-all text-slate-500">
-              To {m.to} · {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC · {m.status}
+            <p className="text-xs text-slate-500">
+              To <span className="break-all">{m.to}</span> · <span className="whitespace-nowrap">{m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</span> · {m.status}
             </p>
           </header>
           <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-sans text-sm break-words whitespace-pre-wrap text-slate-800">{m.text}</pre>
