@@ -130,6 +130,9 @@ async function checkPages(page: Page, tag: string, pages: [string, string][]) {
   for (const [name, path] of pages) {
     await open(page, path);
     await checkView(page, `${name}-${tag}`);
+    // A row of tabs wider than a phone shows the tab of the section one is in.
+    const sections = page.getByRole("tablist", { name: /^(Cluster|Organization) sections$/ });
+    if (await sections.count()) await expect(sections.getByRole("tab", { selected: true }), `${name}: the active tab`).toBeInViewport();
   }
 }
 
