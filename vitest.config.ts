@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const ALL = ["lib/**/*.test.ts", "packages/*/tests/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"];
 /**
@@ -7,6 +8,12 @@ const ALL = ["lib/**/*.test.ts", "packages/*/tests/**/*.test.ts", "tests/integra
  * build, the image's build steps, real servers under faults): the project
  * `processes`. Everything else is the project `fast` (`npm run test:fast`).
  */
+/**
+ * A latency bound measured against the machine's clock (the token path's p99
+ * during exports): `npm test` runs it after everything else, alone, as
+ * `--project alone`; a plain `npx vitest run` runs it with the rest.
+ */
+const ALONE = ["tests/integration/faults/export-load.test.ts"];
 const PROCESSES = [
   "tests/integration/faults/**/*.test.ts",
   "tests/integration/deploy/image-build-steps.test.ts",
@@ -14,6 +21,16 @@ const PROCESSES = [
   "tests/integration/ops/tracing.test.ts",
   "tests/integration/ops/token-only-instance.test.ts",
 ];
+
+/** The image's build steps (a clean `npm ci` and `next build`) take the longest of all: first, so that they are not the run's tail. */
+const FIRST = "tests/integration/deploy/image-build-steps.test.ts";
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const sorted = await super.sort(files);
+    const first = (f: TestSpecification) => f.moduleId.endsWith(FIRST);
+    return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
+  }
+}
 
 export default defineConfig({
   resolve: {
@@ -31,11 +48,13 @@ export default defineConfig({
     pool: "forks",
     // Test files in parallel, each on its own data in the one test database:
     // much of an integration test is waiting (on PostgreSQL, on a process
-    // starting, on a timeout it provokes), so three files keep two cores busy.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
+    // starting, on a timeout it provokes), so four files keep two cores busy.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 4),
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: "fast", include: ALL, exclude: PROCESSES } },
-      { extends: true, test: { name: "processes", include: PROCESSES } },
+      { extends: true, test: { name: "processes", include: PROCESSES, exclude: ALONE } },
+      { extends: true, test: { name: "alone", include: ALONE } },
     ],
   },
 });

@@ -11,6 +11,8 @@
 //      builds it, behind a lock; tests/support/console-process.ts). Each
 //      runner's lines are prefixed with its name; TEST_SERIAL=1 runs them one
 //      after the other instead.
+//   4. alone, last: the vitest project `alone`, a bound in milliseconds that
+//      the others' load would blur (vitest.config.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -73,27 +75,32 @@ function runPrefixed(name, cmd, args, env = {}) {
 }
 
 const vitestJson = path.join(out, "vitest.json");
+const aloneJson = path.join(out, "vitest-alone.json");
 const pwJson = path.join(out, "playwright.json");
+const vitest = (name, projects, json) => () =>
+  timed(name, () => runPrefixed(name.split(" ")[0], "npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${json}`]));
 const runners = [
-  () => timed("vitest (unit, integration, faults)", () => runPrefixed("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`])),
+  vitest("vitest (unit, integration, faults)", ["fast", "processes"], vitestJson),
   () => timed("playwright (browser)", () => runPrefixed("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })),
 ];
 const started = performance.now();
 const [vitestStatus, pwStatus] = process.env.TEST_SERIAL
   ? [await runners[0](), await runners[1]()]
   : await Promise.all(runners.map((r) => r()));
+const aloneStatus = await vitest("vitest-alone (timing bounds, nothing beside)", ["alone"], aloneJson)();
 const wall = (performance.now() - started) / 1000;
 
-const v = readJson(vitestJson);
-add(
-  "vitest",
-  v && { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests },
-  vitestStatus,
-);
+const vitestCounts = (json, status, name) => {
+  const v = readJson(json);
+  add(name, v && { passed: v.numPassedTests, failed: v.numFailedTests, skipped: v.numPendingTests + v.numTodoTests }, status);
+  return v;
+};
+const v = vitestCounts(vitestJson, vitestStatus, "vitest");
+const alone = vitestCounts(aloneJson, aloneStatus, "vitest-alone");
 const p = readJson(pwJson)?.stats;
 add("playwright", p && { passed: p.expected + p.flaky, failed: p.unexpected, skipped: p.skipped }, pwStatus);
 
-printTimes(v, readJson(pwJson), wall);
+printTimes([v, alone], readJson(pwJson), wall);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -114,9 +121,9 @@ function ensureChromium() {
 }
 
 /** Time per tier and the 20 slowest tests, so the next regression in the suite's time is visible. */
-function printTimes(vitest, playwright, wall) {
+function printTimes(vitestRuns, playwright, wall) {
   const tests = [];
-  for (const file of vitest?.testResults ?? []) {
+  for (const file of vitestRuns.flatMap((v) => v?.testResults ?? [])) {
     for (const t of file.assertionResults ?? []) {
       tests.push({ seconds: (t.duration ?? 0) / 1000, name: `${path.relative(root, file.name)} › ${t.title}` });
     }
@@ -131,7 +138,7 @@ function printTimes(vitest, playwright, wall) {
     for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
   };
   for (const suite of playwright?.suites ?? []) walk(suite, suite.file);
-  console.log(`\nTime per tier (${process.env.TEST_SERIAL ? "one after the other" : "side by side"}; ${wall.toFixed(0)} s in all):`);
+  console.log(`\nTime per tier (vitest and playwright ${process.env.TEST_SERIAL ? "one after the other" : "side by side"}, then vitest-alone; ${wall.toFixed(0)} s in all):`);
   for (const t of tiers) console.log(`  ${t.seconds.toFixed(0).padStart(5)} s  ${t.name}`);
   console.log("Slowest tests:");
   for (const t of tests.sort((a, b) => b.seconds - a.seconds).slice(0, 20)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`);

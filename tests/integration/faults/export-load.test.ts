@@ -3,7 +3,8 @@
 // while a caller asks /oauth/token for a token again and again. The token
 // path shares the process's event loop with the exports, so its p99 says
 // whether an export holds that loop (issue 22.6: 6.1 s before streaming).
-// Run it alone: flock /tmp/heavy.lock npx vitest run tests/integration/faults/export-load.test.ts
+// A bound in milliseconds: `npm test` runs it alone, after the rest (the
+// vitest project `alone`); by hand: npx vitest run --project alone
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
@@ -97,7 +98,7 @@ function timeToken(): Promise<number> {
 const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 describe("activity exports under load", () => {
-  it(`/oauth/token p99 stays under ${TOKEN_P99_MS} ms (or 4x its quiet p99 on a busy machine) during ${MEMBERS} concurrent exports of ${EVENTS} events`, async () => {
+  it(`/oauth/token p99 stays under ${TOKEN_P99_MS} ms during ${MEMBERS} concurrent exports of ${EVENTS} events`, async () => {
     // Warm the route and the token path (first requests compile and cache).
     expect((await download(cookies[0]!)).status).toBe(200);
     for (let i = 0; i < 20; i++) await timeToken();
@@ -130,7 +131,6 @@ describe("activity exports under load", () => {
         `during exports n=${d.length} p50 ${p(d, 0.5).toFixed(0)} ms p99 ${p(d, 0.99).toFixed(0)} ms max ${d.at(-1)!.toFixed(0)} ms`,
     );
     expect(d.length).toBeGreaterThanOrEqual(50);
-    // On a machine busy with other work, every request is slower: the bound grows with the quiet p99 then.
-    expect(p(d, 0.99)).toBeLessThan(Math.max(TOKEN_P99_MS, 4 * p(q, 0.99)));
+    expect(p(d, 0.99)).toBeLessThan(TOKEN_P99_MS);
   }, 300_000);
 });
