@@ -57,10 +57,16 @@ const timed = async (name, fn) => {
   return result;
 };
 
+/** NO_COLOR keeps the logs plain; Node warns when FORCE_COLOR is set beside it. */
+function withoutForceColor(env) {
+  const { FORCE_COLOR: _, ...rest } = env;
+  return rest;
+}
+
 /** A runner in a child process, each of its output lines prefixed with `[name]`; resolves to its exit status. */
 function runPrefixed(name, cmd, args, env = {}) {
   console.log(`\n[${name}] $ ${[cmd, ...args].join(" ")}`);
-  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env } });
+  const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...withoutForceColor(process.env), NO_COLOR: "1", ...env } });
   for (const stream of [child.stdout, child.stderr]) {
     let rest = "";
     stream.setEncoding("utf8");
