@@ -3,6 +3,7 @@
 // and never after the window, a revocation, a rotation, a secret's expiry or
 // a scope change -- on this process and on another one. The clock is the
 // runtime's, moved forward by the test instead of sleeping.
+import { randomUUID } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -42,6 +43,19 @@ async function until<T>(ask: () => Promise<T>, ok: (answer: T) => boolean): Prom
     if (ok(answer) || performance.now() > deadline) return answer;
     await new Promise((r) => setTimeout(r, NOTIFIED.interval));
   }
+}
+
+/**
+ * Resolves once this process has handled every change notification sent so
+ * far: NOTIFYs arrive in commit order on its one LISTEN connection, so a
+ * marker sent now arrives after them (the client cache drops nothing for it).
+ */
+async function changesSeen(): Promise<void> {
+  const marker = `test-marker-${randomUUID()}`;
+  const { listener } = server.runtime.ctx.clients as unknown as { listener: { on(channel: string, handler: (payload: string) => void): void } };
+  const seen = new Promise<void>((resolve) => listener.on("oauth_client_changed", (payload) => payload === marker && resolve()));
+  await db().$executeRaw`SELECT pg_notify('oauth_client_changed', ${marker})`;
+  await seen;
 }
 
 describe("token reuse", () => {
@@ -117,12 +131,15 @@ describe("token reuse", () => {
 
   it("gives a new token after a rotation, a secret's expiry, a scope change; none after revocation", async () => {
     const c = await makeApiClient(["ZEEBE", "TASKLIST"]);
+    await changesSeen(); // the client's own creation is a NOTIFY too
     const first = await token(server.url, form(c));
     expect((await token(server.url, form(c))).access_token).toBe(first.access_token);
 
     // Rotation with a grace period: the old secret still works, but its token is not handed out again,
     // and the new secret's caller gets a token of its own (a token names its secret: 22.5).
     const fresh = await c.addSecret();
+    // The new secret is a NOTIFY: once it has been handled, the old secret's held token is gone.
+    await changesSeen();
     const afterRotation = await token(server.url, form(c));
     expect(afterRotation.access_token).not.toBe(first.access_token);
     const freshFirst = await token(server.url, form(c, {}, fresh.secret));

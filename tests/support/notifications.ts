@@ -132,3 +132,23 @@ export function memoryLog() {
   const log = Object.assign((m: string) => void lines.push(m), { warn: (m: string) => void lines.push(`warn ${m}`), error: (m: string) => void lines.push(`error ${m}`) });
   return { log, lines };
 }
+
+/**
+ * What the expiry notices are about: an organization with an owner, an admin,
+ * an operations engineer (who creates the client) and a visitor (who is told
+ * nothing), the cluster "Production EU" and its client "payments-worker".
+ * Loaded when called: the tests set DATABASE_URL first.
+ */
+export async function expiringClientScene() {
+  const { createCluster } = await import("@/lib/clusters/create-cluster");
+  const { createClient } = await import("@/lib/api-clients/create-client");
+  const { makeMember } = await import("@/tests/support/factories");
+  const owner = await makeMember("OWNER");
+  const org = { id: owner.organizationId, name: owner.organizationName };
+  const admin = await makeMember("ADMIN", org);
+  const operator = await makeMember("OPERATIONS_ENGINEER", org);
+  const visitor = await makeMember("VISITOR", org);
+  const cluster = await createCluster(owner, { name: "Production EU", region: "bru-2" });
+  const created = await createClient(operator, { clusterId: cluster.id, name: "payments-worker", scopes: ["ZEEBE"] });
+  return { owner, admin, operator, visitor, cluster, created };
+}

@@ -17,8 +17,8 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshProductionBuild, root, startConsole, TEST_DIST_DIR, type RunningConsole } from "@/tests/support/console-process";
-import { eventually, startSmtp, type TestSmtp } from "@/tests/support/notifications";
-import { freshDatabaseUrl, makeMember } from "@/tests/support/factories";
+import { eventually, expiringClientScene, startSmtp, type TestSmtp } from "@/tests/support/notifications";
+import { freshDatabaseUrl } from "@/tests/support/factories";
 import { TEST_KEK } from "@/tests/support/oauth-factories";
 
 const DAY = 86_400_000;
@@ -143,16 +143,8 @@ const sentBy = (c: RunningConsole) => [...c.output.join("").matchAll(/expiry not
 
 describe("expiry notices, two console processes", () => {
   it("14 days, 3 days and on the day: one notice each to owners, admins and the creator, one Activity event each, however both consoles race", async () => {
-    const { createCluster } = await import("@/lib/clusters/create-cluster");
-    const { createClient: createApiClient } = await import("@/lib/api-clients/create-client");
     const { db } = await import("@/lib/db/client");
-    const owner = await makeMember("OWNER");
-    const org = { id: owner.organizationId, name: owner.organizationName };
-    const admin = await makeMember("ADMIN", org);
-    const operator = await makeMember("OPERATIONS_ENGINEER", org);
-    const visitor = await makeMember("VISITOR", org);
-    const cluster = await createCluster(owner, { name: "Production EU", region: "bru-2" });
-    const created = await createApiClient(operator, { clusterId: cluster.id, name: "payments-worker", scopes: ["ZEEBE"] });
+    const { owner, admin, operator, visitor, cluster, created } = await expiringClientScene();
     // 15:00 UTC, about 20 days from now.
     const day = new Date(Date.now() + 20 * DAY);
     const expiresAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 15));

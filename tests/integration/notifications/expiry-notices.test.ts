@@ -5,7 +5,7 @@
 // dialog, each exactly once however many scans both instances run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_KEK } from "@/tests/support/oauth-factories";
-import { eventually, memoryLog, startSmtp, type TestSmtp } from "@/tests/support/notifications";
+import { eventually, expiringClientScene, memoryLog, startSmtp, type TestSmtp } from "@/tests/support/notifications";
 import { freshDatabaseUrl, makeMember } from "@/tests/support/factories";
 import type { JobRuntime } from "@/lib/jobs/runtime";
 
@@ -44,17 +44,9 @@ const noticesTo = (address: string) => smtp.mails.filter((m) => (m.to as { value
 
 describe("expiry notices", () => {
   it("14 days, 3 days and on the day: once each, to owners, admins and the creator, across two instances", async () => {
-    const { createCluster } = await import("@/lib/clusters/create-cluster");
-    const { createClient: createApiClient } = await import("@/lib/api-clients/create-client");
     const { scanExpiringSecrets } = await import("@/lib/notifications/expiry-notices");
     const { db } = await import("@/lib/db/client");
-    const owner = await makeMember("OWNER");
-    const org = { id: owner.organizationId, name: owner.organizationName };
-    const admin = await makeMember("ADMIN", org);
-    const operator = await makeMember("OPERATIONS_ENGINEER", org);
-    const visitor = await makeMember("VISITOR", org);
-    const cluster = await createCluster(owner, { name: "Production EU", region: "bru-2" });
-    const created = await createApiClient(operator, { clusterId: cluster.id, name: "payments-worker", scopes: ["ZEEBE"] });
+    const { owner, admin, operator, visitor, cluster, created } = await expiringClientScene();
     const expiresAt = new Date("2027-03-21T15:00:00Z");
     await db().clientSecret.updateMany({ where: { apiClient: { clientId: created.clientId } }, data: { expiresAt } });
     const recipients = [owner.email, admin.email, operator.email];
