@@ -16,7 +16,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { chromiumExecutable } from "../tests/support/chromium.mjs";
+import { chromiumExecutable, hasPreferredChromium } from "../tests/support/chromium.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, ".test-results");
@@ -111,14 +111,15 @@ console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skippe
 process.exit(totals.failed > 0 ? 1 : 0);
 
 function ensureChromium() {
-  if (chromiumExecutable()) return;
+  if (hasPreferredChromium()) return;
+  // Debian's headless shell (tests/support/chromium.mjs says why that one), as root.
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    console.log("Chromium not found: installing Debian's chromium package");
+    console.log("Chromium's headless shell not found: installing Debian's chromium-headless-shell package");
     const env = { DEBIAN_FRONTEND: "noninteractive" };
-    if (run("apt-get", ["update", "-qq"], env) === 0 && run("apt-get", ["install", "-y", "-qq", "chromium"], env) === 0) {
-      if (chromiumExecutable()) return;
-    }
+    const install = () => run("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], env) === 0;
+    if ((install() || (run("apt-get", ["update", "-qq"], env) === 0 && install())) && hasPreferredChromium()) return;
   }
+  if (chromiumExecutable()) return;
   console.log("Chromium not found: downloading Playwright's build");
   if (run("npx", ["playwright", "install", "chromium"]) !== 0) {
     console.error("Could not install a Chromium for the browser tests. Set CHROMIUM_PATH to one.");
@@ -131,14 +132,16 @@ function printTimes(vitestRuns, playwright, wall) {
   const tests = [];
   for (const file of vitestRuns.flatMap((v) => v?.testResults ?? [])) {
     for (const t of file.assertionResults ?? []) {
-      tests.push({ seconds: (t.duration ?? 0) / 1000, name: `${path.relative(root, file.name)} › ${t.title}` });
+      const failure = t.status === "failed" ? (t.failureMessages ?? [])[0] ?? "failed" : undefined;
+      tests.push({ seconds: (t.duration ?? 0) / 1000, name: `${path.relative(root, file.name)} › ${t.title}`, failure });
     }
   }
   const walk = (suite, file) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         const seconds = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0) / 1000;
-        tests.push({ seconds, name: `${spec.file ?? file} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}` });
+        const failure = t.status === "unexpected" ? (t.results ?? []).map((r) => r.error?.message).find(Boolean) ?? "failed" : undefined;
+        tests.push({ seconds, name: `${spec.file ?? file} › ${spec.title}${t.projectName ? ` [${t.projectName}]` : ""}`, failure });
       }
     }
     for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
@@ -148,4 +151,14 @@ function printTimes(vitestRuns, playwright, wall) {
   for (const t of tiers) console.log(`  ${t.seconds.toFixed(0).padStart(5)} s  ${t.name}`);
   console.log("Slowest tests:");
   for (const t of tests.sort((a, b) => b.seconds - a.seconds).slice(0, 20)) console.log(`  ${t.seconds.toFixed(1).padStart(6)} s  ${t.name}`);
+  // The failures last, where a CI log's tail shows them: the test and the first lines of its error.
+  const failed = tests.filter((t) => t.failure);
+  if (failed.length === 0) return;
+  console.log("Failed tests:");
+  for (const t of failed) {
+    console.log(`  ✘ ${t.name}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colour codes
+    const lines = t.failure.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()).slice(0, 4);
+    for (const line of lines) console.log(`      ${line.slice(0, 200)}`);
+  }
 }

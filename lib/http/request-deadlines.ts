@@ -7,7 +7,7 @@
 // (an Activity export streaming to a slow reader) is not cut off by it.
 // The authorization server reads its small bodies with a shorter deadline of
 // its own (packages/auth-server/src/node-adapter.ts, BODY_TIMEOUT_MS).
-import type { ServerOptions } from "node:http";
+import type { Server, ServerOptions } from "node:http";
 
 /** Headers and body, from the first byte to the last: the one setting for every path. */
 export const REQUEST_DEADLINE_MS = 10_000;
@@ -18,4 +18,18 @@ const CHECK_INTERVAL_MS = 1_000;
 /** Options for http.createServer: every request is received within REQUEST_DEADLINE_MS, or answered 408. */
 export function requestDeadlines(deadlineMs = REQUEST_DEADLINE_MS): ServerOptions {
   return { headersTimeout: deadlineMs, requestTimeout: deadlineMs, connectionsCheckingInterval: CHECK_INTERVAL_MS };
+}
+
+/**
+ * How long an idle kept-alive connection stays open. Node's default, 5 s, is
+ * shorter than the idle timeout of the usual load balancers and proxies (60 s):
+ * a proxy would reuse a connection the console had just closed and answer 502,
+ * and any client reusing its connection after about 5 s races the close and
+ * gets ECONNRESET. Longer than 60 s, the proxy closes first. Idle connections
+ * are still bounded per address (connection-cap.ts) and closed on drain.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+export function keepIdleConnections(server: Server, ms = KEEP_ALIVE_MS): void {
+  server.keepAliveTimeout = ms;
 }

@@ -5,7 +5,7 @@
 // must not be slowed by Next.js (the token endpoint) never reaches it.
 import http from "node:http";
 import { capConnectionsPerAddress } from "@/lib/http/connection-cap";
-import { requestDeadlines } from "@/lib/http/request-deadlines";
+import { keepIdleConnections, requestDeadlines } from "@/lib/http/request-deadlines";
 import type { OAuthRuntime } from "@cluster-console/auth-server";
 import type { OpsLayer } from "@/lib/ops/ops-layer";
 import type { Tracing } from "@/lib/ops/tracing";
@@ -62,6 +62,8 @@ export async function createRequestPipeline(opts: PipelineOptions): Promise<http
   const { tracing } = opts;
   // A request slower to arrive than REQUEST_DEADLINE_MS gets a 408, on every path.
   const server = http.createServer(requestDeadlines(), tracing ? (req, res) => tracing.request(req, res, () => handle(req, res)) : handle);
+  // Idle connections outlive a proxy's idle timeout, so the proxy closes first.
+  keepIdleConnections(server);
   // One address cannot hold every socket (lib/http/connection-cap.ts).
   if (opts.trustProxyHops === 0) capConnectionsPerAddress(server);
   const upgrade = next.upgrade;

@@ -7,7 +7,7 @@
 // Run it alone: flock /tmp/heavy.lock npx vitest run tests/integration/faults/request-deadlines.test.ts
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REQUEST_DEADLINE_MS } from "@/lib/http/request-deadlines";
+import { KEEP_ALIVE_MS, REQUEST_DEADLINE_MS } from "@/lib/http/request-deadlines";
 import { createAdminClient } from "@/lib/api-clients/create-admin-client";
 import { freshProductionBuild, startConsole, type RunningConsole } from "@/tests/support/console-process";
 import { makeMember } from "@/tests/support/factories";
@@ -105,4 +105,39 @@ describe("request deadline on every path", () => {
       expect(o.status === 408 || (o.status === null && o.closed), `${o.name}: ${o.status}`).toBe(true);
     }
   }, 120_000);
+});
+
+describe("idle kept-alive connections", () => {
+  it("stay open past Node's default 5 s, and the answer says for how long", async () => {
+    const { port, hostname } = new URL(app.url);
+    const socket = net.connect(Number(port), hostname);
+    let received = "";
+    socket.on("data", (d) => {
+      received += d.toString("latin1");
+    });
+    const closed = new Promise<void>((r) => socket.once("close", () => r()));
+    const answers = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const tick = setInterval(() => {
+          const done = (received.match(/HTTP\/1\.1 200 OK\r\n/g) ?? []).length >= n;
+          const failed = socket.destroyed || Date.now() - started > 10_000;
+          if (!done && !failed) return;
+          clearInterval(tick);
+          if (done) resolve();
+          else reject(new Error(`answer ${n} missing: ${JSON.stringify(received)}`));
+        }, 20);
+      });
+    const get = () => socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    get();
+    await answers(1);
+    expect(received).toMatch(new RegExp(`^Keep-Alive: timeout=${KEEP_ALIVE_MS / 1000}\r$`, "im"));
+    // Idle for longer than Node's default keep-alive timeout, then reuse it.
+    await new Promise((r) => setTimeout(r, 6_500));
+    expect(socket.destroyed).toBe(false);
+    get();
+    await answers(2);
+    socket.end();
+    await closed;
+  }, 30_000);
 });
