@@ -11,9 +11,9 @@ export default defineConfig({
   testMatch: /.*\.e2e\.ts$/,
   globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: true,
-  // More workers than cores: a browser test spends much of its time waiting
-  // (on the server, on animations, on polls), so three keep two cores busy.
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // Two workers beside vitest's three (vitest.config.ts says why not more);
+  // alone (`npx playwright test`), E2E_WORKERS=3 fills two cores better.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

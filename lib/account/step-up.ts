@@ -1,6 +1,6 @@
 // Step-up ("sudo mode", like GitHub's): before the most powerful actions
 // (creating or rotating Administration API credentials, changing single
-// sign-on, making someone an owner) the person proves again that it is them,
+// sign-on, making someone an owner or inviting one) the person proves again that it is them,
 // by their password or by signing in again at their organization's provider
 // (prompt=login, max_age=0). It holds STEP_UP_SECONDS, in the session cookie's
 // `su` claim (the cookie is encrypted by next-auth: it cannot be made up),

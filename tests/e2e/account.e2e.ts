@@ -26,6 +26,8 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 }
 
 test("change password: old refused at sign-in, new works, a browser signed in before is signed out", async ({ page, browser }) => {
+  // Six password checks (scrypt) through the forms, in turn with the other tests' sign-ins.
+  test.setTimeout(120_000);
   const account = await createAccount("DEVELOPER");
   await signIn(page, account);
   // A second browser, signed in before the change.

@@ -57,7 +57,7 @@ export default async function MembersPage() {
       {member.role === "OWNER" && (
         <StepUpPanel
           until={isSteppedUp(member) ? (member.stepUpUntil ?? 0) : 0}
-          what="making someone an owner"
+          what="making someone an owner or inviting one"
           confirmWithPassword={confirmIdentity}
           confirmAtProvider={(await hasSsoProvider(member.organizationId)) ? confirmIdentityAtProvider : undefined}
           returnTo="/members"

@@ -153,7 +153,7 @@ describe("WEB_CONCURRENCY=2", () => {
     const after = await tokens(c.clientId, c.secret);
     expect([...after.statuses]).toEqual([200]);
     twoWorkers(after); // both workers answer again
-  });
+  }, 90_000); // the replacement starts a whole console worker (waitFor allows it 60 s)
 
   it("drains every worker on SIGTERM: a request in flight still gets its token, then all exit", async () => {
     const pids = workerPids().filter(alive);

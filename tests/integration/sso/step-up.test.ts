@@ -1,6 +1,6 @@
 // Step-up ("sudo mode") before the most powerful actions: creating or
 // rotating Administration API credentials, changing single sign-on, making
-// someone an owner. A session that has not confirmed who it is within the
+// someone an owner (by a role change or an invitation). A session that has not confirmed who it is within the
 // last minutes is refused, with nothing written; other actions are not affected.
 import { describe, expect, it, vi } from "vitest";
 import type { Member } from "@/lib/auth/session";
@@ -15,6 +15,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 import { createAdminClient } from "@/app/actions/create-admin-client";
 import { rotateAdminClientSecret } from "@/app/actions/rotate-admin-client-secret";
 import { changeMemberRole } from "@/app/actions/change-member-role";
+import { inviteMember } from "@/app/actions/invite-member";
 import { saveSsoSettings } from "@/app/actions/save-sso-settings";
 import { createAdminClient as makeAdminClient } from "@/lib/api-clients/create-admin-client";
 import { STEP_UP_REQUIRED } from "@/lib/account/step-up";
@@ -22,18 +23,19 @@ import { db } from "@/lib/db/client";
 import { makeMember, uniq } from "@/tests/support/factories";
 
 async function everything(organizationId: string) {
-  const [clients, secrets, memberships, audit, sso] = await Promise.all([
+  const [clients, secrets, memberships, audit, sso, invitations] = await Promise.all([
     db().apiClient.count({ where: { organizationId } }),
     db().clientSecret.count({ where: { apiClient: { organizationId } } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().auditEvent.count({ where: { organizationId } }),
     db().ssoProvider.count({ where: { organizationId } }),
+    db().invitation.count({ where: { organizationId } }),
   ]);
-  return { clients, secrets, memberships, audit, sso };
+  return { clients, secrets, memberships, audit, sso, invitations };
 }
 
 describe("step-up", () => {
-  it("refuses the four powerful actions without step-up, writing nothing, and allows them within it", async () => {
+  it("refuses the five powerful actions without step-up, writing nothing, and allows them within it", async () => {
     const owner = await makeMember("OWNER");
     const org = { id: owner.organizationId, name: owner.organizationName };
     const developer = await makeMember("DEVELOPER", org);
@@ -42,6 +44,7 @@ describe("step-up", () => {
       () => createAdminClient(undefined, { name: `new-${uniq()}`, permissions: ["CLUSTERS_GET"] }),
       () => rotateAdminClientSecret(undefined, { clientId: admin.clientId, grace: "now" }),
       () => changeMemberRole(undefined, { userId: developer.userId, role: "OWNER" }),
+      () => inviteMember(undefined, { email: `owner-${uniq()}@example.com`, role: "OWNER" }),
       () => saveSsoSettings(undefined, { issuer: "https://idp.example", clientId: "c", clientSecret: "s", domains: `su-${uniq()}.test`, defaultRole: "DEVELOPER", maxSessionAgeMinutes: "60" }),
     ];
     // Confirmed 6 minutes ago: the 5 minutes are over.
@@ -53,8 +56,9 @@ describe("step-up", () => {
     }
     expect(await everything(org.id)).toEqual(before);
 
-    // A role change that makes no owner needs no step-up.
+    // A role change or an invitation that makes no owner needs no step-up.
     expect(await changeMemberRole(undefined, { userId: developer.userId, role: "VISITOR" })).toMatchObject({ ok: true });
+    expect(await inviteMember(undefined, { email: `admin-${uniq()}@example.com`, role: "ADMIN" })).toMatchObject({ ok: true });
 
     session.member = { ...owner, stepUpUntil: Math.floor(Date.now() / 1000) + 120 };
     for (const call of calls) expect(await call()).toMatchObject({ ok: true });
